@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Exemplar: selects benchmark enterprises (标杆企业) from implementation-effect
+/// metrics. One target per pipeline stage; dependencies point down:
+/// Model ← Criteria ← Ingest/Scoring ← Selection ← Sensitivity/Reports ← exemplar.
+let package = Package(
+  name: "Exemplar",
+  products: [
+    .executable(name: "exemplar", targets: ["exemplar"]),
+    .library(name: "ExemplarKit", targets: ["Model", "Criteria", "Ingest", "Scoring", "Selection", "Sensitivity", "Reports", "Synthetic"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+  ],
+  targets: [
+    .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
+    .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+    .target(name: "Model"),
+    .target(name: "Criteria", dependencies: ["Model", .product(name: "TOMLKit", package: "TOMLKit")]),
+    .target(name: "Ingest", dependencies: ["Model", "CLibCSV"]),
+    .target(name: "Scoring", dependencies: ["Model", "Criteria"]),
+    .target(name: "Selection", dependencies: ["Model", "Criteria", "Scoring"]),
+    .target(name: "Sensitivity", dependencies: ["Model", "Criteria", "Scoring", "Selection"]),
+    .target(
+      name: "Reports",
+      dependencies: ["Model", "Criteria", "Scoring", "Selection", "CXlsxWriter", .product(name: "Crypto", package: "swift-crypto")]),
+    .target(name: "Synthetic", dependencies: ["Model"]),
+    .executableTarget(
+      name: "exemplar",
+      dependencies: [
+        "Model", "Criteria", "Ingest", "Scoring", "Selection", "Sensitivity", "Reports", "Synthetic",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport"),
+    .testTarget(name: "ModelTests", dependencies: ["Model", "TestSupport"]),
+    .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model", "TestSupport"]),
+    .testTarget(name: "CriteriaTests", dependencies: ["Criteria", "Model", "TestSupport"]),
+    .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Criteria", "Model", "TestSupport"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "SelectionTests", dependencies: ["Selection", "Scoring", "Criteria", "Model", "TestSupport"]),
+    .testTarget(name: "SensitivityTests", dependencies: ["Sensitivity", "Selection", "Scoring", "Criteria", "Model", "TestSupport"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Selection", "Scoring", "Criteria", "Model", "TestSupport"]),
+    .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Model", "TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

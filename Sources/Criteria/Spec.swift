@@ -1,0 +1,400 @@
+import Model
+
+/// A criteria file, decoded and validated once (see docs/criteria.md).
+///
+/// Valid by construction: every criterion names a numeric column, every group
+/// exists, weights are consistent, expressions parse and name known variables.
+/// Later stages trust it and do not re-check.
+public struct Spec: Sendable {
+  /// Path of the criteria file as the user named it.
+  public var source: String
+  public var evaluation: EvaluationInfo
+  /// Declared columns, in file order.
+  public var columns: [ColumnSpec]
+  /// Leaf criteria, in file order. Their index is the criterion index everywhere after.
+  public var criteria: [CriterionSpec]
+  /// Groups, in file order (may be empty: every criterion then sits in the root group).
+  public var groups: [GroupSpec]
+  /// How the root group's children are weighted (`[weighting]`).
+  public var weighting: WeightingSpec
+  public var aggregation: AggregationSpec
+  public var ranking: RankingSpec
+  public var stars: StarSpec
+  public var programmes: [ProgrammeSpec]
+  public var rewards: RewardSpec
+  public var uncertainty: UncertaintySpec?
+
+  public init(
+    source: String, evaluation: EvaluationInfo, columns: [ColumnSpec], criteria: [CriterionSpec],
+    groups: [GroupSpec] = [], weighting: WeightingSpec = WeightingSpec(method: .direct),
+    aggregation: AggregationSpec = AggregationSpec(), ranking: RankingSpec = RankingSpec(),
+    stars: StarSpec = StarSpec(), programmes: [ProgrammeSpec] = [], rewards: RewardSpec = RewardSpec(),
+    uncertainty: UncertaintySpec? = nil
+  ) {
+    self.source = source
+    self.evaluation = evaluation
+    self.columns = columns
+    self.criteria = criteria
+    self.groups = groups
+    self.weighting = weighting
+    self.aggregation = aggregation
+    self.ranking = ranking
+    self.stars = stars
+    self.programmes = programmes
+    self.rewards = rewards
+    self.uncertainty = uncertainty
+  }
+
+  public func column(_ key: String) -> ColumnSpec? { columns.first { $0.key == key } }
+  public func criterionIndex(_ key: String) -> Int? { criteria.firstIndex { $0.key == key } }
+  public func group(_ key: String) -> GroupSpec? { groups.first { $0.key == key } }
+}
+
+/// `[evaluation]`.
+public struct EvaluationInfo: Sendable, Hashable {
+  public var name: String
+  public var year: Int
+  /// Key of the id column (type uscc or text).
+  public var idColumn: String
+  /// Key of the display-name column.
+  public var labelColumn: String
+  /// The scale scores are shown on (default 0…100).
+  public var scale: ClosedRange<Double>
+  /// Decimal places shown for scores in CSV/Excel/HTML (JSON keeps full precision).
+  public var scoreDecimals: Int
+
+  public init(
+    name: String, year: Int, idColumn: String, labelColumn: String,
+    scale: ClosedRange<Double> = 0...100, scoreDecimals: Int = 2
+  ) {
+    self.name = name
+    self.year = year
+    self.idColumn = idColumn
+    self.labelColumn = labelColumn
+    self.scale = scale
+    self.scoreDecimals = scoreDecimals
+  }
+}
+
+public enum Direction: String, Sendable, Hashable, CaseIterable {
+  /// Higher is better.
+  case benefit
+  /// Lower is better.
+  case cost
+}
+
+/// Normalisation of one criterion column into [0, 1] (higher = better after orientation).
+public enum Normalisation: Sendable, Hashable {
+  /// (x − min)/(max − min); cost: (max − x)/(max − min).
+  case minMax
+  /// (x − mean)/sd (population sd); cost: negated.
+  case zScore
+  /// x/‖x‖₂; cost: 1 − x/‖x‖₂.
+  case vector
+  /// x/Σx; cost: (1/x)/Σ(1/x).
+  case sum
+  /// x/max; cost: min/x.
+  case max
+  /// Fixed bounds, clamped: (x − lo)/(hi − lo) (cost: (hi − x)/(hi − lo)); comparable across years.
+  case goalposts(low: Double, high: Double)
+  /// Percentile rank in [0, 1] (average rank for ties).
+  case rank
+  /// Distance to a target: 1 − |x − target| / max|x − target|.
+  case target(Double)
+
+  /// Spellings accepted in criteria files.
+  public static let names = ["min-max", "z-score", "vector", "sum", "max", "goalposts", "rank", "target"]
+}
+
+/// `[criteria.KEY]`: one leaf criterion.
+public struct CriterionSpec: Sendable, Hashable {
+  public var key: String
+  public var label: String
+  /// Key of the numeric column it reads.
+  public var column: String
+  public var direction: Direction
+  public var normalisation: Normalisation
+  /// Group key, or nil for the root group.
+  public var group: String?
+  /// Direct weight within its group (required with method `direct`).
+  public var weight: Double?
+  /// Optional winsorisation at these quantiles (e.g. 0.01…0.99) before normalising.
+  public var winsorise: ClosedRange<Double>?
+  /// Overrides the column's missing policy for this criterion.
+  public var missing: MissingPolicy?
+
+  public init(
+    key: String, label: String? = nil, column: String, direction: Direction = .benefit,
+    normalisation: Normalisation = .minMax, group: String? = nil, weight: Double? = nil,
+    winsorise: ClosedRange<Double>? = nil, missing: MissingPolicy? = nil
+  ) {
+    self.key = key
+    self.label = label ?? key
+    self.column = column
+    self.direction = direction
+    self.normalisation = normalisation
+    self.group = group
+    self.weight = weight
+    self.winsorise = winsorise
+    self.missing = missing
+  }
+}
+
+/// `[groups.KEY]`: a node in the criteria tree (成本 / 效率 / 品质 / 投入 …), any depth.
+/// Effective criterion weight = product of the weights along its path.
+public struct GroupSpec: Sendable, Hashable {
+  public var key: String
+  public var label: String
+  /// Parent group key, or nil for a child of the root.
+  public var parent: String?
+  /// Direct weight among its siblings (required when the parent is weighted `direct`).
+  public var weight: Double?
+  /// How this group's children are weighted; nil = inherit `[weighting]`.
+  public var weighting: WeightingSpec?
+
+  public init(key: String, label: String? = nil, parent: String? = nil, weight: Double? = nil, weighting: WeightingSpec? = nil) {
+    self.key = key
+    self.label = label ?? key
+    self.parent = parent
+    self.weight = weight
+    self.weighting = weighting
+  }
+}
+
+public enum WeightingMethod: String, Sendable, Hashable, CaseIterable {
+  case direct, equal, entropy, critic
+  case standardDeviation = "std-dev"
+  case ahp
+}
+
+/// How the children of one node are weighted.
+/// Data-driven methods (entropy, critic, std-dev) apply only to nodes whose children are all criteria.
+public struct WeightingSpec: Sendable, Hashable {
+  public var method: WeightingMethod
+  /// With `direct`: if true, weights are rescaled to sum to 1; otherwise they must sum to 1 (±1e-9).
+  public var normalise: Bool
+  /// With `ahp`: the pairwise comparison matrix over the children.
+  public var ahp: AHPSpec?
+
+  public init(method: WeightingMethod, normalise: Bool = false, ahp: AHPSpec? = nil) {
+    self.method = method
+    self.normalise = normalise
+    self.ahp = ahp
+  }
+}
+
+/// A pairwise comparison matrix (Saaty 1–9 scale), rows/columns in `order`.
+public struct AHPSpec: Sendable, Hashable {
+  /// Child keys (criteria or groups) in matrix order.
+  public var order: [String]
+  /// a[i][j] = importance of order[i] over order[j]; reciprocal (a[j][i] = 1/a[i][j]).
+  public var matrix: [[Double]]
+  /// Accept a consistency ratio ≥ `maxCR` (default false: CR ≥ 0.10 is an error).
+  public var acceptInconsistent: Bool
+  public var maxCR: Double
+
+  public init(order: [String], matrix: [[Double]], acceptInconsistent: Bool = false, maxCR: Double = 0.10) {
+    self.order = order
+    self.matrix = matrix
+    self.acceptInconsistent = acceptInconsistent
+    self.maxCR = maxCR
+  }
+}
+
+public enum AggregationMethod: Sendable, Hashable {
+  case weightedSum
+  /// Weighted geometric mean Π r^w; normalised values are floored at `floor` (>0) first.
+  case weightedProduct(floor: Double)
+  case topsis
+  /// VIKOR with strategy weight v (default 0.5).
+  case vikor(v: Double)
+
+  public static let names = ["weighted-sum", "weighted-product", "topsis", "vikor"]
+}
+
+public struct AggregationSpec: Sendable, Hashable {
+  public var method: AggregationMethod
+  public init(method: AggregationMethod = .weightedSum) { self.method = method }
+}
+
+/// A key in the tie-break chain (`[ranking] tie_break = ["group:quality", "criterion:x", "column:y desc"]`).
+public enum TieBreakKey: Sendable, Hashable {
+  case group(String, descending: Bool)
+  case criterion(String, descending: Bool)
+  case column(String, descending: Bool)
+}
+
+public struct RankingSpec: Sendable, Hashable {
+  /// Scores whose raw values differ by at most this are equal (default 1e-9, absolute on raw).
+  public var precision: Double
+  /// Applied in order to equal scores; the id, ascending, always ends the chain.
+  public var tieBreak: [TieBreakKey]
+  public init(precision: Double = 1e-9, tieBreak: [TieBreakKey] = []) {
+    self.precision = precision
+    self.tieBreak = tieBreak
+  }
+}
+
+/// `[[stars.level]]`: a management-innovation star level (管理创新提升星级).
+public struct StarLevel: Sendable, Hashable {
+  /// 1…5.
+  public var stars: Int
+  public var label: String
+  /// Minimum score on the configured scale.
+  public var minScore: Double
+  /// Hard requirements, e.g. `above_scale and consulting_spend_wan >= 15`.
+  public var require: Expr?
+  /// Source text of `require`, for messages.
+  public var requireText: String?
+
+  public init(stars: Int, label: String? = nil, minScore: Double, require: Expr? = nil, requireText: String? = nil) {
+    self.stars = stars
+    self.label = label ?? "\(stars)星级"
+    self.minScore = minScore
+    self.require = require
+    self.requireText = requireText
+  }
+}
+
+public struct StarSpec: Sendable, Hashable {
+  /// Levels sorted by `stars` ascending. An enterprise gets the highest level whose
+  /// score band and requirements it meets (and, by default, all lower levels' requirements too).
+  public var levels: [StarLevel]
+  /// If true (default), level k also requires every lower level's requirement.
+  public var cumulative: Bool
+  public init(levels: [StarLevel] = [], cumulative: Bool = true) {
+    self.levels = levels.sorted { $0.stars < $1.stars }
+    self.cumulative = cumulative
+  }
+}
+
+public enum ProgrammeLevel: String, Sendable, Hashable, CaseIterable {
+  case local, municipal, provincial, national
+}
+
+/// `[programmes.KEY]`: a recommendation programme (shortlist).
+public struct ProgrammeSpec: Sendable, Hashable {
+  public enum TierMode: String, Sendable, Hashable { case selected, eligible }
+  public enum PilotPriority: String, Sendable, Hashable {
+    /// Pilot-industry enterprises are considered before all others (each group in rank order).
+    case first
+    /// No priority (pilot industries listed for information only).
+    case none
+  }
+
+  public var key: String
+  public var name: String
+  public var level: ProgrammeLevel
+  public var quota: Int
+  public var reserves: Int
+  /// Eligibility rule over columns, scores, group scores, rank, stars.
+  public var eligible: Expr?
+  public var eligibleText: String?
+  /// Tier: draw only from those selected (or eligible) in this programme.
+  public var from: String?
+  public var fromMode: TierMode
+  /// Balance caps: at most N selected per value of these category columns (e.g. industry: 3).
+  public var caps: [String: Int]
+  public var pilotIndustries: [String]
+  /// Column holding the industry (for pilots and caps), default "industry".
+  public var industryColumn: String
+  public var pilotPriority: PilotPriority
+  /// Exclude enterprises recommended to this programme within this many years (0 = no rule).
+  public var historyYears: Int
+  /// Names of this programme in the history file (default: the key).
+  public var historyNames: [String]
+  /// Reward per selected enterprise, yuan (0 = none).
+  public var reward: Double
+
+  public init(
+    key: String, name: String? = nil, level: ProgrammeLevel = .local, quota: Int, reserves: Int = 0,
+    eligible: Expr? = nil, eligibleText: String? = nil, from: String? = nil, fromMode: TierMode = .selected,
+    caps: [String: Int] = [:], pilotIndustries: [String] = [], industryColumn: String = "industry",
+    pilotPriority: PilotPriority = .none, historyYears: Int = 0, historyNames: [String]? = nil, reward: Double = 0
+  ) {
+    self.key = key
+    self.name = name ?? key
+    self.level = level
+    self.quota = quota
+    self.reserves = reserves
+    self.eligible = eligible
+    self.eligibleText = eligibleText
+    self.from = from
+    self.fromMode = fromMode
+    self.caps = caps
+    self.pilotIndustries = pilotIndustries
+    self.industryColumn = industryColumn
+    self.pilotPriority = pilotPriority
+    self.historyYears = historyYears
+    self.historyNames = historyNames ?? [key]
+    self.reward = reward
+  }
+}
+
+/// `[rewards]`: money that follows stars and programme selection, under a budget.
+public struct RewardSpec: Sendable, Hashable {
+  public enum Stacking: String, Sendable, Hashable {
+    /// An enterprise receives every reward it earns.
+    case sum
+    /// An enterprise receives only its largest reward.
+    case max
+  }
+  public enum Allocation: String, Sendable, Hashable {
+    /// When over budget, pay in rank order until the budget runs out (the one that crosses it gets the remainder).
+    case rank
+    /// When over budget, scale every award by budget / total.
+    case proRata = "pro-rata"
+  }
+
+  /// Reward by star level (stars → yuan), e.g. [4: 50000, 5: 50000].
+  public var byStars: [Int: Double]
+  public var stacking: Stacking
+  /// Total budget, yuan; nil = unlimited.
+  public var budget: Double?
+  public var allocation: Allocation
+  /// Awards are rounded down to this many yuan (default 1).
+  public var roundTo: Double
+
+  public init(byStars: [Int: Double] = [:], stacking: Stacking = .sum, budget: Double? = nil, allocation: Allocation = .rank, roundTo: Double = 1) {
+    self.byStars = byStars
+    self.stacking = stacking
+    self.budget = budget
+    self.allocation = allocation
+    self.roundTo = roundTo
+  }
+}
+
+/// `[uncertainty]`: what `exemplar sensitivity` varies.
+public struct UncertaintySpec: Sendable, Hashable {
+  public enum WeightModel: Sendable, Hashable {
+    /// Each varying weight multiplied by U(1 − spread, 1 + spread), then all renormalised to sum 1.
+    case uniform(spread: Double)
+    /// Dirichlet(concentration · w) around the nominal weights w.
+    case dirichlet(concentration: Double)
+  }
+
+  public var model: WeightModel
+  /// Criterion keys whose weights vary (default: all).
+  public var vary: [String]
+  /// Alternative normalisations drawn uniformly per sample (nominal always included).
+  public var normalisations: [Normalisation]
+  /// Alternative aggregations drawn uniformly per sample (nominal always included).
+  public var aggregations: [AggregationMethod]
+  public var samples: Int
+  public var seed: UInt64
+  /// Enterprises whose rank Sobol indices are computed for (default: the top 10).
+  public var sobolTargets: [String]
+
+  public init(
+    model: WeightModel = .uniform(spread: 0.2), vary: [String] = [], normalisations: [Normalisation] = [],
+    aggregations: [AggregationMethod] = [], samples: Int = 1000, seed: UInt64 = 2022, sobolTargets: [String] = []
+  ) {
+    self.model = model
+    self.vary = vary
+    self.normalisations = normalisations
+    self.aggregations = aggregations
+    self.samples = samples
+    self.seed = seed
+    self.sobolTargets = sobolTargets
+  }
+}

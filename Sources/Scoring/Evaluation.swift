@@ -1,0 +1,124 @@
+import Criteria
+import Model
+
+/// The result of scoring a table with a spec: one entry per *ranked* enterprise.
+///
+/// Explanations are data: everything `explain`, reports and selection need is here.
+/// Arrays indexed by `row` have `table.rowCount` entries; rows left out of the
+/// ranking (missing policy `exclude`) have `rank == 0` and appear in `unranked`.
+public struct Evaluation: Sendable {
+  /// Row indices of ranked enterprises, best first (rank order).
+  public var order: [Int]
+  /// Canonical id per row.
+  public var ids: [String]
+  /// Display label per row.
+  public var labels: [String]
+  /// 1…N total order per row (0 = unranked).
+  public var rank: [Int]
+  /// 1,1,3-style rank per row (0 = unranked).
+  public var competitionRank: [Int]
+  /// The method's native value per row (weighted sum in [0,1], TOPSIS closeness, VIKOR Q …).
+  public var raw: [Double]
+  /// Score on the configured scale (higher is better for every method).
+  public var score: [Double]
+  /// Stars per row (0…5).
+  public var stars: [Int]
+  /// What stands between each row and the next star level (nil at the top level or when unranked).
+  public var starGap: [StarGap?]
+  /// Normalised criterion values, criterion-major: `normalised[j][row]` in [0,1] (after imputation).
+  public var normalised: [[Double]]
+  /// Imputed flags, criterion-major: `imputed[j][row]` is true when the raw value was missing and imputed.
+  public var imputed: [[Bool]]
+  /// Final criterion weights (sum 1), in spec criterion order.
+  public var weights: [Double]
+  /// Group scores on the scale, by group key, per row: weighted mean of the group's normalised criteria.
+  public var groupScores: [String: [Double]]
+  /// How the weights were derived (AHP consistency, entropy e/d, CRITIC σ/conflict …).
+  public var weightReport: WeightReport
+  /// Rows left out of the ranking, with why.
+  public var unranked: [(row: Int, reason: String)]
+
+  public init(
+    order: [Int], ids: [String], labels: [String], rank: [Int], competitionRank: [Int], raw: [Double], score: [Double],
+    stars: [Int], starGap: [StarGap?], normalised: [[Double]], imputed: [[Bool]], weights: [Double],
+    groupScores: [String: [Double]], weightReport: WeightReport, unranked: [(row: Int, reason: String)]
+  ) {
+    self.order = order
+    self.ids = ids
+    self.labels = labels
+    self.rank = rank
+    self.competitionRank = competitionRank
+    self.raw = raw
+    self.score = score
+    self.stars = stars
+    self.starGap = starGap
+    self.normalised = normalised
+    self.imputed = imputed
+    self.weights = weights
+    self.groupScores = groupScores
+    self.weightReport = weightReport
+    self.unranked = unranked
+  }
+
+  /// Share of the score contributed by each criterion for `row` (sums to 1 when the score is positive):
+  /// w_j · r_ij / Σ_k w_k · r_ik. For every aggregation method this is the weighted normalised value share.
+  public func contributions(row: Int) -> [Double] {
+    var c = weights.indices.map { weights[$0] * normalised[$0][row] }
+    let total = c.reduce(0, +)
+    if total > 0 { for j in c.indices { c[j] /= total } } else { for j in c.indices { c[j] = 0 } }
+    return c
+  }
+}
+
+/// What a row lacks for the next star level.
+public struct StarGap: Sendable, Hashable {
+  /// The next level (stars).
+  public var nextStars: Int
+  /// Points of score missing (0 if the band is met).
+  public var pointsShort: Double
+  /// Source text of each requirement not met (empty if all are met).
+  public var unmetRequirements: [String]
+  public init(nextStars: Int, pointsShort: Double, unmetRequirements: [String]) {
+    self.nextStars = nextStars
+    self.pointsShort = pointsShort
+    self.unmetRequirements = unmetRequirements
+  }
+}
+
+/// How the final weights were derived, for `exemplar weights` and the method sheet.
+public struct WeightReport: Sendable {
+  /// One entry per node that has children weighted (root has key "").
+  public var nodes: [NodeWeights]
+  public init(nodes: [NodeWeights]) { self.nodes = nodes }
+
+  public struct NodeWeights: Sendable {
+    public var key: String
+    public var method: WeightingMethod
+    /// Child keys and their local weights (sum 1).
+    public var children: [String]
+    public var localWeights: [Double]
+    /// AHP: principal eigenvalue, consistency index and ratio, random index used.
+    public var ahp: (lambdaMax: Double, ci: Double, cr: Double, ri: Double)?
+    /// Entropy: e_j and d_j = 1 − e_j per child.
+    public var entropy: (e: [Double], d: [Double])?
+    /// CRITIC: σ_j, conflict Σ(1 − r_jk), information C_j per child.
+    public var critic: (sigma: [Double], conflict: [Double], information: [Double])?
+    /// Standard deviation method: σ_j per child.
+    public var sigma: [Double]?
+
+    public init(
+      key: String, method: WeightingMethod, children: [String], localWeights: [Double],
+      ahp: (lambdaMax: Double, ci: Double, cr: Double, ri: Double)? = nil, entropy: (e: [Double], d: [Double])? = nil,
+      critic: (sigma: [Double], conflict: [Double], information: [Double])? = nil, sigma: [Double]? = nil
+    ) {
+      self.key = key
+      self.method = method
+      self.children = children
+      self.localWeights = localWeights
+      self.ahp = ahp
+      self.entropy = entropy
+      self.critic = critic
+      self.sigma = sigma
+    }
+  }
+}
