@@ -1,0 +1,54 @@
+/// Orders the ranked rows of one sample: by utility descending, ties by nominal rank.
+enum SampleOrdering {
+  @inline(__always)
+  static func better(_ a: Int32, _ b: Int32, _ u: UnsafeBufferPointer<Double>, _ nominal: UnsafeBufferPointer<Int32>) -> Bool {
+    let ua = u[Int(a)], ub = u[Int(b)]
+    if ua != ub { return ua > ub }
+    return nominal[Int(a)] < nominal[Int(b)]
+  }
+
+  /// All candidates, sorted. - Complexity: O(n log n).
+  static func full(_ candidates: [Int32], _ u: UnsafeBufferPointer<Double>, _ nominal: UnsafeBufferPointer<Int32>) -> [Int32] {
+    var out = candidates
+    out.sort { better($0, $1, u, nominal) }
+    return out
+  }
+
+  /// The best `m` candidates, sorted: a bounded binary heap whose root is the worst kept row.
+  /// - Complexity: O(n + m log m · log n) typical (most rows fail the root test), O(n log m) worst.
+  static func top(_ m: Int, of candidates: [Int32], _ u: UnsafeBufferPointer<Double>, _ nominal: UnsafeBufferPointer<Int32>)
+    -> [Int32]
+  {
+    if m >= candidates.count { return full(candidates, u, nominal) }
+    var heap = [Int32]()
+    heap.reserveCapacity(m)
+    // worse(a, b): a should sit above b in the heap (a is worse).
+    func siftDown(_ start: Int) {
+      var i = start
+      while true {
+        let l = 2 * i + 1, r = l + 1
+        var w = i
+        if l < heap.count && better(heap[w], heap[l], u, nominal) { w = l }
+        if r < heap.count && better(heap[w], heap[r], u, nominal) { w = r }
+        if w == i { return }
+        heap.swapAt(i, w)
+        i = w
+      }
+    }
+    for c in candidates {
+      if heap.count < m {
+        heap.append(c)
+        var i = heap.count - 1
+        while i > 0 {
+          let p = (i - 1) / 2
+          if better(heap[p], heap[i], u, nominal) { heap.swapAt(p, i); i = p } else { break }
+        }
+      } else if better(c, heap[0], u, nominal) {
+        heap[0] = c
+        siftDown(0)
+      }
+    }
+    heap.sort { better($0, $1, u, nominal) }
+    return heap
+  }
+}

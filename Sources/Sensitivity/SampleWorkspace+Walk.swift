@@ -1,0 +1,77 @@
+/// The selection walk of one sample (docs/criteria.md "Order"): candidates in the sample's
+/// rank order (pilot industries first with `pilot_priority = "first"`), rules checked as
+/// unranked → tier → history → eligibility → cap → quota/reserves. Caps count the selected
+/// list and the reserve list separately. The walk stops as soon as the quota and the
+/// reserves are full, so with a top-M prefix it touches only the first few candidates.
+extension SampleWorkspace {
+  /// Runs every programme's walk over the current ordering.
+  /// - Returns: false when the ordering is a prefix that ran out before some shortlist
+  ///   could be completed (the caller extends the prefix and runs again).
+  func selectAll() -> Bool {
+    for p in plan.programmes.indices {
+      selected[p].removeAll(keepingCapacity: true)
+      reserve[p].removeAll(keepingCapacity: true)
+    }
+    for p in plan.programmes.indices where !walk(p) { return false }
+    return true
+  }
+
+  private func walk(_ p: Int) -> Bool {
+    let pr = plan.programmes[p]
+    if pr.quota == 0 && pr.reserves == 0 { return true }
+    for c in capCounts[p].indices {
+      capCounts[p][c] = 0
+      reserveCapCounts[p][c] = 0
+    }
+    if let pilot = pr.pilot {
+      var seen = 0
+      for r in prefix where pilot[Int(r)] {
+        seen += 1
+        if consider(p, Int(r)) { return true }
+      }
+      if !prefixComplete && seen < pr.pilotTotal { return false }
+      for r in prefix where !pilot[Int(r)] {
+        if consider(p, Int(r)) { return true }
+      }
+    } else {
+      for r in prefix where consider(p, Int(r)) { return true }
+    }
+    return prefixComplete
+  }
+
+  /// Considers one candidate; returns true when the quota and reserves are full.
+  private func consider(_ p: Int, _ row: Int) -> Bool {
+    let pr = plan.programmes[p]
+    guard pr.base[row] else { return false }
+    if let from = pr.from {
+      let inTier = pr.fromMode == .selected ? selectedStamp[from][row] == stamp : isEligible(from, row: row)
+      guard inTier else { return false }
+    }
+    if let rule = pr.dynamicEligible, !rule.holds({ self.value($0, row: row) }) { return false }
+    let toSelected = selected[p].count < pr.quota
+    var offset = 0
+    for cap in pr.caps {
+      let code = cap.codes[row]
+      if code >= 0 {
+        let n = toSelected ? capCounts[p][offset + Int(code)] : reserveCapCounts[p][offset + Int(code)]
+        if n >= Int32(cap.limit) { return false }
+      }
+      offset += cap.buckets
+    }
+    offset = 0
+    for cap in pr.caps {
+      let code = cap.codes[row]
+      if code >= 0 {
+        if toSelected { capCounts[p][offset + Int(code)] += 1 } else { reserveCapCounts[p][offset + Int(code)] += 1 }
+      }
+      offset += cap.buckets
+    }
+    if toSelected {
+      selected[p].append(Int32(row))
+      selectedStamp[p][row] = stamp
+    } else {
+      reserve[p].append(Int32(row))
+    }
+    return selected[p].count == pr.quota && reserve[p].count == pr.reserves
+  }
+}

@@ -1,0 +1,36 @@
+/// Why a sensitivity analysis could not run. Messages quote the offending value.
+public enum SensitivityError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// A `vary` key names no criterion.
+  case unknownCriterion(String)
+  /// A Sobol target id names no ranked enterprise.
+  case unknownEnterprise(String)
+  /// Sample count must be positive.
+  case badSampleCount(Int)
+  /// A parameter is outside its domain (name, value, what is allowed).
+  case badParameter(name: String, value: Double, allowed: String)
+  /// The nominal weights cannot be perturbed (all zero on the varying subset).
+  case noVaryingWeight
+  /// Too many dimensions for the Sobol' sequence.
+  case tooManyDimensions(Int, max: Int)
+  /// The matrices handed to an estimator have inconsistent shapes.
+  case shapeMismatch(String)
+  /// A method variant's matrix does not match the table.
+  case variantShape(expectedRows: Int, expectedCriteria: Int, rows: Int, criteria: Int)
+  /// Writing an output file failed.
+  case cannotWrite(path: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .unknownCriterion(let k): return "uncertainty.vary: no criterion named \"\(k)\""
+    case .unknownEnterprise(let id): return "uncertainty.sobol_targets: no ranked enterprise with id \"\(id)\""
+    case .badSampleCount(let n): return "the number of samples must be at least 1, got \(n)"
+    case .badParameter(let name, let v, let allowed): return "\(name) = \(v) is not allowed (\(allowed))"
+    case .noVaryingWeight: return "every varying criterion has weight 0: there is nothing to perturb"
+    case .tooManyDimensions(let d, let max): return "Sobol' sequence: \(d) dimensions requested, at most \(max) supported"
+    case .shapeMismatch(let what): return "shape mismatch: \(what)"
+    case .variantShape(let er, let ec, let r, let c):
+      return "method variant has \(r) rows × \(c) criteria, expected \(er) × \(ec)"
+    case .cannotWrite(let p, let why): return "cannot write \(p): \(why)"
+    }
+  }
+}

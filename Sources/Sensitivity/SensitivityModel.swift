@@ -1,0 +1,56 @@
+import Criteria
+import Model
+import Scoring
+
+/// A scored table prepared for repeated re-scoring: the weight sampler, the method
+/// variants, and the weight-independent part of the selection rules.
+///
+/// Build once, then run `MonteCarlo.run`, `WeightSobol.analyse` or `StabilityIntervals`
+/// on it. Ranking ties inside a sample are broken by the nominal rank (so equal scores keep
+/// the order the configured tie-break chain gave them).
+public struct SensitivityModel: Sendable {
+  public let table: Table
+  public let spec: Spec
+  public let evaluation: Evaluation
+  public let uncertainty: UncertaintySpec
+  public let sampler: WeightSampler
+  /// Variant 0 is the nominal method; the others are drawn uniformly per sample.
+  public let variants: [MethodVariant]
+  let plan: SelectionPlan
+  /// Ranked rows in nominal order.
+  let candidates: [Int32]
+  /// Nominal rank per row (Int32.max for unranked rows).
+  let nominalRank: [Int32]
+
+  /// - Parameters:
+  ///   - uncertainty: overrides `spec.uncertainty` (default: the spec's, or `UncertaintySpec()`).
+  ///   - alternatives: further method variants (alternative normalisations/aggregations
+  ///     built by the caller from `uncertainty.normalisations` / `.aggregations`); the
+  ///     nominal variant (the Evaluation's matrix with `spec.aggregation`) is always first.
+  /// - Throws: `SensitivityError` for unknown `vary` keys, bad model parameters, or a
+  ///   variant whose shape does not match the table.
+  public init(
+    evaluation: Evaluation, table: Table, spec: Spec, history: [HistoryEntry] = [],
+    uncertainty: UncertaintySpec? = nil, alternatives: [MethodVariant] = []
+  ) throws(SensitivityError) {
+    let u = uncertainty ?? spec.uncertainty ?? UncertaintySpec()
+    self.table = table
+    self.spec = spec
+    self.evaluation = evaluation
+    self.uncertainty = u
+    let vary = try WeightSampler.varyingIndices(u.vary, spec: spec)
+    sampler = try WeightSampler(nominal: evaluation.weights, varying: vary, model: u.model)
+    let nominal = MethodVariant(normalised: evaluation.normalised, method: spec.aggregation.method, label: "nominal")
+    for v in alternatives where v.rows != table.rowCount || v.criteria != evaluation.weights.count {
+      throw .variantShape(
+        expectedRows: table.rowCount, expectedCriteria: evaluation.weights.count, rows: v.rows, criteria: v.criteria)
+    }
+    variants = [nominal] + alternatives
+    plan = SelectionPlan(table: table, spec: spec, evaluation: evaluation, history: history)
+    candidates = evaluation.order.map { Int32($0) }
+    nominalRank = evaluation.rank.map { $0 > 0 ? Int32($0) : Int32.max }
+  }
+
+  public var rowCount: Int { table.rowCount }
+  public var criteriaCount: Int { evaluation.weights.count }
+}
