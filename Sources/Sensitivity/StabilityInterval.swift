@@ -1,0 +1,34 @@
+/// Two enterprises whose scores cross at the end of a stability interval.
+public struct Crossing: Sendable, Hashable {
+  /// Weight of the criterion at which the crossing happens.
+  public var weight: Double
+  /// The row that enters the shortlist (overtakes).
+  public var entering: Int
+  /// The row it overtakes (leaves the shortlist).
+  public var leaving: Int
+}
+
+/// The range of one criterion's weight over which a programme's shortlist stays the same.
+public struct StabilityInterval: Sendable, Hashable {
+  public var criterion: String
+  public var criterionIndex: Int
+  public var nominalWeight: Double
+  /// Bounds in [0, 1]; the shortlist is the nominal one for every weight in (low, high).
+  public var low: Double
+  public var high: Double
+  /// The crossing that ends the interval on each side (nil = the interval reaches 0 or 1).
+  public var lowCrossing: Crossing?
+  public var highCrossing: Crossing?
+  /// False when a rule reads weight-dependent names (score, stars, rank, group …) or the
+  /// event budget ran out: the bounds are then the first insider/outsider crossing that
+  /// changes the walk's outcome among those checked (see docs/sensitivity.md).
+  public var exact: Bool
+}
+
+/// All criteria's intervals for one programme.
+public struct ProgrammeStability: Sendable, Hashable {
+  public var key: String
+  /// Nominal shortlist (rows, list order).
+  public var selected: [Int]
+  public var intervals: [StabilityInterval]
+}

@@ -1,0 +1,96 @@
+import Criteria
+import Model
+import Scoring
+import Testing
+
+@testable import Sensitivity
+
+@Suite struct StabilityIntervalTests {
+  /// Independent brute force: the shortlist (as a set) at weight t of criterion j, by
+  /// rescoring every row and walking in score order (ties by nominal rank) with the caps.
+  static func shortlist(_ p: Problem, programme: ProgrammeSpec, j: Int, t: Double) -> Set<Int> {
+    let w0 = p.evaluation.weights
+    let w = w0.indices.map { $0 == j ? t : w0[$0] * (1 - t) / (1 - w0[j]) }
+    let n = p.table.rowCount
+    let s = (0..<n).map { i in w.indices.reduce(0.0) { $0 + w[$1] * p.evaluation.normalised[$1][i] } }
+    let order = (0..<n).sorted { s[$0] != s[$1] ? s[$0] > s[$1] : p.evaluation.rank[$0] < p.evaluation.rank[$1] }
+    var counts: [String: Int] = [:]
+    var out = Set<Int>()
+    for r in order where out.count < programme.quota {
+      if case .bool(false)? = programme.eligible.map({ e in ExprValue.bool(e.holds { RowContext.columnValue(p.table, $0, row: r) }) }) { continue }
+      if let cap = programme.caps["industry"] {
+        let key = p.table.string("industry", row: r)
+        if counts[key, default: 0] >= cap { continue }
+        counts[key, default: 0] += 1
+      }
+      out.insert(r)
+    }
+    return out
+  }
+
+  /// Sweeps t on a grid of step h from the nominal weight outwards; the first grid point
+  /// with a different shortlist must lie beyond the analytic bound, within one step.
+  static func checkAgainstSweep(_ p: Problem, _ result: [ProgrammeStability], h: Double = 1e-3) {
+    for (k, prog) in p.spec.programmes.enumerated() {
+      for iv in result[k].intervals {
+        let j = iv.criterionIndex
+        let nominal = shortlist(p, programme: prog, j: j, t: iv.nominalWeight)
+        #expect(nominal == Set(result[k].selected))
+        var t = iv.nominalWeight
+        var firstUp = 1.0 + h
+        while t <= 1 {
+          if shortlist(p, programme: prog, j: j, t: t) != nominal { firstUp = t; break }
+          t += h
+        }
+        t = iv.nominalWeight
+        var firstDown = -h
+        while t >= 0 {
+          if shortlist(p, programme: prog, j: j, t: t) != nominal { firstDown = t; break }
+          t -= h
+        }
+        #expect(iv.high <= firstUp + 1e-12 && iv.high > firstUp - h - 1e-12, "high \(iv.high) vs sweep \(firstUp)")
+        #expect(iv.low >= firstDown - 1e-12 && iv.low < firstDown + h + 1e-12, "low \(iv.low) vs sweep \(firstDown)")
+      }
+    }
+  }
+
+  @Test(arguments: [1, 2, 3] as [UInt64])
+  func topKMatchesBruteForceSweep(seed: UInt64) throws {
+    var rng = SplitMix64(seed: seed &* 31)
+    let values = Problem.random(rows: 80, criteria: 4, seed: seed).map { $0.map { $0 + rng.nextUnit() } }
+    let p = Problem.make(
+      values: values, weights: [0.4, 0.3, 0.2, 0.1],
+      programmes: [ProgrammeSpec(key: "top", quota: 8), ProgrammeSpec(key: "few", quota: 2)])
+    let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec)
+    let result = try StabilityIntervals.compute(model)
+    for prog in result { for iv in prog.intervals { #expect(iv.exact && iv.low <= iv.nominalWeight && iv.nominalWeight <= iv.high) } }
+    Self.checkAgainstSweep(p, result)
+  }
+
+  @Test func capsAndStaticEligibilityMatchBruteForceSweep() throws {
+    let values = Problem.random(rows: 60, criteria: 3, seed: 21)
+    let industries = (0..<60).map { ["A", "B", "C"][$0 % 3] }
+    let flags = (0..<60).map { $0 % 7 != 0 }
+    let p = Problem.make(
+      values: values, weights: [0.5, 0.3, 0.2], industries: industries, flags: flags,
+      programmes: [ProgrammeSpec(key: "capped", quota: 6, eligible: .name("flag"), caps: ["industry": 2])])
+    let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec)
+    let result = try StabilityIntervals.compute(model)
+    Self.checkAgainstSweep(p, result)
+    #expect(result[0].intervals.allSatisfy { $0.exact })
+  }
+
+  @Test func crossingNamesTheSwappingPair() throws {
+    // Two criteria; rows 0 and 1 are the top-1 contest: row 0 wins on k0, row 1 on k1.
+    let values: [[Double]] = [[10, 6, 0, 1], [0, 10, 1, 0]]
+    let p = Problem.make(values: values, weights: [0.7, 0.3], programmes: [ProgrammeSpec(key: "one", quota: 1)])
+    let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec)
+    let iv = try StabilityIntervals.compute(model)[0].intervals[0]
+    // s0 = t, s1 = 0.6 t + (1 − t): row 1 leads at t = 0.7 (0.72 vs 0.70); equal at t = 1/1.4.
+    #expect(p.evaluation.order.first == 1)
+    #expect(abs(iv.high - 1 / 1.4) < 1e-12)
+    #expect(iv.low == 0 && iv.lowCrossing == nil)
+    #expect(iv.highCrossing?.entering == 0 && iv.highCrossing?.leaving == 1)
+  }
+}
+
