@@ -59,10 +59,24 @@ public enum CriteriaLoader {
     var starScope = scope
     for n in ["stars", "rank"] {
       starScope.names[n] = nil
-      starScope.forbidden[n] = "cannot be used in a star requirement (stars are awarded before programmes, from score and requirements)"
+      starScope.forbidden[n] = "cannot be used in a star requirement (stars are awarded before ranks and programmes)"
+    }
+    if case .table(let all)? = top["programmes"] {
+      for key in all.keys {
+        starScope.forbidden["selected." + key] = "cannot be used in a star requirement (stars are awarded before programmes)"
+        starScope.forbidden["eligible." + key] = "cannot be used in a star requirement (stars are awarded before programmes)"
+      }
     }
     let stars = d.decodeStars(top["stars"], scale: evaluation.scale, scope: starScope)
-    let programmes = d.decodeProgrammes(top["programmes"], columns: columns, scope: scope)
+    var programmeScope = scope
+    if case .table(let all)? = top["programmes"] {
+      for key in all.keys {
+        for kind in ["selected", "eligible"] {
+          programmeScope.forbidden["\(kind).\(key)"] = "names programme \"\(key)\", which is not declared before this one; selected.P and eligible.P may name only earlier programmes"
+        }
+      }
+    }
+    let programmes = d.decodeProgrammes(top["programmes"], columns: columns, scope: programmeScope)
     let rewards = d.decodeRewards(top["rewards"])
     var aggregationTable: [String: TOMLNode]?
     if case .table(let t)? = top["aggregation"] { aggregationTable = t }

@@ -112,27 +112,28 @@ extension SpecDecoder {
       let parent = c.group.flatMap { groupKeys.contains($0) ? $0 : nil } ?? ""
       children[parent, default: []].append((index.rank("criteria." + c.key), c.key))
     }
-    // Cycles: follow parents from every group; a path longer than the group count loops.
+    for g in groups where children[g.key] == nil {
+      error("groups." + g.key, "group \"\(g.key)\" has no criteria or groups in it")
+    }
+    // Cycles: follow parents from every group; meeting a group again closes a loop.
     let parentOf = Dictionary(groups.map { ($0.key, $0.parent) }, uniquingKeysWith: { a, _ in a })
-    var reported: Set<String> = []
-    for g in groups {
+    var inCycle: Set<String> = []
+    for g in groups where !inCycle.contains(g.key) {
       var seen: [String] = [g.key]
       var current = g.parent
-      while let p = current, groupKeys.contains(p) {
+      while let p = current, groupKeys.contains(p), !inCycle.contains(p) {
         if let start = seen.firstIndex(of: p) {
-          let cycle = Array(seen[start...]) + [p]
-          if reported.insert(cycle.sorted().joined(separator: ",")).inserted {
-            error("groups.\(g.key).parent", "groups form a cycle: \(cycle.joined(separator: " → "))")
-          }
+          let cycle = Array(seen[start...])
+          inCycle.formUnion(cycle)
+          error("groups.\(cycle[0]).parent", "groups form a cycle: \((cycle + [p]).joined(separator: " → "))")
           break
         }
         seen.append(p)
         current = parentOf[p] ?? nil
       }
     }
-    for g in groups where children[g.key] == nil {
-      error("groups." + g.key, "group \"\(g.key)\" has no criteria or groups in it")
-    }
+    // A cycle has no path to the root: leave its nodes out of the weight checks.
+    for key in inCycle { children[key] = nil }
     return children.mapValues { $0.sorted { $0.rank < $1.rank }.map(\.key) }
   }
 }

@@ -39,10 +39,13 @@ extension SpecDecoder {
         if node.spec.normalise {
           if sum <= 0 { error(node.path, "the weights of \(node.name)'s children sum to 0 (\(listing)); cannot rescale") }
         } else if abs(sum - 1) > Self.weightSumTolerance {
-          error(node.path, "the weights of \(node.name)'s children sum to \(TOMLNode.format(sum)), not 1 (\(listing)); fix them or set normalise = true")
+          error(
+            node.path, "the weights of \(node.name)'s children sum to \(Self.short(sum)), not 1 (\(listing)); fix them or set normalise = true",
+            line: index.line(node.path) == 0 ? index.line(paths[0]) : nil)
         }
       case .ahp:
         guard let ahp = node.spec.ahp else {
+          if invalidAHP.contains(node.path + ".ahp") { continue }
           error(node.path + ".ahp", "required: \(node.name) is weighted ahp\(node.ownSpec ? "" : " (inherited from [weighting])")")
           continue
         }

@@ -30,7 +30,12 @@ extension SpecDecoder {
   /// `{ order, matrix, accept_inconsistent, max_cr }`: shape, positivity, diagonal,
   /// reciprocity and the consistency ratio (via `AHP.solve`).
   mutating func decodeAHP(_ node: TOMLNode?, _ path: String) -> AHPSpec? {
-    guard let t = table(node, path, allowed: Self.ahpKeys) else { return nil }
+    guard let t = table(node, path, allowed: Self.ahpKeys) else {
+      if node != nil { invalidAHP.insert(path) }
+      return nil
+    }
+    let before = log.errorCount
+    defer { if log.errorCount > before { invalidAHP.insert(path) } }
     let order = strings(t, "order", path)
     if t["order"] == nil { missing(path, "order") }
     if let order {

@@ -1,3 +1,4 @@
+import Foundation
 import Model
 
 /// Walks the parsed TOML tree, checks every key and value, and collects diagnostics.
@@ -9,6 +10,8 @@ struct SpecDecoder {
   let source: String
   let index: KeyLineIndex
   var log = DiagnosticLog()
+  /// Paths of `ahp` tables that were present but invalid (already reported).
+  var invalidAHP: Set<String> = []
 
   init(source: String, index: KeyLineIndex) {
     self.source = source
@@ -17,10 +20,13 @@ struct SpecDecoder {
 
   // MARK: Diagnostics
 
-  /// Records an error at the line of `path` (or its nearest ancestor).
-  mutating func error(_ path: String, _ message: String) {
-    log.append(Diagnostic(file: source, line: index.line(path), keyPath: path, message: message))
+  /// Records an error at the line of `path` (or its nearest ancestor), or at `line`.
+  mutating func error(_ path: String, _ message: String, line: Int? = nil) {
+    log.append(Diagnostic(file: source, line: line ?? index.line(path), keyPath: path, message: message))
   }
+
+  /// Readable rendering of a computed value (10 significant digits) for messages.
+  static func short(_ x: Double) -> String { TOMLNode.format(Double(String(format: "%.10g", x)) ?? x) }
 
   static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : path + "." + key }
 

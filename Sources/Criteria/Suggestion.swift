@@ -1,9 +1,10 @@
 /// "Did you mean …?" suggestions for unknown keys, values and names.
 enum Suggestion {
   /// The candidate closest to `word` by edit distance, if it is close enough to be a
-  /// plausible typo (distance ≤ max(1, ⌊length/3⌋), at most 3). Ties go to the earlier candidate.
+  /// plausible typo: none for words of 1–2 characters, distance 1 for 3 characters, else
+  /// ≤ max(2, ⌊length/3⌋), at most 3. Ties go to the earlier candidate.
   static func closest(to word: String, in candidates: [String]) -> String? {
-    let limit = min(3, max(1, word.count / 3))
+    let limit = word.count <= 2 ? 0 : word.count == 3 ? 1 : min(3, max(2, word.count / 3))
     var best: (String, Int)?
     for c in candidates {
       let d = distance(word, c)
@@ -17,23 +18,24 @@ enum Suggestion {
     closest(to: word, in: candidates).map { " (did you mean \"\($0)\"?)" } ?? ""
   }
 
-  /// Levenshtein distance over characters.
+  /// Optimal-string-alignment distance over characters: insertions, deletions,
+  /// substitutions and transpositions of adjacent characters cost 1 ("scroe" → "score" = 1).
   /// - Complexity: O(|a|·|b|).
   static func distance(_ a: String, _ b: String) -> Int {
     let x = Array(a)
     let y = Array(b)
     if x.isEmpty { return y.count }
     if y.isEmpty { return x.count }
-    var previous = Array(0...y.count)
-    var current = previous
+    var d = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
+    for i in 0...x.count { d[i][0] = i }
+    for j in 0...y.count { d[0][j] = j }
     for i in 1...x.count {
-      current[0] = i
       for j in 1...y.count {
         let cost = x[i - 1] == y[j - 1] ? 0 : 1
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+        if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
       }
-      swap(&previous, &current)
     }
-    return previous[y.count]
+    return d[x.count][y.count]
   }
 }
