@@ -39,6 +39,7 @@ extension SpecDecoder {
       }
       let type = choice(t, "type", path, noun: "column type", as: CellType.self)
       if t["type"] == nil { missing(path, "type") }
+      if type == nil { untypedColumns.insert(key) }
       let range = pair(t, "range", path, expected: "[low, high] with low ≤ high", allowEqual: true)
       if range != nil, let type, type != .number, type != .integer {
         error(path + ".range", "range applies only to number and integer columns, not \(type.rawValue)")

@@ -41,7 +41,7 @@ extension SpecDecoder {
       if let columnKey, column == nil, !columns.isEmpty {
         unknownColumn(path + ".column", columnKey, columns)
       }
-      if let column, column.type != .number, column.type != .integer {
+      if let column, column.type != .number, column.type != .integer, !untypedColumns.contains(column.key) {
         error(path + ".column", "column \"\(column.key)\" has type \(column.type.rawValue); a criterion needs a number or integer column")
       }
       let label = string(t, "label", path)

@@ -28,8 +28,9 @@ extension SpecDecoder {
         var complete = true
         for p in paths {
           guard let w = weightOf[p] ?? nil else {
-            error(p + ".weight", "required: the children of \(node.name) are weighted direct")
             complete = false
+            if reported.contains(p + ".weight") { continue }
+            error(p + ".weight", "required: the children of \(node.name) are weighted direct")
             continue
           }
           sum += w

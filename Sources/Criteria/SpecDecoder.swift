@@ -12,6 +12,10 @@ struct SpecDecoder {
   var log = DiagnosticLog()
   /// Paths of `ahp` tables that were present but invalid (already reported).
   var invalidAHP: Set<String> = []
+  /// Key paths already reported, so later checks do not pile consequences on them.
+  var reported: Set<String> = []
+  /// Columns whose type could not be read (criteria on them are not type-checked).
+  var untypedColumns: Set<String> = []
 
   init(source: String, index: KeyLineIndex) {
     self.source = source
@@ -22,6 +26,7 @@ struct SpecDecoder {
 
   /// Records an error at the line of `path` (or its nearest ancestor), or at `line`.
   mutating func error(_ path: String, _ message: String, line: Int? = nil) {
+    reported.insert(path)
     log.append(Diagnostic(file: source, line: line ?? index.line(path), keyPath: path, message: message))
   }
 
