@@ -39,8 +39,12 @@ final class CSVFeeder {
     var off = 0
     while off < n && !state.pointee.stop {
       let rest = UnsafeRawPointer(p + off)
-      let hit = memchr(rest, 0x0A, n - off)
-      let pieceEnd = hit.map { UnsafeRawPointer($0) - UnsafeRawPointer(p) + 1 } ?? n
+      // Never let libcsv grow a field past the limit unseen: the runaway check then
+      // fires at the same byte whatever the chunk size.
+      let budget = skippingToLF ? n - off : max(1, state.pointee.maxFieldBytes + 1 - parser.entry_pos)
+      let window = min(n - off, budget)
+      let hit = memchr(rest, 0x0A, window)
+      let pieceEnd = hit.map { UnsafeRawPointer($0) - UnsafeRawPointer(p) + 1 } ?? off + window
       if skippingToLF {
         off = pieceEnd
         if hit != nil {
@@ -51,6 +55,8 @@ final class CSVFeeder {
       }
       let len = pieceEnd - off
       let used = csv_parse(&parser, rest, len, onField, onRow, UnsafeMutableRawPointer(state))
+      // A fatal problem in a callback: libcsv went on to the piece's end, ignore the rest.
+      if state.pointee.stop { return }
       if used != len {
         structuralError(byte: p[off + used])
         off += used
@@ -89,7 +95,9 @@ final class CSVFeeder {
   /// A field still open after a piece and already over the limit (typically an
   /// unterminated quote swallowing the file) stops the run before it eats memory.
   private func checkRunaway() {
-    guard parser.entry_pos > state.pointee.maxFieldBytes else { return }
+    // In "might have ended" state the buffer also holds the closing quote.
+    let content = parser.entry_pos - (parser.pstate == Self.fieldMightHaveEnded ? 1 : 0)
+    guard content > state.pointee.maxFieldBytes else { return }
     let start = state.pointee.line - countLF(parser.entry_buf, parser.entry_pos)
     let column = state.pointee.columnName(state.pointee.fieldIndex)
     state.pointee.fatal(.fieldTooLong(limit: state.pointee.maxFieldBytes), line: start, column: column)

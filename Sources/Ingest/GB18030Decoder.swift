@@ -78,8 +78,8 @@ final class GB18030Decoder {
           inLeft -= 1
           continue
         }
-        let bad = Array(UnsafeBufferPointer(start: input + at, count: min(4, inLeft)))
-        return .invalidGB18030(bytes: bad, offset: base + at)
+        // Only the first byte is quoted: how many follow depends on where chunks end.
+        return .invalidGB18030(byte: input[at], offset: base + at)
       }
     }
     return nil

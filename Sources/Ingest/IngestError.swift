@@ -13,7 +13,7 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
   case noDataRows
   // Encoding.
   case invalidUTF8(byte: UInt8, inHeader: Bool)
-  case invalidGB18030(bytes: [UInt8], offset: Int)
+  case invalidGB18030(byte: UInt8, offset: Int)
   case truncatedGB18030(offset: Int)
   case utf8BOMInGB18030
   // Header.
@@ -55,8 +55,8 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     case .invalidUTF8(let b, let inHeader):
       let place = inHeader ? "the header" : "this cell"
       return "invalid UTF-8 (byte \(hex(b))) in \(place): the file is not UTF-8; if it was saved as GBK/GB18030 (Chinese Excel), use --encoding gb18030"
-    case .invalidGB18030(let bytes, let offset):
-      return "invalid GB18030 byte sequence \(bytes.map(hex).joined(separator: " ")) at byte offset \(offset): the file is not GB18030; if it is UTF-8, leave out --encoding gb18030"
+    case .invalidGB18030(let byte, let offset):
+      return "invalid GB18030 sequence starting with byte \(hex(byte)) at byte offset \(offset): the file is not GB18030; if it is UTF-8, leave out --encoding gb18030"
     case .truncatedGB18030(let offset):
       return "the file ends inside a GB18030 multi-byte character (byte offset \(offset))"
     case .utf8BOMInGB18030:
