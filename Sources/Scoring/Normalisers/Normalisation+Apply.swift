@@ -6,11 +6,11 @@ import Criteria
 /// orientation its published cost form uses, and `oriented` applies it around the
 /// benefit kernel.
 public enum CostOrientation: Sendable, Hashable {
-  /// Kernel of −x: min-max gives (max − x)/(max − min), z-score gives −z.
+  /// Kernel of −x: min-max gives (max − x)/(max − min), z-score −z, rank 1 − pct (n > 1).
   case negate
   /// Kernel of 1/x: sum gives (1/x)/Σ(1/x), max gives min/x. Needs x > 0.
   case reciprocal
-  /// 1 − kernel(x): vector gives 1 − x/‖x‖, goalposts (high − x)/(high − low), rank 1 − pct.
+  /// 1 − kernel(x): vector gives 1 − x/‖x‖, goalposts (high − x)/(high − low).
   case complement
   /// Direction does not apply (target: distance is symmetric).
   case none
@@ -20,9 +20,9 @@ extension Normalisation {
   /// The cost form of this method (see `CostOrientation`).
   public var costOrientation: CostOrientation {
     switch self {
-    case .minMax, .zScore: return .negate
+    case .minMax, .zScore, .rank: return .negate
     case .sum, .max: return .reciprocal
-    case .vector, .goalposts, .rank: return .complement
+    case .vector, .goalposts: return .complement
     case .target: return .none
     }
   }

@@ -10,8 +10,8 @@ import Foundation
 /// w_j  = d_j / Σ_k d_k
 /// ```
 /// Source: Shannon (1948); as a weighting method Zeleny (1982) and Hwang & Yoon (1981) §4;
-/// worked example in docs/methods.md. Degenerate: a column with Σ r = 0 or n = 1 has
-/// e = 1, d = 0; when every d is 0 the weights are equal.
+/// worked examples in docs/methods.md. Degenerate: a constant column, a column with
+/// Σ r = 0, or n = 1 has e = 1, d = 0; when every d is 0 the weights are equal.
 /// - Complexity: O(n·m).
 public enum EntropyWeighting {
   public struct Result: Sendable, Hashable {
@@ -24,6 +24,8 @@ public enum EntropyWeighting {
     let m = columns.count
     var e = [Double](repeating: 1, count: m)
     for (j, r) in columns.enumerated() where r.count > 1 {
+      // A constant column is uniform (e = 1 exactly), without rounding in the logarithms.
+      guard let lo = r.min(), let hi = r.max(), hi > lo else { continue }
       var total = 0.0
       for v in r { total += v }
       guard total > 0 else { continue }
