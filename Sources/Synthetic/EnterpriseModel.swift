@@ -58,12 +58,7 @@ struct EnterpriseModel: Sendable {
 
   private func drawSize(m: Double, s: Double, _ g: inout NormalSource, _ r: inout RawEnterprise) {
     let employees = clamp(exp(log(70) + 0.85 * s), 8, 20_000).rounded()
-    let industryFactor: Double
-    switch Vocabulary.industries.names[r.industry] {
-    case "化工", "新材料": industryFactor = 1.4
-    case "纺织服装": industryFactor = 0.7
-    default: industryFactor = 1
-    }
+    let industryFactor = Vocabulary.revenueFactors[r.industry]
     let perEmployee = clamp(exp(log(40 * industryFactor) + 0.25 * m + 0.2 * s + 0.35 * g.normal()), 3, 2_000)
     let revenue = round2(employees * perEmployee)
     r[.employees] = employees

@@ -19,6 +19,10 @@ enum Vocabulary {
     ("电子信息", 8), ("光电", 6), ("纺织服装", 6), ("新材料", 6), ("化工", 6),
   ])
 
+  /// Revenue per employee relative to the median industry, one per entry of `industries`
+  /// (chemicals and new materials are capital-intensive; textiles labour-intensive).
+  static let revenueFactors: [Double] = [1, 1, 1, 1, 1, 1, 1, 0.7, 1.4, 1.4]
+
   /// Industries chosen as the year's digital-transformation pilots (the policy: 1–2 industries).
   static let pilotIndustries: Set<Int> = [0, 1]
 
