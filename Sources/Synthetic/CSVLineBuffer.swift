@@ -31,12 +31,12 @@ struct CSVLineBuffer {
     if decimals > 0 {
       bytes.append(UInt8(ascii: "."))
       var frac = v % divisor
-      var digits = [UInt8](repeating: UInt8(ascii: "0"), count: decimals)
-      for k in stride(from: decimals - 1, through: 0, by: -1) {
-        digits[k] = UInt8(ascii: "0") + UInt8(frac % 10)
+      let start = bytes.count
+      bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: decimals))
+      for k in stride(from: start + decimals - 1, through: start, by: -1) {
+        bytes[k] = UInt8(ascii: "0") + UInt8(frac % 10)
         frac /= 10
       }
-      bytes.append(contentsOf: digits)
     }
   }
 

@@ -29,10 +29,11 @@ extension RawEnterprise {
     line.append(Vocabulary.honours[honour])
     line.append(comma)
     line.append(pilotIndustry ? Vocabulary.yes : Vocabulary.no)
-    for metric in Metric.allCases {
+    let decimals = Metric.decimalsTable
+    for k in 0..<decimals.count {
       line.append(comma)
-      if missing[metric.rawValue] { continue }
-      line.append(number: values[metric.rawValue], decimals: Metric.decimalsTable[metric.rawValue])
+      if missing[k] { continue }
+      line.append(number: values[k], decimals: decimals[k])
     }
     line.append(10)
   }

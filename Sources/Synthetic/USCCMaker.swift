@@ -36,21 +36,23 @@ struct USCCMaker: Sendable {
     let i = UInt64(row)
     if newStyle {
       var v = (Self.maMultiplier &* i &+ maOffset) % Self.maSpace
-      out.append(contentsOf: Array("MA2".utf8))
-      var tail = [UInt8](repeating: 0, count: 5)
-      for k in stride(from: 4, through: 0, by: -1) {
-        tail[k] = USCC.alphabet[Int(v % 31)]
+      out.append(UInt8(ascii: "M"))
+      out.append(UInt8(ascii: "A"))
+      out.append(UInt8(ascii: "2"))
+      let start = out.count
+      out.append(contentsOf: repeatElement(0, count: 5))
+      for k in stride(from: start + 4, through: start, by: -1) {
+        out[k] = USCC.alphabet[Int(v % 31)]
         v /= 31
       }
-      out.append(contentsOf: tail)
     } else {
       var v = (Self.digitMultiplier &* i &+ digitOffset) % Self.digitSpace
-      var body = [UInt8](repeating: 0, count: 8)
-      for k in stride(from: 7, through: 0, by: -1) {
-        body[k] = UInt8(ascii: "0") + UInt8(v % 10)
+      let start = out.count
+      out.append(contentsOf: repeatElement(0, count: 8))
+      for k in stride(from: start + 7, through: start, by: -1) {
+        out[k] = UInt8(ascii: "0") + UInt8(v % 10)
         v /= 10
       }
-      out.append(contentsOf: body)
     }
     out.append(Self.organisationCheck(out[8..<16]))
     out.append(USCC.checkCharacter(forPrefix: out))
