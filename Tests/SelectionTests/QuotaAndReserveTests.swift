@@ -101,3 +101,24 @@ struct QuotaAndReserveTests {
     #expect(p.reason(1) == .belowLine(quota: 1))
   }
 }
+
+/// Looking one enterprise up in a decision.
+struct LookupTests {
+  @Test func outcomesGivePositionsAndReasons() {
+    let firms = ladder(5) { r, f in f.stars = r == 4 ? 1 : 4 }
+    let world = World(
+      firms,
+      programmes: [
+        ProgrammeSpec(key: "city", quota: 2, reserves: 1, eligible: .compare(.name("stars"), .ge, .number(3)))
+      ], rewards: RewardSpec(byStars: [4: 50_000], budget: 120_000))
+    let d = world.decide()
+    let p = d.programmes[0]
+    #expect(p.outcome(row: 1) == .selected(position: 2))
+    #expect(p.outcome(row: 2) == .reserve(position: 1))
+    #expect(p.outcome(row: 3) == .excluded(.notEligible(failing: "stars >= 3")))
+    #expect(p.outcome(row: 4) == .excluded(.belowLine(quota: 2)))
+    #expect(p.outcome(row: 9) == nil)
+    #expect((0..<5).map { p.outcome(row: $0) } == p.outcomes(rowCount: 5))
+    #expect(d.rewards.granted(rowCount: 5) == [50_000, 50_000, 20_000, 0, 0])
+  }
+}
