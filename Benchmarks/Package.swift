@@ -10,6 +10,7 @@ let package = Package(
     .executableTarget(name: "ingest-bench", dependencies: [.product(name: "ExemplarKit", package: "Exemplar")]),
     .executableTarget(name: "score-bench", dependencies: [.product(name: "ExemplarKit", package: "Exemplar")]),
     .executableTarget(name: "report-bench", dependencies: [.product(name: "ExemplarKit", package: "Exemplar")]),
+    .executableTarget(name: "selection-bench", dependencies: [.product(name: "ExemplarKit", package: "Exemplar")]),
   ],
   swiftLanguageModes: [.v6]
 )
