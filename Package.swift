@@ -8,6 +8,8 @@ let package = Package(
   name: "Exemplar",
   products: [
     .executable(name: "exemplar", targets: ["exemplar"]),
+    /// Model + Ingest only: what the fuzzer links (no TOMLKit, no swift-crypto to instrument).
+    .library(name: "ExemplarIngest", targets: ["Model", "Ingest"]),
     .library(name: "ExemplarKit", targets: ["Model", "Criteria", "Ingest", "Scoring", "Selection", "Sensitivity", "Reports", "Synthetic"]),
   ],
   dependencies: [

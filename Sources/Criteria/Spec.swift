@@ -122,11 +122,15 @@ public struct CriterionSpec: Sendable, Hashable {
   public var winsorise: ClosedRange<Double>?
   /// Overrides the column's missing policy for this criterion.
   public var missing: MissingPolicy?
+  /// Whether the criteria file set `normalise` for this criterion. TOPSIS uses vector
+  /// normalisation (Hwang & Yoon 1981) unless the normalisation was set explicitly.
+  /// Default when built in code: true for any normalisation other than min-max.
+  public var explicitNormalisation: Bool
 
   public init(
     key: String, label: String? = nil, column: String, direction: Direction = .benefit,
     normalisation: Normalisation = .minMax, group: String? = nil, weight: Double? = nil,
-    winsorise: ClosedRange<Double>? = nil, missing: MissingPolicy? = nil
+    winsorise: ClosedRange<Double>? = nil, missing: MissingPolicy? = nil, explicitNormalisation: Bool? = nil
   ) {
     self.key = key
     self.label = label ?? key
@@ -137,6 +141,7 @@ public struct CriterionSpec: Sendable, Hashable {
     self.weight = weight
     self.winsorise = winsorise
     self.missing = missing
+    self.explicitNormalisation = explicitNormalisation ?? (normalisation != .minMax)
   }
 }
 

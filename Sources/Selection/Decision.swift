@@ -37,29 +37,43 @@ public struct ProgrammeDecision: Sendable {
 public enum ExclusionReason: Sendable, Hashable {
   /// Left out of the ranking altogether (missing data with policy exclude).
   case unranked(String)
-  /// Not in the source tier (`from`).
+  /// Not in the source tier (`from`); `programme` is that programme's name.
   case notInTier(programme: String, mode: ProgrammeSpec.TierMode)
-  /// Recommended to this programme in `year` (history rule).
+  /// Recommended to this programme (named `programme`) in `year`, inside the history window.
   case history(year: Int, programme: String)
   /// The eligibility rule failed; `failing` is the source text of the first failing clause.
   case notEligible(failing: String)
-  /// The cap on `column` = `value` was reached.
+  /// The cap on `column` (the column's label) = `value` was reached.
   case cap(column: String, value: String, limit: Int)
   /// Eligible but below the line (quota and reserves filled).
   case belowLine(quota: Int)
 
-  /// Reason in Chinese or English, e.g. "不符合条件：stars >= 4" / "not eligible: stars >= 4".
+  /// Reason in Chinese or English, for officials and for the enterprise that asks why.
+  ///
+  /// Operators of a failing clause read as `≥ ≤ ≠ =`: "不符合条件：stars ≥ 4" /
+  /// "not eligible: stars ≥ 4"; history names the year and the programme; caps name the
+  /// column, the value whose places are full and the limit.
   public func text(english: Bool) -> String {
     switch self {
-    case .unranked(let why): return english ? "not ranked: \(why)" : "未参与排名：\(why)"
-    case .notInTier(let p, let m):
-      return english
-        ? "not \(m == .selected ? "selected" : "eligible") in \(p)" : "未入选上一级名单（\(p)\(m == .selected ? "入选" : "符合条件")）"
-    case .history(let y, let p): return english ? "recommended to \(p) in \(y)" : "\(y)年已推荐至\(p)"
-    case .notEligible(let f): return english ? "not eligible: \(f)" : "不符合条件：\(f)"
-    case .cap(let c, let v, let n): return english ? "cap reached: at most \(n) per \(c) (\(v))" : "名额上限：每个\(c)最多\(n)家（\(v)）"
-    case .belowLine(let q): return english ? "below the line (quota \(q))" : "排名未进入名额（名额\(q)家）"
+    case .unranked(let why):
+      if why.isEmpty { return english ? "not ranked" : "未参与排名" }
+      return english ? "not ranked: \(why)" : "未参与排名：\(why)"
+    case .notInTier(let p, .selected): return english ? "not on the shortlist of \(p)" : "未入选「\(p)」名单"
+    case .notInTier(let p, .eligible): return english ? "not eligible for \(p)" : "不符合「\(p)」的推荐条件"
+    case .history(let y, let p): return english ? "already recommended to \(p) in \(y)" : "已于\(y)年推荐至「\(p)」"
+    case .notEligible(let f):
+      let clause = Self.readable(f)
+      return english ? "not eligible: \(clause)" : "不符合条件：\(clause)"
+    case .cap(let c, let v, let n):
+      return english ? "cap reached: at most \(n) per \(c) (\(v))" : "名额上限：每个\(c)最多\(n)家（\(v)已满）"
+    case .belowLine(let q): return english ? "below the line (quota \(q))" : "排名未进入推荐名额（名额\(q)家）"
     }
+  }
+
+  /// `stars >= 4` → `stars ≥ 4`: comparison operators as an official writes them.
+  private static func readable(_ clause: String) -> String {
+    clause.replacing(">=", with: "≥").replacing("<=", with: "≤")
+      .replacing("!=", with: "≠").replacing("==", with: "=")
   }
 }
 
@@ -73,15 +87,19 @@ public struct RewardAllocation: Sendable {
     public var entitled: Double
     /// Amount granted after stacking and the budget rule, yuan.
     public var granted: Double
-    public init(row: Int, source: String, entitled: Double, granted: Double) {
+    /// With stacking `max`: a larger award of the same enterprise is paid instead of this one.
+    public var superseded: Bool
+    public init(row: Int, source: String, entitled: Double, granted: Double, superseded: Bool = false) {
       self.row = row
       self.source = source
       self.entitled = entitled
       self.granted = granted
+      self.superseded = superseded
     }
   }
   /// In rank order, then source order.
   public var awards: [Award]
+  /// What would be paid with an unlimited budget: the awards not superseded, before the budget rule.
   public var totalEntitled: Double
   public var totalGranted: Double
   public var budget: Double?

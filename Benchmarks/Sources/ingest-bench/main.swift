@@ -1,1 +1,71 @@
-print("not written yet")
+// Times Ingestor.read on a metrics CSV in release mode; prints MiB/s and peak RSS.
+// Usage: ingest-bench FILE.csv [utf-8|gb18030] [REPEATS=3]
+// The columns match scripts/gen-ingest-bench.py (23 columns).
+import ExemplarKit
+import Glibc
+
+let args = CommandLine.arguments
+guard args.count >= 2 else {
+  fputs("usage: ingest-bench FILE.csv [utf-8|gb18030] [REPEATS]\n", stderr)
+  exit(64)
+}
+let path = args[1]
+let encoding = args.count > 2 ? InputEncoding(rawValue: args[2]) ?? .utf8 : .utf8
+let repeats = args.count > 3 ? Int(args[3]) ?? 3 : 3
+
+let numbers = [
+  "营业收入(万元)", "研发投入(万元)", "数字化投入(万元)", "生产效率提升率(%)", "运营成本降低率(%)",
+  "产品不良品率降低(%)", "能源利用率提升(%)", "库存周转率提升(%)", "设备联网率(%)", "数据采集率(%)",
+  "员工数", "培训满意度", "订单交付周期缩短(%)", "利润增长率(%)", "上云应用数", "专利数",
+]
+var columns = [
+  ColumnSpec(key: "uscc", headers: ["统一社会信用代码"], type: .uscc),
+  ColumnSpec(key: "name", headers: ["企业名称"], type: .text),
+  ColumnSpec(key: "district", headers: ["区域"], type: .category),
+  ColumnSpec(key: "industry", headers: ["行业"], type: .category),
+  ColumnSpec(key: "cloud", headers: ["是否上云"], type: .bool),
+  ColumnSpec(key: "above_size", headers: ["是否规上"], type: .bool),
+  ColumnSpec(key: "srdi", headers: ["专精特新"], type: .bool),
+]
+for (i, h) in numbers.enumerated() {
+  columns.append(ColumnSpec(key: "m\(i)", headers: [h], type: [10, 14, 15].contains(i) ? .integer : .number, missing: .mean))
+}
+
+func now() -> Double {
+  var ts = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &ts)
+  return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+}
+
+var st = stat()
+guard stat(path, &st) == 0 else {
+  fputs("cannot stat \(path)\n", stderr)
+  exit(66)
+}
+let fileBytes = Double(st.st_size)
+var best = Double.infinity
+var rows = 0
+for _ in 0..<repeats {
+  let t0 = now()
+  let result = Ingestor.read(path: path, columns: columns, idColumn: "uscc", options: IngestOptions(encoding: encoding))
+  let dt = now() - t0
+  guard let table = result.table else {
+    for d in result.log.diagnostics.prefix(5) { fputs("\(d)\n", stderr) }
+    exit(65)
+  }
+  rows = table.rowCount
+  best = min(best, dt)
+}
+var usage = rusage()
+getrusage(RUSAGE_SELF.rawValue, &usage)
+let rssMB = Double(usage.ru_maxrss) / 1024
+let mib = fileBytes / 1_048_576
+print(
+  String(
+    "ingest \(encoding.rawValue): \(rows) rows, \(rounded(mib)) MiB in \(rounded(best)) s = \(rounded(mib / best)) MiB/s; "
+      + "peak RSS \(rounded(rssMB)) MiB (\(rounded(rssMB / mib))x file)"))
+
+func rounded(_ x: Double) -> String {
+  let r = (x * 100).rounded() / 100
+  return "\(r)"
+}

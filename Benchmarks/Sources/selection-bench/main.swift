@@ -1,0 +1,73 @@
+// Selection benchmark: Selector.decide on a synthetic run of N ranked rows × 6
+// programmes (tiers, caps, history, pilot priority, reserves) plus rewards.
+// Usage: selection-bench [rows] [repeats]   (defaults 1000000, 5). Prints the best time.
+import Criteria
+import Model
+import Scoring
+import Selection
+
+let arguments = CommandLine.arguments
+let n = arguments.count > 1 ? Int(arguments[1]) ?? 1_000_000 : 1_000_000
+let repeats = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
+
+var rng = SplitMix64(seed: 2022)
+let industries = ["机械", "纺织", "汽车零部件", "电子信息", "化工", "食品", "家电", "模具", "新材料", "医药"]
+let districts = ["海曙", "江北", "北仑", "镇海", "鄞州", "奉化", "余姚", "慈溪"]
+var ids: [String] = []
+ids.reserveCapacity(n)
+for i in 0..<n { ids.append("E\(1_000_000 + i)") }
+let industryCodes = (0..<n).map { _ in Int32(rng.next() % UInt64(industries.count)) }
+let districtCodes = (0..<n).map { _ in Int32(rng.next() % UInt64(districts.count)) }
+let aboveScale: [Bool?] = (0..<n).map { _ in rng.next() % 3 != 0 }
+let spend = (0..<n).map { _ in Double(rng.next() % 60) }
+let score = (0..<n).map { _ in rng.nextUnit() * 100 }
+let order = (0..<n).sorted { score[$0] > score[$1] || (score[$0] == score[$1] && $0 < $1) }
+var rank = [Int](repeating: 0, count: n)
+for (k, row) in order.enumerated() { rank[row] = k + 1 }
+let stars = score.map { s in s >= 90 ? 5 : s >= 75 ? 4 : s >= 60 ? 3 : s >= 40 ? 2 : 1 }
+
+let table = Table(
+  source: "bench.csv", rowCount: n, lines: Array(2..<(n + 2)),
+  columns: [
+    "uscc": .text(ids), "industry": .category(CategoryColumn(codes: industryCodes, levels: industries)),
+    "district": .category(CategoryColumn(codes: districtCodes, levels: districts)), "above_scale": .bool(aboveScale),
+    "spend": .numeric(NumericColumn(values: spend, missing: [Bool](repeating: false, count: n))),
+  ])
+let evaluation = Evaluation(
+  order: order, ids: ids, labels: ids, rank: rank, competitionRank: rank, raw: score.map { $0 / 100 }, score: score,
+  stars: stars, starGap: [StarGap?](repeating: nil, count: n), normalised: [score.map { $0 / 100 }],
+  imputed: [[Bool](repeating: false, count: n)], weights: [1], groupScores: ["quality": score],
+  weightReport: WeightReport(nodes: []), unranked: [])
+let ge: (String, Double) -> Expr = { .compare(.name($0), .ge, .number($1)) }
+let programmes = [
+  ProgrammeSpec(
+    key: "city", level: .municipal, quota: 100, reserves: 20, eligible: .and(ge("stars", 3), .name("above_scale")),
+    caps: ["industry": 15], historyYears: 2, reward: 100_000),
+  ProgrammeSpec(
+    key: "province", level: .provincial, quota: 30, reserves: 5, eligible: ge("spend", 15), from: "city",
+    caps: ["district": 5], pilotIndustries: ["纺织", "模具"], pilotPriority: .first, historyYears: 3, reward: 500_000),
+  ProgrammeSpec(key: "nation", level: .national, quota: 5, from: "province", fromMode: .eligible),
+  ProgrammeSpec(
+    key: "cloud", quota: 200, reserves: 50,
+    eligible: .and(.not(.name("selected.city")), .member(.name("industry"), [.string("电子信息"), .string("家电")], negated: false))),
+  ProgrammeSpec(key: "chain", quota: 50, eligible: .and(ge("group.quality", 60), ge("criterion.c", 50)), caps: ["district": 8]),
+  ProgrammeSpec(key: "pilot", quota: 80, reserves: 10, pilotIndustries: ["纺织"], pilotPriority: .first),
+]
+let spec = Spec(
+  source: "bench.toml", evaluation: EvaluationInfo(name: "bench", year: 2022, idColumn: "uscc", labelColumn: "uscc"),
+  columns: [], criteria: [CriterionSpec(key: "c", column: "spend", weight: 1)], programmes: programmes,
+  rewards: RewardSpec(byStars: [4: 50_000, 5: 50_000], budget: 22_000_000, allocation: .rank, roundTo: 100))
+let history = (0..<10_000).map { k in
+  HistoryEntry(id: ids[Int(rng.next() % UInt64(n))], year: 2018 + k % 5, programme: k % 2 == 0 ? "city" : "province")
+}
+
+var best = Duration.seconds(1_000)
+var decision: Decision?
+for _ in 0..<repeats {
+  let start = ContinuousClock.now
+  decision = Selector.decide(evaluation, table: table, spec: spec, history: history)
+  best = min(best, ContinuousClock.now - start)
+}
+let excluded = decision?.programmes.reduce(0) { $0 + $1.excluded.count } ?? 0
+let granted = decision?.rewards.totalGranted ?? 0
+print("selection-bench: \(n) rows × \(programmes.count) programmes: best of \(repeats) = \(best) (excluded rows \(excluded), granted \(Int(granted)) yuan)")

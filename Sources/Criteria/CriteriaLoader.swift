@@ -1,0 +1,91 @@
+import Foundation
+import Model
+import TOMLKit
+
+/// Loads and validates criteria files (docs/criteria.md).
+///
+/// Every key is checked; every problem is reported (up to `DiagnosticLog.defaultCap`) as
+/// `FILE:LINE: key.path: message`, or `FILE:LINE:COLUMN: key.path: message` for a syntax
+/// error inside an expression. A TOML syntax error stops at once: `FILE:LINE: message`.
+public enum CriteriaLoader {
+  /// Top-level tables of a criteria file.
+  public static let topLevelKeys = [
+    "evaluation", "columns", "groups", "criteria", "weighting", "aggregation", "ranking", "stars", "programmes",
+    "rewards", "uncertainty",
+  ]
+
+  /// Loads and validates a criteria file. Failure kinds: `.noInput` (missing or unreadable
+  /// → exit 66), `.config` (→ exit 78).
+  public static func load(path: String) -> Result<Spec, StageFailure> {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the criteria file" : "criteria file not found"
+      return .failure(StageFailure(.noInput, Diagnostic(file: path, line: 0, message: reason)))
+    }
+    var bytes = [UInt8](data)
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      return .failure(StageFailure(.config, Diagnostic(file: path, line: 0, message: "the criteria file is not valid UTF-8")))
+    }
+    return parse(text, source: path)
+  }
+
+  /// Same from text (`source` is the file name used in diagnostics).
+  public static func parse(_ text: String, source: String) -> Result<Spec, StageFailure> {
+    let root: TOMLTable
+    do {
+      root = try TOMLTable(string: text)
+    } catch let e as TOMLParseError {
+      return .failure(StageFailure(.config, Diagnostic(file: source, line: e.source.begin.line, message: e.description)))
+    } catch {
+      return .failure(StageFailure(.config, Diagnostic(file: source, line: 0, message: "cannot parse TOML: \(error)")))
+    }
+    guard case .table(let top) = TOMLNode(root) else {
+      return .failure(StageFailure(.config, Diagnostic(file: source, line: 0, message: "cannot parse TOML")))
+    }
+    var d = SpecDecoder(source: source, index: KeyLineIndex(text: text))
+    for key in d.ordered(top, "") where !topLevelKeys.contains(key) {
+      d.error(key, "unknown table \"\(key)\"\(Suggestion.hint(key, topLevelKeys)); allowed tables: \(topLevelKeys.joined(separator: ", "))")
+    }
+    let columns = d.decodeColumns(top["columns"])
+    let evaluation = d.decodeEvaluation(top["evaluation"], columns: columns)
+    let weighting = d.decodeWeighting(top["weighting"])
+    let groups = d.decodeGroups(top["groups"], rootMethod: weighting.method)
+    let criteria = d.decodeCriteria(top["criteria"], columns: columns, groups: groups)
+    let children = d.checkTree(groups: groups, criteria: criteria)
+    d.checkWeights(root: weighting, groups: groups, criteria: criteria, children: children)
+    let aggregation = d.decodeAggregation(top["aggregation"])
+    let ranking = d.decodeRanking(top["ranking"], columns: columns, groups: groups, criteria: criteria)
+    let scope = ExprScope(columns: columns, groups: groups, criteria: criteria)
+    var starScope = scope
+    for n in ["stars", "rank"] {
+      starScope.names[n] = nil
+      starScope.forbidden[n] = "cannot be used in a star requirement (stars are awarded before ranks and programmes)"
+    }
+    if case .table(let all)? = top["programmes"] {
+      for key in all.keys {
+        starScope.forbidden["selected." + key] = "cannot be used in a star requirement (stars are awarded before programmes)"
+        starScope.forbidden["eligible." + key] = "cannot be used in a star requirement (stars are awarded before programmes)"
+      }
+    }
+    let stars = d.decodeStars(top["stars"], scale: evaluation.scale, scope: starScope)
+    var programmeScope = scope
+    if case .table(let all)? = top["programmes"] {
+      for key in all.keys {
+        for kind in ["selected", "eligible"] {
+          programmeScope.forbidden["\(kind).\(key)"] = "names programme \"\(key)\", which is not declared before this one; selected.P and eligible.P may name only earlier programmes"
+        }
+      }
+    }
+    let programmes = d.decodeProgrammes(top["programmes"], columns: columns, scope: programmeScope)
+    let rewards = d.decodeRewards(top["rewards"])
+    var aggregationTable: [String: TOMLNode]?
+    if case .table(let t)? = top["aggregation"] { aggregationTable = t }
+    let uncertainty = d.decodeUncertainty(top["uncertainty"], criteria: criteria, aggregation: aggregationTable)
+    guard !d.log.hasErrors else { return .failure(StageFailure(.config, diagnostics: d.log)) }
+    return .success(
+      Spec(
+        source: source, evaluation: evaluation, columns: columns, criteria: criteria, groups: groups,
+        weighting: weighting, aggregation: aggregation, ranking: ranking, stars: stars, programmes: programmes,
+        rewards: rewards, uncertainty: uncertainty))
+  }
+}

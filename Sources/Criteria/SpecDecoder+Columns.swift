@@ -1,0 +1,101 @@
+import Model
+
+extension SpecDecoder {
+  static let evaluationKeys = ["name", "year", "id", "label", "scale", "score_decimals"]
+  static let columnKeys = ["header", "type", "range", "missing", "required", "values", "label", "unit"]
+  /// Names with a meaning of their own in expressions; a column may not be called so.
+  static let reservedNames: Set<String> = [
+    "score", "raw", "rank", "stars", "group", "criterion", "selected", "eligible",
+    "and", "or", "not", "in", "true", "false",
+  ]
+
+  /// `[columns.KEY]`, in file order.
+  mutating func decodeColumns(_ node: TOMLNode?) -> [ColumnSpec] {
+    guard let node else {
+      error("columns", "required table [columns] is missing")
+      return []
+    }
+    guard let all = anyTable(node, "columns") else { return [] }
+    var columns: [ColumnSpec] = []
+    var headerOwner: [String: String] = [:]
+    for key in ordered(all, "columns") {
+      let path = "columns." + key
+      guard let t = table(all[key], path, allowed: Self.columnKeys) else { continue }
+      if Self.reservedNames.contains(key) {
+        error(path, "column key \"\(key)\" is reserved in expressions; choose another key")
+      }
+      let headers = strings(t, "header", path, orSingle: true)
+      if t["header"] == nil { missing(path, "header") }
+      if let headers {
+        if headers.isEmpty || headers.contains(where: { $0.isEmpty }) {
+          error(path + ".header", "expected non-empty header spellings, found \(t["header"]?.rendered ?? "[]")")
+        }
+        for h in headers where !h.isEmpty {
+          if let other = headerOwner[h], other != key {
+            error(path + ".header", "header \"\(h)\" is already a spelling of column \"\(other)\"")
+          }
+          headerOwner[h] = key
+        }
+      }
+      let type = choice(t, "type", path, noun: "column type", as: CellType.self)
+      if t["type"] == nil { missing(path, "type") }
+      if type == nil { untypedColumns.insert(key) }
+      let range = pair(t, "range", path, expected: "[low, high] with low ≤ high", allowEqual: true)
+      if range != nil, let type, type != .number, type != .integer {
+        error(path + ".range", "range applies only to number and integer columns, not \(type.rawValue)")
+      }
+      let missingPolicy = choice(t, "missing", path, noun: "missing policy", as: MissingPolicy.self)
+      let required = bool(t, "required", path)
+      let values = strings(t, "values", path)
+      if values != nil, let type, type != .category {
+        error(path + ".values", "values apply only to category columns, not \(type.rawValue)")
+      }
+      let label = string(t, "label", path)
+      let unit = string(t, "unit", path)
+      columns.append(
+        ColumnSpec(
+          key: key, headers: headers ?? [key], type: type ?? .text, range: range,
+          missing: missingPolicy ?? .reject, required: required ?? true, allowedValues: values,
+          label: label ?? headers?.first, unit: unit))
+    }
+    if columns.isEmpty, log.errorCount == 0 { error("columns", "no columns are declared") }
+    return columns
+  }
+
+  /// `[evaluation]`; `columns` are the declared columns (id and label must name one).
+  mutating func decodeEvaluation(_ node: TOMLNode?, columns: [ColumnSpec]) -> EvaluationInfo {
+    let path = "evaluation"
+    var info = EvaluationInfo(name: "", year: 0, idColumn: "", labelColumn: "")
+    guard let node else {
+      error(path, "required table [evaluation] is missing")
+      return info
+    }
+    guard let t = table(node, path, allowed: Self.evaluationKeys) else { return info }
+    info.name = string(t, "name", path, required: true) ?? ""
+    info.year = integer(t, "year", path, required: true, expected: "a year (1900…2200)", valid: { (1900...2200).contains($0) }) ?? 0
+    if let id = string(t, "id", path, required: true) {
+      info.idColumn = id
+      if let c = columns.first(where: { $0.key == id }) {
+        if c.type != .uscc, c.type != .text {
+          error(path + ".id", "id column \"\(id)\" has type \(c.type.rawValue); it must be uscc or text")
+        }
+      } else if !columns.isEmpty {
+        unknownColumn(path + ".id", id, columns)
+      }
+    }
+    if let label = string(t, "label", path, required: true) {
+      info.labelColumn = label
+      if !columns.isEmpty, !columns.contains(where: { $0.key == label }) { unknownColumn(path + ".label", label, columns) }
+    }
+    if let scale = pair(t, "scale", path) { info.scale = scale }
+    if let d = integer(t, "score_decimals", path, expected: "an integer 0…6", valid: { (0...6).contains($0) }) {
+      info.scoreDecimals = d
+    }
+    return info
+  }
+
+  mutating func unknownColumn(_ path: String, _ key: String, _ columns: [ColumnSpec]) {
+    let keys = columns.map(\.key)
+    error(path, "unknown column \"\(key)\"\(Suggestion.hint(key, keys)); declared columns: \(keys.joined(separator: ", "))")
+  }
+}

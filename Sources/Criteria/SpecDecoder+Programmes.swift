@@ -1,0 +1,83 @@
+import Model
+
+extension SpecDecoder {
+  static let programmeKeys = [
+    "name", "level", "quota", "reserves", "eligible", "from", "from_mode", "caps", "pilot_industries",
+    "industry_column", "pilot_priority", "history_years", "history_names", "reward",
+  ]
+
+  /// `[programmes.KEY]`, in file order. `selected.P` / `eligible.P` and `from` may name
+  /// only programmes declared earlier in the file.
+  mutating func decodeProgrammes(_ node: TOMLNode?, columns: [ColumnSpec], scope base: ExprScope) -> [ProgrammeSpec] {
+    guard let all = anyTable(node, "programmes") else { return [] }
+    var programmes: [ProgrammeSpec] = []
+    var scope = base
+    let keys = ordered(all, "programmes")
+    for key in keys {
+      let path = "programmes." + key
+      guard let t = table(all[key], path, allowed: Self.programmeKeys) else { continue }
+      let earlier = programmes.map(\.key)
+      let name = string(t, "name", path)
+      let level = choice(t, "level", path, noun: "programme level", as: ProgrammeLevel.self) ?? .local
+      let quota = integer(t, "quota", path, required: true, expected: "an integer ≥ 0", valid: { $0 >= 0 }) ?? 0
+      let reserves = integer(t, "reserves", path, expected: "an integer ≥ 0", valid: { $0 >= 0 }) ?? 0
+      let eligible = expression(t, "eligible", path, scope: scope)
+      let from = string(t, "from", path)
+      if let from, !earlier.contains(from) {
+        if keys.contains(from) {
+          error(path + ".from", "programme \"\(from)\" must be declared before \"\(key)\" to be its tier")
+        } else {
+          unknownKey(path + ".from", "programme", from, earlier)
+        }
+      }
+      let fromMode = choice(t, "from_mode", path, noun: "from_mode", allowed: ["selected", "eligible"]).flatMap(ProgrammeSpec.TierMode.init(rawValue:)) ?? .selected
+      var caps: [String: Int] = [:]
+      if let capTable = anyTable(t["caps"], path + ".caps") {
+        for column in ordered(capTable, path + ".caps") {
+          let p = path + ".caps." + column
+          guard let c = columns.first(where: { $0.key == column }) else {
+            unknownColumn(p, column, columns)
+            continue
+          }
+          guard c.type == .category || c.type == .text else {
+            error(p, "column \"\(column)\" has type \(c.type.rawValue); caps apply to category or text columns")
+            continue
+          }
+          if let n = integer(capTable, column, path + ".caps", expected: "an integer ≥ 0", valid: { $0 >= 0 }) { caps[column] = n }
+        }
+      }
+      let pilots = strings(t, "pilot_industries", path) ?? []
+      let industryColumn = string(t, "industry_column", path) ?? "industry"
+      let priority = choice(t, "pilot_priority", path, noun: "pilot_priority", allowed: ["none", "first"]).flatMap(ProgrammeSpec.PilotPriority.init(rawValue:)) ?? .none
+      if priority == .first, pilots.isEmpty {
+        error(path + ".pilot_priority", "pilot_priority = \"first\" needs pilot_industries")
+      }
+      if t["industry_column"] != nil || !pilots.isEmpty {
+        let p = t["industry_column"] != nil ? path + ".industry_column" : path + ".pilot_industries"
+        if let c = columns.first(where: { $0.key == industryColumn }) {
+          if c.type != .category, c.type != .text {
+            error(p, "industry column \"\(industryColumn)\" has type \(c.type.rawValue); it must be category or text")
+          } else if let allowed = c.allowedValues {
+            for industry in pilots where !allowed.contains(industry) {
+              error(path + ".pilot_industries", "\"\(industry)\" is not a value of column \"\(industryColumn)\"\(Suggestion.hint(industry, allowed))")
+            }
+          }
+        } else {
+          error(p, "industry column \"\(industryColumn)\" is not declared\(Suggestion.hint(industryColumn, columns.map(\.key))); set industry_column")
+        }
+      }
+      let historyYears = integer(t, "history_years", path, expected: "an integer ≥ 0", valid: { $0 >= 0 }) ?? 0
+      let historyNames = strings(t, "history_names", path)
+      let reward = number(t, "reward", path, expected: "a number ≥ 0", valid: { $0 >= 0 }) ?? 0
+      programmes.append(
+        ProgrammeSpec(
+          key: key, name: name, level: level, quota: quota, reserves: reserves, eligible: eligible?.0,
+          eligibleText: eligible?.1, from: from, fromMode: fromMode, caps: caps, pilotIndustries: pilots,
+          industryColumn: industryColumn, pilotPriority: priority, historyYears: historyYears,
+          historyNames: historyNames, reward: reward))
+      scope.names["selected." + key] = (.bool, "selected.\(key)")
+      scope.names["eligible." + key] = (.bool, "eligible.\(key)")
+    }
+    return programmes
+  }
+}

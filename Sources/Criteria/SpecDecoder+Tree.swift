@@ -1,0 +1,139 @@
+import Model
+
+extension SpecDecoder {
+  static let groupKeys = ["label", "parent", "weight", "weighting", "normalise", "ahp"]
+  static let criterionKeys = [
+    "column", "label", "direction", "group", "weight", "normalise", "goalposts", "target", "winsorise", "missing",
+  ]
+
+  /// `[groups.KEY]`, in file order. Parents are checked in `checkTree`.
+  mutating func decodeGroups(_ node: TOMLNode?, rootMethod: WeightingMethod) -> [GroupSpec] {
+    guard let all = anyTable(node, "groups") else { return [] }
+    var groups: [GroupSpec] = []
+    for key in ordered(all, "groups") {
+      let path = "groups." + key
+      guard let t = table(all[key], path, allowed: Self.groupKeys) else { continue }
+      let label = string(t, "label", path)
+      let parent = string(t, "parent", path)
+      let weight = number(t, "weight", path, expected: "a number ≥ 0", valid: { $0 >= 0 })
+      let weighting = decodeNodeWeighting(t, path, inherited: rootMethod)
+      groups.append(GroupSpec(key: key, label: label, parent: parent, weight: weight, weighting: weighting))
+    }
+    return groups
+  }
+
+  /// `[criteria.KEY]`, in file order.
+  mutating func decodeCriteria(_ node: TOMLNode?, columns: [ColumnSpec], groups: [GroupSpec]) -> [CriterionSpec] {
+    guard let node else {
+      error("criteria", "required table [criteria] is missing")
+      return []
+    }
+    guard let all = anyTable(node, "criteria") else { return [] }
+    var criteria: [CriterionSpec] = []
+    for key in ordered(all, "criteria") {
+      let path = "criteria." + key
+      guard let t = table(all[key], path, allowed: Self.criterionKeys) else { continue }
+      if groups.contains(where: { $0.key == key }) {
+        error(path, "criterion key \"\(key)\" is also a group key; criteria and groups share one namespace")
+      }
+      let columnKey = string(t, "column", path, required: true)
+      let column = columnKey.flatMap { k in columns.first { $0.key == k } }
+      if let columnKey, column == nil, !columns.isEmpty {
+        unknownColumn(path + ".column", columnKey, columns)
+      }
+      if let column, column.type != .number, column.type != .integer, !untypedColumns.contains(column.key) {
+        error(path + ".column", "column \"\(column.key)\" has type \(column.type.rawValue); a criterion needs a number or integer column")
+      }
+      let label = string(t, "label", path)
+      let direction = choice(t, "direction", path, noun: "direction", as: Direction.self) ?? .benefit
+      let group = string(t, "group", path)
+      if let group, !groups.contains(where: { $0.key == group }) {
+        let keys = groups.map(\.key)
+        error(path + ".group", "unknown group \"\(group)\"\(Suggestion.hint(group, keys)); declared groups: \(keys.isEmpty ? "none" : keys.joined(separator: ", "))")
+      }
+      let weight = number(t, "weight", path, expected: "a number ≥ 0", valid: { $0 >= 0 })
+      let normalisation = decodeNormalisation(t, path)
+      let winsorise = pair(t, "winsorise", path, expected: "[low, high] quantiles with 0 ≤ low < high ≤ 1", valid: { (0...1).contains($0) })
+      let missingPolicy = choice(t, "missing", path, noun: "missing policy", as: MissingPolicy.self)
+      if (missingPolicy ?? column?.missing) == .allow {
+        let at = missingPolicy != nil ? path + ".missing" : path + ".column"
+        error(at, "missing policy \"allow\" cannot be used by a criterion; use reject, worst, mean, median, zero or exclude")
+      }
+      criteria.append(
+        CriterionSpec(
+          key: key, label: label ?? column?.label, column: columnKey ?? "", direction: direction,
+          normalisation: normalisation, group: group, weight: weight, winsorise: winsorise, missing: missingPolicy))
+    }
+    if criteria.isEmpty { error("criteria", "no criteria are declared") }
+    return criteria
+  }
+
+  /// `normalise` with its parameters (`goalposts`, `target`).
+  mutating func decodeNormalisation(_ t: [String: TOMLNode], _ path: String) -> Normalisation {
+    let name = choice(t, "normalise", path, noun: "normalisation", allowed: Normalisation.names) ?? "min-max"
+    let goalposts = pair(t, "goalposts", path)
+    let target = number(t, "target", path)
+    if t["goalposts"] != nil, name != "goalposts" {
+      error(path + ".goalposts", "goalposts apply only with normalise = \"goalposts\", not \"\(name)\"")
+    }
+    if t["target"] != nil, name != "target" {
+      error(path + ".target", "target applies only with normalise = \"target\", not \"\(name)\"")
+    }
+    switch name {
+    case "z-score": return .zScore
+    case "vector": return .vector
+    case "sum": return .sum
+    case "max": return .max
+    case "rank": return .rank
+    case "goalposts":
+      if t["goalposts"] == nil { error(path + ".goalposts", "required with normalise = \"goalposts\"") }
+      return .goalposts(low: goalposts?.lowerBound ?? 0, high: goalposts?.upperBound ?? 1)
+    case "target":
+      if t["target"] == nil { error(path + ".target", "required with normalise = \"target\"") }
+      return .target(target ?? 0)
+    default: return .minMax
+    }
+  }
+
+  /// Checks the tree: parents exist, no cycles, no empty group. Returns the children of each
+  /// node (`""` = root) in file order: criteria and groups interleaved by their position.
+  mutating func checkTree(groups: [GroupSpec], criteria: [CriterionSpec]) -> [String: [String]] {
+    let groupKeys = groups.map(\.key)
+    var children: [String: [(rank: Int, key: String)]] = [:]
+    for g in groups {
+      var parent = g.parent ?? ""
+      if let p = g.parent, !groupKeys.contains(p) {
+        error("groups.\(g.key).parent", "unknown group \"\(p)\"\(Suggestion.hint(p, groupKeys)); declared groups: \(groupKeys.joined(separator: ", "))")
+        parent = ""
+      }
+      children[parent, default: []].append((index.rank("groups." + g.key), g.key))
+    }
+    for c in criteria {
+      let parent = c.group.flatMap { groupKeys.contains($0) ? $0 : nil } ?? ""
+      children[parent, default: []].append((index.rank("criteria." + c.key), c.key))
+    }
+    for g in groups where children[g.key] == nil {
+      error("groups." + g.key, "group \"\(g.key)\" has no criteria or groups in it")
+    }
+    // Cycles: follow parents from every group; meeting a group again closes a loop.
+    let parentOf = Dictionary(groups.map { ($0.key, $0.parent) }, uniquingKeysWith: { a, _ in a })
+    var inCycle: Set<String> = []
+    for g in groups where !inCycle.contains(g.key) {
+      var seen: [String] = [g.key]
+      var current = g.parent
+      while let p = current, groupKeys.contains(p), !inCycle.contains(p) {
+        if let start = seen.firstIndex(of: p) {
+          let cycle = Array(seen[start...])
+          inCycle.formUnion(cycle)
+          error("groups.\(cycle[0]).parent", "groups form a cycle: \((cycle + [p]).joined(separator: " → "))")
+          break
+        }
+        seen.append(p)
+        current = parentOf[p] ?? nil
+      }
+    }
+    // A cycle has no path to the root: leave its nodes out of the weight checks.
+    for key in inCycle { children[key] = nil }
+    return children.mapValues { $0.sorted { $0.rank < $1.rank }.map(\.key) }
+  }
+}

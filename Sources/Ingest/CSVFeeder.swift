@@ -1,0 +1,126 @@
+import CLibCSV
+import Model
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Owns the libcsv parser and hands it UTF-8 bytes one physical line at a time,
+/// so the callbacks always know the line they are on.
+///
+/// Options: `CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL`, and
+/// a space function that treats no byte as a space, so libcsv keeps every byte of a
+/// field and a stray space next to a quote is reported instead of silently eaten.
+/// The corresponding C functions are `csv_init`, `csv_parse`, `csv_fini`, `csv_free`.
+final class CSVFeeder {
+  private var parser = csv_parser()
+  private let state: UnsafeMutablePointer<ParseState>
+  /// After a structural error: drop bytes up to the next LF, then resume.
+  private var skippingToLF = false
+
+  /// libcsv parser state numbers (csv.h keeps them private; libcsv 3.0.3 libcsv.c).
+  private static let fieldBegun: Int32 = 2
+  private static let fieldMightHaveEnded: Int32 = 3
+
+  init(state: UnsafeMutablePointer<ParseState>) {
+    self.state = state
+    let options = CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL
+    _ = csv_init(&parser, UInt8(options))
+    csv_set_space_func(&parser, noSpace)
+    csv_set_blk_size(&parser, 1024)
+  }
+
+  deinit { csv_free(&parser) }
+
+  /// Parses `n` bytes at `p`, splitting at each LF to keep the line count.
+  func feed(_ p: UnsafePointer<UInt8>, _ n: Int) {
+    var off = 0
+    while off < n && !state.pointee.stop {
+      let rest = UnsafeRawPointer(p + off)
+      // Never let libcsv grow a field past the limit unseen: the runaway check then
+      // fires at the same byte whatever the chunk size.
+      let budget = skippingToLF ? n - off : max(1, state.pointee.maxFieldBytes + 1 - parser.entry_pos)
+      let window = min(n - off, budget)
+      let hit = memchr(rest, 0x0A, window)
+      let pieceEnd = hit.map { UnsafeRawPointer($0) - UnsafeRawPointer(p) + 1 } ?? off + window
+      if skippingToLF {
+        off = pieceEnd
+        if hit != nil {
+          skippingToLF = false
+          state.pointee.line += 1
+        }
+        continue
+      }
+      let len = pieceEnd - off
+      let used = csv_parse(&parser, rest, len, onField, onRow, UnsafeMutableRawPointer(state))
+      // A fatal problem in a callback: libcsv went on to the piece's end, ignore the rest.
+      if state.pointee.stop { return }
+      if used != len {
+        structuralError(byte: p[off + used])
+        off += used
+        continue
+      }
+      if hit != nil { state.pointee.line += 1 }
+      off = pieceEnd
+      checkRunaway()
+    }
+  }
+
+  /// Ends the input: flushes the last record, reports an unterminated quote.
+  func finish() {
+    guard !state.pointee.stop, !skippingToLF else { return }
+    if csv_fini(&parser, onField, onRow, UnsafeMutableRawPointer(state)) != 0 {
+      let start = state.pointee.line - countLF(parser.entry_buf, parser.entry_pos)
+      let column = state.pointee.columnName(state.pointee.fieldIndex)
+      state.pointee.report(.unterminatedQuote, line: start, column: column)
+      state.pointee.abandonRow()
+    }
+  }
+
+  /// A strict-mode parse error at `byte`: report it at the field's first line,
+  /// drop the record and resynchronise at the next LF.
+  private func structuralError(byte: UInt8) {
+    let start = state.pointee.line - countLF(parser.entry_buf, parser.entry_pos)
+    let column = state.pointee.columnName(state.pointee.fieldIndex)
+    let error: IngestError =
+      parser.pstate == Self.fieldMightHaveEnded ? .textAfterClosingQuote(byte: byte) : .quoteInUnquotedField
+    state.pointee.report(error, line: start, column: column)
+    state.pointee.abandonRow()
+    resetParser()
+    skippingToLF = true
+  }
+
+  /// A field still open after a piece and already over the limit (typically an
+  /// unterminated quote swallowing the file) stops the run before it eats memory.
+  private func checkRunaway() {
+    // In "might have ended" state the buffer also holds the closing quote.
+    let content = parser.entry_pos - (parser.pstate == Self.fieldMightHaveEnded ? 1 : 0)
+    guard content > state.pointee.maxFieldBytes else { return }
+    let start = state.pointee.line - countLF(parser.entry_buf, parser.entry_pos)
+    let column = state.pointee.columnName(state.pointee.fieldIndex)
+    state.pointee.fatal(.fieldTooLong(limit: state.pointee.maxFieldBytes), line: start, column: column)
+  }
+
+  private func resetParser() {
+    parser.pstate = 0
+    parser.quoted = 0
+    parser.spaces = 0
+    parser.entry_pos = 0
+    parser.status = 0
+  }
+}
+
+/// No byte is a space: libcsv keeps leading and trailing spaces (we trim by type).
+private func noSpace(_ c: UInt8) -> Int32 { 0 }
+
+private func onField(_ p: UnsafeMutableRawPointer?, _ len: Int, _ ctx: UnsafeMutableRawPointer?) {
+  guard let ctx else { return }
+  ctx.assumingMemoryBound(to: ParseState.self).pointee.field(p, len)
+}
+
+private func onRow(_ term: Int32, _ ctx: UnsafeMutableRawPointer?) {
+  guard let ctx else { return }
+  ctx.assumingMemoryBound(to: ParseState.self).pointee.endRow()
+}

@@ -1,0 +1,205 @@
+import Model
+
+extension ParseState {
+  /// libcsv's field callback: reads one field into its column.
+  ///
+  /// `raw` is nil for an empty unquoted field (CSV_EMPTY_IS_NULL); otherwise it is
+  /// NUL-terminated (CSV_APPEND_NULL). Spaces are kept by libcsv (our space function
+  /// says no byte is a space) and trimmed here for every type but `text`.
+  @inline(__always)
+  mutating func field(_ raw: UnsafeMutableRawPointer?, _ len: Int) {
+    if stop { return }
+    let fi = fieldIndex
+    fieldIndex += 1
+    if len > maxFieldBytes {
+      fatal(.fieldTooLong(limit: maxFieldBytes), line: line - countLF(raw, len), column: columnName(fi))
+      return
+    }
+    let p = UnsafePointer(raw?.assumingMemoryBound(to: UInt8.self))
+    guard headerDone else {
+      if fi == 0 { headerLine = line - countLF(raw, len) }
+      headerFields.append(p.map { Array(UnsafeBufferPointer(start: $0, count: len)) } ?? [])
+      return
+    }
+    if fi == 0 { rowStartLine = line - countLF(raw, len) }
+    guard let p else {
+      if fi < kinds.count { emptyCell(fi) }
+      return
+    }
+    var start = 0
+    var end = len
+    while start < end, p[start] == 0x20 || p[start] == 0x09 { start += 1 }
+    while end > start, p[end - 1] == 0x20 || p[end - 1] == 0x09 { end -= 1 }
+    guard fi < kinds.count else {
+      // A field beyond the header (the row is reported as ragged at its end).
+      if start < end { markNonEmpty() }
+      checkEncoding(p, len, field: fi)
+      return
+    }
+    if start == end {
+      emptyCell(fi)
+      return
+    }
+    markNonEmpty()
+    let kind = kinds[fi]
+    switch kind.code {
+    case .ignore: checkEncoding(p, len, field: fi)
+    case .number, .integer: number(kind, p + start, end - start, field: fi, len: len)
+    case .text:
+      if let s = checkedString(p, 0, len, field: fi, len: len) {
+        builders.text[kind.slot].append(s)
+        if kind.isID { rowID = s }
+      } else {
+        builders.appendMissing(kind)
+      }
+    case .uscc:
+      guard let s = checkedString(p, start, end, field: fi, len: len) else { return builders.appendMissing(kind) }
+      switch USCC.canonical(s) {
+      case .success(let id):
+        builders.text[kind.slot].append(id)
+        if kind.isID { rowID = id }
+      case .failure(let problem):
+        cellError(.invalidUSCC(value: s, problem: .init(text: problem.description)), fi, p, len)
+        builders.appendMissing(kind)
+      }
+    case .category:
+      guard let s = checkedString(p, start, end, field: fi, len: len) else { return builders.appendMissing(kind) }
+      if let allowed = builders.category[kind.slot].allowed, !allowed.contains(s) {
+        cellError(.notAllowed(value: s, allowed: builders.category[kind.slot].allowedList), fi, p, len)
+        builders.appendMissing(kind)
+      } else {
+        let code = builders.category[kind.slot].intern(s)
+        builders.category[kind.slot].codes.append(code)
+      }
+    case .bool:
+      if let b = parseBool(p + start, end - start) {
+        builders.bool[kind.slot].append(b)
+      } else {
+        if let s = checkedString(p, start, end, field: fi, len: len) { cellError(.notABool(value: s), fi, p, len) }
+        builders.appendMissing(kind)
+      }
+    }
+  }
+
+  /// A number or integer cell (`q`/`n` already trimmed).
+  @inline(__always)
+  mutating func number(_ kind: FieldKind, _ q: UnsafePointer<UInt8>, _ n: Int, field fi: Int, len: Int) {
+    let error: IngestError
+    switch DecimalParser.parse(q, n) {
+    case .value(let v, let hasPoint):
+      if kind.code == .integer && (hasPoint || abs(v) > 9_007_199_254_740_992) {
+        error = .notAnInteger(value: string(q, n))
+      } else if kind.hasRange && !(v >= kind.lower && v <= kind.upper) {
+        error = .outOfRange(value: string(q, n), range: kind.lower...kind.upper)
+      } else {
+        builders.numeric[kind.slot].values.append(v)
+        builders.numeric[kind.slot].missing.append(false)
+        return
+      }
+    case .overflow:
+      error = .overflow(value: string(q, n))
+    case .malformed:
+      if let bad = UTF8Check.firstInvalid(q, n) {
+        let badLine = line - countLF(q, n) + countLF(q, bad)
+        fatal(.invalidUTF8(byte: q[bad], inHeader: false), line: badLine, column: columnName(fi))
+        return
+      }
+      let s = string(q, n)
+      error = .notANumber(value: s, hint: NumberHint.hint(for: s))
+    }
+    report(error, line: line - countLF(q, n), column: columnName(fi))
+    builders.appendMissing(kind)
+  }
+
+  /// The bytes as a String after checking for control characters and invalid UTF-8;
+  /// nil (problem reported) otherwise. Tab, CR and LF are allowed (the last two only
+  /// occur inside quoted fields).
+  mutating func checkedString(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, field fi: Int, len: Int) -> String? {
+    var high = false
+    var i = start
+    while i < end {
+      let b = p[i]
+      if b < 0x20 || b == 0x7F {
+        if b != 0x09 && b != 0x0A && b != 0x0D {
+          cellError(.controlCharacter(scalar: UInt32(b)), fi, p, len)
+          return nil
+        }
+      } else if b >= 0x80 {
+        high = true
+      }
+      i += 1
+    }
+    if high, let bad = UTF8Check.firstInvalid(p + start, end - start) {
+      // The line of the bad byte itself (a quoted field may span lines).
+      let badLine = line - countLF(p, len) + countLF(p, start + bad)
+      fatal(.invalidUTF8(byte: p[start + bad], inHeader: false), line: badLine, column: columnName(fi))
+      return nil
+    }
+    return String(decoding: UnsafeBufferPointer(start: p + start, count: end - start), as: UTF8.self)
+  }
+
+  /// Checks a field that is not stored (unknown column, extra field) for invalid UTF-8.
+  mutating func checkEncoding(_ p: UnsafePointer<UInt8>, _ len: Int, field fi: Int) {
+    if let bad = UTF8Check.firstInvalid(p, len) {
+      fatal(.invalidUTF8(byte: p[bad], inHeader: false), line: line - countLF(p, len) + countLF(p, bad), column: columnName(fi))
+    }
+  }
+
+  /// Reports a problem in the cell ending now (whose bytes are `p`/`len`).
+  mutating func cellError(_ e: IngestError, _ fi: Int, _ p: UnsafePointer<UInt8>, _ len: Int) {
+    report(e, line: line - countLF(p, len), column: columnName(fi))
+  }
+
+  /// An empty cell: stored as missing; an error for `reject` columns and the id.
+  ///
+  /// While every field of the row so far is empty the error waits: a row of only
+  /// empty fields (Excel's trailing `,,,`) is skipped with a warning instead.
+  mutating func emptyCell(_ fi: Int) {
+    let kind = kinds[fi]
+    builders.appendMissing(kind)
+    guard kind.code != .ignore, kind.reject || kind.isID else { return }
+    if rowAllEmpty {
+      pendingEmpty.append((fi, line))
+    } else {
+      report(kind.isID ? .emptyID : .emptyCell, line: line, column: columnName(fi))
+    }
+  }
+
+  /// The row has a non-empty field: report the empty cells held back so far.
+  @inline(__always)
+  mutating func markNonEmpty() {
+    guard rowAllEmpty else { return }
+    rowAllEmpty = false
+    for (fi, l) in pendingEmpty {
+      report(kinds[fi].isID ? .emptyID : .emptyCell, line: l, column: columnName(fi))
+    }
+    pendingEmpty.removeAll(keepingCapacity: true)
+  }
+
+  func string(_ p: UnsafePointer<UInt8>, _ n: Int) -> String {
+    String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+  }
+}
+
+/// `true/false`, `1/0`, `是/否`, `Y/N` (Latin forms in any case).
+func parseBool(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool? {
+  func lower(_ i: Int) -> UInt8 { p[i] >= 0x41 && p[i] <= 0x5A ? p[i] | 0x20 : p[i] }
+  switch n {
+  case 1:
+    switch lower(0) {
+    case UInt8(ascii: "1"), UInt8(ascii: "y"): return true
+    case UInt8(ascii: "0"), UInt8(ascii: "n"): return false
+    default: return nil
+    }
+  case 3:
+    if p[0] == 0xE6 && p[1] == 0x98 && p[2] == 0xAF { return true }  // 是
+    if p[0] == 0xE5 && p[1] == 0x90 && p[2] == 0xA6 { return false }  // 否
+    return nil
+  case 4:
+    return lower(0) == 0x74 && lower(1) == 0x72 && lower(2) == 0x75 && lower(3) == 0x65 ? true : nil
+  case 5:
+    return lower(0) == 0x66 && lower(1) == 0x61 && lower(2) == 0x6C && lower(3) == 0x73 && lower(4) == 0x65 ? false : nil
+  default:
+    return nil
+  }
+}

@@ -1,0 +1,53 @@
+import Model
+
+extension ParseState {
+  /// libcsv's row callback: closes the record (header or data row).
+  mutating func endRow() {
+    if stop { return }
+    let n = fieldIndex
+    fieldIndex = 0
+    guard headerDone else { return finishHeader() }
+    defer { resetRow() }
+    if rowAllEmpty {
+      undo(fields: n)
+      skippedRows += 1
+      report(.emptyRowSkipped, line: rowStartLine, column: nil)
+      return
+    }
+    if n != kinds.count {
+      report(.ragged(found: n, expected: kinds.count), line: rowStartLine, column: nil)
+      for i in min(n, kinds.count)..<kinds.count { builders.appendMissing(kinds[i]) }
+    }
+    if let id = rowID, let k = idField {
+      if let first = firstLineOfID[id] {
+        report(.duplicateID(id: id, firstLine: first), line: rowStartLine, column: columnName(k))
+      } else {
+        firstLineOfID[id] = rowStartLine
+      }
+    }
+    lines.append(rowStartLine)
+    rowCount += 1
+  }
+
+  /// Drops the record being read after a structural error (its fields are undone).
+  mutating func abandonRow() {
+    if !headerDone {
+      stop = true
+      return
+    }
+    undo(fields: fieldIndex)
+    fieldIndex = 0
+    resetRow()
+  }
+
+  /// Undoes the values appended by the first `n` fields of the current record.
+  mutating func undo(fields n: Int) {
+    for i in 0..<min(n, kinds.count) { builders.removeLast(kinds[i]) }
+  }
+
+  mutating func resetRow() {
+    rowAllEmpty = true
+    pendingEmpty.removeAll(keepingCapacity: true)
+    rowID = nil
+  }
+}

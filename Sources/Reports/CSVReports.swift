@@ -1,0 +1,132 @@
+import Criteria
+import Model
+import Scoring
+import Selection
+
+/// Writes `ranking.csv` and `shortlists/KEY.csv` (columns in docs/outputs.md).
+enum CSVReports {
+  /// Decimals of normalised criterion values in CSV and Excel.
+  static let normalisedDecimals = 4
+
+  static func writeRanking(_ m: ReportModel, to path: String) throws(ReportError) {
+    let sink = try makeSink(m, path)
+    var csv = try CSVWriter(sink: sink, byteOrderMark: m.options.outputEncoding == .utf8)
+    let L = m.labels
+    var header = [L.rank, L.competitionRank, idHeader(m), nameHeader(m), L.score, L.stars]
+    header += scoreHeaders(m)
+    for p in m.decision.programmes {
+      let name = m.programmeName(p.key)
+      header += [name + (L.english ? " " : "") + L.status, name + (L.english ? " " : "") + L.reason]
+    }
+    header.append(L.reward)
+    try csv.row(header)
+    for row in m.evaluation.order {
+      try csv.number(String(m.evaluation.rank[row]))
+      try csv.number(String(m.evaluation.competitionRank[row]))
+      try commonCells(m, row, &csv)
+      try programmeCells(m, row, &csv)
+      try csv.number(rewardText(m.rewardByRow[row]))
+      try csv.endRow()
+    }
+    for u in m.evaluation.unranked {
+      try csv.number("")
+      try csv.number("")
+      try csv.text(m.evaluation.ids[u.row])
+      try csv.text(m.evaluation.labels[u.row])
+      for _ in 0..<(2 + m.groupKeys.count + m.spec.criteria.count) { try csv.number("") }
+      for p in m.decision.programmes.indices {
+        let e = m.entry(programme: p, row: u.row)
+        try csv.text(L.excluded)
+        try csv.text(e.status == .excluded ? e.reason : ExclusionReason.unranked(u.reason).text(english: L.english))
+      }
+      try csv.number("")
+      try csv.endRow()
+    }
+    try sink.close()
+  }
+
+  /// One file per programme: selected, then reserves, then everyone excluded (rank order) with the reason.
+  static func writeShortlist(_ m: ReportModel, programme p: Int, to path: String) throws(ReportError) {
+    let sink = try makeSink(m, path)
+    var csv = try CSVWriter(sink: sink, byteOrderMark: m.options.outputEncoding == .utf8)
+    let L = m.labels
+    var header = [L.status, L.position, L.reason, L.rank, idHeader(m), nameHeader(m), L.score, L.stars]
+    header += scoreHeaders(m)
+    header.append(L.reward)
+    try csv.row(header)
+    let d = m.decision.programmes[p]
+    func line(_ row: Int, _ status: ShortlistStatus, _ position: Int, _ reason: String) throws(ReportError) {
+      try csv.text(L.statusName(status))
+      try csv.number(String(position))
+      try csv.text(reason)
+      let r = m.evaluation.rank[row]
+      try csv.number(r > 0 ? String(r) : "")
+      try commonCells(m, row, &csv)
+      try csv.number(rewardText(m.rewardByRow[row]))
+      try csv.endRow()
+    }
+    for (i, r) in d.selected.enumerated() { try line(r, .selected, i + 1, "") }
+    for (i, r) in d.reserve.enumerated() { try line(r, .reserve, i + 1, "") }
+    for (i, e) in d.excluded.enumerated() { try line(e.row, .excluded, i + 1, e.reason.text(english: L.english)) }
+    try sink.close()
+  }
+
+  /// id, name, score, stars, group scores, normalised criterion values.
+  private static func commonCells(_ m: ReportModel, _ row: Int, _ csv: inout CSVWriter) throws(ReportError) {
+    let ev = m.evaluation
+    try csv.text(ev.ids[row])
+    try csv.text(ev.labels[row])
+    let ranked = ev.rank[row] > 0
+    try csv.number(ranked ? m.scoreText(ev.score[row]) : "")
+    try csv.number(ranked ? String(ev.stars[row]) : "")
+    for g in m.groupKeys {
+      let v = ev.groupScores[g].flatMap { row < $0.count ? $0[row] : nil }
+      try csv.number(ranked ? v.map { m.scoreText($0) } ?? "" : "")
+    }
+    for j in m.spec.criteria.indices {
+      let v = j < ev.normalised.count && row < ev.normalised[j].count ? ev.normalised[j][row] : .nan
+      try csv.number(ranked ? ReportModel.fixed(v, decimals: normalisedDecimals) : "")
+    }
+  }
+
+  private static func programmeCells(_ m: ReportModel, _ row: Int, _ csv: inout CSVWriter) throws(ReportError) {
+    for p in m.decision.programmes.indices {
+      let e = m.entry(programme: p, row: row)
+      try csv.text(e.status.map { m.labels.statusName($0) } ?? "")
+      try csv.text(e.reason)
+    }
+  }
+
+  /// Group score and normalised criterion headers.
+  static func scoreHeaders(_ m: ReportModel) -> [String] {
+    let L = m.labels
+    return m.groupKeys.map { m.groupLabel($0) + L.groupScoreSuffix }
+      + m.spec.criteria.map { $0.label + L.normalisedSuffix }
+  }
+
+  static func idHeader(_ m: ReportModel) -> String {
+    m.labels.english ? m.labels.id : (m.spec.column(m.spec.evaluation.idColumn)?.label ?? m.labels.id)
+  }
+
+  static func nameHeader(_ m: ReportModel) -> String {
+    m.labels.english ? m.labels.name : (m.spec.column(m.spec.evaluation.labelColumn)?.label ?? m.labels.name)
+  }
+
+  static func rewardText(_ x: Double) -> String { x > 0 ? ReportModel.fixed(x, decimals: 2) : "" }
+
+  /// File name of a programme's CSV: the key with `/`, `\` and control characters replaced by `_`.
+  static func fileName(forProgramme key: String) -> String {
+    var s = String(key.unicodeScalars.map { c -> Character in
+      (c == "/" || c == "\\" || c.value < 0x20) ? "_" : Character(c)
+    })
+    if s.isEmpty || s.hasPrefix(".") { s = "_" + s }
+    return s + ".csv"
+  }
+
+  private static func makeSink(_ m: ReportModel, _ path: String) throws(ReportError) -> ByteSink {
+    switch m.options.outputEncoding {
+    case .utf8: return try ByteSink(path: path)
+    case .gb18030: return try ByteSink(path: path, transcoder: try Transcoder(to: "GB18030", path: path))
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import Model
+
+/// Why a report could not be written. One error type for the Reports module;
+/// every message names the offending path or value. `RunReport` and
+/// `OutputFolder` turn it into a `StageFailure` of kind `.cantCreate` (exit 73).
+public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// A system call on `path` failed; `operation` is what was attempted, `code` the errno.
+  case io(path: String, operation: String, code: Int32)
+  /// libxlsxwriter reported an error for the workbook at `path`.
+  case workbook(path: String, message: String)
+  /// A character could not be encoded in the requested output encoding.
+  case encoding(path: String, encoding: String, detail: String)
+  /// The output folder exists and does not look like an earlier Exemplar output.
+  case refusingToReplace(path: String)
+
+  public var description: String {
+    switch self {
+    case .io(let path, let operation, let code):
+      return "cannot \(operation) '\(path)': \(errnoText(code))"
+    case .workbook(let path, let message):
+      return "cannot write workbook '\(path)': \(message)"
+    case .encoding(let path, let encoding, let detail):
+      return "cannot encode '\(path)' as \(encoding): \(detail)"
+    case .refusingToReplace(let path):
+      return "'\(path)' exists and is not an Exemplar output folder (it has no results.json); "
+        + "choose another --out or remove it"
+    }
+  }
+
+  /// The path the error is about.
+  public var path: String {
+    switch self {
+    case .io(let p, _, _), .workbook(let p, _), .encoding(let p, _, _), .refusingToReplace(let p): return p
+    }
+  }
+
+  /// The same problem as a `StageFailure` of kind `.cantCreate` (exit 73).
+  public var stageFailure: StageFailure {
+    StageFailure(.cantCreate, Diagnostic(file: path, line: 0, message: description))
+  }
+}

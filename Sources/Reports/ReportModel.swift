@@ -1,0 +1,126 @@
+import Criteria
+import Foundation
+import Model
+import Scoring
+import Selection
+
+/// The facts every writer shows, computed once per run: who is where on each
+/// list, rewards per enterprise, group order and criterion paths.
+///
+/// - Complexity: O(rows × programmes) time and 5 bytes per row per programme.
+struct ReportModel {
+  let table: Table
+  let spec: Spec
+  let evaluation: Evaluation
+  let decision: Decision
+  let manifest: Manifest
+  let options: ReportOptions
+  let labels: Labels
+  /// Granted reward per row, yuan.
+  let rewardByRow: [Double]
+  /// Per programme (decision order): status per row (0 = not on the list at all).
+  let status: [[UInt8]]
+  /// Per programme: index into `excluded` per excluded row, else -1.
+  let excludedIndex: [[Int32]]
+  /// Group keys with scores, in spec order (unknown keys last, sorted).
+  let groupKeys: [String]
+  /// Group label path of each criterion, e.g. "效率 › 产出"; "" for the root.
+  let criterionPaths: [String]
+
+  init(table: Table, spec: Spec, evaluation: Evaluation, decision: Decision, manifest: Manifest, options: ReportOptions) {
+    self.table = table
+    self.spec = spec
+    self.evaluation = evaluation
+    self.decision = decision
+    self.manifest = manifest
+    self.options = options
+    labels = Labels.table(english: options.english)
+    let n = evaluation.ids.count
+    var reward = [Double](repeating: 0, count: n)
+    for a in decision.rewards.awards where a.row >= 0 && a.row < n && a.granted.isFinite { reward[a.row] += a.granted }
+    rewardByRow = reward
+    var status: [[UInt8]] = []
+    var excludedIndex: [[Int32]] = []
+    for p in decision.programmes {
+      var s = [UInt8](repeating: 0, count: n)
+      var x = [Int32](repeating: -1, count: n)
+      for r in p.selected where r < n { s[r] = ShortlistStatus.selected.rawValue }
+      for r in p.reserve where r < n { s[r] = ShortlistStatus.reserve.rawValue }
+      for (i, e) in p.excluded.enumerated() where e.row < n {
+        s[e.row] = ShortlistStatus.excluded.rawValue
+        x[e.row] = Int32(i)
+      }
+      status.append(s)
+      excludedIndex.append(x)
+    }
+    self.status = status
+    self.excludedIndex = excludedIndex
+    let known = spec.groups.map(\.key).filter { evaluation.groupScores[$0] != nil }
+    let extra = evaluation.groupScores.keys.filter { k in !spec.groups.contains { $0.key == k } }.sorted()
+    groupKeys = known + extra
+    criterionPaths = spec.criteria.map { ReportModel.path(of: $0.group, in: spec) }
+  }
+
+  var rowCount: Int { evaluation.ids.count }
+
+  /// Label of a group key (the key itself when the spec does not know it).
+  func groupLabel(_ key: String) -> String { spec.group(key)?.label ?? key }
+
+  /// Labels of the groups from the root down to `group`, joined with " › ".
+  static func path(of group: String?, in spec: Spec) -> String {
+    var names: [String] = []
+    var seen = Set<String>()
+    var current = group
+    while let k = current, !seen.contains(k) {
+      seen.insert(k)
+      let g = spec.group(k)
+      names.append(g?.label ?? k)
+      current = g?.parent
+    }
+    return names.reversed().joined(separator: " › ")
+  }
+
+  /// Status and reason text of `row` on programme `p`.
+  func entry(programme p: Int, row: Int) -> (status: ShortlistStatus?, reason: String) {
+    guard let s = ShortlistStatus(rawValue: status[p][row]) else { return (nil, "") }
+    if s == .excluded {
+      let i = Int(excludedIndex[p][row])
+      return (s, decision.programmes[p].excluded[i].reason.text(english: options.english))
+    }
+    return (s, "")
+  }
+
+  /// Name of a programme key from the spec (the key when unknown).
+  func programmeName(_ key: String) -> String { spec.programmes.first { $0.key == key }?.name ?? key }
+
+  /// Human text of an award source: "stars:4" → "4星级", a programme key → its name.
+  func awardSourceName(_ source: String) -> String {
+    if source.hasPrefix("stars:") {
+      let n = source.dropFirst(6)
+      if let stars = Int(n), let level = spec.stars.levels.first(where: { $0.stars == stars }) { return level.label }
+      return options.english ? "\(n) stars" : "\(n)星级"
+    }
+    return programmeName(source)
+  }
+
+  /// A score with the spec's decimals.
+  func scoreText(_ x: Double) -> String { ReportModel.fixed(x, decimals: spec.evaluation.scoreDecimals) }
+
+  /// `x` rounded half away from zero to `decimals` places, as text; "" when not finite.
+  static func fixed(_ x: Double, decimals: Int) -> String {
+    guard x.isFinite else { return "" }
+    let d = max(0, min(decimals, 9))
+    var scale: Int64 = 1
+    for _ in 0..<d { scale *= 10 }
+    let scaled = (abs(x) * Double(scale)).rounded()
+    guard scaled < 9.0e15 else { return String(format: "%.\(d)f", x) }
+    let n = Int64(scaled)
+    var s = (x < 0 && n != 0) ? "-" : ""
+    s += String(n / scale)
+    if d > 0 {
+      let frac = String(n % scale)
+      s += "." + String(repeating: "0", count: d - frac.count) + frac
+    }
+    return s
+  }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// How the outputs of a run are written.
+public struct ReportOptions: Sendable {
+  /// Encoding of the CSV outputs.
+  public enum Encoding: String, Sendable, Hashable, CaseIterable {
+    /// UTF-8 with a byte-order mark, so Excel recognises it.
+    case utf8 = "utf-8"
+    /// GB18030 (superset of GBK) without a byte-order mark, for older Chinese Excel setups.
+    case gb18030
+  }
+
+  /// English labels and headers instead of Chinese (`--lang en`).
+  public var english: Bool
+  /// Encoding of ranking.csv and shortlists/*.csv (`--output-encoding`).
+  public var outputEncoding: Encoding
+  /// Write recommendations.xlsx.
+  public var excel: Bool
+  /// Write report.html.
+  public var html: Bool
+  /// At most this many rows per table in report.html (the rest is counted in a note).
+  public var htmlTopRows: Int
+  /// At most this many excluded enterprises per programme sheet of the workbook (the
+  /// full lists are in shortlists/*.csv and results.json).
+  public var excelExcludedRows: Int
+  /// The manifest time shown on the method sheet and page (injectable for tests).
+  public var now: Date
+  /// Exemplar version.
+  public var version: String
+  /// Seed of random steps, if any.
+  public var seed: UInt64?
+
+  public init(
+    english: Bool = false, outputEncoding: Encoding = .utf8, excel: Bool = true, html: Bool = true,
+    htmlTopRows: Int = 200, excelExcludedRows: Int = 1000, now: Date = Date(), version: String, seed: UInt64? = nil
+  ) {
+    self.english = english
+    self.outputEncoding = outputEncoding
+    self.excel = excel
+    self.html = html
+    self.htmlTopRows = htmlTopRows
+    self.excelExcludedRows = excelExcludedRows
+    self.now = now
+    self.version = version
+    self.seed = seed
+  }
+}

@@ -1,0 +1,139 @@
+import CXlsxWriter
+import Criteria
+import Foundation
+import Model
+import Scoring
+import Selection
+
+/// Writes `recommendations.xlsx`: one sheet per programme, then 排名 (ranking),
+/// 星级 (stars), 奖励 (rewards) and 说明 (method). Sheet layouts are in docs/outputs.md.
+struct XLSXReport {
+  typealias Format = UnsafeMutablePointer<lxw_format>
+  let m: ReportModel
+  let book: XLSXWorkbook
+  let bold, headerFormat, scoreFormat, normalisedFormat, integerFormat, moneyFormat, boldMoney, wrap: Format?
+
+  static func write(_ m: ReportModel, to path: String) throws(ReportError) {
+    let book = try XLSXWorkbook(
+      path: path, title: m.spec.evaluation.name, author: "Exemplar \(m.options.version)", created: m.manifest.time,
+      large: m.rowCount > 400_000)
+    let r = XLSXReport(m: m, book: book)
+    for p in m.decision.programmes.indices { try r.programmeSheet(p) }
+    try r.rankingSheet()
+    try r.starsSheet()
+    try r.rewardsSheet()
+    try r.methodSheet()
+    try book.close()
+  }
+
+  init(m: ReportModel, book: XLSXWorkbook) {
+    self.m = m
+    self.book = book
+    bold = book.format { format_set_bold($0) }
+    headerFormat = book.format {
+      format_set_bold($0)
+      format_set_bg_color($0, 0xDDE5F0)
+      format_set_border($0, UInt8(LXW_BORDER_THIN.rawValue))
+      format_set_text_wrap($0)
+      format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue))
+    }
+    let decimals = max(0, min(m.spec.evaluation.scoreDecimals, 9))
+    let scorePattern = decimals == 0 ? "0" : "0." + String(repeating: "0", count: decimals)
+    scoreFormat = book.format { format_set_num_format($0, scorePattern) }
+    normalisedFormat = book.format { format_set_num_format($0, "0.0000") }
+    integerFormat = book.format { format_set_num_format($0, "0") }
+    moneyFormat = book.format { format_set_num_format($0, "#,##0.00") }
+    boldMoney = book.format {
+      format_set_bold($0)
+      format_set_num_format($0, "#,##0.00")
+    }
+    wrap = book.format { format_set_text_wrap($0) }
+  }
+
+  /// Header titles and widths of the per-enterprise columns: rank, id, name, score, stars, groups, criteria.
+  private var enterpriseColumns: (titles: [String], widths: [Double]) {
+    let L = m.labels
+    let titles = [L.rank, CSVReports.idHeader(m), CSVReports.nameHeader(m), L.score, L.stars] + CSVReports.scoreHeaders(m)
+    let widths: [Double] = [7, 22, 30, 9, 6] + Array(repeating: 12, count: m.groupKeys.count + m.spec.criteria.count)
+    return (titles, widths)
+  }
+
+  /// Writes rank … normalised criteria of `row` starting at column `c`; returns the next column.
+  @discardableResult
+  private func enterpriseCells(_ s: XLSXSheet, _ r: Int, _ c: Int, row: Int) -> Int {
+    let ev = m.evaluation
+    let ranked = ev.rank[row] > 0
+    if ranked { s.number(r, c, Double(ev.rank[row]), integerFormat) }
+    s.text(r, c + 1, ev.ids[row])
+    s.text(r, c + 2, ev.labels[row])
+    var col = c + 5
+    if ranked {
+      s.number(r, c + 3, ev.score[row], scoreFormat)
+      s.number(r, c + 4, Double(ev.stars[row]), integerFormat)
+      for g in m.groupKeys {
+        if let v = ev.groupScores[g], row < v.count { s.number(r, col, v[row], scoreFormat) }
+        col += 1
+      }
+      for j in m.spec.criteria.indices {
+        if j < ev.normalised.count, row < ev.normalised[j].count { s.number(r, col, ev.normalised[j][row], normalisedFormat) }
+        col += 1
+      }
+    } else {
+      col += m.groupKeys.count + m.spec.criteria.count
+    }
+    return col
+  }
+
+  /// Status, position, reason, then the enterprise columns and the reward.
+  func programmeSheet(_ p: Int) throws(ReportError) {
+    let d = m.decision.programmes[p]
+    let s = try book.addSheet(m.programmeName(d.key))
+    let L = m.labels
+    let shownExcluded = min(d.excluded.count, max(0, m.options.excelExcludedRows))
+    let rows = min(d.selected.count + d.reserve.count + shownExcluded, XLSXWorkbook.maxRows - 2)
+    let cols = enterpriseColumns
+    s.header([L.status, L.position, L.reason] + cols.titles + [L.reward], widths: [8, 6, 36] + cols.widths + [14], dataRows: rows, headerFormat)
+    s.printSetup()
+    var r = 1
+    func line(_ row: Int, _ status: ShortlistStatus, _ position: Int, _ reason: String) {
+      guard r <= rows else { return }
+      s.text(r, 0, L.statusName(status))
+      s.number(r, 1, Double(position), integerFormat)
+      s.text(r, 2, reason, nil)
+      let next = enterpriseCells(s, r, 3, row: row)
+      if m.rewardByRow[row] > 0 { s.number(r, next, m.rewardByRow[row], moneyFormat) }
+      r += 1
+    }
+    for (i, row) in d.selected.enumerated() { line(row, .selected, i + 1, "") }
+    for (i, row) in d.reserve.enumerated() { line(row, .reserve, i + 1, "") }
+    for (i, e) in d.excluded.prefix(shownExcluded).enumerated() { line(e.row, .excluded, i + 1, e.reason.text(english: L.english)) }
+    let hidden = d.selected.count + d.reserve.count + d.excluded.count - (r - 1)
+    if hidden > 0 { s.text(r + 1, 0, L.more(hidden), bold) }
+  }
+
+  /// The full ranking (up to Excel's row limit) with every programme's status.
+  func rankingSheet() throws(ReportError) {
+    let s = try book.addSheet(m.labels.sheetRanking)
+    let L = m.labels
+    let order = m.evaluation.order
+    let rows = min(order.count, XLSXWorkbook.maxRows - 2)
+    let cols = enterpriseColumns
+    let programmeTitles = m.decision.programmes.map { m.programmeName($0.key) }
+    s.header(
+      cols.titles + [L.competitionRank] + programmeTitles + [L.reward],
+      widths: cols.widths + [8] + programmeTitles.map { _ in 10 } + [14], dataRows: rows, headerFormat)
+    s.printSetup()
+    for (i, row) in order.prefix(rows).enumerated() {
+      let r = i + 1
+      var c = enterpriseCells(s, r, 0, row: row)
+      s.number(r, c, Double(m.evaluation.competitionRank[row]), integerFormat)
+      c += 1
+      for p in m.decision.programmes.indices {
+        if let st = m.entry(programme: p, row: row).status { s.text(r, c, L.statusName(st)) }
+        c += 1
+      }
+      if m.rewardByRow[row] > 0 { s.number(r, c, m.rewardByRow[row], moneyFormat) }
+    }
+    if order.count > rows { s.text(rows + 2, 0, L.more(order.count - rows), bold) }
+  }
+}

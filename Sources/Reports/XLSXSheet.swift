@@ -1,0 +1,44 @@
+import CXlsxWriter
+
+/// One worksheet, written row by row (constant-memory mode).
+struct XLSXSheet {
+  let ws: UnsafeMutablePointer<lxw_worksheet>
+  unowned let book: XLSXWorkbook
+  let name: String
+
+  /// A text cell; `s` is cleaned first, empty text writes nothing.
+  func text(_ row: Int, _ col: Int, _ s: String, _ f: UnsafeMutablePointer<lxw_format>? = nil) {
+    guard row < XLSXWorkbook.maxRows, !s.isEmpty else { return }
+    book.check(
+      worksheet_write_string(ws, lxw_row_t(row), lxw_col_t(col), XLSXWorkbook.clean(s), f),
+      "sheet '\(name)' cell (\(row + 1), \(col + 1))")
+  }
+
+  /// A number cell; NaN and ±∞ are left blank (they would corrupt the file).
+  func number(_ row: Int, _ col: Int, _ x: Double, _ f: UnsafeMutablePointer<lxw_format>? = nil) {
+    guard row < XLSXWorkbook.maxRows, x.isFinite else { return }
+    book.check(worksheet_write_number(ws, lxw_row_t(row), lxw_col_t(col), x, f), "sheet '\(name)' cell (\(row + 1), \(col + 1))")
+  }
+
+  /// Header row 0 with the given widths, frozen, and an autofilter over `dataRows` rows.
+  /// Must be called before any data row (constant-memory mode).
+  func header(_ titles: [String], widths: [Double], dataRows: Int, row: Int = 0, freeze: Bool = true, _ f: UnsafeMutablePointer<lxw_format>?) {
+    for (c, w) in widths.enumerated() {
+      book.check(worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), w, nil), "sheet '\(name)' column width")
+    }
+    if freeze { worksheet_freeze_panes(ws, lxw_row_t(row + 1), 0) }
+    if !titles.isEmpty {
+      let last = min(row + max(dataRows, 1), XLSXWorkbook.maxRows - 1)
+      book.check(
+        worksheet_autofilter(ws, lxw_row_t(row), 0, lxw_row_t(last), lxw_col_t(titles.count - 1)), "sheet '\(name)' autofilter")
+    }
+    for (c, t) in titles.enumerated() { text(row, c, t, f) }
+  }
+
+  /// Landscape A4 with the header row repeated on every printed page.
+  func printSetup(repeatHeaderRow row: Int = 0) {
+    worksheet_set_landscape(ws)
+    worksheet_set_paper(ws, 9)  // 9 = A4
+    book.check(worksheet_repeat_rows(ws, lxw_row_t(row), lxw_row_t(row)), "sheet '\(name)' print titles")
+  }
+}

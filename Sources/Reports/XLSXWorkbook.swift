@@ -1,0 +1,127 @@
+import CXlsxWriter
+import Foundation
+
+/// A libxlsxwriter workbook in constant-memory mode, with every call checked.
+///
+/// Rows must be written in order and autofilters set before the rows
+/// (PLATFORM.md §3). Non-finite numbers become blank cells (NaN/Inf corrupt the
+/// file), text is stripped of control characters and cut at 32,767 characters,
+/// and `write_string` never creates a formula. The first failing call is kept and
+/// thrown by `close()`, which also reports `workbook_close`'s own error.
+/// The corresponding C functions are `workbook_new_opt`, `worksheet_write_*`, `workbook_close`.
+final class XLSXWorkbook {
+  /// Excel's limits.
+  static let maxRows = 1_048_576
+  static let maxTextLength = 32_767
+  static let maxSheetNameLength = 31
+
+  let path: String
+  private var workbook: UnsafeMutablePointer<lxw_workbook>?
+  private var firstError: String?
+  private var sheetNames: [String] = []
+
+  init(path: String, title: String, author: String, created: Date, large: Bool) throws(ReportError) {
+    self.path = path
+    var options = lxw_workbook_options()
+    options.constant_memory = 1
+    options.use_zip64 = large ? 1 : 0
+    guard let wb = workbook_new_opt(path, &options) else {
+      throw .workbook(path: path, message: "libxlsxwriter could not start a workbook")
+    }
+    workbook = wb
+    var props = lxw_doc_properties()
+    let cTitle = strdup(XLSXWorkbook.clean(title))
+    let cAuthor = strdup(author)
+    defer {
+      free(cTitle)
+      free(cAuthor)
+    }
+    props.title = cTitle
+    props.author = cAuthor
+    // A fixed creation time makes the file byte-identical for identical inputs.
+    props.created = time_t(created.timeIntervalSince1970.rounded(.down))
+    check(workbook_set_properties(wb, &props), "set properties")
+  }
+
+  deinit {
+    // Never closed (an earlier error): close to free memory; the file is discarded with the folder.
+    if let wb = workbook { _ = workbook_close(wb) }
+  }
+
+  /// A format owned by the workbook (never freed by us).
+  func format(_ configure: (UnsafeMutablePointer<lxw_format>) -> Void) -> UnsafeMutablePointer<lxw_format>? {
+    guard let wb = workbook, let f = workbook_add_format(wb) else { return nil }
+    configure(f)
+    return f
+  }
+
+  /// Adds a sheet named `wanted`, made valid and unique (see `sheetName(_:taken:)`).
+  func addSheet(_ wanted: String) throws(ReportError) -> XLSXSheet {
+    guard let wb = workbook else { throw .workbook(path: path, message: "workbook already closed") }
+    var name = XLSXWorkbook.sheetName(wanted, taken: sheetNames)
+    if workbook_validate_sheet_name(wb, name).rawValue != LXW_NO_ERROR.rawValue {
+      name = XLSXWorkbook.sheetName("Sheet\(sheetNames.count + 1)", taken: sheetNames)
+    }
+    guard let ws = workbook_add_worksheet(wb, name) else {
+      throw .workbook(path: path, message: "cannot add sheet '\(name)'")
+    }
+    sheetNames.append(name)
+    return XLSXSheet(ws: ws, book: self, name: name)
+  }
+
+  /// Records the first failing call.
+  func check(_ e: lxw_error, _ what: @autoclosure () -> String) {
+    guard e.rawValue != LXW_NO_ERROR.rawValue, firstError == nil else { return }
+    firstError = "\(what()): \(String(cString: lxw_strerror(e)))"
+  }
+
+  /// Writes the zip file; throws the first error seen while writing or closing.
+  func close() throws(ReportError) {
+    guard let wb = workbook else { return }
+    workbook = nil
+    let e = workbook_close(wb)
+    if let firstError { throw .workbook(path: path, message: firstError) }
+    if e.rawValue != LXW_NO_ERROR.rawValue {
+      throw .workbook(path: path, message: String(cString: lxw_strerror(e)))
+    }
+  }
+
+  /// A valid, unique sheet name: `[]:*?/\` become `_`, leading/trailing `'` are
+  /// dropped, at most 31 characters, and a ` (2)`-style suffix when the name is
+  /// taken (compared case-insensitively, as Excel does).
+  static func sheetName(_ wanted: String, taken: [String]) -> String {
+    let forbidden: Set<Character> = ["[", "]", ":", "*", "?", "/", "\\"]
+    var base = String(clean(wanted).map { forbidden.contains($0) ? "_" : $0 })
+    while base.hasPrefix("'") { base.removeFirst() }
+    while base.hasSuffix("'") { base.removeLast() }
+    if base.trimmingCharacters(in: .whitespaces).isEmpty { base = "Sheet" }
+    let lowerTaken = Set(taken.map { $0.lowercased() })
+    var n = 1
+    while true {
+      let suffix = n == 1 ? "" : " (\(n))"
+      var candidate = String(base.unicodeScalars.prefix(maxSheetNameLength - suffix.count).map(Character.init))
+      while candidate.hasSuffix("'") { candidate.removeLast() }
+      candidate += suffix
+      if !lowerTaken.contains(candidate.lowercased()) { return candidate }
+      n += 1
+    }
+  }
+
+  /// Text safe for a cell: C0 control characters removed (TAB becomes a space,
+  /// LF is kept), cut at 32,767 Unicode scalars.
+  static func clean(_ s: String) -> String {
+    var needs = false
+    var count = 0
+    for u in s.unicodeScalars {
+      count += 1
+      if (u.value < 0x20 && u.value != 10) || u.value == 0x7F { needs = true }
+    }
+    guard needs || count > maxTextLength else { return s }
+    var out = String.UnicodeScalarView()
+    for u in s.unicodeScalars {
+      if out.count >= maxTextLength { break }
+      if u.value == 9 { out.append(" ") } else if (u.value < 0x20 && u.value != 10) || u.value == 0x7F { continue } else { out.append(u) }
+    }
+    return String(out)
+  }
+}

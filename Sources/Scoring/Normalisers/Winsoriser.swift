@@ -1,0 +1,24 @@
+/// Winsorisation: values below the `low` quantile or above the `high` quantile are
+/// clipped to those quantiles (before normalising).
+///
+/// Quantiles use linear interpolation between order statistics (Hyndman & Fan 1996,
+/// type 7; numpy's default): q(p) = x₍⌊h⌋₎ + (h − ⌊h⌋)(x₍⌊h⌋+1₎ − x₍⌊h⌋₎), h = (n − 1)p.
+/// - Complexity: O(n log n).
+public enum Winsoriser {
+  public static func quantile(sorted x: [Double], _ p: Double) -> Double {
+    guard let first = x.first else { return 0 }
+    guard x.count > 1 else { return first }
+    let h = Double(x.count - 1) * Swift.min(1, Swift.max(0, p))
+    let lo = Int(h.rounded(.down))
+    let hi = Swift.min(lo + 1, x.count - 1)
+    return x[lo] + (h - Double(lo)) * (x[hi] - x[lo])
+  }
+
+  public static func clip(_ x: [Double], quantiles: ClosedRange<Double>) -> [Double] {
+    guard !x.isEmpty else { return [] }
+    let sorted = x.sorted()
+    let lo = quantile(sorted: sorted, quantiles.lowerBound)
+    let hi = quantile(sorted: sorted, quantiles.upperBound)
+    return x.map { Swift.min(hi, Swift.max(lo, $0)) }
+  }
+}

@@ -1,0 +1,70 @@
+import Criteria
+import Model
+
+extension Scorer {
+  /// Group scores on the scale (compact), for every group:
+  /// ```
+  /// g_i = lo + (hi − lo) · Σ_{j ∈ G} w_j r_ij / Σ_{j ∈ G} w_j
+  /// ```
+  /// over the group's criteria and those of its sub-groups (w = effective weights, so
+  /// the ratio is the product of local weights below the group). A group whose criteria
+  /// all weigh 0 uses their plain mean.
+  public static func groupScores(_ matrix: ScoringMatrix, spec: Spec, weights: [Double]) -> [String: [Double]] {
+    var out: [String: [Double]] = [:]
+    let scale = spec.evaluation.scale
+    let span = scale.upperBound - scale.lowerBound
+    for g in spec.groups {
+      let members = spec.criteria.indices.filter { isDescendant(spec.criteria[$0].group, of: g.key, spec: spec) }
+      guard !members.isEmpty else {
+        out[g.key] = [Double](repeating: scale.lowerBound, count: matrix.rows.count)
+        continue
+      }
+      let total = members.reduce(0.0) { $0 + weights[$1] }
+      let local = total > 0 ? members.map { weights[$0] / total } : members.map { _ in 1 / Double(members.count) }
+      let mean = WeightedSum.aggregate(members.map { matrix.unit[$0] }, weights: local)
+      out[g.key] = mean.map { scale.lowerBound + span * $0 }
+    }
+    return out
+  }
+
+  /// Whether group `key` (a criterion's group) is `ancestor` or below it.
+  static func isDescendant(_ key: String?, of ancestor: String, spec: Spec) -> Bool {
+    var current = key
+    var steps = 0
+    while let k = current, steps <= spec.groups.count {
+      if k == ancestor { return true }
+      current = spec.group(k)?.parent
+      steps += 1
+    }
+    return false
+  }
+
+  /// The `[ranking] tie_break` chain as compact keys, higher first (ascending keys are
+  /// negated; a missing column value sorts last either way).
+  static func tieBreakKeys(
+    spec: Spec, table: Table, matrix: ScoringMatrix, groups: [String: [Double]]
+  ) throws(ScoringError) -> [[Double]] {
+    var keys: [[Double]] = []
+    for entry in spec.ranking.tieBreak {
+      switch entry {
+      case .group(let key, let descending):
+        guard let g = groups[key] else { throw .unknownKey(kind: "tie-break group", key: key) }
+        keys.append(descending ? g : g.map { -$0 })
+      case .criterion(let key, let descending):
+        guard let j = spec.criterionIndex(key) else { throw .unknownKey(kind: "tie-break criterion", key: key) }
+        keys.append(descending ? matrix.unit[j] : matrix.unit[j].map { -$0 })
+      case .column(let key, let descending):
+        let sign = descending ? 1.0 : -1.0
+        switch table[key] {
+        case .numeric(let c)?:
+          keys.append(matrix.rows.map { c.missing[$0] ? -Double.infinity : sign * c.values[$0] })
+        case .bool(let v)?:
+          keys.append(matrix.rows.map { row in v[row].map { sign * ($0 ? 1 : 0) } ?? -Double.infinity })
+        default:
+          throw .unknownKey(kind: "numeric or bool tie-break column", key: key)
+        }
+      }
+    }
+    return keys
+  }
+}

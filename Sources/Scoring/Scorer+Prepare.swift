@@ -1,0 +1,108 @@
+import Criteria
+import Model
+
+extension Scorer {
+  /// Builds the `ScoringMatrix` of a table (docs/methods.md, "Missing values").
+  ///
+  /// Per criterion the policy is `criterion.missing ?? column.missing`. `worst`, `mean`,
+  /// `median`, `zero` impute over the present values of the ranked rows (worst = min for
+  /// benefit, max for cost); `exclude` leaves the row out of the ranking with the column
+  /// named; `reject` and `allow` cannot reach a criterion (the loader rejects them) and are
+  /// treated as `exclude`. Winsorisation (if set) follows imputation.
+  /// - Throws: `columnNotNumeric`, `allMissing` (no present value at all), `domain`.
+  public static func prepare(_ table: Table, spec: Spec) throws(ScoringError) -> ScoringMatrix {
+    let n = table.rowCount
+    var columns: [NumericColumn] = []
+    var excludedBy = [Int](repeating: -1, count: 0)
+    for (j, c) in spec.criteria.enumerated() {
+      guard let col = table.numbers(c.column), col.values.count == n else {
+        throw .columnNotNumeric(criterion: c.key, column: c.column)
+      }
+      columns.append(col)
+      guard col.missing.contains(true) else { continue }
+      if n > 0, !col.missing.contains(false) { throw .allMissing(criterion: c.key, column: c.column) }
+      if imputes(policy(c, spec)) { continue }
+      if excludedBy.isEmpty { excludedBy = [Int](repeating: -1, count: n) }
+      for i in 0..<n where col.missing[i] && excludedBy[i] < 0 { excludedBy[i] = j }
+    }
+    var rows: [Int] = []
+    var unranked: [(row: Int, reason: String)] = []
+    if excludedBy.isEmpty {
+      rows = Array(0..<n)
+    } else {
+      for i in 0..<n {
+        if excludedBy[i] < 0 {
+          rows.append(i)
+        } else {
+          unranked.append((i, "missing value in column '\(spec.criteria[excludedBy[i]].column)'"))
+        }
+      }
+    }
+    let identity = rows.count == n
+    var values: [[Double]] = []
+    var imputed: [[Bool]] = []
+    var unit: [[Double]] = []
+    var topsis: [[Double]] = []
+    let wantsTOPSIS = needsTOPSIS(spec)
+    for (j, c) in spec.criteria.enumerated() {
+      let col = columns[j]
+      var x = identity ? col.values : rows.map { col.values[$0] }
+      var flags = [Bool](repeating: false, count: 0)
+      if col.missing.contains(true), imputes(policy(c, spec)) {
+        let present = identity ? x.indices.filter { !col.missing[$0] } : rows.indices.filter { !col.missing[rows[$0]] }
+        guard !present.isEmpty else { throw .allMissing(criterion: c.key, column: c.column) }
+        let fill = imputation(policy(c, spec), present.map { x[$0] }, direction: c.direction)
+        flags = [Bool](repeating: false, count: n)
+        for (k, row) in (identity ? Array(0..<n) : rows).enumerated() where col.missing[row] {
+          x[k] = fill
+          flags[row] = true
+        }
+      }
+      if let q = c.winsorise { x = Winsoriser.clip(x, quantiles: q) }
+      unit.append(try c.normalisation.unit(x, direction: c.direction, criterion: c.key))
+      if wantsTOPSIS { topsis.append(try topsisColumn(x, criterion: c)) }
+      values.append(x)
+      imputed.append(flags.isEmpty ? [Bool](repeating: false, count: n) : flags)
+    }
+    return ScoringMatrix(
+      rows: rows, unranked: unranked, tableRowCount: n, values: values, imputed: imputed, unit: unit,
+      topsis: wantsTOPSIS ? topsis : nil, directions: spec.criteria.map(\.direction))
+  }
+
+  static func policy(_ c: CriterionSpec, _ spec: Spec) -> MissingPolicy {
+    c.missing ?? spec.column(c.column)?.missing ?? .reject
+  }
+
+  static func imputes(_ p: MissingPolicy) -> Bool {
+    switch p {
+    case .worst, .mean, .median, .zero: return true
+    case .exclude, .reject, .allow: return false
+    }
+  }
+
+  /// The imputed value over the present values (non-empty).
+  static func imputation(_ p: MissingPolicy, _ present: [Double], direction: Direction) -> Double {
+    switch p {
+    case .worst: return (direction == .benefit ? present.min() : present.max()) ?? 0
+    case .mean: return present.reduce(0, +) / Double(present.count)
+    case .median:
+      let s = present.sorted()
+      let mid = s.count / 2
+      return s.count % 2 == 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2
+    default: return 0
+    }
+  }
+
+  static func needsTOPSIS(_ spec: Spec) -> Bool {
+    if case .topsis = spec.aggregation.method { return true }
+    return spec.uncertainty?.aggregations.contains(.topsis) ?? false
+  }
+
+  /// TOPSIS input column: the explicit normalisation's oriented values (z-scores for
+  /// z-score), else Hwang & Yoon's vector normalisation (cost: 1 − x/‖x‖).
+  static func topsisColumn(_ x: [Double], criterion c: CriterionSpec) throws(ScoringError) -> [Double] {
+    if c.explicitNormalisation { return try c.normalisation.oriented(x, direction: c.direction, criterion: c.key) }
+    let r = VectorNormaliser.normalise(x)
+    return c.direction == .cost ? r.map { 1 - $0 } : r
+  }
+}

@@ -1,0 +1,79 @@
+import Criteria
+import Model
+
+/// Scores, ranks and rates every enterprise (docs/methods.md).
+///
+/// Pipeline: `prepare` (missing values, exclusion, winsorisation, normalisation) →
+/// `WeightTree.resolve` (local and effective weights) → `aggregate` (weighted sum,
+/// weighted product, TOPSIS or VIKOR) → score on the scale → group scores → `Ranker` →
+/// `StarRater`. Pure and deterministic; never yields NaN or ±Inf.
+public enum Scorer {
+  /// Scores, ranks and rates every enterprise. Throws only for documented degenerate cases
+  /// that have no meaningful result (each with a clear message naming the criterion).
+  public static func evaluate(_ table: Table, spec: Spec) throws(ScoringError) -> Evaluation {
+    let matrix = try prepare(table, spec: spec)
+    let weighted = try WeightTree.resolve(spec: spec) { matrix.orientedMinMax($0, spec: spec) }
+    let weights = weighted.weights
+    let (raw, strength) = aggregate(matrix, method: spec.aggregation.method, weights: weights)
+    let scale = spec.evaluation.scale
+    let span = scale.upperBound - scale.lowerBound
+    let score = strength.map { scale.lowerBound + span * $0 }
+    let groups = groupScores(matrix, spec: spec, weights: weights)
+    let keys: [Double]
+    if case .vikor = spec.aggregation.method { keys = raw.map { -$0 } } else { keys = raw }
+    let tieKeys = try tieBreakKeys(spec: spec, table: table, matrix: matrix, groups: groups)
+    let ids = matrix.rows.map { table.string(spec.evaluation.idColumn, row: $0) }
+    let ranked = Ranker.rank(keys: keys, precision: spec.ranking.precision, tieBreak: tieKeys, ids: ids)
+
+    let n = table.rowCount
+    var evaluation = Evaluation(
+      order: ranked.order.map { matrix.rows[$0] },
+      ids: matrix.isIdentity ? ids : (0..<n).map { table.string(spec.evaluation.idColumn, row: $0) },
+      labels: (0..<n).map { table.string(spec.evaluation.labelColumn, row: $0) },
+      rank: expand(ranked.rank, matrix, fill: 0), competitionRank: expand(ranked.competitionRank, matrix, fill: 0),
+      raw: expand(raw, matrix, fill: 0), score: expand(score, matrix, fill: 0),
+      stars: [Int](repeating: 0, count: n), starGap: [StarGap?](repeating: nil, count: n),
+      normalised: matrix.unit.map { expand($0, matrix, fill: 0) }, imputed: matrix.imputed, weights: weights,
+      groupScores: groups.mapValues { expand($0, matrix, fill: 0) }, weightReport: weighted.report,
+      unranked: matrix.unranked)
+    if !spec.stars.levels.isEmpty {
+      let rated = StarRater.rate(table: table, spec: spec, evaluation: evaluation)
+      evaluation.stars = rated.stars
+      evaluation.starGap = rated.gaps
+    }
+    return evaluation
+  }
+
+  /// Aggregates a prepared matrix with the given criterion weights (Σ = 1).
+  ///
+  /// Returns the method's native value per compact row (`raw`: weighted sum or product
+  /// in [0, 1], TOPSIS closeness, VIKOR Q with lower better) and its strength
+  /// s ∈ [0, 1], higher better (s = raw, or 1 − Q for VIKOR); score = lo + (hi − lo)·s.
+  public static func aggregate(
+    _ matrix: ScoringMatrix, method: AggregationMethod, weights: [Double]
+  ) -> (raw: [Double], strength: [Double]) {
+    switch method {
+    case .weightedSum:
+      let raw = WeightedSum.aggregate(matrix.unit, weights: weights)
+      return (raw, raw)
+    case .weightedProduct(let floor):
+      let raw = WeightedProduct.aggregate(matrix.unit, weights: weights, floor: floor)
+      return (raw, raw)
+    case .topsis:
+      let columns = matrix.topsis ?? matrix.unit
+      let raw = TOPSIS.aggregate(columns, weights: weights).closeness
+      return (raw, raw)
+    case .vikor(let v):
+      let q = VIKOR.aggregate(matrix.unit, weights: weights, v: v).q
+      return (q, q.map { 1 - $0 })
+    }
+  }
+
+  /// Compact array → one entry per table row (`fill` for unranked rows).
+  static func expand<T>(_ compact: [T], _ matrix: ScoringMatrix, fill: T) -> [T] {
+    if matrix.isIdentity { return compact }
+    var out = [T](repeating: fill, count: matrix.tableRowCount)
+    for (k, row) in matrix.rows.enumerated() { out[row] = compact[k] }
+    return out
+  }
+}

@@ -1,0 +1,132 @@
+import Criteria
+
+/// Local and effective weights over the criteria tree (docs/criteria.md, "groups").
+///
+/// The root's children are the criteria with `group == nil` and the groups with
+/// `parent == nil`; a group's children are its criteria then its sub-groups, in file
+/// order. Each node is weighted by `group.weighting ?? spec.weighting`, and
+/// ```
+/// w_criterion = Π (local weights along the path from the root)
+/// ```
+/// rescaled once at the end so the criterion weights sum to exactly 1.
+public enum WeightTree {
+  public struct Result: Sendable {
+    /// Effective weight per criterion, spec order, Σ = 1.
+    public var weights: [Double]
+    public var report: WeightReport
+  }
+
+  /// One child of a node: a criterion index or a group key.
+  enum Child {
+    case criterion(Int)
+    case group(String)
+  }
+
+  /// - Parameter orientedMinMax: the oriented min-max column r_j of criterion j over the
+  ///   ranked rows (used by entropy, CRITIC and std-dev only).
+  public static func resolve(
+    spec: Spec, orientedMinMax: (Int) -> [Double]
+  ) throws(ScoringError) -> Result {
+    var effective = [Double](repeating: 0, count: spec.criteria.count)
+    var nodes: [WeightReport.NodeWeights] = []
+    try visit(
+      node: "", weighting: spec.weighting, multiplier: 1, spec: spec, orientedMinMax: orientedMinMax,
+      effective: &effective, nodes: &nodes)
+    let total = effective.reduce(0, +)
+    guard total > 0 else { throw .allWeightsZero(node: "") }
+    return Result(weights: effective.map { $0 / total }, report: WeightReport(nodes: nodes))
+  }
+
+  static func children(of node: String, spec: Spec) -> [Child] {
+    let key: String? = node.isEmpty ? nil : node
+    var out: [Child] = []
+    for (j, c) in spec.criteria.enumerated() where c.group == key { out.append(.criterion(j)) }
+    for g in spec.groups where g.parent == key { out.append(.group(g.key)) }
+    return out
+  }
+
+  private static func visit(
+    node: String, weighting: WeightingSpec, multiplier: Double, spec: Spec,
+    orientedMinMax: (Int) -> [Double], effective: inout [Double], nodes: inout [WeightReport.NodeWeights]
+  ) throws(ScoringError) {
+    let kids = children(of: node, spec: spec)
+    guard !kids.isEmpty else { return }
+    let keys = kids.map { child -> String in
+      switch child {
+      case .criterion(let j): return spec.criteria[j].key
+      case .group(let g): return g
+      }
+    }
+    let entry = try localWeights(node: node, weighting: weighting, kids: kids, keys: keys, spec: spec, orientedMinMax: orientedMinMax)
+    nodes.append(entry)
+    for (i, child) in kids.enumerated() {
+      let w = multiplier * entry.localWeights[i]
+      switch child {
+      case .criterion(let j): effective[j] = w
+      case .group(let g):
+        let groupWeighting = spec.group(g)?.weighting ?? spec.weighting
+        try visit(
+          node: g, weighting: groupWeighting, multiplier: w, spec: spec, orientedMinMax: orientedMinMax,
+          effective: &effective, nodes: &nodes)
+      }
+    }
+  }
+
+  private static func localWeights(
+    node: String, weighting: WeightingSpec, kids: [Child], keys: [String], spec: Spec,
+    orientedMinMax: (Int) -> [Double]
+  ) throws(ScoringError) -> WeightReport.NodeWeights {
+    var entry = WeightReport.NodeWeights(key: node, method: weighting.method, children: keys, localWeights: [])
+    switch weighting.method {
+    case .direct:
+      let given = kids.map { child -> Double in
+        switch child {
+        case .criterion(let j): return spec.criteria[j].weight ?? 0
+        case .group(let g): return spec.group(g)?.weight ?? 0
+        }
+      }
+      for (i, w) in given.enumerated() where !(w.isFinite && w >= 0) {
+        throw .invalidWeight(node: node, child: keys[i], value: w)
+      }
+      let total = given.reduce(0, +)
+      guard total > 0 else { throw .allWeightsZero(node: node) }
+      entry.localWeights = weighting.normalise ? given.map { $0 / total } : given
+    case .equal:
+      entry.localWeights = [Double](repeating: 1 / Double(kids.count), count: kids.count)
+    case .entropy, .critic, .standardDeviation:
+      var columns: [[Double]] = []
+      for (i, child) in kids.enumerated() {
+        guard case .criterion(let j) = child else {
+          throw .dataDrivenOverGroup(node: node, method: weighting.method.rawValue, child: keys[i])
+        }
+        columns.append(orientedMinMax(j))
+      }
+      switch weighting.method {
+      case .entropy:
+        let r = EntropyWeighting.compute(columns)
+        entry.localWeights = r.weights
+        entry.entropy = (r.e, r.d)
+      case .critic:
+        let r = CRITICWeighting.compute(columns)
+        entry.localWeights = r.weights
+        entry.critic = (r.sigma, r.conflict, r.information)
+      default:
+        let r = StdDevWeighting.compute(columns)
+        entry.localWeights = r.weights
+        entry.sigma = r.sigma
+      }
+    case .ahp:
+      guard let ahp = weighting.ahp else { throw .ahpMismatch(node: node, detail: "matrix is missing") }
+      guard ahp.order.count == keys.count, Set(ahp.order) == Set(keys) else {
+        throw .ahpMismatch(
+          node: node, detail: "order \(ahp.order) does not name the children \(keys)")
+      }
+      let solved = AHP.solve(ahp.matrix)
+      var byKey: [String: Double] = [:]
+      for (i, k) in ahp.order.enumerated() where i < solved.weights.count { byKey[k] = solved.weights[i] }
+      entry.localWeights = keys.map { byKey[$0] ?? 0 }
+      entry.ahp = (solved.lambdaMax, solved.ci, solved.cr, solved.ri)
+    }
+    return entry
+  }
+}

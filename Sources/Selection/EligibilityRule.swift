@@ -1,0 +1,47 @@
+import Criteria
+import Scoring
+
+/// A programme's `eligible` expression split into its top-level conjuncts.
+///
+/// `a and (b or c) and d` is checked as `[a, (b or c), d]` from left to right; the first
+/// conjunct that does not hold is the one `Expr.firstFailingClause` names, so the
+/// reason can be read from a table of pre-rendered texts instead of rendering the
+/// expression again for every enterprise. No expression: every row is eligible.
+struct EligibilityRule {
+  let conjuncts: [Expr]
+  /// `conjuncts[k].description`, rendered once.
+  let texts: [String]
+  private let resolver: NameResolver?
+
+  init(_ expr: Expr?, context: RowContext, masks: [String: [Bool]]) {
+    guard let expr else {
+      conjuncts = []
+      texts = []
+      resolver = nil
+      return
+    }
+    var parts: [Expr] = []
+    Self.flatten(expr, into: &parts)
+    conjuncts = parts
+    texts = parts.map(\.description)
+    resolver = NameResolver(expr: expr, context: context, masks: masks)
+  }
+
+  /// The index of the first conjunct that fails for `row`, or nil when the rule holds.
+  func firstFailing(row: Int) -> Int? {
+    guard let resolver else { return nil }
+    for k in conjuncts.indices where !conjuncts[k].holds({ resolver.value($0, row: row) }) {
+      return k
+    }
+    return nil
+  }
+
+  private static func flatten(_ e: Expr, into parts: inout [Expr]) {
+    if case .and(let a, let b) = e {
+      flatten(a, into: &parts)
+      flatten(b, into: &parts)
+    } else {
+      parts.append(e)
+    }
+  }
+}

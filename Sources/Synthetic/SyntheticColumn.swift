@@ -1,0 +1,49 @@
+/// One column the generator writes: its key, canonical header, type and declared range.
+///
+/// The table ``MetricsGenerator/columns`` is the generator's own declaration of what it
+/// writes; `criteria/2022.toml` declares the same keys, headers and ranges, and the tests
+/// check every generated value against it.
+public struct SyntheticColumn: Sendable, Hashable {
+  /// How a cell is written.
+  public enum Kind: String, Sendable, Hashable {
+    /// An 18-character unified social credit code.
+    case uscc
+    /// Free text (company name); quoted when it holds a comma or a quote.
+    case text
+    /// A value from a fixed list (district, industry, honour).
+    case category
+    /// `是` / `否`.
+    case bool
+    /// A decimal number with a fixed number of decimals.
+    case number
+    /// A whole number.
+    case integer
+  }
+
+  /// The key used in criteria files (`efficiency_gain_pct`).
+  public let key: String
+  /// Canonical Chinese header with the unit in brackets (`生产效率提升率(%)`).
+  public let header: String
+  public let kind: Kind
+  /// Unit shown in reports, if any.
+  public let unit: String?
+  /// Inclusive bounds every written value satisfies (number and integer columns).
+  public let range: ClosedRange<Double>?
+  /// Decimals written for number columns (0 for integers).
+  public let decimals: Int
+  /// Expected share of empty cells (0 for columns that are never missing).
+  public let missingRate: Double
+
+  init(
+    _ key: String, _ header: String, _ kind: Kind, unit: String? = nil, range: ClosedRange<Double>? = nil,
+    decimals: Int = 0, missingRate: Double = 0
+  ) {
+    self.key = key
+    self.header = header
+    self.kind = kind
+    self.unit = unit
+    self.range = range
+    self.decimals = decimals
+    self.missingRate = missingRate
+  }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Runs the built `exemplar` executable (from the same build folder as the tests) and captures its output.
+struct CLI {
+  struct Output {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+    /// stderr split into lines, without the empty last one.
+    var errorLines: [String] { stderr.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
+  }
+
+  /// The package root (two levels above this file's folder).
+  static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  /// The executable next to the test bundle: `.build/<triple>/debug/exemplar`.
+  static let executable: URL = {
+    var dir = Bundle.main.bundleURL
+    for _ in 0..<4 {
+      let candidate = dir.appendingPathComponent("exemplar")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+      dir = dir.deletingLastPathComponent()
+    }
+    return root.appendingPathComponent(".build/debug/exemplar")
+  }()
+
+  /// Runs `exemplar args…` in `directory` (default: the package root).
+  static func run(_ args: [String], in directory: URL? = nil, stdin: Data? = nil) throws -> Output {
+    let p = Process()
+    p.executableURL = executable
+    p.arguments = args
+    p.currentDirectoryURL = directory ?? root
+    let out = Pipe()
+    let err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = FileHandle.nullDevice
+    try p.run()
+    // Read both pipes concurrently so a large output cannot dead-lock the child.
+    nonisolated(unsafe) var errData = Data()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+      errData = err.fileHandleForReading.readDataToEndOfFile()
+      group.leave()
+    }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    p.waitUntilExit()
+    return Output(
+      status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  /// A fresh temporary folder, removed by the caller with `cleanup`.
+  static func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("exemplar-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Model
+import Reports
+import Testing
+
+@Suite struct OutputFolderTests {
+  struct Boom: Error {}
+
+  /// Entries of `parent` whose names start with `prefix` (the temporary siblings).
+  func siblings(of dir: String) -> [String] {
+    let parent = (dir as NSString).deletingLastPathComponent
+    let base = (dir as NSString).lastPathComponent
+    return ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).filter { $0.hasPrefix(base + ".") }
+  }
+
+  @Test func successMakesTheFolderVisibleAndLeavesNoTemporaryFolder() throws {
+    let dir = scratchFolder() + "/out"
+    try OutputFolder.write(to: dir) { f in
+      #expect(!FileManager.default.fileExists(atPath: dir), "DIR must not be visible while writing")
+      try Data("x".utf8).write(to: URL(fileURLWithPath: f.file("a.txt")))
+    }
+    #expect(text(dir + "/a.txt") == "x")
+    #expect(siblings(of: dir).isEmpty)
+  }
+
+  @Test func failureMidWriteLeavesNoFolderAndNoTemporaryFolder() {
+    let dir = scratchFolder() + "/out"
+    #expect(throws: StageFailure.self) {
+      try OutputFolder.write(to: dir) { f in
+        try Data("half".utf8).write(to: URL(fileURLWithPath: f.file("results.json")))
+        throw Boom()
+      }
+    }
+    #expect(!FileManager.default.fileExists(atPath: dir))
+    #expect(siblings(of: dir).isEmpty)
+  }
+
+  @Test func existingFolderSurvivesAFailedRunAndIsReplacedByASuccessfulOne() throws {
+    let dir = scratchFolder() + "/out"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    try Data("old".utf8).write(to: URL(fileURLWithPath: dir + "/results.json"))
+    try Data("old extra".utf8).write(to: URL(fileURLWithPath: dir + "/extra.txt"))
+
+    #expect(throws: StageFailure.self) {
+      try OutputFolder.write(to: dir) { f in
+        try Data("new".utf8).write(to: URL(fileURLWithPath: f.file("results.json")))
+        throw Boom()
+      }
+    }
+    #expect(text(dir + "/results.json") == "old")
+    #expect(text(dir + "/extra.txt") == "old extra")
+    #expect(siblings(of: dir).isEmpty)
+
+    try OutputFolder.write(to: dir) { f in
+      try Data("new".utf8).write(to: URL(fileURLWithPath: f.file("results.json")))
+    }
+    #expect(text(dir + "/results.json") == "new")
+    #expect(!FileManager.default.fileExists(atPath: dir + "/extra.txt"), "the old folder is replaced, not merged")
+    #expect(siblings(of: dir).isEmpty)
+  }
+
+  @Test func unwritableParentIsCantCreateNamingThePath() throws {
+    let scratch = scratchFolder()
+    // A regular file as the parent: mkdir fails with ENOTDIR even for root.
+    try Data().write(to: URL(fileURLWithPath: scratch + "/plain-file"))
+    let dir = scratch + "/plain-file/out"
+    do {
+      try OutputFolder.write(to: dir) { _ in Issue.record("body must not run") }
+      Issue.record("no error thrown")
+    } catch {
+      #expect(error.kind == .cantCreate)
+      let message = error.diagnostics.diagnostics.first?.description ?? ""
+      #expect(message.contains(scratch + "/plain-file/out"))
+      #expect(message.contains("Not a directory"))
+    }
+  }
+
+  @Test func aNonEmptyFolderThatIsNotAnOutputIsNotReplaced() throws {
+    let dir = scratchFolder() + "/home"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    try Data("precious".utf8).write(to: URL(fileURLWithPath: dir + "/thesis.docx"))
+    do {
+      try OutputFolder.write(to: dir) { _ in Issue.record("body must not run") }
+      Issue.record("no error thrown")
+    } catch {
+      #expect(error.kind == .cantCreate)
+      #expect(error.diagnostics.diagnostics.first?.message.contains("not an Exemplar output folder") == true)
+    }
+    #expect(text(dir + "/thesis.docx") == "precious")
+  }
+}

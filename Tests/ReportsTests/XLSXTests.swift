@@ -1,0 +1,151 @@
+import Foundation
+import Model
+import Reports
+import TestSupport
+import Testing
+
+/// Reads cells back from an .xlsx with the `unzip` tool (independent of libxlsxwriter).
+struct WorkbookReader {
+  let path: String
+
+  func part(_ name: String) throws -> String {
+    let (status, out) = try run("/usr/bin/unzip", ["-p", path, name])
+    #expect(status == 0, "unzip \(name)")
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Sheet names in workbook order (sheet i is xl/worksheets/sheet{i}.xml).
+  func sheetNames() throws -> [String] {
+    let xml = try part("xl/workbook.xml")
+    return matches(xml, #"<sheet name="([^"]*)""#).map { unescape($0[0]) }
+  }
+
+  /// Cells of a sheet: "B2" → text (inline strings) or number text.
+  func cells(sheet index: Int) throws -> [String: String] {
+    let xml = try part("xl/worksheets/sheet\(index).xml")
+    var out: [String: String] = [:]
+    for m in matches(xml, #"<c r="([A-Z]+[0-9]+)"[^>]*?(?:/>|>(.*?)</c>)"#) {
+      let body = m[1]
+      if let t = matches(body, #"<t[^>]*>(.*?)</t>"#).first { out[m[0]] = unescape(t[0]) }
+      else if let v = matches(body, #"<v>(.*?)</v>"#).first { out[m[0]] = v[0] }
+    }
+    return out
+  }
+
+  private func matches(_ s: String, _ pattern: String) -> [[String]] {
+    guard let re = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]) else { return [] }
+    let ns = s as NSString
+    return re.matches(in: s, range: NSRange(location: 0, length: ns.length)).map { r in
+      (1..<r.numberOfRanges).map { i in r.range(at: i).location == NSNotFound ? "" : ns.substring(with: r.range(at: i)) }
+    }
+  }
+
+  private func unescape(_ s: String) -> String {
+    s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+      .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
+      .replacingOccurrences(of: "&amp;", with: "&")
+  }
+}
+
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/unzip")))
+struct XLSXTests {
+  @Test func sheetsAreNamedValidlyAndInOrder() throws {
+    let dir = scratchFolder() + "/out"
+    try Fixture.make().write(to: dir)
+    let names = try WorkbookReader(path: dir + "/recommendations.xlsx").sheetNames()
+    #expect(names.count == 6)
+    #expect(names[0] == "市级数字化改造标杆企业")
+    #expect(Array(names[2...]) == ["排名", "星级", "奖励", "说明"])
+    for n in names {
+      #expect(n.count <= 31 && !n.isEmpty)
+      #expect(!n.contains { "[]:*?/\\".contains($0) })
+      #expect(!n.hasPrefix("'") && !n.hasSuffix("'"))
+    }
+    #expect(names[1].hasPrefix("省级_标杆_企业_2022__示范"))
+    #expect(Set(names.map { $0.lowercased() }).count == names.count)
+  }
+
+  @Test func duplicateAndOverlongProgrammeNamesStayUnique() throws {
+    let dir = scratchFolder() + "/out"
+    let long = String(repeating: "长", count: 40)
+    try Fixture.make(programmeNames: [long, long]).write(to: dir)
+    let names = try WorkbookReader(path: dir + "/recommendations.xlsx").sheetNames()
+    #expect(names[0] == String(repeating: "长", count: 31))
+    #expect(names[1] == String(repeating: "长", count: 27) + " (2)")
+  }
+
+  @Test func rankingSheetMatchesResultsJSON() throws {
+    let f = Fixture.make()
+    let dir = scratchFolder() + "/out"
+    try f.write(to: dir)
+    let reader = WorkbookReader(path: dir + "/recommendations.xlsx")
+    let cells = try reader.cells(sheet: 3)  // 排名
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(bytes(dir + "/results.json"))) as? [String: Any])
+    let ranking = try #require(json["ranking"] as? [[String: Any]])
+    #expect(cells["A1"] == "排名" && cells["B1"] == "统一社会信用代码")
+    for (i, entry) in ranking.enumerated() {
+      let r = i + 2
+      #expect(cells["A\(r)"].flatMap(Int.init) == entry["rank"] as? Int)
+      #expect(cells["B\(r)"] == entry["id"] as? String)
+      // libxlsxwriter writes numbers with 16 significant digits ("%.16G"), so allow 1e-15 relative.
+      let score = try #require(cells["D\(r)"].flatMap(Double.init))
+      #expect(isClose(score, f.evaluation.score[f.evaluation.order[i]], relative: 1e-15))
+    }
+    // Labels come back as text, not formulas; control characters are gone.
+    let texts = Set(cells.values)
+    #expect(texts.contains("=HYPERLINK(\"http://evil\",\"x\")"))
+    #expect(texts.contains(" Tab开头"))
+    #expect(!texts.contains { $0.contains("_x0009_") })
+    let sheetXML = try reader.part("xl/worksheets/sheet3.xml")
+    #expect(!sheetXML.contains("<f>"))
+    #expect(sheetXML.contains("<pane ") && sheetXML.contains("<autoFilter ref=\"A1:"))
+  }
+
+  @Test func programmeSheetListsSelectionThenReservesWithReasons() throws {
+    let f = Fixture.make()
+    let dir = scratchFolder() + "/out"
+    try f.write(to: dir)
+    let cells = try WorkbookReader(path: dir + "/recommendations.xlsx").cells(sheet: 1)
+    let d = f.decision.programmes[0]
+    #expect(cells["A1"] == "状态" && cells["C1"] == "原因")
+    for (i, row) in d.selected.enumerated() {
+      #expect(cells["A\(i + 2)"] == "入选")
+      #expect(cells["E\(i + 2)"] == f.evaluation.ids[row])
+    }
+    #expect(cells["A5"] == "候补" && cells["E5"] == f.evaluation.ids[d.reserve[0]])
+    #expect(cells["C7"] == "排名未进入名额（名额3家）")
+  }
+
+  @Test func rewardsAndMethodSheets() throws {
+    let f = Fixture.make()
+    let dir = scratchFolder() + "/out"
+    try f.write(to: dir)
+    let reader = WorkbookReader(path: dir + "/recommendations.xlsx")
+    let rewards = try reader.cells(sheet: 5)
+    let n = f.decision.rewards.awards.count
+    #expect(rewards["D\(n + 3)"] == "合计")
+    #expect(rewards["F\(n + 3)"].flatMap(Double.init) == f.decision.rewards.totalGranted)
+    #expect(rewards["F\(n + 5)"].flatMap(Double.init) == 1_000_000 - f.decision.rewards.totalGranted)
+    let method = Set(try reader.cells(sheet: 6).values)
+    #expect(method.contains("2022年度数字化改造标杆企业评选"))
+    #expect(method.contains("加权求和"))
+    #expect(method.contains("实施效果"))  // group path of a criterion
+    #expect(method.contains(String(repeating: "b", count: 64)))  // criteria SHA-256
+    #expect(method.contains("2023-01-01T00:00:00Z"))
+  }
+
+  @Test func nonFiniteNumbersNeverReachTheWorkbook() throws {
+    let f = Fixture.make(nanScoreRow: 1)
+    var e = f.evaluation
+    e.groupScores["effect"]?[0] = .infinity
+    let dir = scratchFolder() + "/out"
+    try RunReport.write(
+      to: dir, table: f.table, spec: f.spec, evaluation: e, decision: f.decision, manifest: f.manifest,
+      options: ReportOptions(version: "t"))
+    let reader = WorkbookReader(path: dir + "/recommendations.xlsx")
+    for i in 1...6 {
+      let xml = try reader.part("xl/worksheets/sheet\(i).xml")
+      #expect(!xml.contains("<v>NAN</v>") && !xml.contains("<v>INF</v>") && !xml.contains("<v>-INF</v>"))
+    }
+  }
+}

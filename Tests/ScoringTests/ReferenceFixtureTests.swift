@@ -1,0 +1,102 @@
+import Criteria
+import Scoring
+import TestSupport
+import Testing
+
+/// Kernels against pymcdm 1.4 and scikit-criteria (scripts/reference/make_fixtures.py), 1e-9 relative.
+@Suite("Reference fixtures (pymcdm, scikit-criteria)")
+struct ReferenceFixtureTests {
+  static let cases = ReferenceCase.all()
+
+  @Test func fixturesLoad() {
+    #expect(Self.cases.count == 4)
+  }
+
+  @Test(arguments: cases, ["min-max", "vector", "sum", "max", "z-score"])
+  func normalisations(_ c: ReferenceCase, method: String) throws {
+    let normalisation: Normalisation =
+      switch method {
+      case "min-max": .minMax
+      case "vector": .vector
+      case "sum": .sum
+      case "max": .max
+      default: .zScore
+      }
+    let expected = c.normalised(method)
+    #expect(expected.count == c.columns.count)
+    for (j, x) in c.columns.enumerated() {
+      let got = try normalisation.oriented(x, direction: c.directions[j], criterion: "c\(j)")
+      for (i, e) in expected[j].enumerated() {
+        guard let e else {
+          // The library gives NaN (constant column under min-max); Exemplar's rule is 1.
+          #expect(got[i] == 1)
+          continue
+        }
+        #expect(isClose(got[i], e, relative: 1e-9, absolute: 1e-12), "\(c.name) \(method) column \(j) row \(i)")
+      }
+    }
+  }
+
+  /// Oriented min-max columns (constant column = 1), the input of the data-driven weights.
+  private func r(_ c: ReferenceCase) -> [[Double]] {
+    c.columns.enumerated().map { j, x in MinMaxNormaliser.normalise(c.directions[j] == .cost ? x.map { -$0 } : x) }
+  }
+
+  @Test(arguments: cases)
+  func entropyWeights(_ c: ReferenceCase) {
+    let got = EntropyWeighting.compute(r(c)).weights
+    #expect(allClose(got, c.doubles("entropy"), relative: 1e-9, absolute: 1e-12))
+  }
+
+  @Test(arguments: cases.filter { $0.has("entropy_raw_pymcdm") })
+  func entropyOfRawPositiveData(_ c: ReferenceCase) {
+    let got = EntropyWeighting.compute(c.columns).weights
+    #expect(allClose(got, c.doubles("entropy_raw_pymcdm"), relative: 1e-9))
+  }
+
+  @Test(arguments: cases.filter { $0.has("critic_pymcdm") })
+  func criticWeights(_ c: ReferenceCase) {
+    let got = CRITICWeighting.compute(r(c)).weights
+    #expect(allClose(got, c.doubles("critic_pymcdm"), relative: 1e-9))
+    #expect(allClose(got, c.doubles("critic_skcriteria"), relative: 1e-9))
+  }
+
+  @Test(arguments: cases)
+  func stdDevWeights(_ c: ReferenceCase) {
+    let got = StdDevWeighting.compute(r(c)).weights
+    #expect(allClose(got, c.doubles("std"), relative: 1e-9, absolute: 1e-12))
+  }
+
+  @Test(arguments: cases)
+  func weightedSum(_ c: ReferenceCase) {
+    #expect(allClose(WeightedSum.aggregate(r(c), weights: c.weights), c.doubles("wsm"), relative: 1e-9))
+  }
+
+  @Test(arguments: cases.filter { $0.has("wpm") })
+  func weightedProduct(_ c: ReferenceCase) throws {
+    let sum = try c.columns.enumerated().map { j, x in
+      try Normalisation.sum.oriented(x, direction: c.directions[j], criterion: "c\(j)")
+    }
+    let got = WeightedProduct.aggregate(sum, weights: c.weights, floor: 1e-300)
+    #expect(allClose(got, c.doubles("wpm"), relative: 1e-9))
+  }
+
+  @Test(arguments: cases)
+  func topsis(_ c: ReferenceCase) {
+    let t = c.columns.enumerated().map { j, x in
+      let v = VectorNormaliser.normalise(x)
+      return c.directions[j] == .cost ? v.map { 1 - $0 } : v
+    }
+    let got = TOPSIS.aggregate(t, weights: c.weights).closeness
+    #expect(allClose(got, c.doubles("topsis_pymcdm"), relative: 1e-9))
+    #expect(allClose(got, c.doubles("topsis_skcriteria"), relative: 1e-9))
+  }
+
+  @Test(arguments: cases)
+  func vikor(_ c: ReferenceCase) {
+    let got = VIKOR.aggregate(r(c), weights: c.weights, v: c.vikorV)
+    #expect(allClose(got.s, c.vikor("S"), relative: 1e-9, absolute: 1e-12))
+    #expect(allClose(got.r, c.vikor("R"), relative: 1e-9, absolute: 1e-12))
+    #expect(allClose(got.q, c.vikor("Q"), relative: 1e-9, absolute: 1e-12))
+  }
+}

@@ -1,0 +1,50 @@
+import Criteria
+import Model
+import Testing
+
+@testable import Selection
+
+/// Exact reason texts in both languages, and the policy-ceiling warnings.
+struct ReasonTextTests {
+  @Test(arguments: [
+    (ExclusionReason.unranked("缺少数据：研发投入"), "未参与排名：缺少数据：研发投入", "not ranked: 缺少数据：研发投入"),
+    (.unranked(""), "未参与排名", "not ranked"),
+    (.notInTier(programme: "宁波市级标杆", mode: .selected), "未入选「宁波市级标杆」名单", "not on the shortlist of 宁波市级标杆"),
+    (.notInTier(programme: "宁波市级标杆", mode: .eligible), "不符合「宁波市级标杆」的推荐条件", "not eligible for 宁波市级标杆"),
+    (.history(year: 2021, programme: "浙江省管理创新标杆"), "已于2021年推荐至「浙江省管理创新标杆」", "already recommended to 浙江省管理创新标杆 in 2021"),
+    (.notEligible(failing: "stars >= 4"), "不符合条件：stars ≥ 4", "not eligible: stars ≥ 4"),
+    (.notEligible(failing: "rank <= 10 or industry != \"纺织\""), "不符合条件：rank ≤ 10 or industry ≠ \"纺织\"",
+     "not eligible: rank ≤ 10 or industry ≠ \"纺织\""),
+    (.notEligible(failing: "district == \"东区\""), "不符合条件：district = \"东区\"", "not eligible: district = \"东区\""),
+    (.cap(column: "行业", value: "机械", limit: 3), "名额上限：每个行业最多3家（机械已满）", "cap reached: at most 3 per 行业 (机械)"),
+    (.belowLine(quota: 10), "排名未进入推荐名额（名额10家）", "below the line (quota 10)"),
+  ])
+  func texts(reason: ExclusionReason, zh: String, en: String) {
+    #expect(reason.text(english: false) == zh)
+    #expect(reason.text(english: true) == en)
+  }
+
+  @Test func policyWarningsNameTheKeyAndTheAmounts() {
+    let programmes = [
+      ProgrammeSpec(key: "city", level: .municipal, quota: 1, reward: 120_000),
+      ProgrammeSpec(key: "province", level: .provincial, quota: 1, reward: 500_000),
+      ProgrammeSpec(key: "nation", level: .national, quota: 1, reward: 2_000_000),
+    ]
+    let w = World(ladder(1), programmes: programmes, rewards: RewardSpec(byStars: [3: 10_000, 4: 50_000, 5: 80_000]))
+    let warnings = RewardPolicy.policy2022.warnings(for: w.spec)
+    #expect(
+      warnings.map(\.description) == [
+        "criteria.toml:0: rewards.stars.3: warning: 10000 yuan for 3 stars: the policy rewards only 4 stars or more",
+        "criteria.toml:0: rewards.stars.5: warning: 80000 yuan for 5 stars exceeds the policy ceiling of 50000 yuan per enterprise",
+        "criteria.toml:0: programmes.city.reward: warning: 120000 yuan exceeds the policy ceiling of 100000 yuan for a municipal programme",
+      ])
+    #expect(warnings.allSatisfy { $0.severity == .warning })
+  }
+
+  @Test func configuredCeilingsReplaceThePolicyDefaults() {
+    let w = World(ladder(1), programmes: [], rewards: RewardSpec(byStars: [4: 50_000]))
+    let strict = RewardPolicy(minimumRewardedStars: 4, starCap: 30_000, programmeCaps: [:])
+    #expect(strict.warnings(for: w.spec).count == 1)
+    #expect(RewardPolicy.policy2022.warnings(for: w.spec).isEmpty)
+  }
+}
