@@ -73,7 +73,7 @@ enum BatchScorer {
         }
         for x in 0..<(b * n) {
           let dPlus = u[x].squareRoot(), dMinus = scratch[x].squareRoot()
-          u[x] = dPlus + dMinus > 0 ? dMinus / (dPlus + dMinus) : 0.5
+          u[x] = dPlus + dMinus > 0 ? dMinus / (dPlus + dMinus) : 1  // identical alternatives: 1, as the Scorer
         }
       case .vikor(let vv):
         product(p, n: n, m: m, weights: w, b: b, squared: false, into: u)

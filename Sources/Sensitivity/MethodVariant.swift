@@ -39,7 +39,9 @@ public struct MethodVariant: Sendable {
 
   /// Builds a variant from a criterion-major normalised matrix (`normalised[j][row]`,
   /// the layout of `Evaluation.normalised`).
-  public init(normalised: [[Double]], method: AggregationMethod, label: String = "") {
+  /// - Parameter ranked: rows that take part in TOPSIS's ideal/anti-ideal and VIKOR's
+  ///   best/worst (default all rows); the Scorer computes them over ranked rows only.
+  public init(normalised: [[Double]], method: AggregationMethod, label: String = "", ranked: [Bool]? = nil) {
     let m = normalised.count
     let n = normalised.first?.count ?? 0
     rows = n
@@ -59,8 +61,7 @@ public struct MethodVariant: Sendable {
       s = [Double](repeating: 0, count: n * m)
       for j in 0..<m {
         let col = normalised[j]
-        let hi = col.max() ?? 0
-        let lo = col.min() ?? 0
+        let (lo, hi) = Self.bounds(col, ranked)
         for i in 0..<n {
           p[j * n + i] = (hi - col[i]) * (hi - col[i])
           s[j * n + i] = (col[i] - lo) * (col[i] - lo)
@@ -70,14 +71,22 @@ public struct MethodVariant: Sendable {
       kind = .vikor(v: v)
       for j in 0..<m {
         let col = normalised[j]
-        let hi = col.max() ?? 0
-        let lo = col.min() ?? 0
+        let (lo, hi) = Self.bounds(col, ranked)
         let span = hi - lo
         for i in 0..<n { p[j * n + i] = span > 0 ? (hi - col[i]) / span : 0 }
       }
     }
     primary = p
     secondary = s
+  }
+
+  static func bounds(_ col: [Double], _ ranked: [Bool]?) -> (Double, Double) {
+    var lo = Double.infinity, hi = -Double.infinity
+    for i in col.indices where ranked?[i] ?? true {
+      lo = Swift.min(lo, col[i])
+      hi = Swift.max(hi, col[i])
+    }
+    return lo <= hi ? (lo, hi) : (0, 0)
   }
 
   /// Whether the method's raw value is better when lower (VIKOR Q).

@@ -67,7 +67,10 @@ public enum MonteCarlo {
   }
 
   /// The selection at the nominal weights with the nominal method, through the same walk.
-  static func nominalSelection(_ model: SensitivityModel) -> [[Int32]] {
+  static func nominalSelection(_ model: SensitivityModel) -> [[Int32]] { nominalWorkspace(model).selected }
+
+  /// The workspace after the nominal walk (its `prefix` is the nominal order it reproduces).
+  static func nominalWorkspace(_ model: SensitivityModel) -> SampleWorkspace {
     let ws = SampleWorkspace(
       plan: model.plan, table: model.table, normalised: model.evaluation.normalised,
       lowerIsBetter: model.variants[0].lowerIsBetter)
@@ -88,7 +91,8 @@ public enum MonteCarlo {
         _ = ws.selectAll()
       }
     }
-    return ws.selected
+    ws.utility = UnsafeBufferPointer(start: nil, count: 0)  // the buffer is gone
+    return ws
   }
 
   static func quantile(_ sorted: [Int32], _ q: Double) -> Double {

@@ -1,7 +1,7 @@
 /// The selection walk of one sample (docs/criteria.md "Order"): candidates in the sample's
 /// rank order (pilot industries first with `pilot_priority = "first"`), rules checked as
-/// unranked → tier → history → eligibility → cap → quota/reserves. Caps count the selected
-/// list and the reserve list separately. The walk stops as soon as the quota and the
+/// unranked → tier → history → eligibility → cap → quota/reserves, as `Selector` does
+/// (docs/selection.md). Caps count the shortlist and the reserve list separately. The walk stops as soon as the quota and the
 /// reserves are full, so with a top-M prefix it touches only the first few candidates.
 extension SampleWorkspace {
   /// Runs every programme's walk over the current ordering.
@@ -40,7 +40,26 @@ extension SampleWorkspace {
   }
 
   /// Considers one candidate; returns true when the quota and reserves are full.
+  /// A qualified candidate (tier, history, eligibility pass) that does not get a place on
+  /// the shortlist — capped, or the shortlist full — waits; waiting candidates take reserve
+  /// places in list order under the caps counted among reserves only. Filling reserves as
+  /// candidates start waiting is the same greedy pass as filling them afterwards.
   private func consider(_ p: Int, _ row: Int) -> Bool {
+    let pr = plan.programmes[p]
+    guard qualifies(p, row) else { return false }
+    if selected[p].count < pr.quota && !capFull(pr, counts: capCounts[p], row: row) {
+      count(pr, counts: &capCounts[p], row: row)
+      selected[p].append(Int32(row))
+      selectedStamp[p][row] = stamp
+    } else if reserve[p].count < pr.reserves && !capFull(pr, counts: reserveCapCounts[p], row: row) {
+      count(pr, counts: &reserveCapCounts[p], row: row)
+      reserve[p].append(Int32(row))
+    }
+    return selected[p].count == pr.quota && reserve[p].count == pr.reserves
+  }
+
+  /// Tier, history and eligibility (`eligible.KEY` semantics: qualified).
+  func qualifies(_ p: Int, _ row: Int) -> Bool {
     let pr = plan.programmes[p]
     guard pr.base[row] else { return false }
     if let from = pr.from {
@@ -48,30 +67,25 @@ extension SampleWorkspace {
       guard inTier else { return false }
     }
     if let rule = pr.dynamicEligible, !rule.holds({ self.value($0, row: row) }) { return false }
-    let toSelected = selected[p].count < pr.quota
+    return true
+  }
+
+  private func capFull(_ pr: SelectionPlan.Programme, counts: [Int32], row: Int) -> Bool {
     var offset = 0
     for cap in pr.caps {
       let code = cap.codes[row]
-      if code >= 0 {
-        let n = toSelected ? capCounts[p][offset + Int(code)] : reserveCapCounts[p][offset + Int(code)]
-        if n >= Int32(cap.limit) { return false }
-      }
+      if code >= 0 && counts[offset + Int(code)] >= Int32(cap.limit) { return true }
       offset += cap.buckets
     }
-    offset = 0
+    return false
+  }
+
+  private func count(_ pr: SelectionPlan.Programme, counts: inout [Int32], row: Int) {
+    var offset = 0
     for cap in pr.caps {
       let code = cap.codes[row]
-      if code >= 0 {
-        if toSelected { capCounts[p][offset + Int(code)] += 1 } else { reserveCapCounts[p][offset + Int(code)] += 1 }
-      }
+      if code >= 0 { counts[offset + Int(code)] += 1 }
       offset += cap.buckets
     }
-    if toSelected {
-      selected[p].append(Int32(row))
-      selectedStamp[p][row] = stamp
-    } else {
-      reserve[p].append(Int32(row))
-    }
-    return selected[p].count == pr.quota && reserve[p].count == pr.reserves
   }
 }

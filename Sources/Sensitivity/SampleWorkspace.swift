@@ -28,7 +28,7 @@ final class SampleWorkspace {
   var starOf: [Int8]
   var selectedStamp: [[UInt32]]
   var eligibleStamp: [[UInt32]]
-  var eligibleComputed: [Bool]
+  var eligibleComputedStamp: [[UInt32]]
   /// Per programme: rows selected and on the reserve list in the current sample.
   var selected: [[Int32]]
   var reserve: [[Int32]]
@@ -47,7 +47,7 @@ final class SampleWorkspace {
     starOf = [Int8](repeating: 0, count: n)
     selectedStamp = Array(repeating: [UInt32](repeating: 0, count: n), count: p)
     eligibleStamp = Array(repeating: [UInt32](repeating: 0, count: n), count: p)
-    eligibleComputed = Array(repeating: false, count: p)
+    eligibleComputedStamp = eligibleStamp
     selected = plan.programmes.map { _ in [] }
     reserve = plan.programmes.map { _ in [] }
     capCounts = plan.programmes.map { pr in [Int32](repeating: 0, count: pr.caps.reduce(0) { $0 + $1.buckets }) }
@@ -60,13 +60,12 @@ final class SampleWorkspace {
     if stamp == 0 {  // wrapped: clear once every 2³² samples
       for i in rankStamp.indices { rankStamp[i] = 0; starStamp[i] = 0 }
       for p in selectedStamp.indices {
-        for i in selectedStamp[p].indices { selectedStamp[p][i] = 0; eligibleStamp[p][i] = 0 }
+        for i in selectedStamp[p].indices { selectedStamp[p][i] = 0; eligibleStamp[p][i] = 0; eligibleComputedStamp[p][i] = 0 }
       }
       stamp = 1
     }
     utility = u
     weights = w
-    for p in eligibleComputed.indices { eligibleComputed[p] = false }
   }
 
   /// Sets the ordering (ranked rows, best first) and the ranks of the rows in it.
@@ -132,16 +131,13 @@ final class SampleWorkspace {
     return RowContext.columnValue(table, name, row: row)
   }
 
-  /// Whether `row` meets programme `p`'s eligibility rule in this sample.
+  /// Whether `row` qualifies for programme `p` in this sample (`eligible.KEY`: tier,
+  /// history and eligibility rule pass), memoised per sample.
   func isEligible(_ p: Int, row: Int) -> Bool {
-    let pr = plan.programmes[p]
-    guard let rule = pr.dynamicEligible else { return pr.staticEligible[row] }
-    if !eligibleComputed[p] {
-      for r in prefix where plan.ranked[Int(r)] && rule.holds({ self.value($0, row: Int(r)) }) {
-        eligibleStamp[p][Int(r)] = stamp
-      }
-      eligibleComputed[p] = true
-    }
-    return eligibleStamp[p][row] == stamp
+    if eligibleComputedStamp[p][row] == stamp { return eligibleStamp[p][row] == stamp }
+    let ok = qualifies(p, row)
+    eligibleComputedStamp[p][row] = stamp
+    if ok { eligibleStamp[p][row] = stamp }
+    return ok
   }
 }

@@ -24,7 +24,7 @@ struct SelectionPlan: Sendable {
     let base: [Bool]
     /// The eligibility rule when it reads a weight-dependent name.
     let dynamicEligible: Expr?
-    /// For `eligible.KEY` / tiers in mode `eligible` with a static (or absent) rule: ranked ∧ rule.
+    /// Ranked ∧ static rule (the pool of a tier in mode `eligible`, before its own tier).
     let staticEligible: [Bool]
     let from: Int?
     let fromMode: ProgrammeSpec.TierMode
@@ -52,8 +52,9 @@ struct SelectionPlan: Sendable {
   let starLevels: [StarLevelPlan]
   let scaleLow: Double
   let scaleHigh: Double
-  /// Some eligibility rule of a programme whose eligible set is read is weight-dependent,
-  /// or a star requirement reads `rank`: the walk needs ranks of all rows.
+  /// A rule whose result must be known for rows beyond the walked prefix reads `rank`
+  /// (a star requirement, or the rule of a programme whose eligible set is read): the
+  /// sample then needs the ranks of all rows.
   let needsFullRanking: Bool
   /// Criterion indices under each group (all descendants), for `group.KEY`.
   let groupCriteria: [String: [Int]]
@@ -185,7 +186,7 @@ struct SelectionPlan: Sendable {
       }
     }
     groupCriteria = gc
-    needsFullRanking = rankNeeded || plans.contains { $0.eligibleSetUsed && $0.dynamicEligible != nil }
+    needsFullRanking = rankNeeded || plans.contains { $0.eligibleSetUsed && ($0.dynamicEligible?.names.contains("rank") ?? false) }
   }
 
   /// Score on the configured scale for utility u (same expression as the Scorer's).

@@ -16,6 +16,8 @@ public enum SensitivityError: Error, Sendable, Equatable, CustomStringConvertibl
   case shapeMismatch(String)
   /// A method variant's matrix does not match the table.
   case variantShape(expectedRows: Int, expectedCriteria: Int, rows: Int, criteria: Int)
+  /// Re-scoring a method variant failed (the Scorer's message).
+  case scoring(String)
   /// Writing an output file failed.
   case cannotWrite(path: String, reason: String)
 
@@ -30,6 +32,7 @@ public enum SensitivityError: Error, Sendable, Equatable, CustomStringConvertibl
     case .shapeMismatch(let what): return "shape mismatch: \(what)"
     case .variantShape(let er, let ec, let r, let c):
       return "method variant has \(r) rows × \(c) criteria, expected \(er) × \(ec)"
+    case .scoring(let m): return "scoring a method variant: \(m)"
     case .cannotWrite(let p, let why): return "cannot write \(p): \(why)"
     }
   }

@@ -24,14 +24,15 @@ public struct SensitivityModel: Sendable {
 
   /// - Parameters:
   ///   - uncertainty: overrides `spec.uncertainty` (default: the spec's, or `UncertaintySpec()`).
-  ///   - alternatives: further method variants (alternative normalisations/aggregations
-  ///     built by the caller from `uncertainty.normalisations` / `.aggregations`); the
-  ///     nominal variant (the Evaluation's matrix with `spec.aggregation`) is always first.
-  /// - Throws: `SensitivityError` for unknown `vary` keys, bad model parameters, or a
-  ///   variant whose shape does not match the table.
+  ///   - variants: the method variants, nominal first (default: the Evaluation's matrix
+  ///     with `spec.aggregation` — re-prepared through the Scorer for TOPSIS, whose input
+  ///     is not the unit matrix — followed by `MethodVariant.all` when `uncertainty` lists
+  ///     alternative normalisations or aggregations).
+  /// - Throws: `SensitivityError` for unknown `vary` keys, bad model parameters, a
+  ///   variant whose shape does not match the table, or a variant the Scorer rejects.
   public init(
     evaluation: Evaluation, table: Table, spec: Spec, history: [HistoryEntry] = [],
-    uncertainty: UncertaintySpec? = nil, alternatives: [MethodVariant] = []
+    uncertainty: UncertaintySpec? = nil, variants: [MethodVariant]? = nil
   ) throws(SensitivityError) {
     let u = uncertainty ?? spec.uncertainty ?? UncertaintySpec()
     self.table = table
@@ -40,12 +41,22 @@ public struct SensitivityModel: Sendable {
     self.uncertainty = u
     let vary = try WeightSampler.varyingIndices(u.vary, spec: spec)
     sampler = try WeightSampler(nominal: evaluation.weights, varying: vary, model: u.model)
-    let nominal = MethodVariant(normalised: evaluation.normalised, method: spec.aggregation.method, label: "nominal")
-    for v in alternatives where v.rows != table.rowCount || v.criteria != evaluation.weights.count {
+    let ranked = evaluation.rank.map { $0 > 0 }
+    var list: [MethodVariant]
+    if let variants, !variants.isEmpty {
+      list = variants
+    } else if !u.normalisations.isEmpty || !u.aggregations.isEmpty {
+      list = try MethodVariant.all(table: table, spec: spec, uncertainty: u)
+    } else if case .topsis = spec.aggregation.method {
+      list = [try MethodVariant.scored(table: table, spec: spec, normalisation: nil, aggregation: .topsis)]
+    } else {
+      list = [MethodVariant(normalised: evaluation.normalised, method: spec.aggregation.method, label: "nominal", ranked: ranked)]
+    }
+    for v in list where v.rows != table.rowCount || v.criteria != evaluation.weights.count {
       throw .variantShape(
         expectedRows: table.rowCount, expectedCriteria: evaluation.weights.count, rows: v.rows, criteria: v.criteria)
     }
-    variants = [nominal] + alternatives
+    self.variants = list
     plan = SelectionPlan(table: table, spec: spec, evaluation: evaluation, history: history)
     candidates = evaluation.order.map { Int32($0) }
     nominalRank = evaluation.rank.map { $0 > 0 ? Int32($0) : Int32.max }

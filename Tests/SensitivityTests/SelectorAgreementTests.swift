@@ -1,0 +1,67 @@
+import Criteria
+import Model
+import Scoring
+import Selection
+import Testing
+
+@testable import Sensitivity
+
+/// The fast per-sample walk must reproduce the real pipeline (`Scorer.evaluate` then
+/// `Selector.decide`) at the nominal weights, rule for rule.
+@Suite struct SelectorAgreementTests {
+  static func problem(aggregation: AggregationMethod) throws -> Problem {
+    var values = Problem.random(rows: 120, criteria: 5, seed: 42)
+    var rng = SplitMix64(seed: 9)
+    values = values.map { $0.map { $0 + rng.nextUnit() } }
+    let industries = (0..<120).map { ["机械", "纺织", "电子", "化工"][$0 % 4] }
+    let flags = (0..<120).map { $0 % 5 != 0 }
+    let programmes = [
+      ProgrammeSpec(
+        key: "city", quota: 15, reserves: 4, eligible: .name("flag"), caps: ["industry": 5],
+        pilotIndustries: ["纺织"], pilotPriority: .first, historyYears: 2),
+      ProgrammeSpec(
+        key: "province", quota: 5, reserves: 2, eligible: .compare(.name("stars"), .ge, .number(3)), from: "city",
+        caps: ["industry": 2]),
+      ProgrammeSpec(
+        key: "national", quota: 2, eligible: .and(.name("eligible.province"), .compare(.name("score"), .ge, .number(60))),
+        fromMode: .eligible),
+    ]
+    let stars = StarSpec(levels: [
+      StarLevel(stars: 2, minScore: 30), StarLevel(stars: 3, minScore: 45, require: .name("flag")),
+      StarLevel(stars: 4, minScore: 60),
+    ])
+    var p = Problem.make(
+      values: values, weights: [0.3, 0.25, 0.2, 0.15, 0.1], industries: industries, flags: flags,
+      programmes: programmes, stars: stars)
+    p.spec.aggregation = AggregationSpec(method: aggregation)
+    p.evaluation = try Scorer.evaluate(p.table, spec: p.spec)
+    return p
+  }
+
+  static let history = [
+    HistoryEntry(id: "0003", year: 2021, programme: "city"), HistoryEntry(id: "0010", year: 2020, programme: "city"),
+    HistoryEntry(id: "0011", year: 2019, programme: "city"),
+  ]
+
+  @Test(arguments: [AggregationMethod.weightedSum, .weightedProduct(floor: 0.01), .topsis, .vikor(v: 0.5)])
+  func nominalWalkEqualsSelector(aggregation: AggregationMethod) throws {
+    let p = try Self.problem(aggregation: aggregation)
+    let decision = Selector.decide(p.evaluation, table: p.table, spec: p.spec, history: Self.history)
+    let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec, history: Self.history)
+    let ws = MonteCarlo.nominalWorkspace(model)
+    #expect(ws.prefix.map(Int.init) == p.evaluation.order)
+    for (k, d) in decision.programmes.enumerated() {
+      #expect(ws.selected[k].map(Int.init) == d.selected, "\(d.key) selected")
+      #expect(ws.reserve[k].map(Int.init) == d.reserve, "\(d.key) reserve")
+    }
+    #expect(decision.programmes[0].selected.count == 15)
+  }
+
+  @Test func stabilityIntervalsOnScorerOutput() throws {
+    let p = try Self.problem(aggregation: .weightedSum)
+    let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec, history: Self.history)
+    let result = try StabilityIntervals.compute(model)
+    #expect(result.count == 3)
+    for prog in result { for iv in prog.intervals { #expect(iv.low <= iv.nominalWeight && iv.nominalWeight <= iv.high) } }
+  }
+}
