@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@testable import Sensitivity
+
+@Suite struct SensitivityReportTests {
+  static func report() throws -> SensitivityReport {
+    var p = MonteCarloTests.problem()
+    p.evaluation.labels[7] = "=HYPERLINK(\"x\")"
+    let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec)
+    let mc = try MonteCarlo.run(model, options: MonteCarloOptions(samples: 200, seed: 4, threads: 2))
+    let sobol = try WeightSobol.analyse(model, baseSamples: 32, threads: 2)
+    let stability = try StabilityIntervals.compute(model)
+    return SensitivityReport(
+      title: "测试 <评选>", programmeNames: ["市级", "省级"], criterionKeys: p.spec.criteria.map(\.key), monteCarlo: mc,
+      sobol: sobol, stability: stability)
+  }
+
+  @Test func writesThreeDeterministicFiles() throws {
+    let r = try Self.report()
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sens-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try r.write(to: dir)
+    let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+    #expect(names == ["sensitivity.csv", "sensitivity.html", "sensitivity.json"])
+    let again = try Self.report()
+    #expect(again.jsonData() == r.jsonData())
+    #expect(again.csvData() == r.csvData())
+    #expect(again.html() == r.html())
+  }
+
+  @Test func jsonCarriesTheNumbers() throws {
+    let r = try Self.report()
+    let obj = try #require(try JSONSerialization.jsonObject(with: r.jsonData()) as? [String: Any])
+    #expect(obj["samples"] as? Int == 200)
+    let ents = try #require(obj["enterprises"] as? [[String: Any]])
+    #expect(ents.count == r.monteCarlo.enterprises.count)
+    let first = r.monteCarlo.enterprises[0]
+    #expect(ents[0]["id"] as? String == first.id)
+    #expect((ents[0]["selection"] as? [String: Double])?["city"] == first.selectionProbability[0])
+    #expect((obj["sobol"] as? [String: Any])?["evaluations"] as? Int == 32 * 7)
+    #expect((obj["stability"] as? [Any])?.count == 2)
+  }
+
+  @Test func csvHasBOMOneRowPerEnterpriseAndNeutralisesFormulas() throws {
+    let r = try Self.report()
+    let data = r.csvData()
+    #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
+    let text = String(decoding: data.dropFirst(3), as: UTF8.self)
+    let lines = text.split(separator: "\r\n")
+    #expect(lines.count == r.monteCarlo.enterprises.count + 1)
+    #expect(lines[0].hasPrefix("id,label,nominal_rank,median_rank,p5_rank,p95_rank,nominal_stars,p_stars_0"))
+    #expect(text.contains("\"'=HYPERLINK(\"\"x\"\")\""))
+  }
+
+  @Test func htmlIsSelfContained() throws {
+    let h = try Self.report().html()
+    #expect(h.contains("<svg") && h.contains("测试 &lt;评选&gt;"))
+    #expect(!h.contains("<script"))
+    #expect(!h.contains("src=\"http"))
+  }
+}
