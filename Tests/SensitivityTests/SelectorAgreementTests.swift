@@ -65,3 +65,31 @@ import Testing
     for prog in result { for iv in prog.intervals { #expect(iv.low <= iv.nominalWeight && iv.nominalWeight <= iv.high) } }
   }
 }
+
+@Suite struct MethodVariantTests {
+  @Test func alternativeMethodsAreDrawnAndDeterministic() throws {
+    var p = try SelectorAgreementTests.problem(aggregation: .weightedSum)
+    p.spec.uncertainty = UncertaintySpec(
+      model: .uniform(spread: 0.3), normalisations: [.vector, .rank], aggregations: [.topsis, .vikor(v: 0.5)])
+    let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec, history: SelectorAgreementTests.history)
+    #expect(model.variants.count == 9)
+    let r1 = try MonteCarlo.run(model, options: MonteCarloOptions(samples: 450, seed: 12, threads: 1))
+    let r4 = try MonteCarlo.run(model, options: MonteCarloOptions(samples: 450, seed: 12, threads: 4, blockSize: 5))
+    #expect(r1.enterprises == r4.enterprises && r1.programmes == r4.programmes)
+    #expect(r1.variantCounts.reduce(0, +) == 450)
+    #expect(r1.variantCounts.allSatisfy { $0 > 20 })  // ≈ 50 each
+  }
+
+  /// Each variant at the nominal weights ranks exactly as the Scorer does with that method.
+  @Test(arguments: [AggregationMethod.weightedProduct(floor: 0.01), .topsis, .vikor(v: 0.3)])
+  func variantOrderEqualsScorer(aggregation: AggregationMethod) throws {
+    var p = try SelectorAgreementTests.problem(aggregation: .weightedSum)
+    let variant = try MethodVariant.scored(table: p.table, spec: p.spec, normalisation: .vector, aggregation: aggregation)
+    for j in p.spec.criteria.indices { p.spec.criteria[j].normalisation = .vector }
+    p.spec.aggregation = AggregationSpec(method: aggregation)
+    let ev = try Scorer.evaluate(p.table, spec: p.spec)
+    let model = try SensitivityModel(evaluation: ev, table: p.table, spec: p.spec, variants: [variant])
+    let ws = MonteCarlo.nominalWorkspace(model)
+    #expect(ws.prefix.map(Int.init) == ev.order)
+  }
+}
