@@ -93,3 +93,29 @@ import Testing
     #expect(ws.prefix.map(Int.init) == ev.order)
   }
 }
+
+@Suite struct StarAgreementTests {
+  /// Stars re-rated by the sample workspace at the nominal weights equal the Scorer's.
+  @Test func nominalStarsEqualStarRater() throws {
+    let p = try SelectorAgreementTests.problem(aggregation: .weightedSum)
+    let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec)
+    let ws = SampleWorkspace(
+      plan: model.plan, table: model.table, normalised: model.evaluation.normalised, lowerIsBetter: false)
+    var u = [Double](repeating: 0, count: model.rowCount)
+    var scratch = u
+    model.sampler.nominal.withUnsafeBufferPointer { wp in
+      u.withUnsafeMutableBufferPointer { up in
+        scratch.withUnsafeMutableBufferPointer { sp in
+          BatchScorer.utilities(model.variants[0], weights: wp, b: 1, ranked: model.plan.ranked, into: up, scratch: sp)
+        }
+      }
+    }
+    for i in 0..<model.rowCount { #expect(abs(u[i] - p.evaluation.raw[i]) < 1e-12) }
+    let stars = u.withUnsafeBufferPointer { up in
+      ws.begin(utility: up, weights: model.sampler.nominal)
+      return (0..<model.rowCount).map { ws.stars($0) }
+    }
+    #expect(stars == p.evaluation.stars)
+    #expect(Set(stars).count >= 3)
+  }
+}
