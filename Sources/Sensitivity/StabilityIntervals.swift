@@ -14,8 +14,9 @@ import Criteria
 /// O(K log n) for the queries; below w_j the same on the mirrored axis. With caps or pilot
 /// priority not every swap changes the outcome, so the insider/outsider crossings are
 /// enumerated in order and the walk re-run between consecutive ones until the shortlist
-/// changes (O(K·n log n), capped at `eventBudget` re-runs). A tier (`from`) intersects its
-/// interval with its source programme's.
+/// changes (O(K·n log n), capped at `eventBudget` re-runs). A tier (`from`, mode
+/// `selected`) intersects its interval with its source programme's; where the source's
+/// swap does not touch the tier's shortlist that bound is conservative (`exact = false`).
 public enum StabilityIntervals {
   public static let eventBudget = 4_000
 
@@ -29,45 +30,55 @@ public enum StabilityIntervals {
     let m = ev.weights.count, n = model.rowCount
     var score = [Double](repeating: 0, count: n)
     for i in 0..<n { for k in 0..<m { score[i] += ev.weights[k] * ev.normalised[k][i] } }
-    var out: [ProgrammeStability] = []
-    for (p, pr) in model.plan.programmes.enumerated() {
-      var intervals: [StabilityInterval] = []
-      for j in 0..<m {
-        let wj = ev.weights[j]
-        var line = Lines(a: [Double](repeating: 0, count: n), b: [Double](repeating: 0, count: n))
-        for i in 0..<n {
-          let r = ev.normalised[j][i]
-          let c = wj < 1 ? (score[i] - wj * r) / (1 - wj) : 0
-          line.a[i] = c
-          line.b[i] = r - c
-        }
+    struct Setup {
+      let insiders: [Int]
+      let pool: [Int]
+      let simple: Bool
+      let exact: Bool
+    }
+    let setups = model.plan.programmes.enumerated().map { (p, pr) -> Setup in
+      let insiders = nominal[p].map(Int.init)
+      var isIn = [Bool](repeating: false, count: n)
+      for r in insiders { isIn[r] = true }
+      let pool: [Int]
+      if let from = pr.from, pr.fromMode == .selected {
+        pool = nominal[from].map(Int.init).filter { pr.base[$0] && !isIn[$0] }
+      } else if let from = pr.from {
+        pool = (0..<n).filter { pr.base[$0] && !isIn[$0] && model.plan.programmes[from].staticEligible[$0] }
+      } else {
+        pool = (0..<n).filter { pr.base[$0] && !isIn[$0] }
+      }
+      let tierDynamic = pr.from.map { model.plan.programmes[$0].dynamicEligible != nil } ?? false
+      return Setup(
+        insiders: insiders, pool: pool, simple: pr.caps.isEmpty && pr.pilot == nil && pr.dynamicEligible == nil,
+        exact: pr.dynamicEligible == nil && !tierDynamic)
+    }
+    var intervals = model.plan.programmes.map { _ in [StabilityInterval]() }
+    var line = Lines(a: [Double](repeating: 0, count: n), b: [Double](repeating: 0, count: n))
+    for j in 0..<m {
+      let wj = ev.weights[j]
+      for i in 0..<n {
+        let r = ev.normalised[j][i]
+        let c = wj < 1 ? (score[i] - wj * r) / (1 - wj) : 0
+        line.a[i] = c
+        line.b[i] = r - c
+      }
+      for (p, pr) in model.plan.programmes.enumerated() {
+        let setup = setups[p]
         var iv = StabilityInterval(
           criterion: model.spec.criteria[j].key, criterionIndex: j, nominalWeight: wj, low: 0, high: 1,
-          lowCrossing: nil, highCrossing: nil, exact: true)
+          lowCrossing: nil, highCrossing: nil, exact: setup.exact)
         if wj < 1 {
-          let simple = pr.caps.isEmpty && pr.pilot == nil && pr.dynamicEligible == nil
-          let insiders = nominal[p].map(Int.init)
-          var isIn = [Bool](repeating: false, count: n)
-          for r in insiders { isIn[r] = true }
-          let pool: [Int]
-          if let from = pr.from, pr.fromMode == .selected {
-            pool = nominal[from].map(Int.init).filter { pr.base[$0] && !isIn[$0] }
-          } else if let from = pr.from {
-            pool = (0..<n).filter { pr.base[$0] && !isIn[$0] && model.plan.programmes[from].staticEligible[$0] }
-          } else {
-            pool = (0..<n).filter { pr.base[$0] && !isIn[$0] }
-          }
-          let tierDynamic = pr.from.map { model.plan.programmes[$0].dynamicEligible != nil } ?? false
-          iv.exact = pr.dynamicEligible == nil && !tierDynamic
           for forward in [true, false] {
             let found: Crossing?
-            if simple && insiders.count == pr.quota {
-              found = envelopeCrossing(line, insiders: insiders, outsiders: pool, t0: wj, forward: forward)
-            } else if simple {
+            if setup.simple && setup.insiders.count == pr.quota {
+              found = envelopeCrossing(line, insiders: setup.insiders, outsiders: setup.pool, t0: wj, forward: forward)
+            } else if setup.simple {
               found = nil  // fewer eligible than the quota: everyone eligible is in, whatever the weights
             } else {
               let r = eventScan(
-                model, programme: p, criterion: j, line: line, insiders: insiders, outsiders: pool, t0: wj, forward: forward, nominal: nominal[p])
+                model, programme: p, criterion: j, line: line, insiders: setup.insiders, outsiders: setup.pool, t0: wj,
+                forward: forward, nominal: nominal[p])
               found = r.crossing
               if !r.complete { iv.exact = false }
             }
@@ -76,19 +87,35 @@ public enum StabilityIntervals {
             }
           }
         }
-        intervals.append(iv)
-      }
-      if let from = pr.from, from < out.count, pr.fromMode == .selected {
-        for j in intervals.indices {
-          let parent = out[from].intervals[j]
-          if parent.high < intervals[j].high { intervals[j].high = parent.high; intervals[j].highCrossing = parent.highCrossing }
-          if parent.low > intervals[j].low { intervals[j].low = parent.low; intervals[j].lowCrossing = parent.lowCrossing }
-          intervals[j].exact = intervals[j].exact && parent.exact
+        if let from = pr.from, from < p, pr.fromMode == .selected {
+          // The source shortlist changes at its own bounds; the tier's shortlist surely
+          // changes there only if the leaving row is on it or the entering row beats one
+          // of its members — otherwise the bound is conservative (exact = false).
+          let parent = intervals[from][j]
+          let members = setups[p].insiders
+          func changesTier(_ c: Crossing) -> Bool {
+            if members.contains(c.leaving) { return true }
+            let entering = line.at(c.entering, c.weight)
+            return pr.base[c.entering] && members.contains { line.at($0, c.weight) <= entering }
+          }
+          if parent.high < iv.high, let c = parent.highCrossing {
+            iv.high = parent.high
+            iv.highCrossing = c
+            if !changesTier(c) { iv.exact = false }
+          }
+          if parent.low > iv.low, let c = parent.lowCrossing {
+            iv.low = parent.low
+            iv.lowCrossing = c
+            if !changesTier(c) { iv.exact = false }
+          }
+          iv.exact = iv.exact && parent.exact
         }
+        intervals[p].append(iv)
       }
-      out.append(ProgrammeStability(key: pr.key, selected: nominal[p].map(Int.init), intervals: intervals))
     }
-    return out
+    return model.plan.programmes.enumerated().map { (p, pr) in
+      ProgrammeStability(key: pr.key, selected: nominal[p].map(Int.init), intervals: intervals[p])
+    }
   }
 
   struct Lines {
