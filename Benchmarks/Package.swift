@@ -11,6 +11,7 @@ let package = Package(
     .executableTarget(name: "score-bench", dependencies: [.product(name: "ExemplarKit", package: "Exemplar")]),
     .executableTarget(name: "report-bench", dependencies: [.product(name: "ExemplarKit", package: "Exemplar")]),
     .executableTarget(name: "selection-bench", dependencies: [.product(name: "ExemplarKit", package: "Exemplar")]),
+    .executableTarget(name: "sensitivity-bench", dependencies: [.product(name: "ExemplarKit", package: "Exemplar")]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -6,12 +6,15 @@ import Foundation
 /// Layout: the variant's matrix is criterion-major (`m × n`), the weight block is
 /// sample-major (`b × m`, `w[k·m + j]`), the output is sample-major (`b × n`, `u[k·n + i]`).
 /// The loop nest is tiled over rows (`tile` rows of all m criteria ≈ 80 KiB stay in L2
-/// while all b samples of the block reuse them) and unrolled by four criteria, so each
-/// pass reads four matrix rows and updates the output tile once:
+/// while all b samples of the block reuse them) and unrolled by four criteria and two
+/// samples, so each pass reads four matrix rows once for two output rows:
 /// ```
-/// for tile of rows: for k in block: for j in stride(0, m, 4):
-///     u[k, i] += w[k,j]·r[j,i] + w[k,j+1]·r[j+1,i] + w[k,j+2]·r[j+2,i] + w[k,j+3]·r[j+3,i]
+/// for tile of rows: for k in stride(block, 2): for j in stride(0, m, 4): for i in tile:
+///     u[k,   i] += w[k,  j]·r[j,i] + … + w[k,  j+3]·r[j+3,i]
+///     u[k+1, i] += w[k+1,j]·r[j,i] + … + w[k+1,j+3]·r[j+3,i]     (the r loads are shared)
 /// ```
+/// Every output element gets the same sequence of floating-point operations whatever its
+/// position in the block, so results do not depend on the block size.
 /// The output `u` is the method's utility in [0, 1], higher is better: the weighted sum,
 /// the weighted product, the TOPSIS closeness, or 1 − Q for VIKOR.
 /// - Complexity: O(b · n · m) multiply–adds per block.
@@ -24,27 +27,58 @@ enum BatchScorer {
     into u: UnsafeMutableBufferPointer<Double>
   ) {
     guard let ab = a.baseAddress, let wb = w.baseAddress, let ub = u.baseAddress else { return }
+    @inline(__always) func weight(_ k: Int, _ j: Int) -> Double {
+      let x = wb[k * m + j]
+      return squared ? x * x : x
+    }
     var start = 0
     while start < n {
       let end = min(n, start + tile)
-      for k in 0..<b {
-        let out = ub + k * n
-        for i in start..<end { out[i] = 0 }
+      var k = 0
+      // Two samples per pass share every load of the matrix rows.
+      while k + 2 <= b {
+        let o0 = ub + k * n, o1 = ub + (k + 1) * n
+        for i in start..<end {
+          o0[i] = 0
+          o1[i] = 0
+        }
         var j = 0
         while j + 4 <= m {
-          var w0 = wb[k * m + j], w1 = wb[k * m + j + 1], w2 = wb[k * m + j + 2], w3 = wb[k * m + j + 3]
-          if squared { w0 *= w0; w1 *= w1; w2 *= w2; w3 *= w3 }
+          let a0 = weight(k, j), a1 = weight(k, j + 1), a2 = weight(k, j + 2), a3 = weight(k, j + 3)
+          let b0 = weight(k + 1, j), b1 = weight(k + 1, j + 1), b2 = weight(k + 1, j + 2), b3 = weight(k + 1, j + 3)
           let r0 = ab + j * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n
           for i in start..<end {
-            out[i] += w0 * r0[i] + w1 * r1[i] + w2 * r2[i] + w3 * r3[i]
+            let x0 = r0[i], x1 = r1[i], x2 = r2[i], x3 = r3[i]
+            o0[i] += a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3
+            o1[i] += b0 * x0 + b1 * x1 + b2 * x2 + b3 * x3
           }
           j += 4
         }
         while j < m {
-          var w0 = wb[k * m + j]
-          if squared { w0 *= w0 }
+          let a0 = weight(k, j), b0 = weight(k + 1, j)
           let r0 = ab + j * n
-          for i in start..<end { out[i] += w0 * r0[i] }
+          for i in start..<end {
+            o0[i] += a0 * r0[i]
+            o1[i] += b0 * r0[i]
+          }
+          j += 1
+        }
+        k += 2
+      }
+      if k < b {  // the odd sample: the same operations per element as in a pair
+        let out = ub + k * n
+        for i in start..<end { out[i] = 0 }
+        var j = 0
+        while j + 4 <= m {
+          let a0 = weight(k, j), a1 = weight(k, j + 1), a2 = weight(k, j + 2), a3 = weight(k, j + 3)
+          let r0 = ab + j * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n
+          for i in start..<end { out[i] += a0 * r0[i] + a1 * r1[i] + a2 * r2[i] + a3 * r3[i] }
+          j += 4
+        }
+        while j < m {
+          let a0 = weight(k, j)
+          let r0 = ab + j * n
+          for i in start..<end { out[i] += a0 * r0[i] }
           j += 1
         }
       }

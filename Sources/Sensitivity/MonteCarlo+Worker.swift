@@ -128,7 +128,7 @@ extension MonteCarlo {
         return
       }
       while true {
-        let order = SampleOrdering.top(prefixLength, of: model.candidates, u, np)
+        let order = SampleOrdering.top(prefixLength, of: model.rankedRows, u, np)
         let complete = order.count >= model.candidates.count
         ws.setOrder(order, complete: complete)
         if ws.selectAll() || complete { return }

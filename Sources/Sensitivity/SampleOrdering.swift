@@ -15,6 +15,7 @@ enum SampleOrdering {
   }
 
   /// The best `m` candidates, sorted: a bounded binary heap whose root is the worst kept row.
+  /// `candidates` may be in any order (the result does not depend on it).
   /// - Complexity: O(n + m log m · log n) typical (most rows fail the root test), O(n log m) worst.
   static func top(_ m: Int, of candidates: [Int32], _ u: UnsafeBufferPointer<Double>, _ nominal: UnsafeBufferPointer<Int32>)
     -> [Int32]
@@ -35,7 +36,12 @@ enum SampleOrdering {
         i = w
       }
     }
+    // Scan in row order (sequential reads of u); the root's utility is cached so most
+    // rows are rejected by one comparison.
+    var rootU = -Double.infinity
     for c in candidates {
+      let uc = u[Int(c)]
+      if heap.count == m && uc < rootU { continue }
       if heap.count < m {
         heap.append(c)
         var i = heap.count - 1
@@ -43,9 +49,11 @@ enum SampleOrdering {
           let p = (i - 1) / 2
           if better(heap[p], heap[i], u, nominal) { heap.swapAt(p, i); i = p } else { break }
         }
+        if heap.count == m { rootU = u[Int(heap[0])] }
       } else if better(c, heap[0], u, nominal) {
         heap[0] = c
         siftDown(0)
+        rootU = u[Int(heap[0])]
       }
     }
     heap.sort { better($0, $1, u, nominal) }

@@ -19,6 +19,8 @@ public struct SensitivityModel: Sendable {
   let plan: SelectionPlan
   /// Ranked rows in nominal order.
   let candidates: [Int32]
+  /// Ranked rows in row order (for scans that read the utilities sequentially).
+  let rankedRows: [Int32]
   /// Nominal rank per row (Int32.max for unranked rows).
   let nominalRank: [Int32]
 
@@ -59,6 +61,7 @@ public struct SensitivityModel: Sendable {
     self.variants = list
     plan = SelectionPlan(table: table, spec: spec, evaluation: evaluation, history: history)
     candidates = evaluation.order.map { Int32($0) }
+    rankedRows = evaluation.rank.indices.filter { evaluation.rank[$0] > 0 }.map { Int32($0) }
     nominalRank = evaluation.rank.map { $0 > 0 ? Int32($0) : Int32.max }
   }
 

@@ -73,7 +73,7 @@ final class SobolEvaluator {
       ws.begin(utility: u, weights: w)
       let full = model.plan.needsFullRanking
       let order =
-        full ? SampleOrdering.full(model.candidates, u, np) : SampleOrdering.top(prefixLength, of: model.candidates, u, np)
+        full ? SampleOrdering.full(model.candidates, u, np) : SampleOrdering.top(prefixLength, of: model.rankedRows, u, np)
       let complete = order.count >= model.candidates.count
       ws.setOrder(order, complete: complete)
       if ws.selectAll() || complete { return }

@@ -1,0 +1,115 @@
+// Sensitivity benchmarks (release): Monte Carlo shortlists, Sobol' per-evaluation cost,
+// stability intervals. Writes the Monte Carlo problem to DATA/sens-*.bin so that
+// scripts/bench-sensitivity.py runs the same Monte Carlo with numpy in the same run.
+// Usage: sensitivity-bench DATA_DIR [samples=10000] [rows=10000] [threads=2]
+import Criteria
+import Dispatch
+import Foundation
+import Model
+import Scoring
+import Sensitivity
+
+struct Bench {
+  static func problem(rows n: Int, criteria m: Int, seed: UInt64, caps: Bool) -> (Table, Spec, Evaluation) {
+    var rng = SplitMix64(seed: seed)
+    let normalised = (0..<m).map { _ in (0..<n).map { _ in rng.nextUnit() } }
+    var weights = (0..<m).map { _ in 0.5 + rng.nextUnit() }
+    let total = weights.reduce(0, +)
+    weights = weights.map { $0 / total }
+    let industry = (0..<n).map { _ in Int32(rng.next() % 10) }
+    let flags = (0..<n).map { _ in rng.nextUnit() < 0.8 }
+    let ids = (0..<n).map { String(format: "E%07d", $0) }
+    let columns: [String: Column] = [
+      "id": .text(ids.map { Optional($0) }), "name": .text(ids.map { Optional($0) }), "flag": .bool(flags.map { Optional($0) }),
+      "industry": .category(CategoryColumn(codes: industry, levels: (0..<10).map { "行业\($0)" })),
+    ]
+    let table = Table(source: "bench", rowCount: n, lines: (0..<n).map { $0 + 2 }, columns: columns)
+    let criteria = (0..<m).map { CriterionSpec(key: "c\($0)", column: "c\($0)", weight: weights[$0]) }
+    let programmes = [
+      ProgrammeSpec(key: "city", quota: 50, eligible: .name("flag"), caps: caps ? ["industry": 8] : [:]),
+      ProgrammeSpec(key: "province", quota: 10, from: "city"),
+    ]
+    let spec = Spec(
+      source: "bench.toml", evaluation: EvaluationInfo(name: "bench", year: 2022, idColumn: "id", labelColumn: "name"),
+      columns: [], criteria: criteria, programmes: programmes,
+      uncertainty: UncertaintySpec(model: .uniform(spread: 0.2)))
+    var raw = [Double](repeating: 0, count: n)
+    for j in 0..<m { for i in 0..<n { raw[i] += weights[j] * normalised[j][i] } }
+    let order = (0..<n).sorted { raw[$0] != raw[$1] ? raw[$0] > raw[$1] : $0 < $1 }
+    var rank = [Int](repeating: 0, count: n)
+    for (p, r) in order.enumerated() { rank[r] = p + 1 }
+    let ev = Evaluation(
+      order: order, ids: ids, labels: ids, rank: rank, competitionRank: rank, raw: raw, score: raw.map { 100 * $0 },
+      stars: [Int](repeating: 0, count: n), starGap: [StarGap?](repeating: nil, count: n), normalised: normalised,
+      imputed: [], weights: weights, groupScores: [:], weightReport: WeightReport(nodes: []), unranked: [])
+    return (table, spec, ev)
+  }
+
+  static func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+  }
+
+  static func write(_ url: URL, _ values: [Double]) throws {
+    try values.withUnsafeBufferPointer { try Data(buffer: $0).write(to: url) }
+  }
+}
+
+let args = CommandLine.arguments
+let dataDir = URL(fileURLWithPath: args.count > 1 ? args[1] : "Benchmarks/.data")
+let samples = args.count > 2 ? Int(args[2]) ?? 10_000 : 10_000
+let rows = args.count > 3 ? Int(args[3]) ?? 10_000 : 10_000
+let threads = args.count > 4 ? Int(args[4]) ?? 2 : 2
+let m = 20
+
+do {
+  try FileManager.default.createDirectory(at: dataDir, withIntermediateDirectories: true)
+  let (table, spec, ev) = Bench.problem(rows: rows, criteria: m, seed: 7, caps: true)
+  // Row-major R for numpy, plus weights, eligibility and industry.
+  var rowMajor = [Double](repeating: 0, count: rows * m)
+  for j in 0..<m { for i in 0..<rows { rowMajor[i * m + j] = ev.normalised[j][i] } }
+  try Bench.write(dataDir.appendingPathComponent("sens-R.bin"), rowMajor)
+  try Bench.write(dataDir.appendingPathComponent("sens-w.bin"), ev.weights)
+  if case .bool(let f)? = table.columns["flag"], case .category(let c)? = table.columns["industry"] {
+    try Bench.write(dataDir.appendingPathComponent("sens-flag.bin"), f.map { $0 == true ? 1 : 0 })
+    try Bench.write(dataDir.appendingPathComponent("sens-industry.bin"), c.codes.map(Double.init))
+  }
+  let model = try SensitivityModel(evaluation: ev, table: table, spec: spec)
+  let options = MonteCarloOptions(
+    samples: samples, seed: 2022, threads: threads, blockSize: 32, rankStatistics: false, starStatistics: false)
+  _ = try MonteCarlo.run(model, options: MonteCarloOptions(samples: 256, seed: 1, threads: threads, rankStatistics: false, starStatistics: false))
+  var mc: MonteCarloResult?
+  var best = Double.infinity
+  for _ in 0..<3 { best = min(best, try Bench.seconds { mc = try MonteCarlo.run(model, options: options) }) }
+  let perSample = best / Double(samples)
+  let robust = mc?.programmes[0].robust.count ?? 0
+  print("montecarlo samples=\(samples) rows=\(rows) criteria=\(m) threads=\(threads) seconds=\(best) per_sample_us=\(perSample * 1e6) robust_city=\(robust)")
+
+  let full = MonteCarloOptions(samples: 1000, seed: 2022, threads: threads)
+  let fullTime = try Bench.seconds { _ = try MonteCarlo.run(model, options: full) }
+  print("montecarlo_full_stats samples=1000 rows=\(rows) seconds=\(fullTime) (rank quantiles + star probabilities)")
+
+  var sobolEvals = 0
+  let sobolTime = try Bench.seconds {
+    let s = try WeightSobol.analyse(model, baseSamples: 1024, threads: threads, blockSize: 32)
+    sobolEvals = s.evaluations
+  }
+  let perEval = sobolTime / Double(sobolEvals)
+  print("sobol N=1024 factors=\(m) evaluations=\(sobolEvals) seconds=\(sobolTime) per_eval_us=\(perEval * 1e6) ratio_to_mc=\(perEval / perSample)")
+
+  let big = 100_000
+  let (bt, bs, be) = Bench.problem(rows: big, criteria: m, seed: 9, caps: false)
+  let bigModel = try SensitivityModel(evaluation: be, table: bt, spec: bs)
+  var intervals: [ProgrammeStability] = []
+  let stabTime = try Bench.seconds { intervals = try StabilityIntervals.compute(bigModel) }
+  let width = intervals.first.map { $0.intervals.map { $0.high - $0.low }.reduce(0, +) / Double(m) } ?? 0
+  print("stability criteria=\(m) rows=\(big) programmes=\(bs.programmes.count) seconds=\(stabTime) mean_width=\(width)")
+  let (ct, cs, ce) = Bench.problem(rows: big, criteria: m, seed: 9, caps: true)
+  let capModel = try SensitivityModel(evaluation: ce, table: ct, spec: cs)
+  let capTime = try Bench.seconds { intervals = try StabilityIntervals.compute(capModel) }
+  print("stability_capped criteria=\(m) rows=\(big) seconds=\(capTime) exact=\(intervals.allSatisfy { $0.intervals.allSatisfy(\.exact) })")
+} catch {
+  FileHandle.standardError.write(Data("sensitivity-bench: \(error)\n".utf8))
+  exit(1)
+}
