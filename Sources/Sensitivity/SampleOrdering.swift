@@ -21,39 +21,39 @@ enum SampleOrdering {
     -> [Int32]
   {
     if m >= candidates.count { return full(candidates, u, nominal) }
-    var heap = [Int32]()
-    heap.reserveCapacity(m)
-    // worse(a, b): a should sit above b in the heap (a is worse).
-    func siftDown(_ start: Int) {
-      var i = start
-      while true {
-        let l = 2 * i + 1, r = l + 1
-        var w = i
-        if l < heap.count && better(heap[w], heap[l], u, nominal) { w = l }
-        if r < heap.count && better(heap[w], heap[r], u, nominal) { w = r }
-        if w == i { return }
-        heap.swapAt(i, w)
-        i = w
-      }
-    }
-    // Scan in row order (sequential reads of u); the root's utility is cached so most
-    // rows are rejected by one comparison.
-    var rootU = -Double.infinity
-    for c in candidates {
-      let uc = u[Int(c)]
-      if heap.count == m && uc < rootU { continue }
-      if heap.count < m {
-        heap.append(c)
-        var i = heap.count - 1
-        while i > 0 {
-          let p = (i - 1) / 2
-          if better(heap[p], heap[i], u, nominal) { heap.swapAt(p, i); i = p } else { break }
+    var heap = [Int32](repeating: 0, count: m)
+    heap.withUnsafeMutableBufferPointer { h in
+      // Scan in row order (sequential reads of u); the root's utility is cached so most
+      // rows are rejected by one comparison. No closures capture the heap (no boxing,
+      // no dynamic exclusivity checks in the loop).
+      var count = 0
+      var rootU = -Double.infinity
+      for c in candidates {
+        let uc = u[Int(c)]
+        if count == m {
+          if uc < rootU || !better(c, h[0], u, nominal) { continue }
+          h[0] = c
+          var i = 0
+          while true {
+            let l = 2 * i + 1, r = l + 1
+            var w = i
+            if l < m && better(h[w], h[l], u, nominal) { w = l }
+            if r < m && better(h[w], h[r], u, nominal) { w = r }
+            if w == i { break }
+            h.swapAt(i, w)
+            i = w
+          }
+          rootU = u[Int(h[0])]
+        } else {
+          h[count] = c
+          var i = count
+          count += 1
+          while i > 0 {
+            let p = (i - 1) / 2
+            if better(h[p], h[i], u, nominal) { h.swapAt(p, i); i = p } else { break }
+          }
+          if count == m { rootU = u[Int(h[0])] }
         }
-        if heap.count == m { rootU = u[Int(heap[0])] }
-      } else if better(c, heap[0], u, nominal) {
-        heap[0] = c
-        siftDown(0)
-        rootU = u[Int(heap[0])]
       }
     }
     heap.sort { better($0, $1, u, nominal) }
