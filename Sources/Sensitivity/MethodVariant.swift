@@ -95,3 +95,20 @@ public struct MethodVariant: Sendable {
     return false
   }
 }
+
+extension MethodVariant {
+  /// The same variant restricted to `rows` (weighted sum only: every other kind needs all
+  /// rows for its ideal points).
+  init(restricting v: MethodVariant, to rows: [Int32]) {
+    kind = v.kind
+    criteria = v.criteria
+    self.rows = rows.count
+    label = v.label
+    var p = [Double](repeating: 0, count: rows.count * v.criteria)
+    for j in 0..<v.criteria {
+      for (k, r) in rows.enumerated() { p[j * rows.count + k] = v.primary[j * v.rows + Int(r)] }
+    }
+    primary = p
+    secondary = []
+  }
+}

@@ -41,6 +41,13 @@ extension MonteCarlo {
     var wBlock: [Double]
     var uBlock: [Double]
     var scratch: [Double]
+    /// Candidate pruning (shortlists only, weighted sum, uniform model): the rows that can
+    /// reach the best `keepM`, their restricted variant, and a buffer for their utilities.
+    let kept: [Int32]?
+    let keptVariant: MethodVariant?
+    let keepM: Int
+    var uKept: [Double]
+    var uFallback: [Double]
 
     init(model: SensitivityModel, options: MonteCarloOptions, fullRanking: Bool, nominal: [[Int32]]) {
       self.model = model
@@ -63,6 +70,15 @@ extension MonteCarlo {
       wBlock = [Double](repeating: 0, count: b * m)
       uBlock = [Double](repeating: 0, count: b * n)
       scratch = [Double](repeating: 0, count: b * n)
+      keepM = 4 * prefixLength
+      kept = fullRanking || options.starStatistics ? nil : CandidatePruning.keep(model, m: keepM)
+      keptVariant = kept.map { MethodVariant(restricting: model.variants[0], to: $0) }
+      uKept = [Double](repeating: 0, count: b * (kept?.count ?? 0))
+      uFallback = kept == nil ? [] : [Double](repeating: 0, count: n)
+      if kept != nil {
+        // Rows outside `kept` are never written again: they can never be in a top-keepM prefix.
+        for x in uBlock.indices { uBlock[x] = -Double.infinity }
+      }
     }
 
     func runChunk(_ range: Range<Int>, rankSamples: Int, rankStore: Slots<Int32>, jaccard: Slots<Double>, total: Int) {
@@ -100,6 +116,19 @@ extension MonteCarlo {
       for k in 0..<b { for j in 0..<m { wBlock[k * m + j] = weights[k][j] } }
       let variant = model.variants[v]
       ws.lowerIsBetterOverride(variant.lowerIsBetter)
+      if let kept, let keptVariant {
+        let nk = kept.count
+        wBlock.withUnsafeBufferPointer { wp in
+          uKept.withUnsafeMutableBufferPointer { up in
+            scratch.withUnsafeMutableBufferPointer { sp in
+              BatchScorer.utilities(
+                keptVariant, weights: UnsafeBufferPointer(rebasing: wp[0..<(b * m)]), b: b, ranked: [], into: up,
+                scratch: sp)
+            }
+          }
+        }
+        for k in 0..<b { for (x, r) in kept.enumerated() { uBlock[k * n + Int(r)] = uKept[k * nk + x] } }
+      } else {
       wBlock.withUnsafeBufferPointer { wp in
         uBlock.withUnsafeMutableBufferPointer { up in
           scratch.withUnsafeMutableBufferPointer { sp in
@@ -108,6 +137,7 @@ extension MonteCarlo {
               into: up, scratch: sp)
           }
         }
+      }
       }
       uBlock.withUnsafeBufferPointer { up in
         model.nominalRank.withUnsafeBufferPointer { np in
@@ -127,6 +157,32 @@ extension MonteCarlo {
         _ = ws.selectAll()
         return
       }
+      if let kept, prefixLength <= keepM {
+        while prefixLength <= keepM {
+          let order = SampleOrdering.top(prefixLength, of: kept, u, np)
+          ws.setOrder(order, complete: false)
+          if ws.selectAll() { return }
+          prefixLength *= 4
+          ws.begin(utility: u, weights: weights)
+        }
+      }
+      if kept != nil {
+        // Deeper than the pruning covers: score every row for this sample (same kernel).
+        weights.withUnsafeBufferPointer { wp in
+          uFallback.withUnsafeMutableBufferPointer { fp in
+            scratch.withUnsafeMutableBufferPointer { sp in
+              BatchScorer.utilities(model.variants[0], weights: wp, b: 1, ranked: model.plan.ranked, into: fp, scratch: sp)
+            }
+          }
+        }
+        uFallback.withUnsafeBufferPointer { fp in walkPrefix(fp, np, weights) }
+        return
+      }
+      walkPrefix(u, np, weights)
+    }
+
+    private func walkPrefix(_ u: UnsafeBufferPointer<Double>, _ np: UnsafeBufferPointer<Int32>, _ weights: [Double]) {
+      ws.begin(utility: u, weights: weights)
       while true {
         let order = SampleOrdering.top(prefixLength, of: model.rankedRows, u, np)
         let complete = order.count >= model.candidates.count
