@@ -48,11 +48,11 @@ extension SampleWorkspace {
     let pr = plan.programmes[p]
     guard qualifies(p, row) else { return false }
     if selected[p].count < pr.quota && !capFull(pr, counts: capCounts[p], row: row) {
-      count(pr, counts: &capCounts[p], row: row)
+      count(pr, counts: capCounts[p], row: row)
       selected[p].append(Int32(row))
       selectedStamp[p][row] = stamp
     } else if reserve[p].count < pr.reserves && !capFull(pr, counts: reserveCapCounts[p], row: row) {
-      count(pr, counts: &reserveCapCounts[p], row: row)
+      count(pr, counts: reserveCapCounts[p], row: row)
       reserve[p].append(Int32(row))
     }
     return selected[p].count == pr.quota && reserve[p].count == pr.reserves
@@ -70,7 +70,7 @@ extension SampleWorkspace {
     return true
   }
 
-  private func capFull(_ pr: SelectionPlan.Programme, counts: [Int32], row: Int) -> Bool {
+  private func capFull(_ pr: SelectionPlan.Programme, counts: PlainBuffer<Int32>, row: Int) -> Bool {
     var offset = 0
     for cap in pr.caps {
       let code = cap.codes[row]
@@ -80,7 +80,7 @@ extension SampleWorkspace {
     return false
   }
 
-  private func count(_ pr: SelectionPlan.Programme, counts: inout [Int32], row: Int) {
+  private func count(_ pr: SelectionPlan.Programme, counts: PlainBuffer<Int32>, row: Int) {
     var offset = 0
     for cap in pr.caps {
       let code = cap.codes[row]

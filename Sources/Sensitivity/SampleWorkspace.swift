@@ -22,18 +22,18 @@ final class SampleWorkspace {
   var prefix: [Int32] = []
   var prefixComplete = false
   var stamp: UInt32 = 0
-  var rankStamp: [UInt32]
-  var rankOf: [Int32]
-  var starStamp: [UInt32]
-  var starOf: [Int8]
-  var selectedStamp: [[UInt32]]
-  var eligibleStamp: [[UInt32]]
-  var eligibleComputedStamp: [[UInt32]]
+  let rankStamp: PlainBuffer<UInt32>
+  let rankOf: PlainBuffer<Int32>
+  let starStamp: PlainBuffer<UInt32>
+  let starOf: PlainBuffer<Int8>
+  let selectedStamp: [PlainBuffer<UInt32>]
+  let eligibleStamp: [PlainBuffer<UInt32>]
+  let eligibleComputedStamp: [PlainBuffer<UInt32>]
   /// Per programme: rows selected and on the reserve list in the current sample.
   var selected: [[Int32]]
   var reserve: [[Int32]]
-  var capCounts: [[Int32]]
-  var reserveCapCounts: [[Int32]]
+  let capCounts: [PlainBuffer<Int32>]
+  let reserveCapCounts: [PlainBuffer<Int32>]
 
   init(plan: SelectionPlan, table: Table, normalised: [[Double]], lowerIsBetter: Bool) {
     self.plan = plan
@@ -41,17 +41,17 @@ final class SampleWorkspace {
     self.normalised = normalised
     self.lowerIsBetterFlag = lowerIsBetter
     let n = plan.rows, p = plan.programmes.count
-    rankStamp = [UInt32](repeating: 0, count: n)
-    rankOf = [Int32](repeating: 0, count: n)
-    starStamp = [UInt32](repeating: 0, count: n)
-    starOf = [Int8](repeating: 0, count: n)
-    selectedStamp = Array(repeating: [UInt32](repeating: 0, count: n), count: p)
-    eligibleStamp = Array(repeating: [UInt32](repeating: 0, count: n), count: p)
-    eligibleComputedStamp = eligibleStamp
+    rankStamp = PlainBuffer(repeating: 0, count: n)
+    rankOf = PlainBuffer(repeating: 0, count: n)
+    starStamp = PlainBuffer(repeating: 0, count: n)
+    starOf = PlainBuffer(repeating: 0, count: n)
+    selectedStamp = (0..<p).map { _ in PlainBuffer(repeating: 0, count: n) }
+    eligibleStamp = (0..<p).map { _ in PlainBuffer(repeating: 0, count: n) }
+    eligibleComputedStamp = (0..<p).map { _ in PlainBuffer(repeating: 0, count: n) }
     selected = plan.programmes.map { _ in [] }
     reserve = plan.programmes.map { _ in [] }
-    capCounts = plan.programmes.map { pr in [Int32](repeating: 0, count: pr.caps.reduce(0) { $0 + $1.buckets }) }
-    reserveCapCounts = capCounts
+    capCounts = plan.programmes.map { pr in PlainBuffer(repeating: 0, count: pr.caps.reduce(0) { $0 + $1.buckets }) }
+    reserveCapCounts = plan.programmes.map { pr in PlainBuffer(repeating: 0, count: pr.caps.reduce(0) { $0 + $1.buckets }) }
   }
 
   /// Starts a new sample: invalidates every stamped array.
