@@ -10,10 +10,17 @@
 /// - Complexity: O(n · k log k) for k varying criteria.
 enum CandidatePruning {
   /// Kept rows (row order), or nil when pruning does not apply or saves little.
-  static func keep(_ model: SensitivityModel, m: Int) -> [Int32]? {
-    guard case .weightedSum = model.variants[0].kind, model.variants.count == 1,
-      case .uniform(let s) = model.sampler.model
-    else { return nil }
+  /// - Parameter spread: the multiplier box (default: the uniform model's spread).
+  static func keep(_ model: SensitivityModel, m: Int, spread: Double? = nil) -> [Int32]? {
+    guard case .weightedSum = model.variants[0].kind, model.variants.count == 1 else { return nil }
+    let s: Double
+    if let spread {
+      s = spread
+    } else if case .uniform(let x) = model.sampler.model {
+      s = x
+    } else {
+      return nil
+    }
     let ev = model.evaluation
     let vary = model.sampler.varying
     var isVarying = [Bool](repeating: false, count: ev.weights.count)

@@ -11,8 +11,15 @@ final class SobolEvaluator {
   var wBlock: [Double]
   var uBlock: [Double]
   var scratch: [Double]
+  /// Candidate pruning as in Monte Carlo; a sample whose walk or target ranks reach
+  /// beyond it is re-scored on all rows (same kernel).
+  let kept: [Int32]?
+  let keptVariant: MethodVariant?
+  let keepM: Int
+  var uKept: [Double]
+  var uFallback: [Double]
 
-  init(model: SensitivityModel, targets: [Int], nominal: [[Int32]], blockSize: Int) {
+  init(model: SensitivityModel, targets: [Int], nominal: [[Int32]], blockSize: Int, spread: Double?) {
     self.model = model
     self.targets = targets
     let n = model.rowCount, m = model.criteriaCount
@@ -31,6 +38,12 @@ final class SobolEvaluator {
     wBlock = [Double](repeating: 0, count: self.blockSize * m)
     uBlock = [Double](repeating: 0, count: self.blockSize * n)
     scratch = uBlock
+    keepM = 4 * prefixLength
+    kept = model.plan.needsFullRanking || spread == nil ? nil : CandidatePruning.keep(model, m: keepM, spread: spread)
+    keptVariant = kept.map { MethodVariant(restricting: model.variants[0], to: $0) }
+    uKept = [Double](repeating: 0, count: self.blockSize * (kept?.count ?? 0))
+    uFallback = kept == nil ? [] : [Double](repeating: 0, count: n)
+    if kept != nil { for x in uBlock.indices { uBlock[x] = -Double.infinity } }
   }
 
   func evaluate(weights: [[Double]], firstIndex: Int, outputs: Int, store: Slots<Double>) {
@@ -39,6 +52,19 @@ final class SobolEvaluator {
     while start < weights.count {
       let b = min(blockSize, weights.count - start)
       for k in 0..<b { for j in 0..<m { wBlock[k * m + j] = weights[start + k][j] } }
+      if let kept, let keptVariant {
+        let nk = kept.count
+        wBlock.withUnsafeBufferPointer { wp in
+          uKept.withUnsafeMutableBufferPointer { up in
+            scratch.withUnsafeMutableBufferPointer { sp in
+              BatchScorer.utilities(
+                keptVariant, weights: UnsafeBufferPointer(rebasing: wp[0..<(b * m)]), b: b, ranked: [], into: up,
+                scratch: sp)
+            }
+          }
+        }
+        for k in 0..<b { for (x, r) in kept.enumerated() { uBlock[k * n + Int(r)] = uKept[k * nk + x] } }
+      } else {
       wBlock.withUnsafeBufferPointer { wp in
         uBlock.withUnsafeMutableBufferPointer { up in
           scratch.withUnsafeMutableBufferPointer { sp in
@@ -48,13 +74,30 @@ final class SobolEvaluator {
           }
         }
       }
+      }
       uBlock.withUnsafeBufferPointer { up in
         model.nominalRank.withUnsafeBufferPointer { np in
           for k in 0..<b {
             let u = UnsafeBufferPointer(rebasing: up[(k * n)..<((k + 1) * n)])
-            run(u, np, weights[start + k])
             let base = (firstIndex + start + k) * outputs
-            for (t, row) in targets.enumerated() { store.p[base + t] = Double(rank(row, u, np)) }
+            if kept != nil && !(runKept(u, np, weights[start + k]) && targets.allSatisfy({ ws.rank($0) != nil })) {
+              // Beyond the pruned rows: score every row for this sample.
+              weights[start + k].withUnsafeBufferPointer { wp in
+                uFallback.withUnsafeMutableBufferPointer { fp in
+                  scratch.withUnsafeMutableBufferPointer { sp in
+                    BatchScorer.utilities(
+                      model.variants[0], weights: wp, b: 1, ranked: model.plan.ranked, into: fp, scratch: sp)
+                  }
+                }
+              }
+              uFallback.withUnsafeBufferPointer { fp in
+                run(fp, np, weights[start + k])
+                for (t, row) in targets.enumerated() { store.p[base + t] = Double(rank(row, fp, np)) }
+              }
+            } else {
+              if kept == nil { run(u, np, weights[start + k]) }
+              for (t, row) in targets.enumerated() { store.p[base + t] = Double(rank(row, u, np)) }
+            }
             for p in ws.selected.indices {
               var common = 0
               for r in ws.selected[p] where nominalMask[p][Int(r)] { common += 1 }
@@ -65,6 +108,19 @@ final class SobolEvaluator {
         }
       }
       start += b
+    }
+  }
+
+  /// The walk over the kept rows only; false when it needs rows beyond them.
+  private func runKept(_ u: UnsafeBufferPointer<Double>, _ np: UnsafeBufferPointer<Int32>, _ w: [Double]) -> Bool {
+    guard let kept else { return false }
+    var length = min(prefixLength, keepM)
+    while true {
+      ws.begin(utility: u, weights: w)
+      ws.setOrder(SampleOrdering.top(length, of: kept, u, np), complete: false)
+      if ws.selectAll() { return true }
+      if length >= keepM { return false }
+      length = min(keepM, length * 4)
     }
   }
 

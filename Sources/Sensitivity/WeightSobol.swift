@@ -30,10 +30,12 @@ public enum WeightSobol {
   ///   - baseSamples: N (a power of two suits the Sobol' sequence best).
   ///   - targets: rows; default the `uncertainty.sobolTargets` ids, else the nominal top 10.
   ///   - spread: default the uniform model's spread, else 0.2.
+  ///   - allowPruning: skip rows that cannot reach the walked prefix (exact; off only to
+  ///     verify that it is).
   /// - Throws: `SensitivityError` for an unknown target id, N < 2 or too many factors.
   public static func analyse(
     _ model: SensitivityModel, baseSamples n: Int, targets: [Int]? = nil, spread: Double? = nil, threads: Int = 1,
-    blockSize: Int = 32, resamples: Int = 100, seed: UInt64 = 0, progress: (@Sendable (Int, Int) -> Void)? = nil
+    blockSize: Int = 32, resamples: Int = 100, seed: UInt64 = 0, allowPruning: Bool = true, progress: (@Sendable (Int, Int) -> Void)? = nil
   ) throws(SensitivityError) -> WeightSobolResult {
     guard n >= 2 else { throw .badSampleCount(n) }
     let rows = try resolveTargets(model, targets)
@@ -59,7 +61,7 @@ public enum WeightSobol {
     let workers = max(1, min(threads, chunks))
     let counter = ProgressCounter()
     DispatchQueue.concurrentPerform(iterations: workers) { t in
-      let ev = SobolEvaluator(model: model, targets: rows, nominal: nominal, blockSize: blockSize)
+      let ev = SobolEvaluator(model: model, targets: rows, nominal: nominal, blockSize: blockSize, spread: allowPruning ? s : nil)
       var c = t
       while c < chunks {
         let lo = c * chunk, hi = min(total, lo + chunk)

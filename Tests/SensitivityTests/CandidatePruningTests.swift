@@ -53,3 +53,19 @@ import Testing
     }
   }
 }
+
+@Suite struct SobolPruningTests {
+  @Test func prunedSobolEqualsUnpruned() throws {
+    var rng = SplitMix64(seed: 13)
+    let values = (0..<5).map { _ in (0..<2500).map { _ in rng.nextUnit() } }
+    let p = Problem.make(
+      values: values, weights: [0.3, 0.25, 0.2, 0.15, 0.1],
+      programmes: [ProgrammeSpec(key: "a", quota: 12, reserves: 3)], uncertainty: UncertaintySpec(model: .uniform(spread: 0.3)))
+    let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec)
+    #expect(CandidatePruning.keep(model, m: 200) != nil)
+    let a = try WeightSobol.analyse(model, baseSamples: 64, threads: 2)
+    let b = try WeightSobol.analyse(model, baseSamples: 64, threads: 1, allowPruning: false)
+    #expect(a.targets.map(\.indices) == b.targets.map(\.indices))
+    #expect(a.programmes.map(\.indices) == b.programmes.map(\.indices))
+  }
+}
