@@ -11,12 +11,15 @@ struct EligibilityRule {
   let conjuncts: [Expr]
   /// `conjuncts[k].description`, rendered once.
   let texts: [String]
+  /// `conjuncts[k]` compiled against the arrays it reads.
+  private let predicates: [Predicate]
   private let resolver: NameResolver?
 
   init(_ expr: Expr?, context: RowContext, masks: [String: [Bool]]) {
     guard let expr else {
       conjuncts = []
       texts = []
+      predicates = []
       resolver = nil
       return
     }
@@ -24,13 +27,15 @@ struct EligibilityRule {
     Self.flatten(expr, into: &parts)
     conjuncts = parts
     texts = parts.map(\.description)
-    resolver = NameResolver(expr: expr, context: context, masks: masks)
+    let resolver = NameResolver(expr: expr, context: context, masks: masks)
+    predicates = parts.map { Predicate.compile($0, resolver: resolver) }
+    self.resolver = resolver
   }
 
   /// The index of the first conjunct that fails for `row`, or nil when the rule holds.
   func firstFailing(row: Int) -> Int? {
     guard let resolver else { return nil }
-    for k in conjuncts.indices where !conjuncts[k].holds({ resolver.value($0, row: row) }) {
+    for k in predicates.indices where !predicates[k].holds(row: row, resolver: resolver) {
       return k
     }
     return nil

@@ -58,42 +58,48 @@ struct ProgrammeRun {
     selected.reserveCapacity(programme.quota)
     var selectedCounts = caps.map { [Int](repeating: 0, count: $0.values.levels.count) }
 
-    func visit(_ row: Int) {
+    let candidates: [Int]
+    if let pilot {
+      var ordered: [Int] = []
+      ordered.reserveCapacity(evaluation.order.count)
+      for row in evaluation.order where pilot[row] { ordered.append(row) }
+      for row in evaluation.order where !pilot[row] { ordered.append(row) }
+      candidates = ordered
+    } else {
+      candidates = evaluation.order
+    }
+    let hasHistory = !recentYears.isEmpty
+    var qualifiedCount = 0
+    for row in candidates {
       if let tierMask, !tierMask[row] {
         kind[row] = .tier
-        return
+        continue
       }
-      if !recentYears.isEmpty, let year = recentYears[row] {
+      if hasHistory, let year = recentYears[row] {
         kind[row] = .history
         payload[row] = Int32(clamping: year)
-        return
+        continue
       }
       if let k = rule.firstFailing(row: row) {
         kind[row] = .notEligible
         payload[row] = Int32(k)
-        return
+        continue
       }
       qualified[row] = true
+      qualifiedCount += 1
       guard selected.count < programme.quota else {
         kind[row] = .belowLine
         waiting.append(row)
-        return
+        continue
       }
       if let c = Self.fullCap(caps, counts: selectedCounts, row: row) {
         kind[row] = .cap
         payload[row] = Int32(c)
         waiting.append(row)
-        return
+        continue
       }
       Self.count(caps, counts: &selectedCounts, row: row)
       selected.append(row)
-    }
-
-    if let pilot {
-      for row in evaluation.order where pilot[row] { visit(row) }
-      for row in evaluation.order where !pilot[row] { visit(row) }
-    } else {
-      for row in evaluation.order { visit(row) }
     }
 
     var reserveCounts = caps.map { [Int](repeating: 0, count: $0.values.levels.count) }
@@ -114,7 +120,7 @@ struct ProgrammeRun {
     var selectedMask = [Bool](repeating: false, count: rowCount)
     for row in selected { selectedMask[row] = true }
     let excluded = excludedList(kind: kind, payload: payload, rule: rule, caps: caps)
-    var eligibleSet = Set<Int>(minimumCapacity: 0)
+    var eligibleSet = Set<Int>(minimumCapacity: qualifiedCount)
     for row in evaluation.order where qualified[row] { eligibleSet.insert(row) }
     let decision = ProgrammeDecision(
       key: programme.key, selected: selected, reserve: reserve, excluded: excluded, eligible: eligibleSet)
