@@ -32,13 +32,15 @@ struct EligibilityRule {
     self.resolver = resolver
   }
 
-  /// The index of the first conjunct that fails for `row`, or nil when the rule holds.
-  func firstFailing(row: Int) -> Int? {
-    guard let resolver else { return nil }
-    for k in predicates.indices where !predicates[k].holds(row: row, resolver: resolver) {
-      return k
+  /// For each of `rows`, the index of the first conjunct that fails, or -1 when the rule holds.
+  func firstFailing(rows: [Int]) -> [Int32] {
+    var first = [Int32](repeating: -1, count: rows.count)
+    guard let resolver else { return first }
+    for k in predicates.indices {
+      let holds = predicates[k].evaluate(rows: rows, resolver: resolver)
+      for i in first.indices where first[i] < 0 && !holds[i] { first[i] = Int32(k) }
     }
-    return nil
+    return first
   }
 
   private static func flatten(_ e: Expr, into parts: inout [Expr]) {

@@ -3,7 +3,8 @@ import Model
 
 /// One eligibility clause compiled against the arrays it reads, so that checking a row
 /// is a few array reads and comparisons instead of a walk over `Expr` with a name lookup
-/// per leaf.
+/// per leaf. Clauses are evaluated column-wise, over all the rows to check at once; they
+/// have no side effects, so `and`/`or` need not short-circuit.
 ///
 /// The common shapes are compiled — `name op number`, `name op "text"` and
 /// `name [not] in [...]` on a category column, a bool column or an earlier programme's
@@ -33,30 +34,40 @@ indirect enum Predicate {
   /// Anything not compiled: evaluated by `Expr.holds`.
   case general(Expr)
 
-  /// Whether the clause holds for `row`.
-  func holds(row: Int, resolver: NameResolver) -> Bool {
+  /// Whether the clause holds, for each of `rows` (column-wise: one tight loop per node).
+  func evaluate(rows: [Int], resolver: NameResolver) -> [Bool] {
     switch self {
     case .number(let values, let missing, let op, let c, let ifMissing):
-      if let missing, missing[row] { return ifMissing }
-      return op.holds(values[row], c)
+      if let missing { return rows.map { missing[$0] ? ifMissing : op.holds(values[$0], c) } }
+      return rows.map { op.holds(values[$0], c) }
     case .scaled(let values, let lower, let width, let op, let c):
-      return op.holds(lower + values[row] * width, c)
+      return rows.map { op.holds(lower + values[$0] * width, c) }
     case .integers(let values, let zeroIsMissing, let op, let c, let ifMissing):
-      let v = values[row]
-      if zeroIsMissing, v == 0 { return ifMissing }
-      return op.holds(Double(v), c)
+      return rows.map { row in
+        let v = values[row]
+        return zeroIsMissing && v == 0 ? ifMissing : op.holds(Double(v), c)
+      }
     case .table(let codes, let truth, let ifMissing):
-      let code = codes[row]
-      return code < 0 ? ifMissing : truth[Int(code)]
+      return rows.map { row in
+        let code = codes[row]
+        return code < 0 ? ifMissing : truth[Int(code)]
+      }
     case .bool(let values, let wanted, let ifMissing):
-      guard let v = values[row] else { return ifMissing }
-      return v == wanted
-    case .mask(let m, let wanted): return m[row] == wanted
-    case .constant(let b): return b
-    case .not(let p): return !p.holds(row: row, resolver: resolver)
-    case .and(let a, let b): return a.holds(row: row, resolver: resolver) && b.holds(row: row, resolver: resolver)
-    case .or(let a, let b): return a.holds(row: row, resolver: resolver) || b.holds(row: row, resolver: resolver)
-    case .general(let e): return e.holds { resolver.value($0, row: row) }
+      return rows.map { values[$0].map { $0 == wanted } ?? ifMissing }
+    case .mask(let m, let wanted): return rows.map { m[$0] == wanted }
+    case .constant(let b): return [Bool](repeating: b, count: rows.count)
+    case .not(let p): return p.evaluate(rows: rows, resolver: resolver).map { !$0 }
+    case .and(let a, let b):
+      var x = a.evaluate(rows: rows, resolver: resolver)
+      let y = b.evaluate(rows: rows, resolver: resolver)
+      for i in x.indices { x[i] = x[i] && y[i] }
+      return x
+    case .or(let a, let b):
+      var x = a.evaluate(rows: rows, resolver: resolver)
+      let y = b.evaluate(rows: rows, resolver: resolver)
+      for i in x.indices { x[i] = x[i] || y[i] }
+      return x
+    case .general(let e): return rows.map { row in e.holds { resolver.value($0, row: row) } }
     }
   }
 

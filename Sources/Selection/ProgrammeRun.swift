@@ -68,21 +68,26 @@ struct ProgrammeRun {
     } else {
       candidates = evaluation.order
     }
+    // Tier and history, row by row; then eligibility, clause by clause over the rest.
     let hasHistory = !recentYears.isEmpty
-    var qualifiedCount = 0
+    var toCheck: [Int] = []
+    toCheck.reserveCapacity(tierMask == nil ? candidates.count : 0)
     for row in candidates {
       if let tierMask, !tierMask[row] {
         kind[row] = .tier
-        continue
-      }
-      if hasHistory, let year = recentYears[row] {
+      } else if hasHistory, let year = recentYears[row] {
         kind[row] = .history
         payload[row] = Int32(clamping: year)
-        continue
+      } else {
+        toCheck.append(row)
       }
-      if let k = rule.firstFailing(row: row) {
+    }
+    let failing = rule.firstFailing(rows: toCheck)
+    var qualifiedCount = 0
+    for (i, row) in toCheck.enumerated() {
+      if failing[i] >= 0 {
         kind[row] = .notEligible
-        payload[row] = Int32(k)
+        payload[row] = failing[i]
         continue
       }
       qualified[row] = true
