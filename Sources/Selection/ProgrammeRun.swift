@@ -41,8 +41,10 @@ struct ProgrammeRun {
   ///   - recentYears: row → most recent recommendation year inside the history window.
   ///   - caps: the programme's caps, in key order.
   ///   - pilot: per row, whether its industry is a pilot industry (nil: no priority).
+  ///   - detailed: false leaves `excluded` and `eligible` of the decision empty (shortlists only).
   func decide(
-    context: RowContext, masks: [String: [Bool]], recentYears: [Int: Int], caps: [Cap], pilot: [Bool]?
+    context: RowContext, masks: [String: [Bool]], recentYears: [Int: Int], caps: [Cap], pilot: [Bool]?,
+    detailed: Bool = true
   ) -> (decision: ProgrammeDecision, selectedMask: [Bool], eligibleMask: [Bool]) {
     let rule = EligibilityRule(programme.eligible, context: context, masks: masks)
     let tierMask: [Bool]? = programme.from.map { from in
@@ -124,9 +126,9 @@ struct ProgrammeRun {
 
     var selectedMask = [Bool](repeating: false, count: rowCount)
     for row in selected { selectedMask[row] = true }
-    let excluded = excludedList(kind: kind, payload: payload, rule: rule, caps: caps)
-    var eligibleSet = Set<Int>(minimumCapacity: qualifiedCount)
-    for row in evaluation.order where qualified[row] { eligibleSet.insert(row) }
+    let excluded = detailed ? excludedList(kind: kind, payload: payload, rule: rule, caps: caps) : []
+    var eligibleSet = Set<Int>(minimumCapacity: detailed ? qualifiedCount : 0)
+    if detailed { for row in evaluation.order where qualified[row] { eligibleSet.insert(row) } }
     let decision = ProgrammeDecision(
       key: programme.key, selected: selected, reserve: reserve, excluded: excluded, eligible: eligibleSet)
     return (decision, selectedMask, qualified)
