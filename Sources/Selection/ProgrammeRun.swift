@@ -70,17 +70,18 @@ struct ProgrammeRun {
     } else {
       candidates = evaluation.order
     }
-    // Tier and history, row by row; then eligibility, clause by clause over the rest.
-    let hasHistory = !recentYears.isEmpty
+    // History first marks its (few) rows, unless the tier rule stops them earlier; then
+    // tier and history row by row; then eligibility, clause by clause over the rest.
+    for (row, year) in recentYears where tierMask?[row] ?? true {
+      kind[row] = .history
+      payload[row] = Int32(clamping: year)
+    }
     var toCheck: [Int] = []
     toCheck.reserveCapacity(tierMask == nil ? candidates.count : 0)
     for row in candidates {
       if let tierMask, !tierMask[row] {
         kind[row] = .tier
-      } else if hasHistory, let year = recentYears[row] {
-        kind[row] = .history
-        payload[row] = Int32(clamping: year)
-      } else {
+      } else if kind[row] != .history {
         toCheck.append(row)
       }
     }
