@@ -199,4 +199,38 @@ struct ScorerTests {
     #expect(e.normalised[0] == [0, 1.0 / 3, 2.0 / 3, 1, 1])
     #expect(e.competitionRank[3] == e.competitionRank[4])
   }
+
+  @Test func emptyTable() throws {
+    let table = makeTable(ids: [], numbers: ["gain": [], "cost": [], "quality": []])
+    let flat = Self.criteria().map { c -> CriterionSpec in
+      var c = c
+      c.group = nil
+      return c
+    }
+    for weighting in [WeightingMethod.direct, .entropy, .critic, .standardDeviation] {
+      let e = try Scorer.evaluate(table, spec: makeSpec(flat, weighting: WeightingSpec(method: weighting, normalise: true)))
+      #expect(e.order.isEmpty)
+      #expect(e.raw.isEmpty)
+      #expect(allFinite(e))
+    }
+  }
+
+  /// Nested groups: a group's score covers its sub-groups' criteria, weighted by the
+  /// product of local weights below it.
+  @Test func nestedGroupScores() throws {
+    let table = makeTable(ids: ["a", "b"], numbers: ["gain": [0, 1], "cost": [0, 1], "quality": [0, 1]])
+    let criteria = [
+      CriterionSpec(key: "gain", column: "gain", group: "inner", weight: 1),
+      CriterionSpec(key: "cost", column: "cost", direction: .cost, group: "outer", weight: 0.25),
+      CriterionSpec(key: "quality", column: "quality", weight: 0.5),
+    ]
+    let groups = [GroupSpec(key: "outer", weight: 0.5), GroupSpec(key: "inner", parent: "outer", weight: 0.75)]
+    let e = try Scorer.evaluate(table, spec: makeSpec(criteria, groups: groups))
+    // weights: gain 0.5·0.75 = 0.375, cost 0.5·0.25 = 0.125, quality 0.5
+    #expect(allClose(e.weights, [0.375, 0.125, 0.5]))
+    // row b: gain r = 1, cost r = 0 → outer = (0.375·1 + 0.125·0)/0.5 = 75; inner = 100
+    #expect(allClose(e.groupScores["outer"] ?? [], [25, 75]))
+    #expect(allClose(e.groupScores["inner"] ?? [], [0, 100]))
+    #expect(e.weightReport.nodes.map(\.key) == ["", "outer", "inner"])
+  }
 }

@@ -65,6 +65,13 @@ struct Bench {
     let base = try time("evaluate: weighted sum, min-max, direct") { _ = try Scorer.evaluate(t, spec: wsm) }
     let topsis = try time("evaluate: TOPSIS") { _ = try Scorer.evaluate(t, spec: spec(.topsis, .direct)) }
     let entropy = try time("evaluate: weighted sum, entropy weights") { _ = try Scorer.evaluate(t, spec: spec(.weightedSum, .entropy)) }
+    var starred = wsm
+    starred.stars = StarSpec(levels: [
+      StarLevel(stars: 3, minScore: 50),
+      StarLevel(stars: 4, minScore: 60, require: .compare(.name("c1"), .ge, .number(100))),
+      StarLevel(stars: 5, minScore: 70, require: .compare(.name("group.none"), .ge, .number(0))),
+    ])
+    _ = try time("evaluate: weighted sum + 3 star levels") { _ = try Scorer.evaluate(t, spec: starred) }
     print("TOPSIS / weighted sum: \(format3(topsis / base))×   entropy / weighted sum: \(format3(entropy / base))×")
   }
 }
