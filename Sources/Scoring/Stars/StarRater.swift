@@ -11,13 +11,15 @@ import Model
 /// `Expr.description` (lower levels' clauses too when cumulative).
 public enum StarRater {
   /// Stars and gaps for every row of `evaluation` (unranked rows: 0 stars, no gap).
-  /// Names resolve through `RowContext` (columns, score, raw, rank, group.KEY, criterion.KEY).
+  /// Names resolve as `RowContext` resolves them (columns, score, raw, rank, group.KEY,
+  /// criterion.KEY), each looked up once for all rows.
   public static func rate(table: Table, spec: Spec, evaluation: Evaluation) -> (stars: [Int], gaps: [StarGap?]) {
     let n = evaluation.score.count
     var stars = [Int](repeating: 0, count: n)
     var gaps = [StarGap?](repeating: nil, count: n)
     guard !spec.stars.levels.isEmpty else { return (stars, gaps) }
-    let context = RowContext(table: table, spec: spec, evaluation: evaluation)
+    let names = spec.stars.levels.flatMap { $0.require?.names ?? [] }
+    let context = RowResolver(names: names, table: table, spec: spec, evaluation: evaluation)
     for row in evaluation.order {
       let r = rate(score: evaluation.score[row], stars: spec.stars) { context.value($0, row: row) }
       stars[row] = r.stars
