@@ -114,7 +114,7 @@ extension Scorer {
   /// z-score), else Hwang & Yoon's vector normalisation (cost: 1 − x/‖x‖).
   static func topsisColumn(_ x: [Double], criterion c: CriterionSpec) throws(ScoringError) -> [Double] {
     if c.explicitNormalisation { return try c.normalisation.oriented(x, direction: c.direction, criterion: c.key) }
-    let r = VectorNormaliser.normalise(x)
+    let r = VectorNormaliser.normalise(Normalisation.tamed(x))
     return c.direction == .cost ? r.map { 1 - $0 } : r
   }
 }

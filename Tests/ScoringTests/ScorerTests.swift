@@ -233,4 +233,21 @@ struct ScorerTests {
     #expect(allClose(e.groupScores["inner"] ?? [], [0, 100]))
     #expect(e.weightReport.nodes.map(\.key) == ["", "outer", "inner"])
   }
+
+  /// Values near the limits of Double: every method and data-driven weighting stays finite.
+  @Test(arguments: methods)
+  func extremeMagnitudesThroughScorer(_ method: AggregationMethod) throws {
+    let table = makeTable(
+      ids: ["a", "b", "c"],
+      numbers: ["gain": [-1.7e308, 1.7e308, 0], "cost": [1e308, 9e307, 1.5e308], "quality": [1e-300, 1e300, 7]])
+    let flat = Self.criteria().map { c -> CriterionSpec in
+      var c = c
+      c.group = nil
+      return c
+    }
+    for weighting in [WeightingMethod.equal, .entropy, .critic, .standardDeviation] {
+      let e = try Scorer.evaluate(table, spec: makeSpec(flat, weighting: WeightingSpec(method: weighting), aggregation: method))
+      #expect(allFinite(e), "\(method) \(weighting)")
+    }
+  }
 }
