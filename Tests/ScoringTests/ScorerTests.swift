@@ -251,3 +251,18 @@ struct ScorerTests {
     }
   }
 }
+
+@Suite("Batch weighted sum")
+struct BatchWeightedSumTests {
+  @Test(arguments: [1, 7, 2048])
+  func equalsOneAtATime(block: Int) {
+    var rng = SplitMix64(seed: 42)
+    let columns = (0..<6).map { _ in (0..<1000).map { _ in Double(rng.next() % 1000) / 999 } }
+    let samples: [[Double]] = (0..<9).map { (s: Int) -> [Double] in
+      (0..<6).map { (j: Int) -> Double in Double((s * 7 + j * 3) % 11) / 10 }
+    }
+    let batch = WeightedSum.aggregate(columns, weightSamples: samples, block: block)
+    #expect(batch.count == 9)
+    for (s, w) in samples.enumerated() { #expect(batch[s] == WeightedSum.aggregate(columns, weights: w)) }
+  }
+}
