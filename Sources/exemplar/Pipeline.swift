@@ -14,9 +14,18 @@ struct Pipeline {
   /// Loads and validates the criteria file (exit 66 when missing, 78 when invalid).
   func loadSpec(_ path: String? = nil) throws -> Spec {
     switch CriteriaLoader.load(path: path ?? input.criteria) {
-    case .success(let spec): return spec
+    case .success(let spec):
+      Pipeline.reportPolicyWarnings(spec)
+      return spec
     case .failure(let f): throw Exit.fail(f)
     }
+  }
+
+  /// Warns (stderr) where a configured reward exceeds the 2022 policy's cap for its level.
+  static func reportPolicyWarnings(_ spec: Spec) {
+    var log = DiagnosticLog()
+    for d in RewardPolicy.policy2022.warnings(for: spec) { log.append(d) }
+    Exit.report(log)
   }
 
   /// Ingests the metrics file against the spec's columns (exit 66 / 65); prints warnings.

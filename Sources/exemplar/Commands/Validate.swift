@@ -2,6 +2,7 @@ import ArgumentParser
 import Criteria
 import Ingest
 import Model
+import Selection
 
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -22,7 +23,9 @@ struct Validate: ParsableCommand {
     let pipeline = Pipeline(input: input)
     let spec: Spec
     switch CriteriaLoader.load(path: input.criteria) {
-    case .success(let s): spec = s
+    case .success(let s):
+      spec = s
+      Pipeline.reportPolicyWarnings(spec)
     case .failure(let f):
       if json { print(problemsJSON(f.diagnostics, kind: "criteria")) }
       throw Exit.fail(f)
