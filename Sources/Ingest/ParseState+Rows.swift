@@ -19,10 +19,10 @@ extension ParseState {
       for i in min(n, kinds.count)..<kinds.count { builders.appendMissing(kinds[i]) }
     }
     if let id = rowID, let k = idField {
-      if let first = firstLineOfID[id] {
-        report(.duplicateID(id: id, firstLine: first), line: rowStartLine, column: columnName(k))
-      } else {
-        firstLineOfID[id] = rowStartLine
+      let slot = kinds[k].slot
+      let text = builders.text
+      if let first = ids.insert(id, row: rowCount, sameAs: { text[slot].values[$0] == id }) {
+        report(.duplicateID(id: id, firstLine: lines[first]), line: rowStartLine, column: columnName(k))
       }
     }
     lines.append(rowStartLine)

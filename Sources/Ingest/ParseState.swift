@@ -39,10 +39,14 @@ struct ParseState {
   var unknownHeaders: [String] = []
 
   // Data.
-  var builders = Builders()
+  var builders: Builders
   var rowCount = 0
-  var lines: [Int] = []
-  var firstLineOfID: [String: Int] = [:]
+  var lines = GrowBuffer<Int>()
+  var ids = IDSet()
+  /// USCC character values (−1 = not allowed) and weights, copied here so the hot
+  /// path does not go through lazily initialised globals.
+  let usccValue: UnsafeMutablePointer<Int8>
+  let usccWeights: UnsafeMutablePointer<Int>
   var skippedRows = 0
   /// The first UTF-8 BOM was stripped.
   var sawBOM = false
@@ -53,6 +57,12 @@ struct ParseState {
     self.idColumn = idColumn
     self.maxFieldBytes = options.maxFieldBytes
     self.log = DiagnosticLog(cap: options.errorCap)
+    self.builders = Builders(columns: specs.count)
+    usccValue = .allocate(capacity: 256)
+    usccValue.initialize(repeating: -1, count: 256)
+    for (i, c) in USCC.alphabet.enumerated() { usccValue[Int(c)] = Int8(i) }
+    usccWeights = .allocate(capacity: 17)
+    for (i, w) in USCC.weights.prefix(17).enumerated() { (usccWeights + i).initialize(to: w) }
   }
 
   /// Header name of field `index` (nil past the header or before it is read).
@@ -71,18 +81,26 @@ struct ParseState {
   }
 
   mutating func reserve(_ rows: Int) {
-    lines.reserveCapacity(rows)
+    lines.reserve(rows)
     builders.reserve(rows)
+    ids.reserve(rows)
   }
 
-  /// The finished table, or nil when any error was reported.
-  func table() -> Table? {
-    guard !log.hasErrors, headerDone else { return nil }
+  /// Moves the finished table out (call once, only when there are no errors).
+  mutating func takeTable() -> Table {
     var columns: [String: Column] = [:]
     for (i, kind) in kinds.enumerated() where kind.code != .ignore {
-      if let c = builders.column(kind), let key = keyOf[i] { columns[key] = c }
+      if let key = keyOf[i], let c = builders.take(kind) { columns[key] = c }
     }
-    return Table(source: file, rowCount: rowCount, lines: lines, columns: columns, headerFound: matched)
+    return Table(source: file, rowCount: rowCount, lines: lines.take(), columns: columns, headerFound: matched)
+  }
+
+  /// Releases everything the builders still hold.
+  mutating func free() {
+    builders.free()
+    lines.free()
+    usccValue.deallocate()
+    usccWeights.deallocate()
   }
 
   /// Field position → column key, for matched fields.
