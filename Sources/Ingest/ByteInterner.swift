@@ -52,12 +52,19 @@ struct ByteInterner {
   }
 }
 
-/// FNV-1a, 64 bits.
+/// FNV-1a, 64 bits, then MurmurHash3's `fmix64` finaliser: FNV alone leaves the low
+/// bits (the ones a power-of-two table uses) poorly mixed for ids that differ only in
+/// their last characters, which made probe chains long.
 @inline(__always)
 func fnv1a(_ p: UnsafePointer<UInt8>?, _ n: Int) -> UInt64 {
   var h: UInt64 = 0xcbf2_9ce4_8422_2325
   guard let p else { return h }
   for i in 0..<n { h = (h ^ UInt64(p[i])) &* 0x100_0000_01b3 }
+  h ^= h >> 33
+  h = h &* 0xff51_afd7_ed55_8ccd
+  h ^= h >> 33
+  h = h &* 0xc4ce_b9fe_1a85_ec53
+  h ^= h >> 33
   return h
 }
 

@@ -23,14 +23,14 @@ extension ParseState {
     }
     if fi == 0 { rowStartLine = line - countLF(raw, len) }
     guard let p else {
-      if fi < kinds.count { emptyCell(fi) }
+      if fi < planCount { emptyCell(fi) }
       return
     }
     var start = 0
     var end = len
     while start < end, p[start] == 0x20 || p[start] == 0x09 { start += 1 }
     while end > start, p[end - 1] == 0x20 || p[end - 1] == 0x09 { end -= 1 }
-    guard fi < kinds.count else {
+    guard fi < planCount else {
       // A field beyond the header (the row is reported as ragged at its end).
       if start < end { markNonEmpty() }
       checkEncoding(p, len, field: fi)
@@ -41,7 +41,7 @@ extension ParseState {
       return
     }
     markNonEmpty()
-    let kind = kinds[fi]
+    let kind = plan[fi]
     switch kind.code {
     case .ignore: checkEncoding(p, len, field: fi)
     case .number, .integer: number(kind, p + start, end - start, field: fi, len: len)
@@ -193,7 +193,7 @@ extension ParseState {
   /// While every field of the row so far is empty the error waits: a row of only
   /// empty fields (Excel's trailing `,,,`) is skipped with a warning instead.
   mutating func emptyCell(_ fi: Int) {
-    let kind = kinds[fi]
+    let kind = plan[fi]
     builders.appendMissing(kind)
     guard kind.code != .ignore, kind.reject || kind.isID else { return }
     if rowAllEmpty {

@@ -14,12 +14,12 @@ extension ParseState {
       report(.emptyRowSkipped, line: rowStartLine, column: nil)
       return
     }
-    if n != kinds.count {
-      report(.ragged(found: n, expected: kinds.count), line: rowStartLine, column: nil)
-      for i in min(n, kinds.count)..<kinds.count { builders.appendMissing(kinds[i]) }
+    if n != planCount {
+      report(.ragged(found: n, expected: planCount), line: rowStartLine, column: nil)
+      for i in min(n, planCount)..<planCount { builders.appendMissing(plan[i]) }
     }
     if let id = rowID, let k = idField {
-      let slot = kinds[k].slot
+      let slot = plan[k].slot
       let text = builders.text
       if let first = ids.insert(id, row: rowCount, sameAs: { text[slot].values[$0] == id }) {
         report(.duplicateID(id: id, firstLine: lines[first]), line: rowStartLine, column: columnName(k))
