@@ -9,7 +9,7 @@ struct GrowBuffer<Element> {
   private(set) var capacity = 0
 
   @inline(__always)
-  mutating func append(_ x: Element) {
+  mutating func append(_ x: consuming Element) {
     if count == capacity { grow(to: max(64, capacity * 2)) }
     guard let base else { return }
     (base + count).initialize(to: x)

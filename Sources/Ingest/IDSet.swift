@@ -14,10 +14,9 @@ struct IDSet {
     if size > slots.count { rehash(size) }
   }
 
-  /// Inserts `id` (first seen on `row`); returns the earlier row when it was already there.
-  mutating func insert(_ id: String, row: Int, sameAs: (Int) -> Bool) -> Int? {
-    var id = id
-    let h = id.withUTF8 { fnv1a($0.baseAddress, $0.count) }
+  /// Inserts the id of `row`; returns the earlier row when it was already there.
+  /// `h` is `fnv1a` of the id's UTF-8 bytes; `sameAs(r)` compares row `r`'s id with this one.
+  mutating func insert(hash h: UInt64, row: Int, sameAs: (Int) -> Bool) -> Int? {
     let tag = h >> 32
     let mask = slots.count - 1
     var i = Int(truncatingIfNeeded: tag) & mask  // same start as in `rehash`

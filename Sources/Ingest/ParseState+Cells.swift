@@ -47,22 +47,22 @@ extension ParseState {
     case .number, .integer: number(kind, p + start, end - start, field: fi, len: len)
     case .text:
       if let s = checkedString(p, 0, len, field: fi, len: len) {
+        if kind.isID { rowIDHash = fnv1a(p, len) }
         builders.text[kind.slot].values.append(s)
-        if kind.isID { rowID = s }
       } else {
         builders.appendMissing(kind)
       }
     case .uscc:
       if let id = usccFast(p + start, end - start) {
+        if kind.isID { rowIDHash = hashOf(id) }
         builders.text[kind.slot].values.append(id)
-        if kind.isID { rowID = id }
         return
       }
       guard let s = checkedString(p, start, end, field: fi, len: len) else { return builders.appendMissing(kind) }
       switch USCC.canonical(s) {
       case .success(let id):
+        if kind.isID { rowIDHash = hashOf(id) }
         builders.text[kind.slot].values.append(id)
-        if kind.isID { rowID = id }
       case .failure(let problem):
         cellError(.invalidUSCC(value: s, problem: .init(text: problem.description)), fi, p, len)
         builders.appendMissing(kind)
@@ -212,6 +212,12 @@ extension ParseState {
       report(kinds[fi].isID ? .emptyID : .emptyCell, line: l, column: columnName(fi))
     }
     pendingEmpty.removeAll(keepingCapacity: true)
+  }
+
+  /// The id hash of a stored (canonical) id.
+  func hashOf(_ id: String) -> UInt64 {
+    var id = id
+    return id.withUTF8 { fnv1a($0.baseAddress, $0.count) }
   }
 
   func string(_ p: UnsafePointer<UInt8>, _ n: Int) -> String {

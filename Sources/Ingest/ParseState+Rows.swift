@@ -18,11 +18,12 @@ extension ParseState {
       report(.ragged(found: n, expected: planCount), line: rowStartLine, column: nil)
       for i in min(n, planCount)..<planCount { builders.appendMissing(plan[i]) }
     }
-    if let id = rowID, let k = idField {
-      let slot = plan[k].slot
-      let text = builders.text
-      if let first = ids.insert(id, row: rowCount, sameAs: { text[slot].values[$0] == id }) {
-        report(.duplicateID(id: id, firstLine: lines[first]), line: rowStartLine, column: columnName(k))
+    if let hash = rowIDHash, let k = idField {
+      // The id is the last value of its column (row `rowCount`).
+      let ids = builders.text[plan[k].slot].values
+      let row = rowCount
+      if let first = self.ids.insert(hash: hash, row: row, sameAs: { ids[$0] == ids[row] }) {
+        report(.duplicateID(id: ids[row] ?? "", firstLine: lines[first]), line: rowStartLine, column: columnName(k))
       }
     }
     lines.append(rowStartLine)
@@ -48,6 +49,6 @@ extension ParseState {
   mutating func resetRow() {
     rowAllEmpty = true
     pendingEmpty.removeAll(keepingCapacity: true)
-    rowID = nil
+    rowIDHash = nil
   }
 }

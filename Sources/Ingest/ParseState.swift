@@ -21,7 +21,8 @@ struct ParseState {
   var rowAllEmpty = true
   /// Empty cells of `reject` columns seen while the row was still all empty: (field, line).
   var pendingEmpty: [(Int, Int)] = []
-  var rowID: String?
+  /// Hash of the current row's id (set when the id cell is valid), for `IDSet`.
+  var rowIDHash: UInt64?
   /// A fatal problem (wrong encoding, runaway field): stop reading.
   var stop = false
 
