@@ -5,7 +5,7 @@ import PackageDescription
 /// and `swift test` never pay for them. Run through scripts/bench-*.sh.
 let package = Package(
   name: "ExemplarBenchmarks",
-  dependencies: [.package(path: "..")],
+  dependencies: [.package(name: "Exemplar", path: "..")],
   targets: [
     .executableTarget(name: "ingest-bench", dependencies: [.product(name: "ExemplarKit", package: "Exemplar")]),
     .executableTarget(name: "score-bench", dependencies: [.product(name: "ExemplarKit", package: "Exemplar")]),

@@ -64,7 +64,7 @@ enum HTMLReport {
     let counts = HTMLCharts.histogram(scores, range: scale, bins: bins)
     let step = (scale.upperBound - scale.lowerBound) / Double(bins)
     let scoreBars = counts.enumerated().map { (label: formatNumber(scale.lowerBound + step * Double($0.offset)), value: $0.element) }
-    try sink.write("<figure><figcaption>\(L.scoreHistogram)</figcaption>\(HTMLCharts.columns(scoreBars, title: L.scoreHistogram, width: 420))</figure>\n")
+    try sink.write("<figure><figcaption>\(L.scoreHistogram)</figcaption>\(HTMLCharts.columns(scoreBars, title: L.scoreHistogram, width: 380))</figure>\n")
     try sink.write("</div>\n</section>\n")
   }
 

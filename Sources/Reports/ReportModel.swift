@@ -8,7 +8,7 @@ import Selection
 /// list, rewards per enterprise, group order and criterion paths.
 ///
 /// - Complexity: O(rows × programmes) time and 5 bytes per row per programme.
-struct ReportModel {
+final class ReportModel: Sendable {
   let table: Table
   let spec: Spec
   let evaluation: Evaluation
@@ -24,6 +24,10 @@ struct ReportModel {
   let excludedIndex: [[Int32]]
   /// Group keys with scores, in spec order (unknown keys last, sorted).
   let groupKeys: [String]
+  /// Group score columns in `groupKeys` order (indexed by row).
+  let groupColumns: [[Double]]
+  /// Normalised criterion columns in spec criterion order (indexed by row; empty when absent).
+  let normalisedColumns: [[Double]]
   /// Group label path of each criterion, e.g. "效率 › 产出"; "" for the root.
   let criterionPaths: [String]
 
@@ -57,7 +61,10 @@ struct ReportModel {
     self.excludedIndex = excludedIndex
     let known = spec.groups.map(\.key).filter { evaluation.groupScores[$0] != nil }
     let extra = evaluation.groupScores.keys.filter { k in !spec.groups.contains { $0.key == k } }.sorted()
-    groupKeys = known + extra
+    let keys = known + extra
+    groupKeys = keys
+    groupColumns = keys.map { evaluation.groupScores[$0] ?? [] }
+    normalisedColumns = spec.criteria.indices.map { $0 < evaluation.normalised.count ? evaluation.normalised[$0] : [] }
     criterionPaths = spec.criteria.map { ReportModel.path(of: $0.group, in: spec) }
   }
 

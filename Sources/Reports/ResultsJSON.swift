@@ -63,9 +63,7 @@ enum ResultsJSON {
       try w.endObject()
       try w.key("group_scores")
       try w.beginObject()
-      for g in m.groupKeys {
-        if let s = ev.groupScores[g], row < s.count { try w.field(g, s[row]) }
-      }
+      for (g, column) in zip(m.groupKeys, m.groupColumns) where row < column.count { try w.field(g, column[row]) }
       try w.endObject()
       let imputed = keys.indices.filter { $0 < ev.imputed.count && row < ev.imputed[$0].count && ev.imputed[$0][row] }
       if !imputed.isEmpty {

@@ -61,25 +61,24 @@ struct XLSXReport {
   /// Writes rank … normalised criteria of `row` starting at column `c`; returns the next column.
   @discardableResult
   private func enterpriseCells(_ s: XLSXSheet, _ r: Int, _ c: Int, row: Int) -> Int {
-    let ev = m.evaluation
-    let ranked = ev.rank[row] > 0
-    if ranked { s.number(r, c, Double(ev.rank[row]), integerFormat) }
-    s.text(r, c + 1, ev.ids[row])
-    s.text(r, c + 2, ev.labels[row])
+    let rank = m.evaluation.rank[row]
+    if rank > 0 { s.number(r, c, Double(rank), integerFormat) }
+    s.text(r, c + 1, m.evaluation.ids[row])
+    s.text(r, c + 2, m.evaluation.labels[row])
     var col = c + 5
-    if ranked {
-      s.number(r, c + 3, ev.score[row], scoreFormat)
-      s.number(r, c + 4, Double(ev.stars[row]), integerFormat)
-      for g in m.groupKeys {
-        if let v = ev.groupScores[g], row < v.count { s.number(r, col, v[row], scoreFormat) }
+    if rank > 0 {
+      s.number(r, c + 3, m.evaluation.score[row], scoreFormat)
+      s.number(r, c + 4, Double(m.evaluation.stars[row]), integerFormat)
+      for g in m.groupColumns {
+        if row < g.count { s.number(r, col, g[row], scoreFormat) }
         col += 1
       }
-      for j in m.spec.criteria.indices {
-        if j < ev.normalised.count, row < ev.normalised[j].count { s.number(r, col, ev.normalised[j][row], normalisedFormat) }
+      for v in m.normalisedColumns {
+        if row < v.count { s.number(r, col, v[row], normalisedFormat) }
         col += 1
       }
     } else {
-      col += m.groupKeys.count + m.spec.criteria.count
+      col += m.groupColumns.count + m.normalisedColumns.count
     }
     return col
   }
