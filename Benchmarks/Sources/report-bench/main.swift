@@ -22,6 +22,13 @@ func peakRSSMiB() -> Double {
   return Double(u.ru_maxrss) / 1024
 }
 
+/// User + system CPU seconds of the whole process (all threads).
+func cpuSeconds() -> Double {
+  var u = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &u)
+  return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
+}
+
 func currentRSSMiB() -> Double {
   guard let s = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
     let pages = s.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
@@ -119,6 +126,7 @@ let manifest = Manifest(
   seed: 2022, rows: rows, time: Date(timeIntervalSince1970: 1_672_531_200))
 let options = ReportOptions(excel: mode == "full", html: mode == "full", version: "bench")
 let start = Date()
+let cpuStart = cpuSeconds()
 do {
   try RunReport.write(
     to: out, table: data.table, spec: data.spec, evaluation: data.evaluation, decision: data.decision, manifest: manifest, options: options)
@@ -127,4 +135,5 @@ do {
   exit(73)
 }
 let seconds = Date().timeIntervalSince(start)
-print(String(format: "rows=%d mode=%@ seconds=%.2f peakRSS=%.0fMiB rssBeforeWrite=%.0fMiB out=%@", rows, mode, seconds, peakRSSMiB(), before, out))
+let cpu = cpuSeconds() - cpuStart
+print(String(format: "rows=%d mode=%@ seconds=%.2f cpu=%.2f peakRSS=%.0fMiB rssBeforeWrite=%.0fMiB out=%@", rows, mode, seconds, cpu, peakRSSMiB(), before, out))
