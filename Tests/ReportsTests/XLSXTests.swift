@@ -134,6 +134,15 @@ struct XLSXTests {
     #expect(method.contains("2023-01-01T00:00:00Z"))
   }
 
+  @Test func overlongTextIsCutAtExcelsLimit() throws {
+    var f = Fixture.make()
+    f.evaluation.labels[f.evaluation.order[0]] = String(repeating: "名", count: 40_000) + "\u{01}"
+    let dir = scratchFolder() + "/out"
+    try f.write(to: dir)
+    let cells = try WorkbookReader(path: dir + "/recommendations.xlsx").cells(sheet: 3)
+    #expect(cells["C2"] == String(repeating: "名", count: 32_767))
+  }
+
   @Test func nonFiniteNumbersNeverReachTheWorkbook() throws {
     let f = Fixture.make(nanScoreRow: 1)
     var e = f.evaluation
