@@ -54,3 +54,21 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: dir + "/results.json"))
   }
 }
+
+@Suite struct EdgeCaseTests {
+  @Test func aRunWithNobodyRankedStillWritesEveryFile() throws {
+    let f = Fixture.make(rows: 1)
+    #expect(f.evaluation.order.isEmpty)
+    let dir = scratchFolder() + "/out"
+    try f.write(to: dir)
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(bytes(dir + "/results.json"))) as? [String: Any])
+    #expect((json["ranking"] as? [Any])?.isEmpty == true)
+    #expect((json["unranked"] as? [Any])?.count == 1)
+    let csv = parseCSV(String(decoding: bytes(dir + "/ranking.csv").dropFirst(3), as: UTF8.self))
+    #expect(csv.count == 2)
+    #expect(text(dir + "/report.html").contains("</html>"))
+    if FileManager.default.isExecutableFile(atPath: "/usr/bin/unzip") {
+      #expect(try WorkbookReader(path: dir + "/recommendations.xlsx").sheetNames().count == 6)
+    }
+  }
+}
