@@ -8,8 +8,9 @@ import Selection
 ///
 /// Files: results.json, ranking.csv, shortlists/KEY.csv, recommendations.xlsx
 /// (unless `options.excel` is false), report.html (unless `options.html` is false).
-/// Same inputs and options → byte-identical files; only the manifest time differs
-/// between runs (it also fixes the workbook's creation date).
+/// The time written everywhere (results.json `manifest.time`, the 说明 sheet, the page,
+/// the workbook's creation date) is `options.now`; it replaces `manifest.time`.
+/// Same inputs and options → byte-identical files; only that time differs between runs.
 public enum RunReport {
   /// - Throws: `StageFailure` of kind `.cantCreate` (exit 73) naming the path that failed;
   ///   DIR is then left as it was.
@@ -17,6 +18,8 @@ public enum RunReport {
     to dir: String, table: Table, spec: Spec, evaluation: Evaluation, decision: Decision, manifest: Manifest,
     options: ReportOptions
   ) throws(StageFailure) {
+    var manifest = manifest
+    manifest.time = options.now
     let model = ReportModel(
       table: table, spec: spec, evaluation: evaluation, decision: decision, manifest: manifest, options: options)
     try OutputFolder.write(to: dir) { folder in

@@ -79,7 +79,7 @@ func parseCSV(_ s: String) -> [[String]] {
 
   @Test func englishHeaders() throws {
     let dir = scratchFolder() + "/out"
-    try Fixture.make().write(to: dir, options: ReportOptions(english: true, version: "t"))
+    try Fixture.make().write(to: dir, options: ReportOptions(english: true, now: Fixture.now, version: "t"))
     let records = parseCSV(String(decoding: bytes(dir + "/ranking.csv").dropFirst(3), as: UTF8.self))
     #expect(records[0].prefix(6) == ["Rank", "Competition rank", "ID", "Name", "Score", "Stars"])
     let provincial = parseCSV(String(decoding: bytes(dir + "/shortlists/provincial.csv").dropFirst(3), as: UTF8.self))
@@ -92,7 +92,7 @@ func parseCSV(_ s: String) -> [[String]] {
     let f = Fixture.make(rows: rows)
     let u = scratchFolder() + "/u", g = scratchFolder() + "/g"
     try f.write(to: u)
-    try f.write(to: g, options: ReportOptions(outputEncoding: .gb18030, version: "0.1.0-test"))
+    try f.write(to: g, options: ReportOptions(outputEncoding: .gb18030, now: Fixture.now, version: "0.1.0-test"))
     for name in ["ranking.csv", "shortlists/provincial.csv"] {
       let raw = bytes(g + "/" + name)
       #expect(Array(raw.prefix(3)) != [0xEF, 0xBB, 0xBF], "GB18030 files carry no BOM")

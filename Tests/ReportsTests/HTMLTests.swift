@@ -37,7 +37,7 @@ import Testing
   @Test func longListsAreCutWithANote() throws {
     let f = Fixture.make(rows: 30)
     let dir = scratchFolder() + "/out"
-    try f.write(to: dir, options: ReportOptions(htmlTopRows: 4, version: "t"))
+    try f.write(to: dir, options: ReportOptions(htmlTopRows: 4, now: Fixture.now, version: "t"))
     let html = text(dir + "/report.html")
     let municipal = try #require(html.components(separatedBy: "<section class=\"programme\">").dropFirst().first)
     let rows = municipal.components(separatedBy: "<tr class=").count - 1
@@ -48,7 +48,7 @@ import Testing
 
   @Test func excelAndHTMLCanBeSwitchedOff() throws {
     let dir = scratchFolder() + "/out"
-    try Fixture.make().write(to: dir, options: ReportOptions(excel: false, html: false, version: "t"))
+    try Fixture.make().write(to: dir, options: ReportOptions(excel: false, html: false, now: Fixture.now, version: "t"))
     #expect(!FileManager.default.fileExists(atPath: dir + "/recommendations.xlsx"))
     #expect(!FileManager.default.fileExists(atPath: dir + "/report.html"))
     #expect(FileManager.default.fileExists(atPath: dir + "/results.json"))

@@ -150,7 +150,7 @@ struct XLSXTests {
     let dir = scratchFolder() + "/out"
     try RunReport.write(
       to: dir, table: f.table, spec: f.spec, evaluation: e, decision: f.decision, manifest: f.manifest,
-      options: ReportOptions(version: "t"))
+      options: ReportOptions(now: Fixture.now, version: "t"))
     let reader = WorkbookReader(path: dir + "/recommendations.xlsx")
     for i in 1...6 {
       let xml = try reader.part("xl/worksheets/sheet\(i).xml")
