@@ -20,11 +20,12 @@ enum CSVReports {
     }
     header.append(L.reward)
     try csv.row(header)
+    var reasons = m.decision.programmes.map { _ in ReasonText(english: L.english) }
     for row in m.evaluation.order {
       try csv.integer(m.evaluation.rank[row])
       try csv.integer(m.evaluation.competitionRank[row])
       try commonCells(m, row, &csv)
-      try programmeCells(m, row, &csv)
+      try programmeCells(m, row, &reasons, &csv)
       try reward(m, row, &csv)
       try csv.endRow()
     }
@@ -35,9 +36,8 @@ enum CSVReports {
       try csv.text(m.evaluation.labels[u.row])
       for _ in 0..<(2 + m.groupKeys.count + m.spec.criteria.count) { try csv.number("") }
       for p in m.decision.programmes.indices {
-        let e = m.entry(programme: p, row: u.row)
         try csv.text(L.excluded)
-        try csv.text(e.status == .excluded ? e.reason : ExclusionReason.unranked(u.reason).text(english: L.english))
+        try csv.text((m.entry(programme: p, row: u.row).reason ?? .unranked(u.reason)).text(english: L.english))
       }
       try csv.number("")
       try csv.endRow()
@@ -67,7 +67,8 @@ enum CSVReports {
     }
     for (i, r) in d.selected.enumerated() { try line(r, .selected, i + 1, "") }
     for (i, r) in d.reserve.enumerated() { try line(r, .reserve, i + 1, "") }
-    for (i, e) in d.excluded.enumerated() { try line(e.row, .excluded, i + 1, e.reason.text(english: L.english)) }
+    var reason = ReasonText(english: L.english)
+    for (i, e) in d.excluded.enumerated() { try line(e.row, .excluded, i + 1, reason(e.reason)) }
     try sink.close()
   }
 
@@ -86,11 +87,13 @@ enum CSVReports {
     for c in m.normalisedColumns { try csv.number(row < c.count ? c[row] : nil, decimals: normalisedDecimals) }
   }
 
-  private static func programmeCells(_ m: ReportModel, _ row: Int, _ csv: inout CSVWriter) throws(ReportError) {
+  private static func programmeCells(
+    _ m: ReportModel, _ row: Int, _ reasons: inout [ReasonText], _ csv: inout CSVWriter
+  ) throws(ReportError) {
     for p in m.decision.programmes.indices {
       let e = m.entry(programme: p, row: row)
       try csv.text(e.status.map { m.labels.statusName($0) } ?? "")
-      try csv.text(e.reason)
+      try csv.text(e.reason.map { reasons[p]($0) } ?? "")
     }
   }
 

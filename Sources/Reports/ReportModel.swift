@@ -87,14 +87,11 @@ final class ReportModel: Sendable {
     return names.reversed().joined(separator: " › ")
   }
 
-  /// Status and reason text of `row` on programme `p`.
-  func entry(programme p: Int, row: Int) -> (status: ShortlistStatus?, reason: String) {
-    guard let s = ShortlistStatus(rawValue: status[p][row]) else { return (nil, "") }
-    if s == .excluded {
-      let i = Int(excludedIndex[p][row])
-      return (s, decision.programmes[p].excluded[i].reason.text(english: options.english))
-    }
-    return (s, "")
+  /// Status of `row` on programme `p`, with the exclusion reason when excluded.
+  func entry(programme p: Int, row: Int) -> (status: ShortlistStatus?, reason: ExclusionReason?) {
+    guard let s = ShortlistStatus(rawValue: status[p][row]) else { return (nil, nil) }
+    if s == .excluded { return (s, decision.programmes[p].excluded[Int(excludedIndex[p][row])].reason) }
+    return (s, nil)
   }
 
   /// Name of a programme key from the spec (the key when unknown).

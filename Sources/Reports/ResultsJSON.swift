@@ -179,10 +179,11 @@ enum ResultsJSON {
       try w.endArray()
       try w.key("excluded")
       try w.beginArray()
+      var reason = ReasonText(english: m.options.english)
       for e in p.excluded {
         try w.beginObject()
         try w.field("id", ids[e.row])
-        try w.field("reason", e.reason.text(english: m.options.english))
+        try w.field("reason", reason(e.reason))
         try w.field("code", reasonCode(e.reason))
         try w.endObject()
       }
