@@ -46,6 +46,18 @@ import Testing
     #expect(municipal.contains("……其余 \(total - 4) 家见 CSV 文件"))
   }
 
+  @Test func englishPageAndSheets() throws {
+    let dir = scratchFolder() + "/out"
+    try Fixture.make().write(to: dir, options: ReportOptions(english: true, now: Fixture.now, version: "t"))
+    let html = text(dir + "/report.html")
+    #expect(html.contains("<html lang=\"en\">"))
+    #expect(html.contains("<h2>Summary</h2>") && html.contains("<h2>Weights</h2>") && html.contains("below the line (quota 3)"))
+    if FileManager.default.isExecutableFile(atPath: "/usr/bin/unzip") {
+      let names = try WorkbookReader(path: dir + "/recommendations.xlsx").sheetNames()
+      #expect(Array(names.suffix(4)) == ["Ranking", "Stars", "Rewards", "Method"])
+    }
+  }
+
   @Test func excelAndHTMLCanBeSwitchedOff() throws {
     let dir = scratchFolder() + "/out"
     try Fixture.make().write(to: dir, options: ReportOptions(excel: false, html: false, now: Fixture.now, version: "t"))
