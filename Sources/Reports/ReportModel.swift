@@ -110,6 +110,20 @@ final class ReportModel: Sendable {
   /// A score with the spec's decimals.
   func scoreText(_ x: Double) -> String { ReportModel.fixed(x, decimals: spec.evaluation.scoreDecimals) }
 
+  /// Yuan with two decimals and thousands separators: 1,450,000.00.
+  static func money(_ x: Double) -> String {
+    let t = fixed(x, decimals: 2)
+    guard let dot = t.firstIndex(of: ".") else { return t }
+    let negative = t.hasPrefix("-")
+    let digits = Array(t[t.index(t.startIndex, offsetBy: negative ? 1 : 0)..<dot])
+    var grouped = ""
+    for (i, c) in digits.enumerated() {
+      if i > 0 && (digits.count - i) % 3 == 0 { grouped.append(",") }
+      grouped.append(c)
+    }
+    return (negative ? "-" : "") + grouped + String(t[dot...])
+  }
+
   /// `x` rounded half away from zero to `decimals` places, as text; "" when not finite.
   static func fixed(_ x: Double, decimals: Int) -> String {
     guard x.isFinite else { return "" }

@@ -32,6 +32,10 @@ import Testing
     #expect(html.contains("2022年度数字化改造标杆企业评选"))
     #expect(html.contains("实施效果"))  // weights chart grouped by group
     #expect(html.contains(String(repeating: "b", count: 64)))  // manifest
+    // Money with thousands separators: the budget and the granted total.
+    #expect(html.contains(">1,000,000.00<"))
+    let granted = f.decision.rewards.totalGranted
+    #expect(granted == 1_450_000 && html.contains(">1,450,000.00<"))
   }
 
   @Test func longListsAreCutWithANote() throws {
