@@ -9,6 +9,8 @@ import Selection
 /// 星级 (stars), 奖励 (rewards) and 说明 (method). Sheet layouts are in docs/outputs.md.
 struct XLSXReport {
   typealias Format = UnsafeMutablePointer<lxw_format>
+  /// Decimals stored for scores and normalised values (shown with fewer; see `XLSXSheet.number(_:_:_:decimals:_:)`).
+  static let storedDecimals = 6
   let m: ReportModel
   let book: XLSXWorkbook
   let bold, headerFormat, scoreFormat, normalisedFormat, integerFormat, moneyFormat, boldMoney, wrap: Format?
@@ -69,15 +71,15 @@ struct XLSXReport {
     s.text(r, c + 2, m.evaluation.labels[row])
     var col = c + 5
     if rank > 0 {
-      s.number(r, c + 3, m.evaluation.score[row], scoreFormat)
+      s.number(r, c + 3, m.evaluation.score[row], decimals: XLSXReport.storedDecimals, scoreFormat)
       s.number(r, c + 4, Double(m.evaluation.stars[row]), integerFormat)
       for g in m.groupColumns {
-        if row < g.count { s.number(r, col, g[row], scoreFormat) }
+        if row < g.count { s.number(r, col, g[row], decimals: XLSXReport.storedDecimals, scoreFormat) }
         col += 1
       }
       if criteria {
         for v in m.normalisedColumns {
-          if row < v.count { s.number(r, col, v[row], normalisedFormat) }
+          if row < v.count { s.number(r, col, v[row], decimals: XLSXReport.storedDecimals, normalisedFormat) }
           col += 1
         }
       }

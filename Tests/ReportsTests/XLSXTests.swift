@@ -82,14 +82,17 @@ struct XLSXTests {
     let cells = try reader.cells(sheet: 3)  // 排名
     let json = try #require(try JSONSerialization.jsonObject(with: Data(bytes(dir + "/results.json"))) as? [String: Any])
     let ranking = try #require(json["ranking"] as? [[String: Any]])
+    let lines = text(dir + "/results.json").split(separator: "\n").filter { $0.contains("\"rank\":") }.map(String.init)
     #expect(cells["A1"] == "排名" && cells["B1"] == "统一社会信用代码")
     for (i, entry) in ranking.enumerated() {
       let r = i + 2
       #expect(cells["A\(r)"].flatMap(Int.init) == entry["rank"] as? Int)
       #expect(cells["B\(r)"] == entry["id"] as? String)
-      // libxlsxwriter writes numbers with 16 significant digits ("%.16G"), so allow 1e-15 relative.
+      // Scores are stored rounded to 6 decimals (shown with 2); results.json has every digit.
       let score = try #require(cells["D\(r)"].flatMap(Double.init))
-      #expect(isClose(score, f.evaluation.score[f.evaluation.order[i]], relative: 1e-15))
+      let exact = try #require(numberText(lines[i], "score").flatMap(Double.init))
+      #expect(abs(score - exact) <= 5e-7 + 1e-12)
+      #expect(score == (exact * 1e6).rounded() / 1e6)
     }
     // Labels come back as text, not formulas; control characters are gone.
     let texts = Set(cells.values)
