@@ -10,7 +10,7 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
 /// and `swift test` never pay for them. Run through scripts/bench-*.sh.
 let package = Package(
   name: "ExemplarBenchmarks",
-  dependencies: [.package(name: "Exemplar", path: "..")],
+  dependencies: [.package(path: "..")],
   targets: [
     .executableTarget(name: "ingest-bench", dependencies: [.product(name: "ExemplarKit", package: root)]),
     .executableTarget(name: "score-bench", dependencies: [.product(name: "ExemplarKit", package: root)]),

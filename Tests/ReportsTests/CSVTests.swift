@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import Reports
+import Selection
 import Testing
 
 /// A minimal RFC 4180 reader, independent of the writer: records of fields.
@@ -73,7 +74,7 @@ func parseCSV(_ s: String) -> [[String]] {
     #expect(records.dropFirst().prefix(3).map { $0[0] } == ["入选", "入选", "入选"])
     #expect(records.dropFirst().prefix(3).map { $0[4] } == d.selected.map { ids[$0] })
     #expect(records[4][0] == "候补" && records[4][4] == ids[d.reserve[0]])
-    #expect(records[6][0] == "未入选" && records[6][2] == "排名未进入名额（名额3家）")
+    #expect(records[6][0] == "未入选" && records[6][2] == ExclusionReason.belowLine(quota: 3).text(english: false))
     #expect(records.last?[2] == "未参与排名：数字化投入(万元) 缺失")
   }
 
@@ -83,7 +84,8 @@ func parseCSV(_ s: String) -> [[String]] {
     let records = parseCSV(String(decoding: bytes(dir + "/ranking.csv").dropFirst(3), as: UTF8.self))
     #expect(records[0].prefix(6) == ["Rank", "Competition rank", "ID", "Name", "Score", "Stars"])
     let provincial = parseCSV(String(decoding: bytes(dir + "/shortlists/provincial.csv").dropFirst(3), as: UTF8.self))
-    #expect(provincial.contains { $0[2] == "not eligible: stars >= 4" })
+    let expected = ExclusionReason.notEligible(failing: "stars >= 4").text(english: true)
+    #expect(provincial.contains { $0[2] == expected })
   }
 
   /// 10,000 rows make ranking.csv larger than the writer's 1 MiB buffer, so chunks end inside characters.

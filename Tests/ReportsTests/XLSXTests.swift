@@ -2,6 +2,7 @@ import Foundation
 import Model
 import Reports
 import TestSupport
+import Selection
 import Testing
 
 /// Reads cells back from an .xlsx with the `unzip` tool (independent of libxlsxwriter).
@@ -116,7 +117,7 @@ struct XLSXTests {
       #expect(cells["E\(i + 2)"] == f.evaluation.ids[row])
     }
     #expect(cells["A5"] == "候补" && cells["E5"] == f.evaluation.ids[d.reserve[0]])
-    #expect(cells["C7"] == "排名未进入名额（名额3家）")
+    #expect(cells["C7"] == ExclusionReason.belowLine(quota: 3).text(english: false))
   }
 
   @Test func rewardsAndMethodSheets() throws {
