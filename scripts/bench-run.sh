@@ -23,17 +23,17 @@ done
 python3 scripts/bench/make_criteria.py criteria/2022.toml "$DATA"
 F="$DATA/metrics-$ROWS.csv"
 echo "file: $F, $(du -m "$F" | cut -f1) MB, $ROWS rows; $(nproc) cores; $("$PY" -c 'import pandas, polars, numpy; print(f"pandas {pandas.__version__}, polars {polars.__version__}, numpy {numpy.__version__}")')"
-line() { $M "$@" | tee /dev/stderr; }
+line() { local out; out=$($M "$@"); echo "$out" >&2; echo "$out"; }
 secs() { sed -E 's/.*best ([0-9.]+) s.*/\1/'; }
-ingest=$(line "ingest alone (exemplar validate)" "$REPEAT" -- "$BIN" validate "$F" --criteria "$DATA/wsm.toml" 2>&1 | secs)
-wsm=$(line "exemplar run, weighted sum" "$REPEAT" -- "$BIN" run "$F" --criteria "$DATA/wsm.toml" --out "$DATA/out-wsm" --no-excel --no-html 2>&1 | secs)
-topsis=$(line "exemplar run, TOPSIS" "$REPEAT" -- "$BIN" run "$F" --criteria "$DATA/topsis.toml" --out "$DATA/out-topsis" --no-excel --no-html 2>&1 | secs)
-entropy=$(line "exemplar run, entropy weights" "$REPEAT" -- "$BIN" run "$F" --criteria "$DATA/entropy.toml" --out "$DATA/out-entropy" --no-excel --no-html 2>&1 | secs)
-pandas=$(line "pandas + numpy, same computation" "$REPEAT" -- "$PY" scripts/bench/peer_run.py pandas "$F" "$DATA/spec.json" "$DATA/out-pandas" 2>&1 | secs)
-polars=$(line "polars + numpy, same computation" "$REPEAT" -- "$PY" scripts/bench/peer_run.py polars "$F" "$DATA/spec.json" "$DATA/out-polars" 2>&1 | secs)
+ingest=$(line "ingest alone (exemplar validate)" "$REPEAT" -- "$BIN" validate "$F" --criteria "$DATA/wsm.toml" | secs)
+wsm=$(line "exemplar run, weighted sum" "$REPEAT" -- "$BIN" run "$F" --criteria "$DATA/wsm.toml" --out "$DATA/out-wsm" --no-excel --no-html | secs)
+topsis=$(line "exemplar run, TOPSIS" "$REPEAT" -- "$BIN" run "$F" --criteria "$DATA/topsis.toml" --out "$DATA/out-topsis" --no-excel --no-html | secs)
+entropy=$(line "exemplar run, entropy weights" "$REPEAT" -- "$BIN" run "$F" --criteria "$DATA/entropy.toml" --out "$DATA/out-entropy" --no-excel --no-html | secs)
+pandas=$(line "pandas + numpy, same computation" "$REPEAT" -- "$PY" scripts/bench/peer_run.py pandas "$F" "$DATA/spec.json" "$DATA/out-pandas" | secs)
+polars=$(line "polars + numpy, same computation" "$REPEAT" -- "$PY" scripts/bench/peer_run.py polars "$F" "$DATA/spec.json" "$DATA/out-polars" | secs)
 S="$DATA/metrics-$SMALL.csv"
-plain=$(line "exemplar run, $SMALL rows, default criteria, no Excel/HTML" "$REPEAT" -- "$BIN" run "$S" --criteria criteria/2022.toml --out "$DATA/out-small-plain" --no-excel --no-html 2>&1 | secs)
-full=$(line "exemplar run, $SMALL rows, default criteria, with Excel + HTML" "$REPEAT" -- "$BIN" run "$S" --criteria criteria/2022.toml --out "$DATA/out-small-full" 2>&1 | secs)
+plain=$(line "exemplar run, $SMALL rows, default criteria, no Excel/HTML" "$REPEAT" -- "$BIN" run "$S" --criteria criteria/2022.toml --out "$DATA/out-small-plain" --no-excel --no-html | secs)
+full=$(line "exemplar run, $SMALL rows, default criteria, with Excel + HTML" "$REPEAT" -- "$BIN" run "$S" --criteria criteria/2022.toml --out "$DATA/out-small-full" | secs)
 python3 - "$ingest" "$wsm" "$topsis" "$entropy" "$pandas" "$polars" "$plain" "$full" <<'PY'
 import sys
 i, w, t, e, pd, pl, plain, full = map(float, sys.argv[1:])
