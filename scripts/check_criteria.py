@@ -174,6 +174,11 @@ def main():
             cand = [i for i in order if ind[i] in pilots] + [i for i in order if ind[i] not in pilots]
         elig = set()
         names = set(p.get("history_names", [pk]))
+        waiting, kind = [], {}
+        def full(counts, i):
+            return any(counts[c][cols[c][i]] >= lim for c, lim in p.get("caps", {}).items())
+        def count(counts, i):
+            for c in p.get("caps", {}): counts[c][cols[c][i]] += 1
         for i in cand:
             if "from" in p:
                 src = selected[p["from"]] if p.get("from_mode", "selected") == "selected" else eligible_sets[p["from"]]
@@ -186,15 +191,20 @@ def main():
             if "eligible" in p and not ev(p["eligible"], i, e2):
                 excl["eligibility"] += 1; continue
             elig.add(i)
-            if any(capcount[c][cols[c][i]] >= lim for c, lim in p.get("caps", {}).items()):
-                excl["cap"] += 1; continue
-            if len(sel) < p["quota"]:
-                sel.append(i)
-            elif len(res) < p.get("reserves", 0):
-                res.append(i)
-            else:
-                excl["below the line"] += 1; continue
-            for c in p.get("caps", {}): capcount[c][cols[c][i]] += 1
+            # Mirrors docs/selection.md: a capped candidate may still take a reserve place,
+            # where caps are counted among reserves only.
+            if len(sel) >= p["quota"]:
+                kind[i] = "below the line"; waiting.append(i); continue
+            if full(capcount, i):
+                kind[i] = "cap"; waiting.append(i); continue
+            count(capcount, i); sel.append(i)
+        rescount = defaultdict(Counter)
+        for i in waiting:
+            if len(res) >= p.get("reserves", 0): break
+            if full(rescount, i):
+                kind[i] = "cap"; continue
+            count(rescount, i); res.append(i); kind.pop(i)
+        for why in kind.values(): excl[why] += 1
         selected[pk] = set(sel); eligible_sets[pk] = elig
         print(f"{pk}: quota {p['quota']} selected {len(sel)} reserve {len(res)}/{p.get('reserves',0)} "
               f"eligible {len(elig)} excluded {dict(excl)} ranks {[int(rank[i]) for i in sel]}")

@@ -62,7 +62,8 @@ extension SpecDecoder {
       criteria.append(
         CriterionSpec(
           key: key, label: label ?? column?.label, column: columnKey ?? "", direction: direction,
-          normalisation: normalisation, group: group, weight: weight, winsorise: winsorise, missing: missingPolicy))
+          normalisation: normalisation, group: group, weight: weight, winsorise: winsorise, missing: missingPolicy,
+          explicitNormalisation: t["normalise"] != nil))
     }
     if criteria.isEmpty { error("criteria", "no criteria are declared") }
     return criteria

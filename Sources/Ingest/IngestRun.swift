@@ -31,6 +31,7 @@ final class IngestRun {
   }
 
   deinit {
+    state.pointee.free()
     state.deinitialize(count: 1)
     state.deallocate()
   }
@@ -68,29 +69,27 @@ final class IngestRun {
       state.pointee.fatal(error, line: state.pointee.line, column: state.pointee.columnName(state.pointee.fieldIndex))
     }
     if !state.pointee.stop { feeder.finish() }
-    let s = state.pointee
-    var log = s.log
-    if !s.stop {
-      if !s.headerDone && s.fieldIndex == 0 {
+    let s = state
+    var log = s.pointee.log
+    if !s.pointee.stop {
+      if !s.pointee.headerDone && s.pointee.fieldIndex == 0 {
         log.append(Diagnostic(file: source, line: 0, message: IngestError.emptyFile.description))
-      } else if s.headerDone && s.rowCount == 0 && !log.hasErrors {
-        log.append(Diagnostic(file: source, line: s.headerLine, message: IngestError.noDataRows.description))
+      } else if s.pointee.headerDone && s.pointee.rowCount == 0 && !log.hasErrors {
+        log.append(Diagnostic(file: source, line: s.pointee.headerLine, message: IngestError.noDataRows.description))
       }
     }
     var summary = IngestSummary()
-    summary.rows = s.rowCount
+    summary.rows = s.pointee.rowCount
     summary.bytes = bytesIn
-    summary.columnsMatched = s.matched
-    summary.unknownHeaders = s.unknownHeaders
-    summary.skippedRows = s.skippedRows
+    summary.columnsMatched = s.pointee.matched
+    summary.unknownHeaders = s.pointee.unknownHeaders
+    summary.skippedRows = s.pointee.skippedRows
     summary.encoding = used
-    summary.hadBOM = s.sawBOM
-    for (i, kind) in s.kinds.enumerated() where kind.code != .ignore {
-      if let key = s.keyOf[i], let column = s.builders.column(kind) {
-        summary.missingCells[key] = (0..<column.count).reduce(0) { $0 + (column.isMissing($1) ? 1 : 0) }
-      }
+    summary.hadBOM = s.pointee.sawBOM
+    for (i, kind) in s.pointee.kinds.enumerated() where kind.code != .ignore {
+      if let key = s.pointee.keyOf[i] { summary.missingCells[key] = s.pointee.builders.missingCount(kind) }
     }
-    let table = log.hasErrors ? nil : s.table()
+    let table = log.hasErrors || !s.pointee.headerDone ? nil : s.pointee.takeTable()
     let failure = log.hasErrors ? StageFailure(.data, diagnostics: log) : nil
     return IngestResult(table: table, log: log, failure: failure, summary: summary)
   }

@@ -4,8 +4,8 @@ extension ParseState {
   /// libcsv's field callback: reads one field into its column.
   ///
   /// `raw` is nil for an empty unquoted field (CSV_EMPTY_IS_NULL); otherwise it is
-  /// NUL-terminated (CSV_APPEND_NULL). Spaces are kept by libcsv (our space function
-  /// says no byte is a space) and trimmed here for every type but `text`.
+  /// NUL-terminated (CSV_APPEND_NULL). libcsv has already dropped spaces around
+  /// unquoted fields; spaces inside quotes are trimmed here for every type but `text`.
   @inline(__always)
   mutating func field(_ raw: UnsafeMutableRawPointer?, _ len: Int) {
     if stop { return }
@@ -23,14 +23,14 @@ extension ParseState {
     }
     if fi == 0 { rowStartLine = line - countLF(raw, len) }
     guard let p else {
-      if fi < kinds.count { emptyCell(fi) }
+      if fi < planCount { emptyCell(fi) }
       return
     }
     var start = 0
     var end = len
     while start < end, p[start] == 0x20 || p[start] == 0x09 { start += 1 }
     while end > start, p[end - 1] == 0x20 || p[end - 1] == 0x09 { end -= 1 }
-    guard fi < kinds.count else {
+    guard fi < planCount else {
       // A field beyond the header (the row is reported as ragged at its end).
       if start < end { markNonEmpty() }
       checkEncoding(p, len, field: fi)
@@ -41,43 +41,81 @@ extension ParseState {
       return
     }
     markNonEmpty()
-    let kind = kinds[fi]
+    let kind = plan[fi]
     switch kind.code {
     case .ignore: checkEncoding(p, len, field: fi)
     case .number, .integer: number(kind, p + start, end - start, field: fi, len: len)
     case .text:
       if let s = checkedString(p, 0, len, field: fi, len: len) {
-        builders.text[kind.slot].append(s)
-        if kind.isID { rowID = s }
+        if kind.isID { rowIDHash = fnv1a(p, len) }
+        builders.text[kind.slot].values.append(s)
       } else {
         builders.appendMissing(kind)
       }
     case .uscc:
+      if let id = usccFast(p + start, end - start) {
+        if kind.isID { rowIDHash = hashOf(id) }
+        builders.text[kind.slot].values.append(id)
+        return
+      }
       guard let s = checkedString(p, start, end, field: fi, len: len) else { return builders.appendMissing(kind) }
       switch USCC.canonical(s) {
       case .success(let id):
-        builders.text[kind.slot].append(id)
-        if kind.isID { rowID = id }
+        if kind.isID { rowIDHash = hashOf(id) }
+        builders.text[kind.slot].values.append(id)
       case .failure(let problem):
         cellError(.invalidUSCC(value: s, problem: .init(text: problem.description)), fi, p, len)
         builders.appendMissing(kind)
       }
     case .category:
-      guard let s = checkedString(p, start, end, field: fi, len: len) else { return builders.appendMissing(kind) }
-      if let allowed = builders.category[kind.slot].allowed, !allowed.contains(s) {
-        cellError(.notAllowed(value: s, allowed: builders.category[kind.slot].allowedList), fi, p, len)
-        builders.appendMissing(kind)
-      } else {
-        let code = builders.category[kind.slot].intern(s)
-        builders.category[kind.slot].codes.append(code)
-      }
+      category(kind, p, start, end, field: fi, len: len)
     case .bool:
       if let b = parseBool(p + start, end - start) {
-        builders.bool[kind.slot].append(b)
+        builders.bool[kind.slot].values.append(b)
       } else {
         if let s = checkedString(p, start, end, field: fi, len: len) { cellError(.notABool(value: s), fi, p, len) }
         builders.appendMissing(kind)
       }
+    }
+  }
+
+  /// A category cell: looked up by its bytes; a String is made only for a new level.
+  @inline(__always)
+  mutating func category(_ kind: FieldKind, _ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, field fi: Int, len: Int) {
+    let q = p + start
+    let n = end - start
+    let h = fnv1a(q, n)
+    if let code = builders.category[kind.slot].interner.find(q, n, hash: h) {
+      builders.category[kind.slot].codes.append(code)
+      return
+    }
+    guard let s = checkedString(p, start, end, field: fi, len: len) else { return builders.appendMissing(kind) }
+    if let allowed = builders.category[kind.slot].allowed, !allowed.contains(s) {
+      cellError(.notAllowed(value: s, allowed: builders.category[kind.slot].allowedList), fi, p, len)
+      builders.appendMissing(kind)
+      return
+    }
+    let code = builders.category[kind.slot].interner.add(q, n, hash: h, string: s)
+    builders.category[kind.slot].codes.append(code)
+  }
+
+  /// The canonical USCC when the bytes are 18 alphabet characters (any case) with the
+  /// right check character; nil sends the cell to `USCC.canonical` for the exact problem.
+  @inline(__always)
+  func usccFast(_ p: UnsafePointer<UInt8>, _ n: Int) -> String? {
+    guard n == 18 else { return nil }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 18) { buf -> String? in
+      var sum = 0
+      for i in 0..<18 {
+        var c = p[i]
+        if c >= 0x61 && c <= 0x7A { c -= 0x20 }
+        buf[i] = c
+        let v = Int(usccValue[Int(c)])
+        if v < 0 { return nil }
+        if i < 17 { sum += v * usccWeights[i] }
+      }
+      guard usccValue[Int(buf[17])] == Int8((31 - sum % 31) % 31) else { return nil }
+      return String(decoding: UnsafeBufferPointer(buf), as: UTF8.self)
     }
   }
 
@@ -155,7 +193,7 @@ extension ParseState {
   /// While every field of the row so far is empty the error waits: a row of only
   /// empty fields (Excel's trailing `,,,`) is skipped with a warning instead.
   mutating func emptyCell(_ fi: Int) {
-    let kind = kinds[fi]
+    let kind = plan[fi]
     builders.appendMissing(kind)
     guard kind.code != .ignore, kind.reject || kind.isID else { return }
     if rowAllEmpty {
@@ -174,6 +212,12 @@ extension ParseState {
       report(kinds[fi].isID ? .emptyID : .emptyCell, line: l, column: columnName(fi))
     }
     pendingEmpty.removeAll(keepingCapacity: true)
+  }
+
+  /// The id hash of a stored (canonical) id.
+  func hashOf(_ id: String) -> UInt64 {
+    var id = id
+    return id.withUTF8 { fnv1a($0.baseAddress, $0.count) }
   }
 
   func string(_ p: UnsafePointer<UInt8>, _ n: Int) -> String {

@@ -81,20 +81,16 @@ extension ParseState {
     switch spec.type {
     case .number, .integer:
       k.code = spec.type == .number ? .number : .integer
-      k.slot = builders.numeric.count
-      builders.numeric.append(NumericBuilder())
+      k.slot = builders.addNumeric()
     case .text, .uscc:
       k.code = spec.type == .text ? .text : .uscc
-      k.slot = builders.text.count
-      builders.text.append([])
+      k.slot = builders.addText()
     case .category:
       k.code = .category
-      k.slot = builders.category.count
-      builders.category.append(CategoryBuilder(allowed: spec.allowedValues))
+      k.slot = builders.addCategory(allowed: spec.allowedValues)
     case .bool:
       k.code = .bool
-      k.slot = builders.bool.count
-      builders.bool.append([])
+      k.slot = builders.addBool()
     }
     return k
   }

@@ -14,15 +14,16 @@ extension ParseState {
       report(.emptyRowSkipped, line: rowStartLine, column: nil)
       return
     }
-    if n != kinds.count {
-      report(.ragged(found: n, expected: kinds.count), line: rowStartLine, column: nil)
-      for i in min(n, kinds.count)..<kinds.count { builders.appendMissing(kinds[i]) }
+    if n != planCount {
+      report(.ragged(found: n, expected: planCount), line: rowStartLine, column: nil)
+      for i in min(n, planCount)..<planCount { builders.appendMissing(plan[i]) }
     }
-    if let id = rowID, let k = idField {
-      if let first = firstLineOfID[id] {
-        report(.duplicateID(id: id, firstLine: first), line: rowStartLine, column: columnName(k))
-      } else {
-        firstLineOfID[id] = rowStartLine
+    if let hash = rowIDHash, let k = idField {
+      // The id is the last value of its column (row `rowCount`).
+      let ids = builders.text[plan[k].slot].values
+      let row = rowCount
+      if let first = self.ids.insert(hash: hash, row: row, sameAs: { ids[$0] == ids[row] }) {
+        report(.duplicateID(id: ids[row] ?? "", firstLine: lines[first]), line: rowStartLine, column: columnName(k))
       }
     }
     lines.append(rowStartLine)
@@ -48,6 +49,6 @@ extension ParseState {
   mutating func resetRow() {
     rowAllEmpty = true
     pendingEmpty.removeAll(keepingCapacity: true)
-    rowID = nil
+    rowIDHash = nil
   }
 }

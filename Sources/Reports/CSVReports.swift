@@ -20,12 +20,13 @@ enum CSVReports {
     }
     header.append(L.reward)
     try csv.row(header)
+    var reasons = m.decision.programmes.map { _ in ReasonText(english: L.english) }
     for row in m.evaluation.order {
-      try csv.number(String(m.evaluation.rank[row]))
-      try csv.number(String(m.evaluation.competitionRank[row]))
+      try csv.integer(m.evaluation.rank[row])
+      try csv.integer(m.evaluation.competitionRank[row])
       try commonCells(m, row, &csv)
-      try programmeCells(m, row, &csv)
-      try csv.number(rewardText(m.rewardByRow[row]))
+      try programmeCells(m, row, &reasons, &csv)
+      try reward(m, row, &csv)
       try csv.endRow()
     }
     for u in m.evaluation.unranked {
@@ -35,9 +36,8 @@ enum CSVReports {
       try csv.text(m.evaluation.labels[u.row])
       for _ in 0..<(2 + m.groupKeys.count + m.spec.criteria.count) { try csv.number("") }
       for p in m.decision.programmes.indices {
-        let e = m.entry(programme: p, row: u.row)
         try csv.text(L.excluded)
-        try csv.text(e.status == .excluded ? e.reason : ExclusionReason.unranked(u.reason).text(english: L.english))
+        try csv.text((m.entry(programme: p, row: u.row).reason ?? .unranked(u.reason)).text(english: L.english))
       }
       try csv.number("")
       try csv.endRow()
@@ -57,43 +57,43 @@ enum CSVReports {
     let d = m.decision.programmes[p]
     func line(_ row: Int, _ status: ShortlistStatus, _ position: Int, _ reason: String) throws(ReportError) {
       try csv.text(L.statusName(status))
-      try csv.number(String(position))
+      try csv.integer(position)
       try csv.text(reason)
       let r = m.evaluation.rank[row]
-      try csv.number(r > 0 ? String(r) : "")
+      if r > 0 { try csv.integer(r) } else { try csv.empty() }
       try commonCells(m, row, &csv)
-      try csv.number(rewardText(m.rewardByRow[row]))
+      try reward(m, row, &csv)
       try csv.endRow()
     }
     for (i, r) in d.selected.enumerated() { try line(r, .selected, i + 1, "") }
     for (i, r) in d.reserve.enumerated() { try line(r, .reserve, i + 1, "") }
-    for (i, e) in d.excluded.enumerated() { try line(e.row, .excluded, i + 1, e.reason.text(english: L.english)) }
+    var reason = ReasonText(english: L.english)
+    for (i, e) in d.excluded.enumerated() { try line(e.row, .excluded, i + 1, reason(e.reason)) }
     try sink.close()
   }
 
   /// id, name, score, stars, group scores, normalised criterion values.
   private static func commonCells(_ m: ReportModel, _ row: Int, _ csv: inout CSVWriter) throws(ReportError) {
-    let ev = m.evaluation
-    try csv.text(ev.ids[row])
-    try csv.text(ev.labels[row])
-    let ranked = ev.rank[row] > 0
-    try csv.number(ranked ? m.scoreText(ev.score[row]) : "")
-    try csv.number(ranked ? String(ev.stars[row]) : "")
-    for g in m.groupKeys {
-      let v = ev.groupScores[g].flatMap { row < $0.count ? $0[row] : nil }
-      try csv.number(ranked ? v.map { m.scoreText($0) } ?? "" : "")
+    try csv.text(m.evaluation.ids[row])
+    try csv.text(m.evaluation.labels[row])
+    guard m.evaluation.rank[row] > 0 else {
+      for _ in 0..<(2 + m.groupColumns.count + m.normalisedColumns.count) { try csv.empty() }
+      return
     }
-    for j in m.spec.criteria.indices {
-      let v = j < ev.normalised.count && row < ev.normalised[j].count ? ev.normalised[j][row] : .nan
-      try csv.number(ranked ? ReportModel.fixed(v, decimals: normalisedDecimals) : "")
-    }
+    let decimals = m.spec.evaluation.scoreDecimals
+    try csv.number(m.evaluation.score[row], decimals: decimals)
+    try csv.integer(m.evaluation.stars[row])
+    for g in m.groupColumns { try csv.number(row < g.count ? g[row] : nil, decimals: decimals) }
+    for c in m.normalisedColumns { try csv.number(row < c.count ? c[row] : nil, decimals: normalisedDecimals) }
   }
 
-  private static func programmeCells(_ m: ReportModel, _ row: Int, _ csv: inout CSVWriter) throws(ReportError) {
+  private static func programmeCells(
+    _ m: ReportModel, _ row: Int, _ reasons: inout [ReasonText], _ csv: inout CSVWriter
+  ) throws(ReportError) {
     for p in m.decision.programmes.indices {
       let e = m.entry(programme: p, row: row)
       try csv.text(e.status.map { m.labels.statusName($0) } ?? "")
-      try csv.text(e.reason)
+      try csv.text(e.reason.map { reasons[p]($0) } ?? "")
     }
   }
 
@@ -112,7 +112,11 @@ enum CSVReports {
     m.labels.english ? m.labels.name : (m.spec.column(m.spec.evaluation.labelColumn)?.label ?? m.labels.name)
   }
 
-  static func rewardText(_ x: Double) -> String { x > 0 ? ReportModel.fixed(x, decimals: 2) : "" }
+  /// The granted reward with 2 decimals, empty when none.
+  private static func reward(_ m: ReportModel, _ row: Int, _ csv: inout CSVWriter) throws(ReportError) {
+    let x = m.rewardByRow[row]
+    try csv.number(x > 0 ? x : nil, decimals: 2)
+  }
 
   /// File name of a programme's CSV: the key with `/`, `\` and control characters replaced by `_`.
   static func fileName(forProgramme key: String) -> String {

@@ -29,6 +29,21 @@ struct CSVWriter {
     try sink.write(formatted)
   }
 
+  /// A numeric cell with `decimals` places; empty when `x` is nil or not finite.
+  mutating func number(_ x: Double?, decimals: Int) throws(ReportError) {
+    try separator()
+    if let x { try sink.write(fixed: x, decimals: decimals) }
+  }
+
+  /// An integer cell.
+  mutating func integer(_ n: Int) throws(ReportError) {
+    try separator()
+    try sink.write(integer: n)
+  }
+
+  /// An empty cell.
+  mutating func empty() throws(ReportError) { try separator() }
+
   mutating func endRow() throws(ReportError) {
     try sink.write(bytes: [13, 10])
     fieldsInRow = 0

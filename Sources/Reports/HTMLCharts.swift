@@ -7,7 +7,7 @@ enum HTMLCharts {
   /// - Parameters:
   ///   - bars: (label, value) pairs, left to right.
   ///   - title: accessible title (`<title>`).
-  static func columns(_ bars: [(label: String, value: Int)], title: String, width: Int = 340, height: Int = 180) -> String {
+  static func columns(_ bars: [(label: String, value: Int)], title: String, width: Int = 300, height: Int = 180) -> String {
     let top = 18, bottom = 22, left = 6
     let plotH = height - top - bottom
     let maxV = max(bars.map(\.value).max() ?? 0, 1)

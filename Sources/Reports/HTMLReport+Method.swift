@@ -8,7 +8,7 @@ extension HTMLReport {
   static func rewards(_ m: ReportModel, _ sink: ByteSink) throws(ReportError) {
     let L = m.labels
     let r = m.decision.rewards
-    func money(_ x: Double?) -> String { x.map { ReportModel.fixed($0, decimals: 2) } ?? L.unlimited }
+    func money(_ x: Double?) -> String { x.map { ReportModel.money($0) } ?? L.unlimited }
     try sink.write("<section class=\"rewards\">\n<h2>\(L.rewards)</h2>\n<table class=\"kv\">\n")
     try sink.write("<tr><th>\(L.entitled)</th><td class=\"n\">\(money(r.totalEntitled))</td></tr>\n")
     try sink.write("<tr><th>\(L.granted)</th><td class=\"n\">\(money(r.totalGranted))</td></tr>\n")

@@ -32,7 +32,7 @@ enum HTMLReport {
     table { border-collapse: collapse; width: 100%; margin: 2mm 0; font-size: 9pt; }
     th, td { border: 1px solid #c8ced6; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
     th { background: #dde5f0; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
-    tr.selected td { background: #eef6ea; } tr.reserve td { background: #fdf6e3; }
+    tr.selected td { background: #eef6ea; } section.programme td:first-child { white-space: nowrap; } tr.reserve td { background: #fdf6e3; }
     .charts { display: flex; flex-wrap: wrap; gap: 6mm; } figure { margin: 0; } figcaption { font-weight: bold; font-size: 9.5pt; }
     .note { color: #555; font-style: italic; } .kv th { width: 30%; } code { font-size: 8.5pt; word-break: break-all; }
     thead { display: table-header-group; } tr { break-inside: avoid; }
@@ -64,7 +64,7 @@ enum HTMLReport {
     let counts = HTMLCharts.histogram(scores, range: scale, bins: bins)
     let step = (scale.upperBound - scale.lowerBound) / Double(bins)
     let scoreBars = counts.enumerated().map { (label: formatNumber(scale.lowerBound + step * Double($0.offset)), value: $0.element) }
-    try sink.write("<figure><figcaption>\(L.scoreHistogram)</figcaption>\(HTMLCharts.columns(scoreBars, title: L.scoreHistogram, width: 420))</figure>\n")
+    try sink.write("<figure><figcaption>\(L.scoreHistogram)</figcaption>\(HTMLCharts.columns(scoreBars, title: L.scoreHistogram, width: 380))</figure>\n")
     try sink.write("</div>\n</section>\n")
   }
 

@@ -8,7 +8,7 @@ import Selection
 /// list, rewards per enterprise, group order and criterion paths.
 ///
 /// - Complexity: O(rows × programmes) time and 5 bytes per row per programme.
-struct ReportModel {
+final class ReportModel: Sendable {
   let table: Table
   let spec: Spec
   let evaluation: Evaluation
@@ -24,6 +24,10 @@ struct ReportModel {
   let excludedIndex: [[Int32]]
   /// Group keys with scores, in spec order (unknown keys last, sorted).
   let groupKeys: [String]
+  /// Group score columns in `groupKeys` order (indexed by row).
+  let groupColumns: [[Double]]
+  /// Normalised criterion columns in spec criterion order (indexed by row; empty when absent).
+  let normalisedColumns: [[Double]]
   /// Group label path of each criterion, e.g. "效率 › 产出"; "" for the root.
   let criterionPaths: [String]
 
@@ -57,7 +61,10 @@ struct ReportModel {
     self.excludedIndex = excludedIndex
     let known = spec.groups.map(\.key).filter { evaluation.groupScores[$0] != nil }
     let extra = evaluation.groupScores.keys.filter { k in !spec.groups.contains { $0.key == k } }.sorted()
-    groupKeys = known + extra
+    let keys = known + extra
+    groupKeys = keys
+    groupColumns = keys.map { evaluation.groupScores[$0] ?? [] }
+    normalisedColumns = spec.criteria.indices.map { $0 < evaluation.normalised.count ? evaluation.normalised[$0] : [] }
     criterionPaths = spec.criteria.map { ReportModel.path(of: $0.group, in: spec) }
   }
 
@@ -80,14 +87,11 @@ struct ReportModel {
     return names.reversed().joined(separator: " › ")
   }
 
-  /// Status and reason text of `row` on programme `p`.
-  func entry(programme p: Int, row: Int) -> (status: ShortlistStatus?, reason: String) {
-    guard let s = ShortlistStatus(rawValue: status[p][row]) else { return (nil, "") }
-    if s == .excluded {
-      let i = Int(excludedIndex[p][row])
-      return (s, decision.programmes[p].excluded[i].reason.text(english: options.english))
-    }
-    return (s, "")
+  /// Status of `row` on programme `p`, with the exclusion reason when excluded.
+  func entry(programme p: Int, row: Int) -> (status: ShortlistStatus?, reason: ExclusionReason?) {
+    guard let s = ShortlistStatus(rawValue: status[p][row]) else { return (nil, nil) }
+    if s == .excluded { return (s, decision.programmes[p].excluded[Int(excludedIndex[p][row])].reason) }
+    return (s, nil)
   }
 
   /// Name of a programme key from the spec (the key when unknown).
@@ -105,6 +109,20 @@ struct ReportModel {
 
   /// A score with the spec's decimals.
   func scoreText(_ x: Double) -> String { ReportModel.fixed(x, decimals: spec.evaluation.scoreDecimals) }
+
+  /// Yuan with two decimals and thousands separators: 1,450,000.00.
+  static func money(_ x: Double) -> String {
+    let t = fixed(x, decimals: 2)
+    guard let dot = t.firstIndex(of: ".") else { return t }
+    let negative = t.hasPrefix("-")
+    let digits = Array(t[t.index(t.startIndex, offsetBy: negative ? 1 : 0)..<dot])
+    var grouped = ""
+    for (i, c) in digits.enumerated() {
+      if i > 0 && (digits.count - i) % 3 == 0 { grouped.append(",") }
+      grouped.append(c)
+    }
+    return (negative ? "-" : "") + grouped + String(t[dot...])
+  }
 
   /// `x` rounded half away from zero to `decimals` places, as text; "" when not finite.
   static func fixed(_ x: Double, decimals: Int) -> String {

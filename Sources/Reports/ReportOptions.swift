@@ -23,7 +23,8 @@ public struct ReportOptions: Sendable {
   /// At most this many excluded enterprises per programme sheet of the workbook (the
   /// full lists are in shortlists/*.csv and results.json).
   public var excelExcludedRows: Int
-  /// The manifest time shown on the method sheet and page (injectable for tests).
+  /// The time of the run, written as the manifest time (results.json, 说明 sheet, page) and
+  /// as the workbook's creation date; it replaces `Manifest.time` (injectable for tests).
   public var now: Date
   /// Exemplar version.
   public var version: String

@@ -63,9 +63,7 @@ enum ResultsJSON {
       try w.endObject()
       try w.key("group_scores")
       try w.beginObject()
-      for g in m.groupKeys {
-        if let s = ev.groupScores[g], row < s.count { try w.field(g, s[row]) }
-      }
+      for (g, column) in zip(m.groupKeys, m.groupColumns) where row < column.count { try w.field(g, column[row]) }
       try w.endObject()
       let imputed = keys.indices.filter { $0 < ev.imputed.count && row < ev.imputed[$0].count && ev.imputed[$0][row] }
       if !imputed.isEmpty {
@@ -181,10 +179,11 @@ enum ResultsJSON {
       try w.endArray()
       try w.key("excluded")
       try w.beginArray()
+      var reason = ReasonText(english: m.options.english)
       for e in p.excluded {
         try w.beginObject()
         try w.field("id", ids[e.row])
-        try w.field("reason", e.reason.text(english: m.options.english))
+        try w.field("reason", reason(e.reason))
         try w.field("code", reasonCode(e.reason))
         try w.endObject()
       }

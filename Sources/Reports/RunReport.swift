@@ -8,8 +8,9 @@ import Selection
 ///
 /// Files: results.json, ranking.csv, shortlists/KEY.csv, recommendations.xlsx
 /// (unless `options.excel` is false), report.html (unless `options.html` is false).
-/// Same inputs and options → byte-identical files; only the manifest time differs
-/// between runs (it also fixes the workbook's creation date).
+/// The time written everywhere (results.json `manifest.time`, the 说明 sheet, the page,
+/// the workbook's creation date) is `options.now`; it replaces `manifest.time`.
+/// Same inputs and options → byte-identical files; only that time differs between runs.
 public enum RunReport {
   /// - Throws: `StageFailure` of kind `.cantCreate` (exit 73) naming the path that failed;
   ///   DIR is then left as it was.
@@ -17,18 +18,56 @@ public enum RunReport {
     to dir: String, table: Table, spec: Spec, evaluation: Evaluation, decision: Decision, manifest: Manifest,
     options: ReportOptions
   ) throws(StageFailure) {
+    var manifest = manifest
+    manifest.time = options.now
     let model = ReportModel(
       table: table, spec: spec, evaluation: evaluation, decision: decision, manifest: manifest, options: options)
     try OutputFolder.write(to: dir) { folder in
-      try ResultsJSON.write(model, to: folder.file("results.json"))
-      try CSVReports.writeRanking(model, to: folder.file("ranking.csv"))
-      try folder.makeFolder("shortlists")
-      for p in decision.programmes.indices {
-        let name = CSVReports.fileName(forProgramme: decision.programmes[p].key)
-        try CSVReports.writeShortlist(model, programme: p, to: folder.file("shortlists/" + name))
+      // The workbook (the slowest writer, mostly zip compression) is written on a second
+      // thread while the others run; its bytes do not depend on the interleaving.
+      let workbook = BackgroundJob()
+      if options.excel {
+        let path = folder.file("recommendations.xlsx")
+        workbook.start { () throws(ReportError) in try XLSXReport.write(model, to: path) }
       }
-      if options.excel { try XLSXReport.write(model, to: folder.file("recommendations.xlsx")) }
-      if options.html { try HTMLReport.write(model, to: folder.file("report.html")) }
+      do {
+        try ResultsJSON.write(model, to: folder.file("results.json"))
+        try CSVReports.writeRanking(model, to: folder.file("ranking.csv"))
+        try folder.makeFolder("shortlists")
+        for p in decision.programmes.indices {
+          let name = CSVReports.fileName(forProgramme: decision.programmes[p].key)
+          try CSVReports.writeShortlist(model, programme: p, to: folder.file("shortlists/" + name))
+        }
+        if options.html { try HTMLReport.write(model, to: folder.file("report.html")) }
+      } catch {
+        _ = workbook.wait()
+        throw error
+      }
+      if let e = workbook.wait() { throw e }
     }
+  }
+}
+
+/// Runs one writer on a background thread; `wait()` returns its error, if any.
+/// The semaphore orders the worker's write of `error` before the waiter's read.
+final class BackgroundJob: @unchecked Sendable {
+  private let done = DispatchSemaphore(value: 0)
+  private var started = false
+  private var error: ReportError?
+
+  func start(_ body: @escaping @Sendable () throws(ReportError) -> Void) {
+    started = true
+    DispatchQueue.global(qos: .userInitiated).async {
+      do throws(ReportError) { try body() } catch { self.error = error }
+      self.done.signal()
+    }
+  }
+
+  /// Blocks until the job has finished (returns at once when it was never started).
+  func wait() -> ReportError? {
+    guard started else { return nil }
+    done.wait()
+    started = false
+    return error
   }
 }

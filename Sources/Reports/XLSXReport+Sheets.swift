@@ -36,10 +36,10 @@ extension XLSXReport {
       s.number(r, 0, Double(ev.rank[row]), integerFormat)
       s.text(r, 1, ev.ids[row])
       s.text(r, 2, ev.labels[row])
-      s.number(r, 3, ev.score[row], scoreFormat)
+      s.number(r, 3, ev.score[row], decimals: XLSXReport.storedDecimals, scoreFormat)
       s.number(r, 4, Double(ev.stars[row]), integerFormat)
       if row < ev.starGap.count, let gap = ev.starGap[row] {
-        s.number(r, 5, gap.pointsShort, scoreFormat)
+        s.number(r, 5, gap.pointsShort, decimals: XLSXReport.storedDecimals, scoreFormat)
         s.text(r, 6, gap.unmetRequirements.joined(separator: "；"))
       }
     }

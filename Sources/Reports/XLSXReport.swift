@@ -9,6 +9,8 @@ import Selection
 /// 星级 (stars), 奖励 (rewards) and 说明 (method). Sheet layouts are in docs/outputs.md.
 struct XLSXReport {
   typealias Format = UnsafeMutablePointer<lxw_format>
+  /// Decimals stored for scores and normalised values (shown with fewer; see `XLSXSheet.number(_:_:_:decimals:_:)`).
+  static let storedDecimals = 6
   let m: ReportModel
   let book: XLSXWorkbook
   let bold, headerFormat, scoreFormat, normalisedFormat, integerFormat, moneyFormat, boldMoney, wrap: Format?
@@ -50,36 +52,39 @@ struct XLSXReport {
     wrap = book.format { format_set_text_wrap($0) }
   }
 
-  /// Header titles and widths of the per-enterprise columns: rank, id, name, score, stars, groups, criteria.
-  private var enterpriseColumns: (titles: [String], widths: [Double]) {
+  /// Header titles and widths of the per-enterprise columns: rank, id, name, score, stars, groups,
+  /// and (when `criteria`) the normalised criteria.
+  private func enterpriseColumns(criteria: Bool) -> (titles: [String], widths: [Double]) {
     let L = m.labels
-    let titles = [L.rank, CSVReports.idHeader(m), CSVReports.nameHeader(m), L.score, L.stars] + CSVReports.scoreHeaders(m)
-    let widths: [Double] = [7, 22, 30, 9, 6] + Array(repeating: 12, count: m.groupKeys.count + m.spec.criteria.count)
+    var titles = [L.rank, CSVReports.idHeader(m), CSVReports.nameHeader(m), L.score, L.stars] + CSVReports.scoreHeaders(m)
+    if !criteria { titles.removeLast(m.spec.criteria.count) }
+    let widths: [Double] = [7, 22, 30, 9, 6] + Array(repeating: 12, count: titles.count - 5)
     return (titles, widths)
   }
 
   /// Writes rank … normalised criteria of `row` starting at column `c`; returns the next column.
   @discardableResult
-  private func enterpriseCells(_ s: XLSXSheet, _ r: Int, _ c: Int, row: Int) -> Int {
-    let ev = m.evaluation
-    let ranked = ev.rank[row] > 0
-    if ranked { s.number(r, c, Double(ev.rank[row]), integerFormat) }
-    s.text(r, c + 1, ev.ids[row])
-    s.text(r, c + 2, ev.labels[row])
+  private func enterpriseCells(_ s: XLSXSheet, _ r: Int, _ c: Int, row: Int, criteria: Bool = true) -> Int {
+    let rank = m.evaluation.rank[row]
+    if rank > 0 { s.number(r, c, Double(rank), integerFormat) }
+    s.text(r, c + 1, m.evaluation.ids[row])
+    s.text(r, c + 2, m.evaluation.labels[row])
     var col = c + 5
-    if ranked {
-      s.number(r, c + 3, ev.score[row], scoreFormat)
-      s.number(r, c + 4, Double(ev.stars[row]), integerFormat)
-      for g in m.groupKeys {
-        if let v = ev.groupScores[g], row < v.count { s.number(r, col, v[row], scoreFormat) }
+    if rank > 0 {
+      s.number(r, c + 3, m.evaluation.score[row], decimals: XLSXReport.storedDecimals, scoreFormat)
+      s.number(r, c + 4, Double(m.evaluation.stars[row]), integerFormat)
+      for g in m.groupColumns {
+        if row < g.count { s.number(r, col, g[row], decimals: XLSXReport.storedDecimals, scoreFormat) }
         col += 1
       }
-      for j in m.spec.criteria.indices {
-        if j < ev.normalised.count, row < ev.normalised[j].count { s.number(r, col, ev.normalised[j][row], normalisedFormat) }
-        col += 1
+      if criteria {
+        for v in m.normalisedColumns {
+          if row < v.count { s.number(r, col, v[row], decimals: XLSXReport.storedDecimals, normalisedFormat) }
+          col += 1
+        }
       }
     } else {
-      col += m.groupKeys.count + m.spec.criteria.count
+      col += m.groupColumns.count + (criteria ? m.normalisedColumns.count : 0)
     }
     return col
   }
@@ -91,7 +96,7 @@ struct XLSXReport {
     let L = m.labels
     let shownExcluded = min(d.excluded.count, max(0, m.options.excelExcludedRows))
     let rows = min(d.selected.count + d.reserve.count + shownExcluded, XLSXWorkbook.maxRows - 2)
-    let cols = enterpriseColumns
+    let cols = enterpriseColumns(criteria: true)
     s.header([L.status, L.position, L.reason] + cols.titles + [L.reward], widths: [8, 6, 36] + cols.widths + [14], dataRows: rows, headerFormat)
     s.printSetup()
     var r = 1
@@ -111,13 +116,15 @@ struct XLSXReport {
     if hidden > 0 { s.text(r + 1, 0, L.more(hidden), bold) }
   }
 
-  /// The full ranking (up to Excel's row limit) with every programme's status.
+  /// The full ranking (up to Excel's row limit) with group scores and every programme's status.
+  /// Normalised criterion values are left to the programme sheets and ranking.csv: at 100,000
+  /// rows they would double the sheet, and zip compression dominates the workbook's cost.
   func rankingSheet() throws(ReportError) {
     let s = try book.addSheet(m.labels.sheetRanking)
     let L = m.labels
     let order = m.evaluation.order
     let rows = min(order.count, XLSXWorkbook.maxRows - 2)
-    let cols = enterpriseColumns
+    let cols = enterpriseColumns(criteria: false)
     let programmeTitles = m.decision.programmes.map { m.programmeName($0.key) }
     s.header(
       cols.titles + [L.competitionRank] + programmeTitles + [L.reward],
@@ -125,7 +132,7 @@ struct XLSXReport {
     s.printSetup()
     for (i, row) in order.prefix(rows).enumerated() {
       let r = i + 1
-      var c = enterpriseCells(s, r, 0, row: row)
+      var c = enterpriseCells(s, r, 0, row: row, criteria: false)
       s.number(r, c, Double(m.evaluation.competitionRank[row]), integerFormat)
       c += 1
       for p in m.decision.programmes.indices {

@@ -20,6 +20,20 @@ struct XLSXSheet {
     book.check(worksheet_write_number(ws, lxw_row_t(row), lxw_col_t(col), x, f), "sheet '\(name)' cell (\(row + 1), \(col + 1))")
   }
 
+  /// A number cell rounded to `decimals` places (half away from zero) before it is stored.
+  ///
+  /// Scores and normalised values are shown with 2–4 decimals; storing 6 instead of 17
+  /// significant digits makes the sheet XML shorter and cheaper to compress, which is most
+  /// of the workbook's cost. results.json keeps every digit.
+  func number(_ row: Int, _ col: Int, _ x: Double, decimals: Int, _ f: UnsafeMutablePointer<lxw_format>? = nil) {
+    guard x.isFinite else { return }
+    let scale = XLSXSheet.powersOfTen[max(0, min(decimals, 9))]
+    let rounded = (x * scale).rounded() / scale
+    number(row, col, rounded.isFinite && abs(x) < 1e12 ? rounded : x, f)
+  }
+
+  static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9]
+
   /// Header row 0 with the given widths, frozen, and an autofilter over `dataRows` rows.
   /// Must be called before any data row (constant-memory mode).
   func header(_ titles: [String], widths: [Double], dataRows: Int, row: Int = 0, freeze: Bool = true, _ f: UnsafeMutablePointer<lxw_format>?) {

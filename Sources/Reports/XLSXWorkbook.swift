@@ -110,17 +110,22 @@ final class XLSXWorkbook {
   /// Text safe for a cell: C0 control characters removed (TAB becomes a space,
   /// LF is kept), cut at 32,767 Unicode scalars.
   static func clean(_ s: String) -> String {
-    var needs = false
-    var count = 0
-    for u in s.unicodeScalars {
-      count += 1
-      if (u.value < 0x20 && u.value != 10) || u.value == 0x7F { needs = true }
+    // Fast path on the bytes: no control character and at most 32,767 bytes (hence scalars).
+    var needs = s.utf8.count > maxTextLength
+    if !needs {
+      for b in s.utf8 where (b < 0x20 && b != 10) || b == 0x7F {
+        needs = true
+        break
+      }
     }
-    guard needs || count > maxTextLength else { return s }
+    guard needs else { return s }
     var out = String.UnicodeScalarView()
+    var kept = 0
     for u in s.unicodeScalars {
-      if out.count >= maxTextLength { break }
-      if u.value == 9 { out.append(" ") } else if (u.value < 0x20 && u.value != 10) || u.value == 0x7F { continue } else { out.append(u) }
+      if kept >= maxTextLength { break }
+      if (u.value < 0x20 && u.value != 10 && u.value != 9) || u.value == 0x7F { continue }
+      out.append(u.value == 9 ? " " : u)
+      kept += 1
     }
     return String(out)
   }

@@ -47,6 +47,11 @@ public struct RowContext {
   /// The value of column `key` at `row` (shared with star rating, which runs before an Evaluation exists).
   public static func columnValue(_ table: Table, _ key: String, row: Int) -> ExprValue {
     guard let column = table.columns[key] else { return .missing }
+    return columnValue(column, row: row)
+  }
+
+  /// The value of a column at `row` (for callers that looked the column up once).
+  public static func columnValue(_ column: Column, row: Int) -> ExprValue {
     switch column {
     case .numeric(let c): return c.missing[row] ? .missing : .number(c.values[row])
     case .text(let v): return v[row].map { .string($0) } ?? .missing

@@ -19,7 +19,7 @@ extension Scorer {
         throw .columnNotNumeric(criterion: c.key, column: c.column)
       }
       columns.append(col)
-      guard col.missing.contains(true) else { continue }
+      guard anyTrue(col.missing) else { continue }
       if n > 0, !col.missing.contains(false) { throw .allMissing(criterion: c.key, column: c.column) }
       if imputes(policy(c, spec)) { continue }
       if excludedBy.isEmpty { excludedBy = [Int](repeating: -1, count: n) }
@@ -44,11 +44,12 @@ extension Scorer {
     var unit: [[Double]] = []
     var topsis: [[Double]] = []
     let wantsTOPSIS = needsTOPSIS(spec)
+    let noFlags = [Bool](repeating: false, count: n)  // shared (copy-on-write) by complete columns
     for (j, c) in spec.criteria.enumerated() {
       let col = columns[j]
       var x = identity ? col.values : rows.map { col.values[$0] }
       var flags = [Bool](repeating: false, count: 0)
-      if col.missing.contains(true), imputes(policy(c, spec)) {
+      if anyTrue(col.missing), imputes(policy(c, spec)) {
         let present = identity ? x.indices.filter { !col.missing[$0] } : rows.indices.filter { !col.missing[rows[$0]] }
         guard !present.isEmpty else { throw .allMissing(criterion: c.key, column: c.column) }
         let fill = imputation(policy(c, spec), present.map { x[$0] }, direction: c.direction)
@@ -62,11 +63,22 @@ extension Scorer {
       unit.append(try c.normalisation.unit(x, direction: c.direction, criterion: c.key))
       if wantsTOPSIS { topsis.append(try topsisColumn(x, criterion: c)) }
       values.append(x)
-      imputed.append(flags.isEmpty ? [Bool](repeating: false, count: n) : flags)
+      imputed.append(flags.isEmpty ? noFlags : flags)
     }
     return ScoringMatrix(
       rows: rows, unranked: unranked, tableRowCount: n, values: values, imputed: imputed, unit: unit,
       topsis: wantsTOPSIS ? topsis : nil, directions: spec.criteria.map(\.direction))
+  }
+
+  /// Whether any flag is set, scanning eight flags per step.
+  static func anyTrue(_ flags: [Bool]) -> Bool {
+    flags.withUnsafeBytes { raw in
+      let words = raw.count / 8
+      var acc: UInt64 = 0
+      for w in 0..<words { acc |= raw.loadUnaligned(fromByteOffset: w * 8, as: UInt64.self) }
+      for b in (words * 8)..<raw.count { acc |= UInt64(raw[b]) }
+      return acc != 0
+    }
   }
 
   static func policy(_ c: CriterionSpec, _ spec: Spec) -> MissingPolicy {
@@ -102,7 +114,7 @@ extension Scorer {
   /// z-score), else Hwang & Yoon's vector normalisation (cost: 1 − x/‖x‖).
   static func topsisColumn(_ x: [Double], criterion c: CriterionSpec) throws(ScoringError) -> [Double] {
     if c.explicitNormalisation { return try c.normalisation.oriented(x, direction: c.direction, criterion: c.key) }
-    let r = VectorNormaliser.normalise(x)
+    let r = VectorNormaliser.normalise(Normalisation.tamed(x))
     return c.direction == .cost ? r.map { 1 - $0 } : r
   }
 }

@@ -22,14 +22,14 @@ public enum Scorer {
     let keys: [Double]
     if case .vikor = spec.aggregation.method { keys = raw.map { -$0 } } else { keys = raw }
     let tieKeys = try tieBreakKeys(spec: spec, table: table, matrix: matrix, groups: groups)
-    let ids = matrix.rows.map { table.string(spec.evaluation.idColumn, row: $0) }
+    let allIds = strings(table, spec.evaluation.idColumn)
+    let ids = matrix.isIdentity ? allIds : matrix.rows.map { allIds[$0] }
     let ranked = Ranker.rank(keys: keys, precision: spec.ranking.precision, tieBreak: tieKeys, ids: ids)
 
     let n = table.rowCount
     var evaluation = Evaluation(
       order: ranked.order.map { matrix.rows[$0] },
-      ids: matrix.isIdentity ? ids : (0..<n).map { table.string(spec.evaluation.idColumn, row: $0) },
-      labels: (0..<n).map { table.string(spec.evaluation.labelColumn, row: $0) },
+      ids: allIds, labels: strings(table, spec.evaluation.labelColumn),
       rank: expand(ranked.rank, matrix, fill: 0), competitionRank: expand(ranked.competitionRank, matrix, fill: 0),
       raw: expand(raw, matrix, fill: 0), score: expand(score, matrix, fill: 0),
       stars: [Int](repeating: 0, count: n), starGap: [StarGap?](repeating: nil, count: n),
@@ -67,6 +67,14 @@ public enum Scorer {
       let q = VIKOR.aggregate(matrix.unit, weights: weights, v: v).q
       return (q, q.map { 1 - $0 })
     }
+  }
+
+  /// Display strings of a column for every row ("" when missing or absent), reading the
+  /// column once rather than per row.
+  static func strings(_ table: Table, _ key: String) -> [String] {
+    guard let column = table[key] else { return [String](repeating: "", count: table.rowCount) }
+    if case .text(let v) = column { return v.map { $0 ?? "" } }
+    return (0..<table.rowCount).map { column.string(at: $0) }
   }
 
   /// Compact array → one entry per table row (`fill` for unranked rows).

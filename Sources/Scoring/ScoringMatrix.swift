@@ -30,7 +30,8 @@ public struct ScoringMatrix: Sendable {
   /// and std-dev weighting.
   public func orientedMinMax(_ j: Int, spec: Spec) -> [Double] {
     if case .minMax = spec.criteria[j].normalisation { return unit[j] }
-    return MinMaxNormaliser.normalise(directions[j] == .cost ? values[j].map { -$0 } : values[j])
+    let x = Normalisation.tamed(values[j])
+    return MinMaxNormaliser.normalise(directions[j] == .cost ? x.map { -$0 } : x)
   }
 
   /// Whether row k of the compact arrays is table row k (no row was excluded).

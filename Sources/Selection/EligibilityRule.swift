@@ -11,12 +11,15 @@ struct EligibilityRule {
   let conjuncts: [Expr]
   /// `conjuncts[k].description`, rendered once.
   let texts: [String]
+  /// `conjuncts[k]` compiled against the arrays it reads.
+  private let predicates: [Predicate]
   private let resolver: NameResolver?
 
   init(_ expr: Expr?, context: RowContext, masks: [String: [Bool]]) {
     guard let expr else {
       conjuncts = []
       texts = []
+      predicates = []
       resolver = nil
       return
     }
@@ -24,16 +27,20 @@ struct EligibilityRule {
     Self.flatten(expr, into: &parts)
     conjuncts = parts
     texts = parts.map(\.description)
-    resolver = NameResolver(expr: expr, context: context, masks: masks)
+    let resolver = NameResolver(expr: expr, context: context, masks: masks)
+    predicates = parts.map { Predicate.compile($0, resolver: resolver) }
+    self.resolver = resolver
   }
 
-  /// The index of the first conjunct that fails for `row`, or nil when the rule holds.
-  func firstFailing(row: Int) -> Int? {
-    guard let resolver else { return nil }
-    for k in conjuncts.indices where !conjuncts[k].holds({ resolver.value($0, row: row) }) {
-      return k
+  /// For each of `rows`, the index of the first conjunct that fails, or -1 when the rule holds.
+  func firstFailing(rows: [Int]) -> [Int32] {
+    var first = [Int32](repeating: -1, count: rows.count)
+    guard let resolver else { return first }
+    for k in predicates.indices {
+      let holds = predicates[k].evaluate(rows: rows, resolver: resolver)
+      for i in first.indices where first[i] < 0 && !holds[i] { first[i] = Int32(k) }
     }
-    return nil
+    return first
   }
 
   private static func flatten(_ e: Expr, into parts: inout [Expr]) {

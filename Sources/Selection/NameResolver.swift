@@ -49,6 +49,11 @@ struct NameResolver {
     self.sources = sources
   }
 
+  /// Where `name` is read from, when the expression this resolver was built for reads it.
+  func source(of name: String) -> Source? {
+    names.firstIndex(of: name).map { sources[$0] }
+  }
+
   /// The value of `name` for `row`.
   func value(_ name: String, row: Int) -> ExprValue {
     for i in names.indices where names[i] == name {

@@ -41,8 +41,10 @@ struct ProgrammeRun {
   ///   - recentYears: row → most recent recommendation year inside the history window.
   ///   - caps: the programme's caps, in key order.
   ///   - pilot: per row, whether its industry is a pilot industry (nil: no priority).
+  ///   - detailed: false leaves `excluded` and `eligible` of the decision empty (shortlists only).
   func decide(
-    context: RowContext, masks: [String: [Bool]], recentYears: [Int: Int], caps: [Cap], pilot: [Bool]?
+    context: RowContext, masks: [String: [Bool]], recentYears: [Int: Int], caps: [Cap], pilot: [Bool]?,
+    detailed: Bool = true
   ) -> (decision: ProgrammeDecision, selectedMask: [Bool], eligibleMask: [Bool]) {
     let rule = EligibilityRule(programme.eligible, context: context, masks: masks)
     let tierMask: [Bool]? = programme.from.map { from in
@@ -58,42 +60,54 @@ struct ProgrammeRun {
     selected.reserveCapacity(programme.quota)
     var selectedCounts = caps.map { [Int](repeating: 0, count: $0.values.levels.count) }
 
-    func visit(_ row: Int) {
+    let candidates: [Int]
+    if let pilot {
+      var ordered: [Int] = []
+      ordered.reserveCapacity(evaluation.order.count)
+      for row in evaluation.order where pilot[row] { ordered.append(row) }
+      for row in evaluation.order where !pilot[row] { ordered.append(row) }
+      candidates = ordered
+    } else {
+      candidates = evaluation.order
+    }
+    // History first marks its (few) rows, unless the tier rule stops them earlier; then
+    // tier and history row by row; then eligibility, clause by clause over the rest.
+    for (row, year) in recentYears where tierMask?[row] ?? true {
+      kind[row] = .history
+      payload[row] = Int32(clamping: year)
+    }
+    var toCheck: [Int] = []
+    toCheck.reserveCapacity(tierMask == nil ? candidates.count : 0)
+    for row in candidates {
       if let tierMask, !tierMask[row] {
         kind[row] = .tier
-        return
+      } else if kind[row] != .history {
+        toCheck.append(row)
       }
-      if !recentYears.isEmpty, let year = recentYears[row] {
-        kind[row] = .history
-        payload[row] = Int32(clamping: year)
-        return
-      }
-      if let k = rule.firstFailing(row: row) {
+    }
+    let failing = rule.firstFailing(rows: toCheck)
+    var qualifiedCount = 0
+    for (i, row) in toCheck.enumerated() {
+      if failing[i] >= 0 {
         kind[row] = .notEligible
-        payload[row] = Int32(k)
-        return
+        payload[row] = failing[i]
+        continue
       }
       qualified[row] = true
+      qualifiedCount += 1
       guard selected.count < programme.quota else {
         kind[row] = .belowLine
         waiting.append(row)
-        return
+        continue
       }
       if let c = Self.fullCap(caps, counts: selectedCounts, row: row) {
         kind[row] = .cap
         payload[row] = Int32(c)
         waiting.append(row)
-        return
+        continue
       }
       Self.count(caps, counts: &selectedCounts, row: row)
       selected.append(row)
-    }
-
-    if let pilot {
-      for row in evaluation.order where pilot[row] { visit(row) }
-      for row in evaluation.order where !pilot[row] { visit(row) }
-    } else {
-      for row in evaluation.order { visit(row) }
     }
 
     var reserveCounts = caps.map { [Int](repeating: 0, count: $0.values.levels.count) }
@@ -113,9 +127,9 @@ struct ProgrammeRun {
 
     var selectedMask = [Bool](repeating: false, count: rowCount)
     for row in selected { selectedMask[row] = true }
-    let excluded = excludedList(kind: kind, payload: payload, rule: rule, caps: caps)
-    var eligibleSet = Set<Int>(minimumCapacity: 0)
-    for row in evaluation.order where qualified[row] { eligibleSet.insert(row) }
+    let excluded = detailed ? excludedList(kind: kind, payload: payload, rule: rule, caps: caps) : []
+    var eligibleSet = Set<Int>(minimumCapacity: detailed ? qualifiedCount : 0)
+    if detailed { for row in evaluation.order where qualified[row] { eligibleSet.insert(row) } }
     let decision = ProgrammeDecision(
       key: programme.key, selected: selected, reserve: reserve, excluded: excluded, eligible: eligibleSet)
     return (decision, selectedMask, qualified)

@@ -37,15 +37,18 @@ struct RewardAllocator {
       for row in decision.selected { mask[row] = true }
       paying.append((programme.key, programme.reward, mask))
     }
-    let starSource = (0...5).map { "stars:\($0)" }
+    // Star rewards and their sources by level, looked up by index instead of hashing per row.
+    let levels = (spec.byStars.keys.max() ?? 0) + 1
+    var starAmount = [Double](repeating: 0, count: max(levels, 1))
+    for (stars, amount) in spec.byStars where stars >= 0 { starAmount[stars] = amount }
+    let starSource = starAmount.indices.map { "stars:\($0)" }
 
     var awards: [RewardAllocation.Award] = []
     for row in evaluation.order {
       let first = awards.count
       let stars = evaluation.stars[row]
-      if let amount = spec.byStars[stars], amount > 0 {
-        let source = stars >= 0 && stars < starSource.count ? starSource[stars] : "stars:\(stars)"
-        awards.append(.init(row: row, source: source, entitled: amount, granted: 0))
+      if stars >= 0, stars < starAmount.count, starAmount[stars] > 0 {
+        awards.append(.init(row: row, source: starSource[stars], entitled: starAmount[stars], granted: 0))
       }
       for p in paying where p.selected[row] {
         awards.append(.init(row: row, source: p.key, entitled: p.amount, granted: 0))

@@ -23,10 +23,29 @@ public enum Selector {
   ///   - history: earlier recommendations (`id,year,programme`).
   /// - Complexity: O(P · n · e) for P programmes, n rows and eligibility rules of e terms.
   public static func decide(_ evaluation: Evaluation, table: Table, spec: Spec, history: [HistoryEntry]) -> Decision {
+    let decisions = programmes(evaluation, table: table, spec: spec, history: history, detailed: true)
+    let rewards = RewardAllocator(spec: spec).allocate(evaluation: evaluation, programmes: decisions)
+    return Decision(programmes: decisions, rewards: rewards)
+  }
+
+  /// The shortlists and reserve lists only, for callers that decide many times
+  /// (sensitivity samples): the same lists as `decide`, without the excluded lists, the
+  /// eligible sets and the rewards, which are most of its cost on large tables.
+  public static func shortlists(
+    _ evaluation: Evaluation, table: Table, spec: Spec, history: [HistoryEntry]
+  ) -> [Shortlist] {
+    programmes(evaluation, table: table, spec: spec, history: history, detailed: false).map {
+      Shortlist(key: $0.key, selected: $0.selected, reserve: $0.reserve)
+    }
+  }
+
+  private static func programmes(
+    _ evaluation: Evaluation, table: Table, spec: Spec, history: [HistoryEntry], detailed: Bool
+  ) -> [ProgrammeDecision] {
     let rowCount = evaluation.rank.count
     let context = RowContext(table: table, spec: spec, evaluation: evaluation)
     let historyIndex = HistoryIndex(history: spec.programmes.contains { $0.historyYears > 0 } ? history : [], ids: evaluation.ids)
-    let unranked = ProgrammeRun.unranked(evaluation, rowCount: rowCount)
+    let unranked = detailed ? ProgrammeRun.unranked(evaluation, rowCount: rowCount) : []
     var codesCache: [String: ValueCodes] = [:]
     func codes(_ key: String) -> ValueCodes {
       if let c = codesCache[key] { return c }
@@ -54,12 +73,12 @@ public enum Selector {
       let tierName = programme.from.map { from in spec.programmes.first { $0.key == from }?.name ?? from }
       let run = ProgrammeRun(
         programme: programme, tierName: tierName, evaluation: evaluation, rowCount: rowCount, unranked: unranked)
-      let result = run.decide(context: context, masks: masks, recentYears: recent, caps: caps, pilot: pilot)
+      let result = run.decide(
+        context: context, masks: masks, recentYears: recent, caps: caps, pilot: pilot, detailed: detailed)
       masks["selected." + programme.key] = result.selectedMask
       masks["eligible." + programme.key] = result.eligibleMask
       decisions.append(result.decision)
     }
-    let rewards = RewardAllocator(spec: spec).allocate(evaluation: evaluation, programmes: decisions)
-    return Decision(programmes: decisions, rewards: rewards)
+    return decisions
   }
 }

@@ -1,3 +1,5 @@
+import Model
+
 /// The metric columns in file order (after the seven identity columns).
 enum Metric: Int, CaseIterable {
   case employees, revenue, revenuePerEmployee, digitalInvestment, itInvestment, consulting, digitalStaff
@@ -36,7 +38,7 @@ enum Metric: Int, CaseIterable {
     case .energyReduction:
       return SyntheticColumn(
         "energy_cost_reduction_pct", "单位产值能耗降低率(%)", .number, unit: "%", range: -100...100, decimals: 2,
-        missingRate: 0.015)
+        missingRate: 0.015, missingPolicy: .worst)
     case .inventoryTurnoverGain:
       return SyntheticColumn(
         "inventory_turnover_gain_pct", "库存周转率提升率(%)", .number, unit: "%", range: -100...1000, decimals: 2)
@@ -45,7 +47,8 @@ enum Metric: Int, CaseIterable {
         "efficiency_gain_pct", "生产效率提升率(%)", .number, unit: "%", range: -100...1000, decimals: 2)
     case .oee:
       return SyntheticColumn(
-        "oee_pct", "设备综合效率OEE(%)", .number, unit: "%", range: 0...100, decimals: 2, missingRate: 0.01)
+        "oee_pct", "设备综合效率OEE(%)", .number, unit: "%", range: 0...100, decimals: 2, missingRate: 0.01,
+        missingPolicy: .median)
     case .leadTimeReduction:
       return SyntheticColumn(
         "lead_time_reduction_pct", "订单交付周期缩短率(%)", .number, unit: "%", range: -100...100, decimals: 2)
@@ -61,10 +64,11 @@ enum Metric: Int, CaseIterable {
     case .complaintsChange:
       return SyntheticColumn(
         "complaints_change_pct", "客户投诉量变化率(%)", .number, unit: "%", range: -100...1000, decimals: 2,
-        missingRate: 0.01)
+        missingRate: 0.01, missingPolicy: .median)
     case .trainingSatisfaction:
       return SyntheticColumn(
-        "training_satisfaction", "培训满意度(分)", .number, unit: "分", range: 0...100, decimals: 1, missingRate: 0.02)
+        "training_satisfaction", "培训满意度(分)", .number, unit: "分", range: 0...100, decimals: 1, missingRate: 0.02,
+        missingPolicy: .mean)
     }
   }
 }

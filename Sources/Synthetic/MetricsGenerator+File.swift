@@ -7,17 +7,21 @@
 extension MetricsGenerator {
   /// Writes `rows` enterprises to `path` atomically: into a temporary file in the same
   /// folder, then renamed over `path`. Nothing is left behind on failure.
+  /// - Returns: the number of bytes written.
   ///
   /// The corresponding C functions are `open`, `write`, `fsync`-free `close` and `rename`.
   /// - Throws: `SyntheticError.rowCount`, `.cannotCreate` (folder missing or not writable),
   ///   `.writeFailed` (disk full, rename refused).
-  public func write(rows: Int, to path: String, bom: Bool = true) throws(SyntheticError) {
+  @discardableResult
+  public func write(rows: Int, to path: String, bom: Bool = true) throws(SyntheticError) -> Int {
     guard rows >= 1, rows <= Self.maxRows else { throw SyntheticError.rowCount(rows) }
     let temp = Self.temporaryPath(for: path, seed: seed)
     let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard fd >= 0 else { throw .cannotCreate(path: path, reason: Self.errnoText()) }
+    var total = 0
     do {
       try write(rows: rows, bom: bom) { chunk in
+        total += chunk.count
         var offset = 0
         while offset < chunk.count {
           let n = systemWrite(fd, chunk.baseAddress.map { $0 + offset }, chunk.count - offset)
@@ -43,6 +47,7 @@ extension MetricsGenerator {
       unlink(temp)
       throw .writeFailed(path: path, reason: reason)
     }
+    return total
   }
 
   /// `DIR/.NAME.tmp-PID-SEED` next to `path` (same file system, so `rename` is atomic).

@@ -26,6 +26,9 @@ public struct MetricsGenerator: Sendable {
       SyntheticColumn("pilot_industry", "是否试点行业企业", .bool),
     ] + Metric.allCases.map(\.column)
 
+  /// Every column as a `ColumnSpec`, ready for the ingest stage without a criteria file.
+  public static var columnSpecs: [ColumnSpec] { columns.map(\.columnSpec) }
+
   /// Allowed values of the category columns, by key.
   public static let categoryValues: [String: [String]] = [
     "district": Vocabulary.districts.names,

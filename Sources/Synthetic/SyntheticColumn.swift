@@ -1,3 +1,5 @@
+import Model
+
 /// One column the generator writes: its key, canonical header, type and declared range.
 ///
 /// The table ``MetricsGenerator/columns`` is the generator's own declaration of what it
@@ -33,10 +35,12 @@ public struct SyntheticColumn: Sendable, Hashable {
   public let decimals: Int
   /// Expected share of empty cells (0 for columns that are never missing).
   public let missingRate: Double
+  /// What criteria/2022.toml does with an empty cell (`reject` for always-filled columns).
+  public let missingPolicy: MissingPolicy
 
   init(
     _ key: String, _ header: String, _ kind: Kind, unit: String? = nil, range: ClosedRange<Double>? = nil,
-    decimals: Int = 0, missingRate: Double = 0
+    decimals: Int = 0, missingRate: Double = 0, missingPolicy: MissingPolicy = .reject
   ) {
     self.key = key
     self.header = header
@@ -45,5 +49,22 @@ public struct SyntheticColumn: Sendable, Hashable {
     self.range = range
     self.decimals = decimals
     self.missingRate = missingRate
+    self.missingPolicy = missingPolicy
+  }
+
+  /// The column as the ingest stage declares it (header spellings: canonical, then the key).
+  public var columnSpec: ColumnSpec {
+    let type: CellType
+    switch kind {
+    case .uscc: type = .uscc
+    case .text: type = .text
+    case .category: type = .category
+    case .bool: type = .bool
+    case .number: type = .number
+    case .integer: type = .integer
+    }
+    return ColumnSpec(
+      key: key, headers: [header, key], type: type, range: range, missing: missingPolicy,
+      allowedValues: MetricsGenerator.categoryValues[key], unit: unit)
   }
 }

@@ -12,6 +12,9 @@ public struct SyntheticEnterprise: Sendable, Hashable {
   /// The cells exactly as written to the CSV (unquoted), in `MetricsGenerator.columns` order.
   public var cells: [String]
 
+  /// The value of metric `key`; nil when the cell is empty or `key` is not a metric.
+  public func value(_ key: String) -> Double? { metrics[key] ?? nil }
+
   init(_ raw: RawEnterprise) {
     uscc = String(decoding: raw.uscc, as: UTF8.self)
     var scratch: [UInt8] = []

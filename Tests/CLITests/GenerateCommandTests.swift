@@ -42,3 +42,19 @@ import Testing
     #expect(r.stderr.contains(path))
   }
 }
+
+extension GenerateCommandTests {
+  @Test func jsonSummaryNamesRowsSeedAndBytes() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("m.csv")
+    let r = try CLI.run(["generate", "--rows", "12", "--seed", "5", "--json", "--out", out.path])
+    #expect(r.status == 0)
+    let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+    let size = try FileManager.default.attributesOfItem(atPath: out.path)[.size] as? Int
+    #expect(object?["rows"] as? Int == 12)
+    #expect(object?["seed"] as? Int == 5)
+    #expect(object?["path"] as? String == out.path)
+    #expect(object?["bytes"] as? Int == size)
+  }
+}

@@ -10,6 +10,12 @@ import Testing
     }
   }
 
+  @Test func missingOptionIsAUsageError() throws {
+    let r = try CLI.run(["validate", "samples/metrics-2022.csv"])
+    #expect(r.status == 64)
+    #expect(r.stderr.contains("--criteria"))
+  }
+
   @Test func unknownCommandIsAUsageError() throws {
     let r = try CLI.run(["rank-everything"])
     #expect(r.status == 64)

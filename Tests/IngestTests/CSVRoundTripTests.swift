@@ -48,9 +48,14 @@ struct RandomTable {
     return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
-  /// What the reader must return for a text cell: missing when empty or blank.
+  /// What the reader must return for a text cell: missing when empty or blank;
+  /// spaces and tabs around an unquoted field are dropped, quoted fields are exact.
   static func expectedText(_ s: String) -> String? {
-    s.allSatisfy({ $0 == " " || $0 == "\t" }) ? nil : s
+    if s.allSatisfy({ $0 == " " || $0 == "\t" }) { return nil }
+    if quoted(s) != s { return s }
+    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+    guard let first = s.firstIndex(where: { !isSpace($0) }), let last = s.lastIndex(where: { !isSpace($0) }) else { return nil }
+    return String(s[first...last])
   }
 }
 

@@ -158,3 +158,18 @@ let defectCases: [DefectCase] = [
     #expect(rendered(r) == ["/tmp:0: cannot read the file: Is a directory"])
   }
 }
+
+@Suite struct LargeTableTests {
+  /// Enough rows for the id set and the category interner to grow several times.
+  @Test func duplicateFoundAfterTablesGrow() throws {
+    var text = header
+    for i in 0..<5000 { text += "\(uscc(i + 1)),n\(i),\(["北区", "南区", "east"][i % 3]),1,\(i % 1000),\(i),\n" }
+    let clean = ingest(text)
+    let t = try #require(clean.table)
+    #expect(t.rowCount == 5000)
+    if case .category(let c)? = t["district"] { #expect(c.levels == ["北区", "南区", "east"]) }
+    #expect(clean.summary.missingCells["cost"] == 5000)
+    let r = ingest(text + "\(uscc(17)),dup,east,1,1,1,1\n")
+    #expect(rendered(r) == ["m.csv:5002:统一社会信用代码: duplicate id '\(uscc(17))', first on line 18"])
+  }
+}

@@ -74,11 +74,12 @@ import Testing
     #expect(t["cost"] == nil)
   }
 
-  @Test func numbersTrimSpacesButTextKeepsThem() throws {
-    let r = ingest(header + "\(uscc(9)),  两侧空格 ,east, y ,  7.5\t,3,\n")
+  @Test func spacesAroundUnquotedFieldsAreDroppedQuotedTextKeepsThem() throws {
+    let r = ingest(header + "\(uscc(9)),  两侧空格 ,east, y ,\"  7.5\t\" ,3,\n\(uscc(8)),\" 引号 \",east,1,1,1,\n")
     let t = try #require(r.table)
-    #expect(t.string("name", row: 0) == "  两侧空格 ")
-    #expect(t.numbers("gain")?.values == [7.5])
+    #expect(t.string("name", row: 0) == "两侧空格")
+    #expect(t.string("name", row: 1) == " 引号 ")
+    #expect(t.numbers("gain")?.values == [7.5, 1])
   }
 
   @Test func lone0x80IsEuroInGB18030() throws {

@@ -145,12 +145,15 @@ struct Fixture {
     let manifest = Manifest(
       version: "0.1.0-test", metricsFile: "metrics/2022.csv", metricsSHA256: String(repeating: "a", count: 64),
       criteriaFile: "criteria/2022.toml", criteriaSHA256: String(repeating: "b", count: 64), seed: 2022, rows: rows,
-      time: Date(timeIntervalSince1970: 1_672_531_200))
+      time: Date(timeIntervalSince1970: 0))  // replaced by ReportOptions.now
     return Fixture(table: table, spec: spec, evaluation: evaluation, decision: decision, manifest: manifest)
   }
 
   /// Writes the fixture's outputs to `dir`.
-  func write(to dir: String, options: ReportOptions = ReportOptions(version: "0.1.0-test")) throws(StageFailure) {
+  /// The fixed run time of the tests (2023-01-01T00:00:00Z).
+  static let now = Date(timeIntervalSince1970: 1_672_531_200)
+
+  func write(to dir: String, options: ReportOptions = ReportOptions(now: Fixture.now, version: "0.1.0-test")) throws(StageFailure) {
     try RunReport.write(
       to: dir, table: table, spec: spec, evaluation: evaluation, decision: decision, manifest: manifest, options: options)
   }

@@ -105,7 +105,7 @@ func numberText(_ line: String, _ key: String) -> String? {
     let dir = scratchFolder() + "/out"
     try RunReport.write(
       to: dir, table: f.table, spec: f.spec, evaluation: e, decision: f.decision, manifest: f.manifest,
-      options: ReportOptions(version: "t"))
+      options: ReportOptions(now: Fixture.now, version: "t"))
     let s = text(dir + "/results.json")
     #expect(!s.contains("nan") && !s.contains("inf") && !s.contains("NaN") && !s.contains("Infinity"))
     let json = try load(dir)
@@ -127,11 +127,10 @@ func numberText(_ line: String, _ key: String) -> String? {
   }
 
   @Test func onlyTheManifestTimeChangesWithTheClock() throws {
-    var f = Fixture.make()
+    let f = Fixture.make()
     let a = scratchFolder() + "/a", b = scratchFolder() + "/b"
     try f.write(to: a)
-    f.manifest.time = Date(timeIntervalSince1970: 1_700_000_000)
-    try f.write(to: b)
+    try f.write(to: b, options: ReportOptions(now: Date(timeIntervalSince1970: 1_700_000_000), version: "0.1.0-test"))
     let la = text(a + "/results.json").split(separator: "\n"), lb = text(b + "/results.json").split(separator: "\n")
     #expect(la.count == lb.count)
     let differing = zip(la, lb).filter { $0 != $1 }

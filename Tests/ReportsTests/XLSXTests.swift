@@ -2,6 +2,7 @@ import Foundation
 import Model
 import Reports
 import TestSupport
+import Selection
 import Testing
 
 /// Reads cells back from an .xlsx with the `unzip` tool (independent of libxlsxwriter).
@@ -82,14 +83,17 @@ struct XLSXTests {
     let cells = try reader.cells(sheet: 3)  // 排名
     let json = try #require(try JSONSerialization.jsonObject(with: Data(bytes(dir + "/results.json"))) as? [String: Any])
     let ranking = try #require(json["ranking"] as? [[String: Any]])
+    let lines = text(dir + "/results.json").split(separator: "\n").filter { $0.contains("\"rank\":") }.map(String.init)
     #expect(cells["A1"] == "排名" && cells["B1"] == "统一社会信用代码")
     for (i, entry) in ranking.enumerated() {
       let r = i + 2
       #expect(cells["A\(r)"].flatMap(Int.init) == entry["rank"] as? Int)
       #expect(cells["B\(r)"] == entry["id"] as? String)
-      // libxlsxwriter writes numbers with 16 significant digits ("%.16G"), so allow 1e-15 relative.
+      // Scores are stored rounded to 6 decimals (shown with 2); results.json has every digit.
       let score = try #require(cells["D\(r)"].flatMap(Double.init))
-      #expect(isClose(score, f.evaluation.score[f.evaluation.order[i]], relative: 1e-15))
+      let exact = try #require(numberText(lines[i], "score").flatMap(Double.init))
+      #expect(abs(score - exact) <= 5e-7 + 1e-12)
+      #expect(score == (exact * 1e6).rounded() / 1e6)
     }
     // Labels come back as text, not formulas; control characters are gone.
     let texts = Set(cells.values)
@@ -113,7 +117,7 @@ struct XLSXTests {
       #expect(cells["E\(i + 2)"] == f.evaluation.ids[row])
     }
     #expect(cells["A5"] == "候补" && cells["E5"] == f.evaluation.ids[d.reserve[0]])
-    #expect(cells["C7"] == "排名未进入名额（名额3家）")
+    #expect(cells["C7"] == ExclusionReason.belowLine(quota: 3).text(english: false))
   }
 
   @Test func rewardsAndMethodSheets() throws {
@@ -134,6 +138,15 @@ struct XLSXTests {
     #expect(method.contains("2023-01-01T00:00:00Z"))
   }
 
+  @Test func overlongTextIsCutAtExcelsLimit() throws {
+    var f = Fixture.make()
+    f.evaluation.labels[f.evaluation.order[0]] = String(repeating: "名", count: 40_000) + "\u{01}"
+    let dir = scratchFolder() + "/out"
+    try f.write(to: dir)
+    let cells = try WorkbookReader(path: dir + "/recommendations.xlsx").cells(sheet: 3)
+    #expect(cells["C2"] == String(repeating: "名", count: 32_767))
+  }
+
   @Test func nonFiniteNumbersNeverReachTheWorkbook() throws {
     let f = Fixture.make(nanScoreRow: 1)
     var e = f.evaluation
@@ -141,7 +154,7 @@ struct XLSXTests {
     let dir = scratchFolder() + "/out"
     try RunReport.write(
       to: dir, table: f.table, spec: f.spec, evaluation: e, decision: f.decision, manifest: f.manifest,
-      options: ReportOptions(version: "t"))
+      options: ReportOptions(now: Fixture.now, version: "t"))
     let reader = WorkbookReader(path: dir + "/recommendations.xlsx")
     for i in 1...6 {
       let xml = try reader.part("xl/worksheets/sheet\(i).xml")

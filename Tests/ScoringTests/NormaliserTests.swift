@@ -92,4 +92,18 @@ struct NormaliserTests {
     let message = ScoringError.domain(criterion: "profit", method: "sum", requirement: "values ≥ 0", value: -3).description
     #expect(message == "criterion 'profit': sum normalisation needs values ≥ 0, found -3")
   }
+
+  /// Extreme magnitudes (near the top and bottom of Double) stay finite and in [0, 1].
+  @Test(arguments: all)
+  func extremeMagnitudesStayFinite(_ n: Normalisation) throws {
+    let columns: [[Double]] = [
+      [-1.7e308, 1.7e308, 0, 3], [1e308, 9e307, 1.5e308], [.leastNonzeroMagnitude, .leastNormalMagnitude / 1024, .leastNormalMagnitude, 1], [1e-300, 1e300, 7],
+    ]
+    for x in columns {
+      for d in [Direction.benefit, .cost] {
+        guard let u = try? n.unit(x, direction: d, criterion: "c") else { continue }  // domain errors are fine
+        #expect(u.allSatisfy { $0.isFinite && $0 >= 0 && $0 <= 1 }, "\(n.name) \(d) \(x): \(u)")
+      }
+    }
+  }
 }

@@ -80,3 +80,28 @@ struct RankerTests {
     #expect(throws: ScoringError.unknownKey(kind: "tie-break group", key: "nope")) { try Scorer.evaluate(table, spec: spec) }
   }
 }
+
+@Suite("Ranker key order")
+struct RankerKeyOrderTests {
+  /// The radix order equals a comparison sort (descending key, then ascending index) on
+  /// keys with negatives, zeros of both signs, duplicates and wide magnitudes.
+  @Test(arguments: 0..<30 as Range<UInt64>)
+  func matchesComparisonSort(seed: UInt64) {
+    var rng = SplitMix64(seed: seed)
+    let n = 1 + Int(rng.next() % 3000)
+    let keys: [Double] = (0..<n).map { _ in
+      switch rng.next() % 6 {
+      case 0: return 0
+      case 1: return -0.0
+      case 2: return Double(Int64(bitPattern: rng.next()) % 1000) / 7
+      case 3: return Double(rng.next() % 5)
+      case 4: return Double(Int64(bitPattern: rng.next())) * 1e-300
+      default: return Double(Int64(bitPattern: rng.next())) * 1e280
+      }
+    }
+    let expected = keys.indices.sorted { keys[$0] > keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
+    let got = Ranker.rank(keys: keys, precision: 0, ids: keys.indices.map { _ in "" })
+    // Equal keys form one tie group, ordered by id ("" for all), then index: the same order.
+    #expect(got.order == expected)
+  }
+}

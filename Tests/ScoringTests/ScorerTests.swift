@@ -199,4 +199,70 @@ struct ScorerTests {
     #expect(e.normalised[0] == [0, 1.0 / 3, 2.0 / 3, 1, 1])
     #expect(e.competitionRank[3] == e.competitionRank[4])
   }
+
+  @Test func emptyTable() throws {
+    let table = makeTable(ids: [], numbers: ["gain": [], "cost": [], "quality": []])
+    let flat = Self.criteria().map { c -> CriterionSpec in
+      var c = c
+      c.group = nil
+      return c
+    }
+    for weighting in [WeightingMethod.direct, .entropy, .critic, .standardDeviation] {
+      let e = try Scorer.evaluate(table, spec: makeSpec(flat, weighting: WeightingSpec(method: weighting, normalise: true)))
+      #expect(e.order.isEmpty)
+      #expect(e.raw.isEmpty)
+      #expect(allFinite(e))
+    }
+  }
+
+  /// Nested groups: a group's score covers its sub-groups' criteria, weighted by the
+  /// product of local weights below it.
+  @Test func nestedGroupScores() throws {
+    let table = makeTable(ids: ["a", "b"], numbers: ["gain": [0, 1], "cost": [0, 1], "quality": [0, 1]])
+    let criteria = [
+      CriterionSpec(key: "gain", column: "gain", group: "inner", weight: 1),
+      CriterionSpec(key: "cost", column: "cost", direction: .cost, group: "outer", weight: 0.25),
+      CriterionSpec(key: "quality", column: "quality", weight: 0.5),
+    ]
+    let groups = [GroupSpec(key: "outer", weight: 0.5), GroupSpec(key: "inner", parent: "outer", weight: 0.75)]
+    let e = try Scorer.evaluate(table, spec: makeSpec(criteria, groups: groups))
+    // weights: gain 0.5·0.75 = 0.375, cost 0.5·0.25 = 0.125, quality 0.5
+    #expect(allClose(e.weights, [0.375, 0.125, 0.5]))
+    // row b: gain r = 1, cost r = 0 → outer = (0.375·1 + 0.125·0)/0.5 = 75; inner = 100
+    #expect(allClose(e.groupScores["outer"] ?? [], [25, 75]))
+    #expect(allClose(e.groupScores["inner"] ?? [], [0, 100]))
+    #expect(e.weightReport.nodes.map(\.key) == ["", "outer", "inner"])
+  }
+
+  /// Values near the limits of Double: every method and data-driven weighting stays finite.
+  @Test(arguments: methods)
+  func extremeMagnitudesThroughScorer(_ method: AggregationMethod) throws {
+    let table = makeTable(
+      ids: ["a", "b", "c"],
+      numbers: ["gain": [-1.7e308, 1.7e308, 0], "cost": [1e308, 9e307, 1.5e308], "quality": [1e-300, 1e300, 7]])
+    let flat = Self.criteria().map { c -> CriterionSpec in
+      var c = c
+      c.group = nil
+      return c
+    }
+    for weighting in [WeightingMethod.equal, .entropy, .critic, .standardDeviation] {
+      let e = try Scorer.evaluate(table, spec: makeSpec(flat, weighting: WeightingSpec(method: weighting), aggregation: method))
+      #expect(allFinite(e), "\(method) \(weighting)")
+    }
+  }
+}
+
+@Suite("Batch weighted sum")
+struct BatchWeightedSumTests {
+  @Test(arguments: [1, 7, 2048])
+  func equalsOneAtATime(block: Int) {
+    var rng = SplitMix64(seed: 42)
+    let columns = (0..<6).map { _ in (0..<1000).map { _ in Double(rng.next() % 1000) / 999 } }
+    let samples: [[Double]] = (0..<9).map { (s: Int) -> [Double] in
+      (0..<6).map { (j: Int) -> Double in Double((s * 7 + j * 3) % 11) / 10 }
+    }
+    let batch = WeightedSum.aggregate(columns, weightSamples: samples, block: block)
+    #expect(batch.count == 9)
+    for (s, w) in samples.enumerated() { #expect(batch[s] == WeightedSum.aggregate(columns, weights: w)) }
+  }
 }

@@ -75,3 +75,34 @@ struct StarRaterTests {
     #expect(e.starGap[2]?.pointsShort == 50)
   }
 }
+
+@Suite("Row resolution for stars")
+struct RowResolutionTests {
+  /// The batch resolver used by StarRater gives exactly RowContext's values.
+  @Test func starsMatchRowContextResolution() throws {
+    let table = makeTable(
+      ids: ["a", "b", "c", "d"], numbers: ["x": [10, 5, 0, 7], "y": [1, nil, 3, 2]],
+      extra: ["flag": .bool([true, nil, false, true]), "industry": .category(CategoryColumn(codes: [0, 1, -1, 0], levels: ["汽车", "纺织"]))])
+    let require: Expr = .and(
+      .or(.compare(.name("criterion.x"), .ge, .number(50)), .member(.name("industry"), [.string("纺织")], negated: false)),
+      .and(.compare(.name("group.g"), .gt, .number(10)), .not(.compare(.name("y"), .eq, .number(3)))))
+    let levels = [
+      StarLevel(stars: 1, minScore: 0, require: .compare(.name("flag"), .eq, .bool(true))),
+      StarLevel(stars: 2, minScore: 20, require: require),
+      StarLevel(stars: 3, minScore: 40, require: .compare(.name("rank"), .le, .number(1))),
+    ]
+    var y = CriterionSpec(key: "y", column: "y", group: "g", weight: 0.5, missing: .mean)
+    y.direction = .cost
+    let spec = makeSpec(
+      [CriterionSpec(key: "x", column: "x", group: "g", weight: 0.5), y], groups: [GroupSpec(key: "g", weight: 1)],
+      stars: StarSpec(levels: levels, cumulative: false))
+    let e = try Scorer.evaluate(table, spec: spec)
+    let context = RowContext(table: table, spec: spec, evaluation: e)
+    for row in 0..<4 {
+      let expected = StarRater.rate(score: e.score[row], stars: spec.stars) { context.value($0, row: row) }
+      #expect(e.stars[row] == expected.stars, "row \(row)")
+      #expect(e.starGap[row] == expected.gap, "row \(row)")
+    }
+    #expect(Set(e.stars).count > 1)
+  }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -12,6 +13,8 @@ import Testing
     var header: String?
     var type: String?
     var range: [Double]?
+    var missing: String?
+    var values: [String]?
   }
 
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -22,8 +25,18 @@ import Testing
     let text = try String(contentsOf: root.appendingPathComponent(relativePath), encoding: .utf8)
     var result: [String: DeclaredColumn] = [:]
     var current: String?
+    var pendingValues: String?
     for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
       let line = raw.trimmingCharacters(in: .whitespaces)
+      if let pending = pendingValues, let key = current {
+        // A `values = [...]` array continued over several lines.
+        pendingValues = pending + line
+        if line.contains("]") {
+          result[key]?.values = Self.quotedStrings(pendingValues ?? "")
+          pendingValues = nil
+        }
+        continue
+      }
       if line.hasPrefix("[") {
         current = line.hasPrefix("[columns.") ? String(line.dropFirst(9).dropLast()) : nil
         if let current { result[current] = DeclaredColumn() }
@@ -39,10 +52,19 @@ import Testing
       case "range":
         result[key]?.range = value.trimmingCharacters(in: CharacterSet(charactersIn: "[] "))
           .split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+      case "missing": result[key]?.missing = quoted.count > 1 ? String(quoted[1]) : nil
+      case "values":
+        if value.contains("]") { result[key]?.values = Self.quotedStrings(value) } else { pendingValues = value }
       default: break
       }
     }
     return result
+  }
+
+  /// The double-quoted strings of a TOML array literal.
+  static func quotedStrings(_ text: String) -> [String] {
+    let parts = text.split(separator: "\"", omittingEmptySubsequences: false)
+    return stride(from: 1, to: parts.count, by: 2).map { String(parts[$0]) }
   }
 
   @Test(arguments: ["criteria/2022.toml", "criteria/2022-ahp-topsis.toml"])
@@ -53,12 +75,24 @@ import Testing
       let d = try #require(declared[c.key], "\(path) has no [columns.\(c.key)]")
       #expect(d.header == c.header, "\(c.key)")
       #expect(d.type == c.kind.rawValue, "\(c.key)")
+      #expect((d.missing ?? "reject") == c.missingPolicy.rawValue, "\(c.key)")
+      #expect(d.values == MetricsGenerator.categoryValues[c.key], "\(c.key)")
       if let r = c.range {
         #expect(d.range == [r.lowerBound, r.upperBound], "\(c.key)")
       } else {
         #expect(d.range == nil, "\(c.key)")
       }
     }
+  }
+
+  /// The generator's own `ColumnSpec`s carry the same policies, so ingest needs no criteria file.
+  @Test func columnSpecsMirrorTheDeclaration() {
+    let specs = MetricsGenerator.columnSpecs
+    #expect(specs.map(\.key) == MetricsGenerator.columns.map(\.key))
+    #expect(specs.map(\.canonicalHeader) == MetricsGenerator.columns.map(\.header))
+    #expect(specs.filter { $0.missing != .reject }.map(\.key).sorted()
+      == ["complaints_change_pct", "energy_cost_reduction_pct", "oee_pct", "training_satisfaction"])
+    #expect(specs.first { $0.key == "industry" }?.allowedValues?.count == 10)
   }
 
   @Test func sampleFileHeaderMatchesTheGenerator() throws {

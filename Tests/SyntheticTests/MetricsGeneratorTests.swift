@@ -118,11 +118,11 @@ import Testing
 
   @Test func derivedColumnsAreConsistent() throws {
     for e in MetricsGenerator(seed: 11).enterprises(3_000) {
-      let revenue = try #require(e.metrics["revenue_wan"] ?? nil)
-      let employees = try #require(e.metrics["employees"] ?? nil)
-      let perEmployee = try #require(e.metrics["revenue_per_employee_wan"] ?? nil)
-      let digital = try #require(e.metrics["digital_investment_wan"] ?? nil)
-      let it = try #require(e.metrics["it_investment_wan"] ?? nil)
+      let revenue = try #require(e.value("revenue_wan"))
+      let employees = try #require(e.value("employees"))
+      let perEmployee = try #require(e.value("revenue_per_employee_wan"))
+      let digital = try #require(e.value("digital_investment_wan"))
+      let it = try #require(e.value("it_investment_wan"))
       #expect(e.aboveScale == (revenue >= 2_000))
       #expect(abs(perEmployee - revenue / employees) <= 0.005 + 1e-9)
       #expect(it <= digital)
@@ -134,7 +134,7 @@ import Testing
   /// The latent maturity factor must show: effect metrics move together, cost criteria against.
   @Test func effectsAreCorrelatedThroughMaturity() throws {
     let es = MetricsGenerator(seed: 21).enterprises(5_000)
-    func column(_ key: String) -> [Double] { es.map { ($0.metrics[key] ?? nil) ?? .nan } }
+    func column(_ key: String) -> [Double] { es.map { $0.value(key) ?? .nan } }
     let efficiency = column("efficiency_gain_pct")
     #expect(correlation(efficiency, column("cost_reduction_pct")) > 0.2)
     #expect(correlation(efficiency, column("maturity_level")) > 0.3)
@@ -146,7 +146,7 @@ import Testing
     let es = MetricsGenerator(seed: 2022).enterprises(5_000)
     let aboveScale = Double(es.filter(\.aboveScale).count) / Double(es.count)
     let honoured = Double(es.filter { $0.honour != "无" }.count) / Double(es.count)
-    let levels = Set(es.compactMap { $0.metrics["maturity_level"] ?? nil })
+    let levels = Set(es.compactMap { $0.value("maturity_level") })
     #expect(aboveScale > 0.3 && aboveScale < 0.8)
     #expect(honoured > 0.03 && honoured < 0.3)
     #expect(levels == [1, 2, 3, 4])

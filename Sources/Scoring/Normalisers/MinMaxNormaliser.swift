@@ -9,10 +9,23 @@
 /// - Complexity: O(n), two passes.
 public enum MinMaxNormaliser {
   public static func normalise(_ x: [Double]) -> [Double] {
-    guard let lo = x.min(), let hi = x.max() else { return [] }
+    guard let (lo, hi) = extrema(x) else { return [] }
     let range = hi - lo
     guard range > 0 else { return [Double](repeating: 1, count: x.count) }
     let inv = 1 / range
     return x.map { ($0 - lo) * inv }
   }
+}
+
+/// Minimum and maximum in one pass, nil for an empty column.
+func extrema(_ x: [Double]) -> (min: Double, max: Double)? {
+  guard let first = x.first else { return nil }
+  var lo = first, hi = first
+  x.withUnsafeBufferPointer { p in
+    for v in p {
+      lo = Swift.min(lo, v)
+      hi = Swift.max(hi, v)
+    }
+  }
+  return (lo, hi)
 }

@@ -8,7 +8,8 @@ import Criteria
 public enum CostOrientation: Sendable, Hashable {
   /// Kernel of −x: min-max gives (max − x)/(max − min), z-score −z, rank 1 − pct (n > 1).
   case negate
-  /// Kernel of 1/x: sum gives (1/x)/Σ(1/x), max gives min/x. Needs x > 0.
+  /// Kernel of 1/x: sum gives (1/x)/Σ(1/x), max gives min/x. Needs x > 0. Computed as
+  /// kernel(min/x), equal for these scale-invariant kernels and free of overflow.
   case reciprocal
   /// 1 − kernel(x): vector gives 1 − x/‖x‖, goalposts (high − x)/(high − low).
   case complement
@@ -68,6 +69,7 @@ extension Normalisation {
       }
     default: break
     }
+    let x = isScaleInvariant ? Self.tamed(x) : x
     guard direction == .cost else { return kernel(x) }
     switch costOrientation {
     case .negate: return kernel(x.map { -$0 })
@@ -75,10 +77,32 @@ extension Normalisation {
       if let bad = x.first(where: { $0 <= 0 }) {
         throw .domain(criterion: criterion, method: name, requirement: "values > 0 for a cost criterion", value: bad)
       }
-      return kernel(x.map { 1 / $0 })
+      // kernel(1/x) through min/x ∈ (0, 1]: the same values for these scale-invariant
+      // kernels, and 1/x can overflow for tiny x where min/x cannot.
+      let least = x.min() ?? 1
+      return kernel(x.map { least / $0 })
     case .complement: return kernel(x).map { 1 - $0 }
     case .none: return kernel(x)
     }
+  }
+
+  /// Whether the kernel's result is unchanged when the column is multiplied by c > 0.
+  var isScaleInvariant: Bool {
+    switch self {
+    case .minMax, .zScore, .vector, .sum, .max, .rank: return true
+    case .goalposts, .target: return false
+    }
+  }
+
+  /// A column whose magnitudes are so large that sums, squares or ranges could overflow
+  /// (max |x| > 2^500) is divided by a power of two first (exact, and harmless to a
+  /// scale-invariant kernel); any other column is returned unchanged.
+  static func tamed(_ x: [Double]) -> [Double] {
+    var largest = 0.0
+    for v in x { largest = Swift.max(largest, abs(v)) }
+    guard largest > 0x1p500 else { return x }
+    let factor = Double(sign: .plus, exponent: -largest.exponent - 1, significand: 1)
+    return x.map { $0 * factor }
   }
 
   /// Oriented values in [0, 1], as weighted sum, weighted product, VIKOR, group scores

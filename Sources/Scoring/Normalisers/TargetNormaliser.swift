@@ -16,7 +16,7 @@ public enum TargetNormaliser {
       near = Swift.min(near, abs(v - target))
     }
     guard far > near else { return [Double](repeating: 1, count: x.count) }
-    let inv = 1 / far
-    return x.map { 1 - abs($0 - target) * inv }
+    // Division (not a reciprocal) keeps |x − t|/far ≤ 1 exactly, even for huge distances.
+    return x.map { 1 - abs($0 - target) / far }
   }
 }

@@ -9,8 +9,8 @@
 ///    negate a key for ascending), then by id ascending (byte order of UTF-8).
 /// 4. `rank` is the position (1…n, a total order); `competitionRank` is the position of the
 ///    group's first row (1, 1, 3 style).
-/// - Complexity: O(n log n) comparisons of precomputed `Double` keys; ids and tie-break
-///   keys are only read inside tie groups.
+/// - Complexity: O(n) for the key order (`RadixSort`), plus O(g log g) per tie group of
+///   size g; ids and tie-break keys are only read inside tie groups.
 public enum Ranker {
   public struct Result: Sendable, Hashable {
     /// Indices into the input arrays, best first.
@@ -28,10 +28,7 @@ public enum Ranker {
   ///   - ids: final tie-break, ascending.
   public static func rank(keys: [Double], precision: Double, tieBreak: [[Double]] = [], ids: [String]) -> Result {
     let n = keys.count
-    var order = Array(0..<n)
-    keys.withUnsafeBufferPointer { k in
-      order.sort { a, b in k[a] > k[b] || (k[a] == k[b] && a < b) }
-    }
+    var order = RadixSort.descendingOrder(keys)
     var rank = [Int](repeating: 0, count: n)
     var competition = [Int](repeating: 0, count: n)
     var start = 0

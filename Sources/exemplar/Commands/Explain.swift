@@ -1,9 +1,180 @@
 import ArgumentParser
+import Criteria
+import Model
+import Reports
+import Scoring
+import Selection
 
 struct Explain: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "explain", abstract: "(being built)")
+  static let configuration = CommandConfiguration(
+    commandName: "explain",
+    abstract: "Why an enterprise has its score, rank, stars and programme decisions.",
+    discussion: """
+      Per criterion: raw value → normalised value → weight → contribution; then rank, stars,
+      what stands between it and the next star, and each programme's decision with its
+      reason and reward.
+      """)
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var output: OutputOptions
+
+  @Option(help: "The enterprise's id (unified social credit code; case and spaces ignored).")
+  var id: String
 
   func run() throws {
-    throw ValidationError("'explain' is not built yet")
+    let a = try Pipeline(input: input).analyse()
+    guard let row = a.row(of: id) else {
+      var err = StandardError()
+      print("\(input.metrics): no enterprise with id \(id)", to: &err)
+      throw ExitCode(Exit.code(for: .data))
+    }
+    let e = ExplanationModel(analysis: a, row: row, english: output.lang == .en)
+    print(output.json ? e.json : e.text)
   }
+}
+
+/// The explanation of one enterprise, rendered as text or JSON.
+struct ExplanationModel {
+  let analysis: Analysis
+  let row: Int
+  let english: Bool
+
+  struct CriterionLine {
+    let key, label, rawValue: String
+    let imputed: Bool
+    let normalised, weight, contribution, points: Double
+  }
+
+  var criterionLines: [CriterionLine] {
+    let ev = analysis.evaluation
+    let spec = analysis.spec
+    let shares = ev.contributions(row: row)
+    let span = spec.evaluation.scale.upperBound - spec.evaluation.scale.lowerBound
+    return spec.criteria.indices.map { j in
+      let c = spec.criteria[j]
+      return CriterionLine(
+        key: c.key, label: c.label, rawValue: analysis.table.string(c.column, row: row), imputed: ev.imputed[j][row],
+        normalised: ev.normalised[j][row], weight: ev.weights[j], contribution: shares[j],
+        points: ev.weights[j] * ev.normalised[j][row] * span)
+    }
+  }
+
+  func decisionText(_ p: Int) -> (String, Double) {
+    let d = analysis.decision.programmes[p]
+    let reward = analysis.decision.rewards.awards.filter { $0.row == row && $0.source == d.key }.reduce(0) { $0 + $1.granted }
+    switch d.outcome(row: row) {
+    case .selected(let pos)?: return (english ? "selected (no. \(pos))" : "入选（第\(pos)名）", reward)
+    case .reserve(let pos)?: return (english ? "reserve (no. \(pos))" : "候补（第\(pos)位）", reward)
+    case .excluded(let reason)?: return (reason.text(english: english), reward)
+    case nil: return (english ? "not considered" : "未参评", reward)
+    }
+  }
+
+  var text: String {
+    let ev = analysis.evaluation
+    let spec = analysis.spec
+    let d = spec.evaluation.scoreDecimals
+    var out: [String] = []
+    out.append("\(ev.ids[row])  \(ev.labels[row])  (\(analysis.table.source) line \(analysis.table.lines[row]))")
+    if ev.rank[row] == 0 {
+      let why = ev.unranked.first { $0.row == row }?.reason ?? ""
+      out.append(english ? "not ranked: \(why)" : "未参与排名：\(why)")
+      return out.joined(separator: "\n")
+    }
+    out.append(
+      (english ? "score " : "得分 ") + fixed(ev.score[row], d) + (english ? "  rank " : "  排名 ") + "\(ev.rank[row])/\(ev.order.count)"
+        + (ev.competitionRank[row] != ev.rank[row] ? " (= \(ev.competitionRank[row]))" : "")
+        + (english ? "  stars \(ev.stars[row])" : "  星级 \(ev.stars[row])") + "  raw \(ev.raw[row])")
+    out.append("")
+    out.append(english ? "criterion                               raw value → normalised × weight = points (share)" : "指标                                        原始值 → 标准化 × 权重 = 得分贡献（占比）")
+    for l in criterionLines {
+      let name = "\(l.label) [\(l.key)]"
+      out.append(
+        "  \(pad(name, 44)) \(l.rawValue.isEmpty ? "—" : l.rawValue)\(l.imputed ? (english ? " (imputed)" : "（补缺）") : "") → "
+          + "\(fixed(l.normalised, 4)) × \(fixed(l.weight, 4)) = \(fixed(l.points, d)) (\(fixed(l.contribution * 100, 1))%)")
+    }
+    if !spec.groups.isEmpty {
+      out.append("")
+      out.append(english ? "group scores" : "分组得分")
+      for g in spec.groups { out.append("  \(g.label) [\(g.key)]: " + fixed(ev.groupScores[g.key]?[row] ?? 0, d)) }
+    }
+    out.append("")
+    if let gap = ev.starGap[row] {
+      var s = english ? "next star (\(gap.nextStars)★): " : "距\(gap.nextStars)星级："
+      var parts: [String] = []
+      if gap.pointsShort > 0 { parts.append(english ? "\(fixed(gap.pointsShort, d)) points short" : "差 \(fixed(gap.pointsShort, d)) 分") }
+      if !gap.unmetRequirements.isEmpty {
+        parts.append((english ? "unmet: " : "未满足：") + gap.unmetRequirements.joined(separator: english ? "; " : "；"))
+      }
+      s += parts.isEmpty ? (english ? "met" : "已满足") : parts.joined(separator: english ? "; " : "；")
+      out.append(s)
+    } else {
+      out.append(english ? "stars: top level reached" : "星级：已达最高等级")
+    }
+    if !spec.programmes.isEmpty {
+      out.append("")
+      out.append(english ? "programmes" : "推荐项目")
+      for (p, prog) in spec.programmes.enumerated() {
+        let (decision, reward) = decisionText(p)
+        out.append("  \(prog.name) [\(prog.key)]: \(decision)\(reward > 0 ? (english ? ", reward " : "，奖励 ") + fixed(reward, 0) : "")")
+      }
+    }
+    let stars = analysis.decision.rewards.awards.filter { $0.row == row && $0.source.hasPrefix("stars:") }
+    for a in stars {
+      out.append((english ? "  star reward: " : "  星级奖励：") + fixed(a.granted, 0) + (a.granted < a.entitled ? " / \(fixed(a.entitled, 0))" : ""))
+    }
+    return out.joined(separator: "\n")
+  }
+
+  var json: String {
+    let ev = analysis.evaluation
+    var fields = [
+      "\"id\":\(jsonString(ev.ids[row]))", "\"label\":\(jsonString(ev.labels[row]))", "\"line\":\(analysis.table.lines[row])",
+      "\"rank\":\(ev.rank[row])", "\"competition_rank\":\(ev.competitionRank[row])", "\"score\":\(jsonNumber(ev.score[row]))",
+      "\"raw\":\(jsonNumber(ev.raw[row]))", "\"stars\":\(ev.stars[row])",
+    ]
+    let criteria = criterionLines.map { l in
+      "{\"key\":\(jsonString(l.key)),\"value\":\(l.rawValue.isEmpty ? "null" : jsonString(l.rawValue)),\"imputed\":\(l.imputed),"
+        + "\"normalised\":\(jsonNumber(l.normalised)),\"weight\":\(jsonNumber(l.weight)),\"points\":\(jsonNumber(l.points)),"
+        + "\"contribution\":\(jsonNumber(l.contribution))}"
+    }
+    fields.append("\"criteria\":[\(criteria.joined(separator: ","))]")
+    if let gap = ev.starGap[row] {
+      fields.append(
+        "\"star_gap\":{\"next_stars\":\(gap.nextStars),\"points_short\":\(jsonNumber(gap.pointsShort)),"
+          + "\"unmet\":[\(gap.unmetRequirements.map(jsonString).joined(separator: ","))]}")
+    }
+    let programmes = analysis.spec.programmes.indices.map { p in
+      let (decision, reward) = decisionText(p)
+      return "{\"key\":\(jsonString(analysis.spec.programmes[p].key)),\"decision\":\(jsonString(decision)),\"reward\":\(jsonNumber(reward))}"
+    }
+    fields.append("\"programmes\":[\(programmes.joined(separator: ","))]")
+    return "{" + fields.joined(separator: ",") + "}"
+  }
+}
+
+/// `x` with `decimals` fixed decimals (no locale).
+func fixed(_ x: Double, _ decimals: Int) -> String {
+  guard x.isFinite else { return "—" }
+  let scale = pow10(decimals)
+  let r = (abs(x) * scale).rounded() / scale
+  let whole = Int64(r)
+  var s = (x < 0 && r > 0 ? "-" : "") + String(whole)
+  if decimals > 0 {
+    let frac = Int64(((r - Double(whole)) * scale).rounded())
+    let digits = String(frac)
+    s += "." + String(repeating: "0", count: max(0, decimals - digits.count)) + digits
+  }
+  return s
+}
+
+private func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { a, _ in a * 10 } }
+
+/// A JSON number (shortest round trip); non-finite values become null.
+func jsonNumber(_ x: Double) -> String { x.isFinite ? formatNumber(x) : "null" }
+
+/// Pads to `width` display columns (CJK counted as 2).
+func pad(_ s: String, _ width: Int) -> String {
+  let w = s.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
+  return s + String(repeating: " ", count: max(1, width - w))
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Model
 import Synthetic
 
@@ -36,6 +37,9 @@ struct Generate: ParsableCommand {
   @Flag(name: .customLong("no-bom"), help: "Write UTF-8 without the byte-order mark.")
   var noBOM = false
 
+  @Flag(help: "Print a JSON summary (rows, seed, year, path, bytes) on stdout.")
+  var json = false
+
   func validate() throws {
     guard rows >= 1 else { throw ValidationError("--rows must be at least 1, got \(rows)") }
     guard rows <= MetricsGenerator.maxRows else {
@@ -44,8 +48,9 @@ struct Generate: ParsableCommand {
   }
 
   func run() throws {
+    let bytes: Int
     do {
-      try MetricsGenerator(seed: seed, year: year).write(rows: rows, to: out, bom: !noBOM)
+      bytes = try MetricsGenerator(seed: seed, year: year).write(rows: rows, to: out, bom: !noBOM)
     } catch {
       var err = StandardError()
       print("exemplar generate: \(error)", to: &err)
@@ -54,6 +59,22 @@ struct Generate: ParsableCommand {
       case .cannotCreate, .writeFailed: throw ExitCode(Exit.code(for: .cantCreate))
       }
     }
-    print("wrote \(rows) enterprises to \(out) (seed \(seed), year \(year))")
+    if json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+      let summary = Summary(rows: rows, seed: seed, year: year, path: out, bytes: bytes)
+      print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+    } else {
+      print("wrote \(rows) enterprises (\(bytes) bytes) to \(out) (seed \(seed), year \(year))")
+    }
   }
+}
+
+/// What `generate --json` prints.
+private struct Summary: Encodable {
+  var rows: Int
+  var seed: UInt64
+  var year: Int
+  var path: String
+  var bytes: Int
 }

@@ -1,9 +1,76 @@
 import ArgumentParser
+import Foundation
+import Model
+import Reports
 
 struct Run: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "run", abstract: "(being built)")
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "The annual run: ingest, score, rank, stars, shortlists, rewards; writes DIR atomically.",
+    discussion: """
+      Writes results.json, ranking.csv, shortlists/PROGRAMME.csv, recommendations.xlsx and
+      report.html into DIR. Nothing is visible in DIR until every file is complete; an
+      existing DIR is replaced only when the run succeeds.
+      """)
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var output: OutputOptions
+
+  @Option(help: "The output folder (created or replaced atomically).")
+  var out: String
+
+  @Option(help: "Seed recorded in the manifest (the annual run itself draws no random numbers).")
+  var seed: UInt64 = 0
+
+  @Flag(name: .customLong("no-excel"), help: "Skip recommendations.xlsx.")
+  var noExcel = false
+
+  @Flag(name: .customLong("no-html"), help: "Skip report.html.")
+  var noHTML = false
 
   func run() throws {
-    throw ValidationError("'run' is not built yet")
+    let analysis = try Pipeline(input: input).analyse()
+    let manifest: Manifest
+    do {
+      manifest = try Manifest.make(
+        version: Exemplar.version, metricsFile: input.metrics, criteriaFile: input.criteria,
+        seed: seed == 0 ? nil : seed, rows: analysis.table.rowCount, time: Date())
+    } catch {
+      throw Exit.fail(error)
+    }
+    let options = ReportOptions(
+      english: output.lang == .en, outputEncoding: output.outputEncoding == .gb18030 ? .gb18030 : .utf8,
+      excel: !noExcel, html: !noHTML, now: manifest.time, version: Exemplar.version, seed: seed == 0 ? nil : seed)
+    do {
+      try RunReport.write(
+        to: out, table: analysis.table, spec: analysis.spec, evaluation: analysis.evaluation,
+        decision: analysis.decision, manifest: manifest, options: options)
+    } catch {
+      throw Exit.fail(error)
+    }
+    if output.json {
+      print(#"{"out":\#(jsonString(out)),"ranked":\#(analysis.evaluation.order.count)}"#)
+    } else {
+      let selected = analysis.decision.programmes.map { "\($0.key) \($0.selected.count)" }.joined(separator: ", ")
+      var err = StandardError()
+      print("exemplar: \(analysis.evaluation.order.count) ranked; selected: \(selected); wrote \(out)", to: &err)
+    }
   }
+}
+
+/// A JSON string literal (quotes, backslashes and control characters escaped).
+func jsonString(_ s: String) -> String {
+  var out = "\""
+  for u in s.unicodeScalars {
+    switch u {
+    case "\"": out += "\\\""
+    case "\\": out += "\\\\"
+    case "\n": out += "\\n"
+    case "\r": out += "\\r"
+    case "\t": out += "\\t"
+    case _ where u.value < 0x20: out += String(format: "\\u%04x", u.value)
+    default: out.unicodeScalars.append(u)
+    }
+  }
+  return out + "\""
 }

@@ -1,0 +1,68 @@
+/// A growable buffer with no ARC or uniqueness checks on append, for the hot path.
+///
+/// Column builders append millions of values from the libcsv callback; a Swift
+/// `Array` nested in a struct behind a pointer pays a uniqueness check per append.
+/// The owner must call `take()` or `free()` exactly once.
+struct GrowBuffer<Element> {
+  private(set) var base: UnsafeMutablePointer<Element>?
+  private(set) var count = 0
+  private(set) var capacity = 0
+
+  @inline(__always)
+  mutating func append(_ x: consuming Element) {
+    if count == capacity { grow(to: max(64, capacity * 2)) }
+    guard let base else { return }
+    (base + count).initialize(to: x)
+    count += 1
+  }
+
+  mutating func removeLast() {
+    guard let base, count > 0 else { return }
+    count -= 1
+    (base + count).deinitialize(count: 1)
+  }
+
+  mutating func reserve(_ n: Int) {
+    if n > capacity { grow(to: n) }
+  }
+
+  @inline(__always)
+  subscript(i: Int) -> Element {
+    // Callers index below `count`, where `base` is never nil.
+    base.unsafelyUnwrapped[i]
+  }
+
+  private mutating func grow(to n: Int) {
+    let fresh = UnsafeMutablePointer<Element>.allocate(capacity: n)
+    if let base {
+      fresh.moveInitialize(from: base, count: count)
+      base.deallocate()
+    }
+    base = fresh
+    capacity = n
+  }
+
+  /// Moves the values out into an array (exactly `count` elements) and frees the buffer.
+  mutating func take() -> [Element] {
+    guard let base else { return [] }
+    let n = count
+    let out = [Element](unsafeUninitializedCapacity: n) { buf, initialized in
+      if let dst = buf.baseAddress { dst.moveInitialize(from: base, count: n) }
+      initialized = n
+    }
+    base.deallocate()
+    self.base = nil
+    count = 0
+    capacity = 0
+    return out
+  }
+
+  mutating func free() {
+    guard let base else { return }
+    base.deinitialize(count: count)
+    base.deallocate()
+    self.base = nil
+    count = 0
+    capacity = 0
+  }
+}

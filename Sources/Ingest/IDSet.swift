@@ -1,0 +1,50 @@
+/// The ids seen so far, to find duplicates without hashing `String`s.
+///
+/// Open addressing over FNV-1a hashes of the id's UTF-8 bytes. One 8-byte slot per
+/// entry packs the hash's high 32 bits with the row where the id first appeared (+1;
+/// 0 = empty), so a lookup costs one cache miss; equal hashes are confirmed by
+/// comparing the stored ids. At most 3/4 of the slots are used.
+struct IDSet {
+  private var slots = [UInt64](repeating: 0, count: 1024)
+  private var count = 0
+
+  mutating func reserve(_ n: Int) {
+    var size = slots.count
+    while size * 3 < 4 * n { size *= 2 }
+    if size > slots.count { rehash(size) }
+  }
+
+  /// Inserts the id of `row`; returns the earlier row when it was already there.
+  /// `h` is `fnv1a` of the id's UTF-8 bytes; `sameAs(r)` compares row `r`'s id with this one.
+  mutating func insert(hash h: UInt64, row: Int, sameAs: (Int) -> Bool) -> Int? {
+    let tag = h >> 32
+    let mask = slots.count - 1
+    var i = Int(truncatingIfNeeded: tag) & mask  // same start as in `rehash`
+    while true {
+      let slot = slots[i]
+      if slot == 0 { break }
+      if slot >> 32 == tag {
+        let earlier = Int(slot & 0xFFFF_FFFF) - 1
+        if sameAs(earlier) { return earlier }
+      }
+      i = (i + 1) & mask
+    }
+    slots[i] = tag << 32 | UInt64(truncatingIfNeeded: row + 1)
+    count += 1
+    if count * 4 > slots.count * 3 { rehash(slots.count * 2) }
+    return nil
+  }
+
+  /// Re-inserts every entry into `size` slots; the probe start comes from the
+  /// stored hash bits, so `size` must stay at most 2^32.
+  private mutating func rehash(_ size: Int) {
+    let old = slots
+    slots = [UInt64](repeating: 0, count: size)
+    let mask = size - 1
+    for slot in old where slot != 0 {
+      var i = Int(truncatingIfNeeded: slot >> 32) & mask
+      while slots[i] != 0 { i = (i + 1) & mask }
+      slots[i] = slot
+    }
+  }
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Whole-process benchmark of `exemplar run` (issue floors), release build, one run:
+#   ingest alone (`exemplar validate`) vs `run` (weighted sum, min-max, 20 criteria: results.json
+#   + ranking.csv), TOPSIS and entropy variants, and the same computation in pandas + numpy and
+#   polars (whole process against whole process). Then the full run with Excel and HTML on
+#   ROWS_SMALL enterprises against the same run without them.
+# Usage: scripts/bench-run.sh [ROWS=1000000] [ROWS_SMALL=100000] [REPEAT=3]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROWS="${1:-1000000}"; SMALL="${2:-100000}"; REPEAT="${3:-3}"
+DATA=Benchmarks/.data; mkdir -p "$DATA"
+swift build -c release --product exemplar 2>&1 | grep -E "error|warning" || true
+BIN="$(swift build -c release --show-bin-path)/exemplar"
+PY=Benchmarks/.venv/bin/python
+if [ ! -x "$PY" ] || ! "$PY" -c "import pandas, polars" 2>/dev/null; then
+  python3 -m venv Benchmarks/.venv
+  Benchmarks/.venv/bin/pip install --quiet pandas polars numpy
+fi
+M="python3 scripts/bench/measure.py"
+for n in "$ROWS" "$SMALL"; do
+  [ -s "$DATA/metrics-$n.csv" ] || "$BIN" generate --rows "$n" --seed 2022 --out "$DATA/metrics-$n.csv"
+done
+python3 scripts/bench/make_criteria.py criteria/2022.toml "$DATA"
+F="$DATA/metrics-$ROWS.csv"
+echo "file: $F, $(du -m "$F" | cut -f1) MB, $ROWS rows; $(nproc) cores; $("$PY" -c 'import pandas, polars, numpy; print(f"pandas {pandas.__version__}, polars {polars.__version__}, numpy {numpy.__version__}")')"
+line() { local out; out=$($M "$@"); echo "$out" >&2; echo "$out"; }
+secs() { sed -E 's/.*best ([0-9.]+) s.*/\1/'; }
+ingest=$(line "ingest alone (exemplar validate)" "$REPEAT" -- "$BIN" validate "$F" --criteria "$DATA/wsm.toml" | secs)
+wsm=$(line "exemplar run, weighted sum" "$REPEAT" -- "$BIN" run "$F" --criteria "$DATA/wsm.toml" --out "$DATA/out-wsm" --no-excel --no-html | secs)
+topsis=$(line "exemplar run, TOPSIS" "$REPEAT" -- "$BIN" run "$F" --criteria "$DATA/topsis.toml" --out "$DATA/out-topsis" --no-excel --no-html | secs)
+entropy=$(line "exemplar run, entropy weights" "$REPEAT" -- "$BIN" run "$F" --criteria "$DATA/entropy.toml" --out "$DATA/out-entropy" --no-excel --no-html | secs)
+pandas=$(line "pandas + numpy, same computation" "$REPEAT" -- "$PY" scripts/bench/peer_run.py pandas "$F" "$DATA/spec.json" "$DATA/out-pandas" | secs)
+polars=$(line "polars + numpy, same computation" "$REPEAT" -- "$PY" scripts/bench/peer_run.py polars "$F" "$DATA/spec.json" "$DATA/out-polars" | secs)
+S="$DATA/metrics-$SMALL.csv"
+plain=$(line "exemplar run, $SMALL rows, default criteria, no Excel/HTML" "$REPEAT" -- "$BIN" run "$S" --criteria criteria/2022.toml --out "$DATA/out-small-plain" --no-excel --no-html | secs)
+full=$(line "exemplar run, $SMALL rows, default criteria, with Excel + HTML" "$REPEAT" -- "$BIN" run "$S" --criteria criteria/2022.toml --out "$DATA/out-small-full" | secs)
+python3 - "$ingest" "$wsm" "$topsis" "$entropy" "$pandas" "$polars" "$plain" "$full" <<'PY'
+import sys
+i, w, t, e, pd, pl, plain, full = map(float, sys.argv[1:])
+print(f"run / ingest alone:            {w / i:.2f}x   (floor: <= 1.5x)")
+print(f"pandas+numpy / exemplar run:   {pd / w:.2f}x   (floor: >= 2x)")
+print(f"polars / exemplar run:         {pl / w:.2f}x")
+print(f"TOPSIS / weighted sum:         {t / w:.2f}x   (floor: <= 2x)")
+print(f"entropy / weighted sum:        {e / w:.2f}x   (floor: <= 2x)")
+print(f"with Excel+HTML / without:     {full / plain:.2f}x   (floor: <= 2x)")
+PY
