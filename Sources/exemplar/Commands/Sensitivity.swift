@@ -1,9 +1,132 @@
 import ArgumentParser
+import Criteria
+import Foundation
+import Model
+import Reports
+import Sensitivity
 
 struct Sensitivity: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "sensitivity", abstract: "(being built)")
+  static let configuration = CommandConfiguration(
+    commandName: "sensitivity",
+    abstract: "Robustness of ranks, stars and shortlists under weight (and method) uncertainty.",
+    discussion: """
+      The uncertainty is declared in the criteria file's [uncertainty] table. Writes
+      sensitivity.json, sensitivity.csv and sensitivity.html into DIR (atomically):
+      per enterprise the nominal, median and 5–95% rank, the probability of each star level
+      and of selection per programme; each shortlist split into robust (≥ 95% of samples),
+      borderline and outside; Sobol first-order and total-effect indices of each varying
+      weight; and, for weighted-sum aggregation, the exact weight-stability intervals of each
+      shortlist. Same seed → same results, whatever the thread count.
+      """)
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var output: OutputOptions
+
+  @Option(help: "The output folder (created or replaced atomically).")
+  var out: String
+
+  @Option(help: "Monte Carlo samples (default: [uncertainty] samples, else 1000).")
+  var samples: Int?
+
+  @Option(help: "Seed (default: [uncertainty] seed, else 2022).")
+  var seed: UInt64?
+
+  @Option(help: "Worker threads (default: the number of cores). Results do not depend on it.")
+  var threads: Int?
+
+  @Option(help: "Sobol base samples N (N·(k+2) evaluations for k varying weights); 0 skips Sobol.")
+  var sobol: Int = 256
+
+  func validate() throws {
+    if let samples, samples < 1 { throw ValidationError("--samples must be at least 1, not \(samples)") }
+    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, not \(threads)") }
+    if sobol < 0 || sobol == 1 { throw ValidationError("--sobol must be 0 (off) or at least 2, not \(sobol)") }
+  }
 
   func run() throws {
-    throw ValidationError("'sensitivity' is not built yet")
+    let pipeline = Pipeline(input: input)
+    let a = try pipeline.analyse()
+    let history = try pipeline.history()
+    let u = a.spec.uncertainty ?? UncertaintySpec()
+    let threadCount = threads ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
+    let seedValue = seed ?? u.seed
+    let progress = ProgressBar.forStandardError()
+    let report: SensitivityReport
+    do {
+      let model = try SensitivityModel(evaluation: a.evaluation, table: a.table, spec: a.spec, history: history)
+      progress?.start("Monte Carlo")
+      let mc = try MonteCarlo.run(
+        model, options: MonteCarloOptions(samples: samples ?? u.samples, seed: seedValue, threads: threadCount),
+        progress: progress?.callback)
+      progress?.finish()
+      var sobolResult: WeightSobolResult?
+      if sobol >= 2, model.sampler.varying.count > 0 {
+        progress?.start("Sobol")
+        sobolResult = try WeightSobol.analyse(
+          model, baseSamples: sobol, threads: threadCount, seed: seedValue, progress: progress?.callback)
+        progress?.finish()
+      }
+      var stability: [ProgrammeStability]?
+      if case .weightedSum = a.spec.aggregation.method, !a.spec.programmes.isEmpty {
+        stability = try StabilityIntervals.compute(model)
+      }
+      report = SensitivityReport(
+        title: a.spec.evaluation.name, programmeNames: a.spec.programmes.map(\.name),
+        criterionKeys: a.spec.criteria.map(\.key), monteCarlo: mc, sobol: sobolResult, stability: stability,
+        english: output.lang == .en)
+    } catch {
+      var err = StandardError()
+      print("\(input.criteria): \(error)", to: &err)
+      throw ExitCode(Exit.code(for: .config))
+    }
+    do {
+      try OutputFolder.write(to: out) { folder in
+        try report.write(to: URL(fileURLWithPath: folder.path))
+      }
+    } catch {
+      throw Exit.fail(error)
+    }
+    let robust = report.monteCarlo.programmes.map { "\($0.key) \($0.robust.count)/\($0.nominal.count) robust" }
+    if output.json {
+      print(#"{"out":\#(jsonString(out)),"samples":\#(report.monteCarlo.samples)}"#)
+    } else {
+      var err = StandardError()
+      print("exemplar: \(report.monteCarlo.samples) samples; \(robust.joined(separator: ", ")); wrote \(out)", to: &err)
+    }
+  }
+}
+
+/// A one-line progress bar on stderr, drawn only when stderr is a terminal.
+final class ProgressBar: @unchecked Sendable {
+  private let lock = NSLock()
+  private var label = ""
+  private var lastDrawn = -1
+
+  /// A bar when stderr is a terminal, else nil (silent).
+  static func forStandardError() -> ProgressBar? { isatty(2) != 0 ? ProgressBar() : nil }
+
+  func start(_ label: String) {
+    lock.lock()
+    self.label = label
+    lastDrawn = -1
+    lock.unlock()
+  }
+
+  var callback: @Sendable (Int, Int) -> Void { { [self] done, total in draw(done, total) } }
+
+  func draw(_ done: Int, _ total: Int) {
+    let percent = total > 0 ? done * 100 / total : 100
+    lock.lock()
+    defer { lock.unlock() }
+    guard percent != lastDrawn else { return }
+    lastDrawn = percent
+    let width = 30
+    let filled = width * percent / 100
+    let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+    FileHandle.standardError.write(Data("\r\(label) \(bar) \(percent)% (\(done)/\(total))".utf8))
+  }
+
+  func finish() {
+    FileHandle.standardError.write(Data("\n".utf8))
   }
 }
