@@ -2,6 +2,7 @@ import ArgumentParser
 import Criteria
 import Model
 import Scoring
+import Sensitivity
 
 struct Weights: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -16,12 +17,63 @@ struct Weights: ParsableCommand {
   @OptionGroup var input: InputOptions
   @OptionGroup var output: OutputOptions
 
+  @Flag(help: "Also print each criterion's weight-stability interval per programme (weighted sum only): the range of its weight, the others rescaled proportionally, over which the shortlist stays the same.")
+  var stability = false
+
   func run() throws {
     let pipeline = Pipeline(input: input)
+    if stability {
+      let a = try pipeline.analyse()
+      let programmes: [ProgrammeStability]
+      do {
+        let model = try SensitivityModel(evaluation: a.evaluation, table: a.table, spec: a.spec, history: try pipeline.history())
+        programmes = try StabilityIntervals.compute(model)
+      } catch {
+        var err = StandardError()
+        print("\(input.criteria): \(error)", to: &err)
+        throw ExitCode(Exit.code(for: .config))
+      }
+      print(output.json ? stabilityJSON(a, programmes) : text(a.spec, a.evaluation) + "\n\n" + stabilityText(a, programmes))
+      return
+    }
     let spec = try pipeline.loadSpec()
     let (table, _) = try pipeline.ingest(spec)
     let ev = try pipeline.evaluate(table, spec)
     print(output.json ? json(spec, ev) : text(spec, ev))
+  }
+
+  func stabilityText(_ a: Analysis, _ programmes: [ProgrammeStability]) -> String {
+    var out = ["weight-stability intervals (shortlist unchanged while the weight stays inside; others rescaled proportionally):"]
+    for p in programmes {
+      let name = a.spec.programmes.first { $0.key == p.key }?.name ?? p.key
+      out.append("\(name) [\(p.key)]")
+      for i in p.intervals {
+        var line = "  \(pad(i.criterion, 28)) \(fixed(i.nominalWeight, 4)) ∈ [\(fixed(i.low, 4)), \(fixed(i.high, 4))]"
+        if let c = i.lowCrossing { line += "  ↓ \(a.evaluation.ids[c.entering]) replaces \(a.evaluation.ids[c.leaving])" }
+        if let c = i.highCrossing { line += "  ↑ \(a.evaluation.ids[c.entering]) replaces \(a.evaluation.ids[c.leaving])" }
+        if !i.exact { line += "  (conservative)" }
+        out.append(line)
+      }
+    }
+    return out.joined(separator: "\n")
+  }
+
+  func stabilityJSON(_ a: Analysis, _ programmes: [ProgrammeStability]) -> String {
+    let ids = a.evaluation.ids
+    func crossing(_ c: Crossing?) -> String {
+      guard let c else { return "null" }
+      return "{\"weight\":\(jsonNumber(c.weight)),\"entering\":\(jsonString(ids[c.entering])),\"leaving\":\(jsonString(ids[c.leaving]))}"
+    }
+    let items = programmes.map { p in
+      let intervals = p.intervals.map { i in
+        "{\"criterion\":\(jsonString(i.criterion)),\"weight\":\(jsonNumber(i.nominalWeight)),\"low\":\(jsonNumber(i.low)),"
+          + "\"high\":\(jsonNumber(i.high)),\"exact\":\(i.exact),\"low_crossing\":\(crossing(i.lowCrossing)),"
+          + "\"high_crossing\":\(crossing(i.highCrossing))}"
+      }
+      return "{\"key\":\(jsonString(p.key)),\"intervals\":[\(intervals.joined(separator: ","))]}"
+    }
+    let weights = a.spec.criteria.indices.map { "\(jsonString(a.spec.criteria[$0].key)):\(jsonNumber(a.evaluation.weights[$0]))" }
+    return "{\"weights\":{\(weights.joined(separator: ","))},\"stability\":[\(items.joined(separator: ","))]}"
   }
 
   func text(_ spec: Spec, _ ev: Evaluation) -> String {
