@@ -1,58 +1,92 @@
 #!/usr/bin/env bash
-# Ingest throughput: Exemplar (release) vs pandas.read_csv on the same 1,000,000-row file,
-# UTF-8 and GB18030. Usage: scripts/bench-ingest.sh [FILE.csv] [ROWS=1000000]
-# Without FILE, generates Benchmarks/.data/ingest-ROWS.csv with scripts/gen-ingest-bench.py
-# (when `exemplar generate` exists, pass its output as FILE; the columns must match
-# Benchmarks/Sources/ingest-bench/main.swift).
+# Ingest throughput and memory: Exemplar (release) vs pandas.read_csv on the same file, same run.
+# Usage: scripts/bench-ingest.sh [ROWS=1000000] [REPEATS=3]
+#
+# Data: `exemplar generate --rows ROWS --seed 2022` → Benchmarks/.data/metrics-ROWS.csv (kept;
+# gitignored) and its GB18030 copy (iconv). Columns: criteria/2022.toml, loaded by ingest-bench.
+# Every measurement runs in a fresh process (peak RSS = ru_maxrss of that one run); the best
+# of REPEATS is kept. Wall time and CPU time (getrusage) are both printed: on a shared machine
+# CPU time is the fairer figure. The load average is printed first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROWS="${2:-1000000}"
+ROWS="${1:-1000000}"
+REPEATS="${2:-3}"
+CRITERIA=criteria/2022.toml
 DATA=Benchmarks/.data
 mkdir -p "$DATA"
-FILE="${1:-$DATA/ingest-$ROWS.csv}"
+FILE="$DATA/metrics-$ROWS.csv"
+GB="$DATA/metrics-$ROWS-gb18030.csv"
+
+echo "load average at start: $(cat /proc/loadavg) ($(nproc) CPUs)"
+# EXEMPLAR / INGEST_BENCH: use these binaries instead of building (e.g. to compare commits).
+if [ -z "${EXEMPLAR:-}" ]; then
+  swift build -c release --product exemplar 2>&1 | grep -E "error|warning:" || true
+  EXEMPLAR="$(swift build -c release --show-bin-path)/exemplar"
+fi
 if [ ! -s "$FILE" ]; then
   echo "generating $FILE ($ROWS rows)"
-  python3 scripts/gen-ingest-bench.py "$ROWS" "$FILE"
+  "$EXEMPLAR" generate --rows "$ROWS" --seed 2022 --out "$FILE"
 fi
-GB="$DATA/$(basename "$FILE" .csv)-gb18030.csv"
 [ -s "$GB" ] && [ "$GB" -nt "$FILE" ] || iconv -f UTF-8 -t GB18030 "$FILE" > "$GB"
 
-swift build -c release --package-path Benchmarks --product ingest-bench 2>&1 | grep -E "error|warning|Compiling|Build" || true
-BIN="$(swift build -c release --package-path Benchmarks --show-bin-path)/ingest-bench"
+BIN="${INGEST_BENCH:-}"
+if [ -z "$BIN" ]; then
+  swift build -c release --package-path Benchmarks --product ingest-bench 2>&1 | grep -E "error|warning:" || true
+  BIN="$(swift build -c release --package-path Benchmarks --show-bin-path)/ingest-bench"
+fi
 
 if [ ! -x Benchmarks/.venv/bin/python ]; then
   python3 -m venv Benchmarks/.venv
   Benchmarks/.venv/bin/pip install --quiet pandas
 fi
 
-UTF8_LINE="$("$BIN" "$FILE" utf-8 3)"
-echo "$UTF8_LINE"
-GB_LINE="$("$BIN" "$GB" gb18030 3)"
-echo "$GB_LINE"
-
-PANDAS_LINE="$(Benchmarks/.venv/bin/python - "$FILE" <<'PY'
-import os, sys, time
+RESULTS="$(mktemp)"
+trap 'rm -f "$RESULTS"' EXIT
+for _ in $(seq "$REPEATS"); do
+  "$BIN" "$CRITERIA" "$FILE" utf-8 >> "$RESULTS"
+  "$BIN" "$CRITERIA" "$GB" gb18030 >> "$RESULTS"
+  # pandas: string dtype for the id and name, like Exemplar; each run a fresh interpreter.
+  Benchmarks/.venv/bin/python - "$FILE" >> "$RESULTS" <<'PY'
+import os, resource, sys, time
 import pandas as pd
 path = sys.argv[1]
-best = cpu = float("inf")
-for _ in range(3):
-    t0, c0 = time.perf_counter(), time.process_time()
-    df = pd.read_csv(path, encoding="utf-8", dtype={"统一社会信用代码": str, "企业名称": str})
-    best = min(best, time.perf_counter() - t0)
-    cpu = min(cpu, time.process_time() - c0)
-mib = os.path.getsize(path) / 1048576
-print(f"pandas {pd.__version__} read_csv: {len(df)} rows, {mib:.2f} MiB in {best:.2f} s = {mib / best:.2f} MiB/s "
-      f"(CPU {cpu:.2f} s = {mib / cpu:.2f} MiB/s of CPU time)")
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+t0, c0 = time.perf_counter(), time.process_time()
+df = pd.read_csv(path, encoding="utf-8-sig", dtype={"统一社会信用代码": str, "企业名称": str})
+wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(f"pandas version={pd.__version__} rows={len(df)} columns={df.shape[1]} bytes={os.path.getsize(path)} "
+      f"wall={wall} cpu={cpu} rss_mib={rss} base_rss_mib={base}")
 PY
-)"
-echo "$PANDAS_LINE"
-# Wall-clock and CPU-time ratios (CPU time is the fairer figure on a shared machine).
-python3 - "$UTF8_LINE" "$PANDAS_LINE" <<'PY'
+  # Whole `exemplar validate` process (start-up, criteria, ingest, summary).
+  /usr/bin/time -f "validate wall=%e cpu=%U+%S rss_kib=%M" "$EXEMPLAR" validate --criteria "$CRITERIA" "$FILE" \
+    > /dev/null 2>> "$RESULTS.v" || { cat "$RESULTS.v"; exit 1; }
+done
+grep "^validate" "$RESULTS.v" >> "$RESULTS"
+rm -f "$RESULTS.v"
+
+python3 - "$RESULTS" <<'PY'
 import re, sys
-def rates(line):
-    wall = float(re.search(r"s = ([0-9.]+) MiB/s \(", line).group(1))
-    cpu = float(re.search(r"= ([0-9.]+) MiB/s of CPU time", line).group(1))
-    return wall, cpu
-(ow, oc), (pw, pc) = rates(sys.argv[1]), rates(sys.argv[2])
-print(f"ratio exemplar/pandas (UTF-8): wall {ow / pw:.2f}x, CPU time {oc / pc:.2f}x")
+rows = [dict(kv.split("=", 1) for kv in line.split()[1:]) | {"what": line.split()[0]}
+        for line in open(sys.argv[1]) if "=" in line]
+def best(what, enc=None):
+    rs = [r for r in rows if r["what"] == what and (enc is None or r.get("encoding") == enc)]
+    return min(rs, key=lambda r: float(r["wall"])), min(float(r["cpu"]) for r in rs), max(float(r["rss_mib"]) for r in rs), min(float(r["rss_mib"]) for r in rs)
+out = {}
+for label, what, enc in [("exemplar UTF-8", "ingest", "utf-8"), ("exemplar GB18030", "ingest", "gb18030"), ("pandas read_csv", "pandas", None)]:
+    r, cpu, rss_max, rss_min = best(what, enc)
+    mib = int(r["bytes"]) / 1048576
+    wall = float(r["wall"])
+    out[label] = (mib / wall, mib / cpu)
+    print(f"{label}: {r['rows']} rows, {mib:.1f} MiB: best wall {wall:.3f} s = {mib / wall:.1f} MiB/s, "
+          f"best CPU {cpu:.3f} s = {mib / cpu:.1f} MiB/s; peak RSS {rss_min:.1f}–{rss_max:.1f} MiB "
+          f"({rss_max / mib:.2f}x file; {float(r['base_rss_mib']):.1f} MiB before reading)")
+(ew, ec), (pw, pc) = out["exemplar UTF-8"], out["pandas read_csv"]
+print(f"ratio exemplar/pandas (UTF-8): wall {ew / pw:.2f}x, CPU {ec / pc:.2f}x")
+vs = [l.split() for l in open(sys.argv[1]) if l.startswith("validate")]
+walls = [float(v[1].split("=")[1]) for v in vs]
+cpus = [sum(map(float, v[2].split("=")[1].split("+"))) for v in vs]
+print(f"exemplar validate (whole process): best wall {min(walls):.2f} s, best CPU {min(cpus):.2f} s, "
+      f"peak RSS {max(int(v[3].split('=')[1]) for v in vs) / 1024:.1f} MiB")
 PY
+echo "load average at end: $(cat /proc/loadavg)"

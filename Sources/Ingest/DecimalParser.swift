@@ -28,12 +28,12 @@ public enum DecimalParser {
     case overflow
   }
 
-  /// Exact powers of ten 10^0 … 10^22 (all representable in binary64).
-  static let powersOfTen: [Double] = {
-    var p = [Double](repeating: 1, count: 23)
-    for i in 1..<23 { p[i] = p[i - 1] * 10 }
-    return p
-  }()
+  /// Exact powers of ten 10^0 … 10^22 (all representable in binary64). Written as a
+  /// literal so the optimiser initialises it statically (no lazy-init check per cell).
+  static let powersOfTen: [Double] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+  ]
 
   /// Parses `bytes` (already trimmed) as a plain decimal number.
   ///

@@ -28,6 +28,7 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
   case textAfterClosingQuote(byte: UInt8)
   case quoteInUnquotedField
   case fieldTooLong(limit: Int)
+  case textColumnTooLarge(limit: Int)
   case emptyRowSkipped
   // Cells.
   case emptyCell
@@ -81,6 +82,8 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
       return "quote inside an unquoted field: quote the whole field and double the inner quote (\"a \"\"b\"\" c\")"
     case .fieldTooLong(let limit):
       return "field longer than \(limit) bytes (the limit); if that is not intended, a quote opened here may be unterminated"
+    case .textColumnTooLarge(let limit):
+      return "this text column holds more than \(limit) bytes in all (the limit of one column)"
     case .emptyRowSkipped: return "row has only empty fields and is skipped"
     case .emptyCell: return "empty cell (the column's missing policy is 'reject')"
     case .emptyID: return "empty id"

@@ -46,23 +46,28 @@ extension ParseState {
     case .ignore: checkEncoding(p, len, field: fi)
     case .number, .integer: number(kind, p + start, end - start, field: fi, len: len)
     case .text:
-      if let s = checkedString(p, 0, len, field: fi, len: len) {
-        if kind.isID { rowIDHash = fnv1a(p, len) }
-        builders.text[kind.slot].values.append(s)
+      let t = builders.text + kind.slot
+      guard roomForText(t, len, field: fi) else { return }
+      if checkText(p, 0, len, field: fi, len: len) {
+        t.pointee.append(p, len)
+        if kind.isID { rowIDHash = t.pointee.lastHash() }
       } else {
         builders.appendMissing(kind)
       }
     case .uscc:
-      if let id = usccFast(p + start, end - start) {
-        if kind.isID { rowIDHash = hashOf(id) }
-        builders.text[kind.slot].values.append(id)
+      let t = builders.text + kind.slot
+      guard roomForText(t, 18 + len, field: fi) else { return }
+      if usccFast(p + start, end - start, into: t) {
+        if kind.isID { rowIDHash = t.pointee.lastHash() }
         return
       }
       guard let s = checkedString(p, start, end, field: fi, len: len) else { return builders.appendMissing(kind) }
       switch USCC.canonical(s) {
-      case .success(let id):
-        if kind.isID { rowIDHash = hashOf(id) }
-        builders.text[kind.slot].values.append(id)
+      case .success(var id):
+        id.withUTF8 { b in
+          if let base = b.baseAddress { t.pointee.append(base, b.count) } else { t.pointee.appendMissing() }
+        }
+        if kind.isID { rowIDHash = t.pointee.lastHash() }
       case .failure(let problem):
         cellError(.invalidUSCC(value: s, problem: .init(text: problem.description)), fi, p, len)
         builders.appendMissing(kind)
@@ -99,24 +104,35 @@ extension ParseState {
     builders.category[kind.slot].codes.append(code)
   }
 
-  /// The canonical USCC when the bytes are 18 alphabet characters (any case) with the
-  /// right check character; nil sends the cell to `USCC.canonical` for the exact problem.
+  /// Appends the canonical USCC to `t` when the bytes are 18 alphabet characters (any
+  /// case) with the right check character, written straight into the column's bytes;
+  /// false (nothing appended) sends the cell to `USCC.canonical` for the exact problem.
   @inline(__always)
-  func usccFast(_ p: UnsafePointer<UInt8>, _ n: Int) -> String? {
-    guard n == 18 else { return nil }
-    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 18) { buf -> String? in
+  func usccFast(_ p: UnsafePointer<UInt8>, _ n: Int, into t: UnsafeMutablePointer<TextBuilder>) -> Bool {
+    guard n == 18 else { return false }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 18) { buf -> Bool in
       var sum = 0
       for i in 0..<18 {
         var c = p[i]
         if c >= 0x61 && c <= 0x7A { c -= 0x20 }
         buf[i] = c
         let v = Int(usccValue[Int(c)])
-        if v < 0 { return nil }
+        if v < 0 { return false }
         if i < 17 { sum += v * usccWeights[i] }
       }
-      guard usccValue[Int(buf[17])] == Int8((31 - sum % 31) % 31) else { return nil }
-      return String(decoding: UnsafeBufferPointer(buf), as: UTF8.self)
+      guard usccValue[Int(buf[17])] == Int8((31 - sum % 31) % 31), let base = buf.baseAddress else { return false }
+      t.pointee.append(base, 18)
+      return true
     }
+  }
+
+  /// False (and reading stops) when `n` more bytes would take a text column past
+  /// `TextBuilder.byteLimit`.
+  @inline(__always)
+  mutating func roomForText(_ t: UnsafeMutablePointer<TextBuilder>, _ n: Int, field fi: Int) -> Bool {
+    if t.pointee.bytes.count <= TextBuilder.byteLimit - n { return true }
+    fatal(.textColumnTooLarge(limit: TextBuilder.byteLimit), line: line, column: columnName(fi))
+    return false
   }
 
   /// A number or integer cell (`q`/`n` already trimmed).
@@ -131,7 +147,6 @@ extension ParseState {
         error = .outOfRange(value: string(q, n), range: kind.lower...kind.upper)
       } else {
         builders.numeric[kind.slot].values.append(v)
-        builders.numeric[kind.slot].missing.append(false)
         return
       }
     case .overflow:
@@ -150,9 +165,17 @@ extension ParseState {
   }
 
   /// The bytes as a String after checking for control characters and invalid UTF-8;
-  /// nil (problem reported) otherwise. Tab, CR and LF are allowed (the last two only
-  /// occur inside quoted fields).
+  /// nil (problem reported) otherwise.
   mutating func checkedString(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, field fi: Int, len: Int) -> String? {
+    guard checkText(p, start, end, field: fi, len: len) else { return nil }
+    return String(decoding: UnsafeBufferPointer(start: p + start, count: end - start), as: UTF8.self)
+  }
+
+  /// True when bytes `start..<end` have no control characters and are valid UTF-8;
+  /// otherwise the problem is reported. Tab, CR and LF are allowed (the last two only
+  /// occur inside quoted fields).
+  @inline(__always)
+  mutating func checkText(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, field fi: Int, len: Int) -> Bool {
     var high = false
     var i = start
     while i < end {
@@ -160,7 +183,7 @@ extension ParseState {
       if b < 0x20 || b == 0x7F {
         if b != 0x09 && b != 0x0A && b != 0x0D {
           cellError(.controlCharacter(scalar: UInt32(b)), fi, p, len)
-          return nil
+          return false
         }
       } else if b >= 0x80 {
         high = true
@@ -171,9 +194,9 @@ extension ParseState {
       // The line of the bad byte itself (a quoted field may span lines).
       let badLine = line - countLF(p, len) + countLF(p, start + bad)
       fatal(.invalidUTF8(byte: p[start + bad], inHeader: false), line: badLine, column: columnName(fi))
-      return nil
+      return false
     }
-    return String(decoding: UnsafeBufferPointer(start: p + start, count: end - start), as: UTF8.self)
+    return true
   }
 
   /// Checks a field that is not stored (unknown column, extra field) for invalid UTF-8.
@@ -212,12 +235,6 @@ extension ParseState {
       report(kinds[fi].isID ? .emptyID : .emptyCell, line: l, column: columnName(fi))
     }
     pendingEmpty.removeAll(keepingCapacity: true)
-  }
-
-  /// The id hash of a stored (canonical) id.
-  func hashOf(_ id: String) -> UInt64 {
-    var id = id
-    return id.withUTF8 { fnv1a($0.baseAddress, $0.count) }
   }
 
   func string(_ p: UnsafePointer<UInt8>, _ n: Int) -> String {

@@ -20,10 +20,10 @@ extension ParseState {
     }
     if let hash = rowIDHash, let k = idField {
       // The id is the last value of its column (row `rowCount`).
-      let ids = builders.text[plan[k].slot].values
+      let t = builders.text + plan[k].slot
       let row = rowCount
-      if let first = self.ids.insert(hash: hash, row: row, sameAs: { ids[$0] == ids[row] }) {
-        report(.duplicateID(id: ids[row] ?? "", firstLine: lines[first]), line: rowStartLine, column: columnName(k))
+      if let first = ids.insert(hash: hash, row: row, sameAs: { t.pointee.same($0, row) }) {
+        report(.duplicateID(id: t.pointee.string(row), firstLine: lines[first]), line: rowStartLine, column: columnName(k))
       }
     }
     lines.append(rowStartLine)

@@ -53,7 +53,7 @@ struct ParseState {
   // Data.
   var builders: Builders
   var rowCount = 0
-  var lines = GrowBuffer<Int>()
+  var lines: [Int] = []
   var ids = IDSet()
   /// USCC character values (−1 = not allowed) and weights, copied here so the hot
   /// path does not go through lazily initialised globals.
@@ -93,24 +93,26 @@ struct ParseState {
   }
 
   mutating func reserve(_ rows: Int) {
-    lines.reserve(rows)
+    lines.reserveCapacity(rows)
     builders.reserve(rows)
     ids.reserve(rows)
   }
 
   /// Moves the finished table out (call once, only when there are no errors).
   mutating func takeTable() -> Table {
+    ids = IDSet()  // no longer needed: free it before the columns are handed over
     var columns: [String: Column] = [:]
     for (i, kind) in kinds.enumerated() where kind.code != .ignore {
       if let key = keyOf[i], let c = builders.take(kind) { columns[key] = c }
     }
-    return Table(source: file, rowCount: rowCount, lines: lines.take(), columns: columns, headerFound: matched)
+    let rowLines = lines
+    lines = []
+    return Table(source: file, rowCount: rowCount, lines: rowLines, columns: columns, headerFound: matched)
   }
 
   /// Releases everything the builders still hold.
   mutating func free() {
     builders.free()
-    lines.free()
     usccValue.deallocate()
     usccWeights.deallocate()
     plan.deallocate()

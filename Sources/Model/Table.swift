@@ -44,8 +44,8 @@ public struct Table: Sendable {
 /// A typed column.
 public enum Column: Sendable {
   case numeric(NumericColumn)
-  /// Text and USCC columns; nil = missing.
-  case text([String?])
+  /// Text and USCC columns, packed (`TextColumn`: element `String?`, nil = missing).
+  case text(TextColumn)
   case category(CategoryColumn)
   /// nil = missing.
   case bool([Bool?])
@@ -62,7 +62,7 @@ public enum Column: Sendable {
   public func isMissing(_ row: Int) -> Bool {
     switch self {
     case .numeric(let c): return c.missing[row]
-    case .text(let v): return v[row] == nil
+    case .text(let v): return v.isMissing(row)
     case .category(let c): return c.codes[row] < 0
     case .bool(let v): return v[row] == nil
     }

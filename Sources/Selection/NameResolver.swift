@@ -20,7 +20,7 @@ struct NameResolver {
     /// `criterion.KEY`: lower + value · width.
     case scaled([Double], lower: Double, width: Double)
     case category(codes: [Int32], levels: [String])
-    case text([String?])
+    case text(TextColumn)
     case bools([Bool?])
     /// `rank`: missing when 0.
     case rank([Int])

@@ -70,7 +70,7 @@ struct Fixture {
     let table = Table(
       source: "metrics/2022.csv", rowCount: rows, lines: (0..<rows).map { $0 + 2 },
       columns: [
-        "uscc": .text(ids), "name": .text(labels),
+        "uscc": .text(TextColumn(ids)), "name": .text(TextColumn(labels)),
         "efficiency_gain_pct": .numeric(NumericColumn(values: cols[0], missing: Array(repeating: false, count: rows))),
         "cost_cut_pct": .numeric(NumericColumn(values: cols[1], missing: Array(repeating: false, count: rows))),
         "invest_wan": .numeric(NumericColumn(values: cols[2], missing: Array(repeating: false, count: rows))),

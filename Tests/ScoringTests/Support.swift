@@ -8,8 +8,8 @@ import Testing
 /// columns (nil = missing).
 func makeTable(ids: [String], numbers: [String: [Double?]], extra: [String: Column] = [:]) -> Table {
   var columns: [String: Column] = [
-    "id": .text(ids.map { Optional($0) }),
-    "name": .text(ids.map { Optional("企业\($0)") }),
+    "id": .text(TextColumn(ids.map { Optional($0) })),
+    "name": .text(TextColumn(ids.map { Optional("企业\($0)") })),
   ]
   for (key, values) in numbers {
     columns[key] = .numeric(NumericColumn(values: values.map { $0 ?? 0 }, missing: values.map { $0 == nil }))

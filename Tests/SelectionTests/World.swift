@@ -36,8 +36,8 @@ struct World {
     table = Table(
       source: "metrics.csv", rowCount: n, lines: Array(2..<(2 + n)),
       columns: [
-        "uscc": .text(firms.map(\.id)),
-        "name": .text(firms.map { "企业\($0.id)" }),
+        "uscc": .text(TextColumn(firms.map(\.id))),
+        "name": .text(TextColumn(firms.map { "企业\($0.id)" })),
         "industry": .category(CategoryColumn(codes: codes(firms.map(\.industry), industries), levels: industries)),
         "district": .category(CategoryColumn(codes: codes(firms.map(\.district), districts), levels: districts)),
         "above_scale": .bool(firms.map(\.aboveScale)),

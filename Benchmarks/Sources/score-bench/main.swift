@@ -19,8 +19,8 @@ struct Bench {
       for i in 0..<rows { values[i] = Double(rng.next() % 1_000_000) / 1000 }
       columns["c\(j)"] = .numeric(NumericColumn(values: values, missing: [Bool](repeating: false, count: rows)))
     }
-    columns["id"] = .text((0..<rows).map { "E\($0)" })
-    columns["name"] = .text((0..<rows).map { _ in nil })
+    columns["id"] = .text(TextColumn((0..<rows).map { "E\($0)" }))
+    columns["name"] = .text(TextColumn((0..<rows).map { _ in nil }))
     return Table(source: "bench", rowCount: rows, lines: Array(2..<(rows + 2)), columns: columns)
   }
 

@@ -30,7 +30,7 @@ let stars = score.map { s in s >= 90 ? 5 : s >= 75 ? 4 : s >= 60 ? 3 : s >= 40 ?
 let table = Table(
   source: "bench.csv", rowCount: n, lines: Array(2..<(n + 2)),
   columns: [
-    "uscc": .text(ids), "industry": .category(CategoryColumn(codes: industryCodes, levels: industries)),
+    "uscc": .text(TextColumn(ids)), "industry": .category(CategoryColumn(codes: industryCodes, levels: industries)),
     "district": .category(CategoryColumn(codes: districtCodes, levels: districts)), "above_scale": .bool(aboveScale),
     "spend": .numeric(NumericColumn(values: spend, missing: [Bool](repeating: false, count: n))),
   ])
