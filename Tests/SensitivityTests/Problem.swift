@@ -19,7 +19,7 @@ struct Problem {
     let m = values.count, n = values[0].count
     let ids = (0..<n).map { String(format3($0)) }
     var columns: [String: Column] = [
-      "id": .text(ids.map { Optional($0) }), "name": .text(ids.map { Optional("企业\($0)") }),
+      "id": .text(TextColumn(ids.map { Optional($0) })), "name": .text(TextColumn(ids.map { Optional("企业\($0)") })),
     ]
     var colSpecs = [
       ColumnSpec(key: "id", headers: ["id"], type: .text), ColumnSpec(key: "name", headers: ["name"], type: .text),

@@ -20,7 +20,7 @@ struct Bench {
     let flags = (0..<n).map { _ in rng.nextUnit() < 0.8 }
     let ids = (0..<n).map { String(format: "E%07d", $0) }
     let columns: [String: Column] = [
-      "id": .text(ids.map { Optional($0) }), "name": .text(ids.map { Optional($0) }), "flag": .bool(flags.map { Optional($0) }),
+      "id": .text(TextColumn(ids.map { Optional($0) })), "name": .text(TextColumn(ids.map { Optional($0) })), "flag": .bool(flags.map { Optional($0) }),
       "industry": .category(CategoryColumn(codes: industry, levels: (0..<10).map { "行业\($0)" })),
     ]
     let table = Table(source: "bench", rowCount: n, lines: (0..<n).map { $0 + 2 }, columns: columns)
