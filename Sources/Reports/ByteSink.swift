@@ -75,6 +75,11 @@ final class ByteSink {
     if let failure { throw failure }
   }
 
+  /// Appends the bytes of `buffer` (large buffers go straight to the file).
+  func write(_ buffer: ByteBuffer) throws(ReportError) {
+    try write(buffer: buffer.bytes.bindMemory(to: UInt8.self))
+  }
+
   private func write(buffer u: UnsafeBufferPointer<UInt8>) throws(ReportError) {
     guard let base = u.baseAddress, u.count > 0 else { return }
     if u.count > Self.slack {

@@ -10,7 +10,7 @@ enum CSVReports {
 
   static func writeRanking(_ m: ReportModel, to path: String) throws(ReportError) {
     let sink = try makeSink(m, path)
-    var csv = try CSVWriter(sink: sink, byteOrderMark: m.options.outputEncoding == .utf8)
+    var csv = CSVWriter(into: ByteBuffer(capacity: 1 << 16), byteOrderMark: m.options.outputEncoding == .utf8)
     let L = m.labels
     var header = [L.rank, L.competitionRank, idHeader(m), nameHeader(m), L.score, L.stars]
     header += scoreHeaders(m)
@@ -19,82 +19,65 @@ enum CSVReports {
       header += [name + (L.english ? " " : "") + L.status, name + (L.english ? " " : "") + L.reason]
     }
     header.append(L.reward)
-    try csv.row(header)
-    var reasons = m.decision.programmes.map { _ in ReasonText(english: L.english) }
-    for row in m.evaluation.order {
-      try csv.integer(m.evaluation.rank[row])
-      try csv.integer(m.evaluation.competitionRank[row])
-      try commonCells(m, row, &csv)
-      try programmeCells(m, row, &reasons, &csv)
-      try reward(m, row, &csv)
-      try csv.endRow()
+    csv.row(header)
+    try sink.write(csv.out)
+    csv.out.removeAll()
+    let rows = CSVRows(m)
+    let order = m.evaluation.order
+    try BlockWriter.write(count: order.count, to: sink) { range, buffer in
+      var b = CSVWriter(into: buffer)
+      var reasons = rows.programmes.map { _ in ReasonText(english: rows.labels.english) }
+      for i in range { rows.rankingRow(order[i], &reasons, &b) }
     }
     for u in m.evaluation.unranked {
-      try csv.number("")
-      try csv.number("")
-      try csv.text(m.evaluation.ids[u.row])
-      try csv.text(m.evaluation.labels[u.row])
-      for _ in 0..<(2 + m.groupKeys.count + m.spec.criteria.count) { try csv.number("") }
+      csv.number("")
+      csv.number("")
+      csv.text(m.evaluation.ids[u.row])
+      csv.text(m.evaluation.labels[u.row])
+      csv.empty(2 + m.groupKeys.count + m.spec.criteria.count)
       for p in m.decision.programmes.indices {
-        try csv.text(L.excluded)
-        try csv.text((m.entry(programme: p, row: u.row).reason ?? .unranked(u.reason)).text(english: L.english))
+        csv.text(L.excluded)
+        csv.text((m.entry(programme: p, row: u.row).reason ?? .unranked(u.reason)).text(english: L.english))
       }
-      try csv.number("")
-      try csv.endRow()
+      csv.number("")
+      csv.endRow()
+      try csv.flushIfLarge(sink)
     }
+    try sink.write(csv.out)
     try sink.close()
   }
 
-  /// One file per programme: selected, then reserves, then everyone excluded (rank order) with the reason.
+  /// One file per programme: selected, then reserves (every column), then everyone excluded
+  /// (rank order) with the reason; for them the group-score and normalised columns are left
+  /// empty (ranking.csv has them), which keeps the file rectangular but cheap to write.
   static func writeShortlist(_ m: ReportModel, programme p: Int, to path: String) throws(ReportError) {
     let sink = try makeSink(m, path)
-    var csv = try CSVWriter(sink: sink, byteOrderMark: m.options.outputEncoding == .utf8)
+    var csv = CSVWriter(into: ByteBuffer(capacity: 1 << 16), byteOrderMark: m.options.outputEncoding == .utf8)
     let L = m.labels
     var header = [L.status, L.position, L.reason, L.rank, idHeader(m), nameHeader(m), L.score, L.stars]
     header += scoreHeaders(m)
     header.append(L.reward)
-    try csv.row(header)
+    csv.row(header)
+    let rows = CSVRows(m)
     let d = m.decision.programmes[p]
-    func line(_ row: Int, _ status: ShortlistStatus, _ position: Int, _ reason: String) throws(ReportError) {
-      try csv.text(L.statusName(status))
-      try csv.integer(position)
-      try csv.text(reason)
-      let r = m.evaluation.rank[row]
-      if r > 0 { try csv.integer(r) } else { try csv.empty() }
-      try commonCells(m, row, &csv)
-      try reward(m, row, &csv)
-      try csv.endRow()
+    for (i, r) in d.selected.enumerated() {
+      rows.shortlistRow(r, L.selected, i + 1, "", full: true, &csv)
+      try csv.flushIfLarge(sink)
     }
-    for (i, r) in d.selected.enumerated() { try line(r, .selected, i + 1, "") }
-    for (i, r) in d.reserve.enumerated() { try line(r, .reserve, i + 1, "") }
-    var reason = ReasonText(english: L.english)
-    for (i, e) in d.excluded.enumerated() { try line(e.row, .excluded, i + 1, reason(e.reason)) }
+    for (i, r) in d.reserve.enumerated() {
+      rows.shortlistRow(r, L.reserve, i + 1, "", full: true, &csv)
+      try csv.flushIfLarge(sink)
+    }
+    try sink.write(csv.out)
+    let excluded = d.excluded
+    try BlockWriter.write(count: excluded.count, to: sink) { range, buffer in
+      var b = CSVWriter(into: buffer)
+      var reason = ReasonText(english: rows.labels.english)
+      for i in range {
+        rows.shortlistRow(excluded[i].row, rows.labels.excluded, i + 1, reason(excluded[i].reason), full: false, &b)
+      }
+    }
     try sink.close()
-  }
-
-  /// id, name, score, stars, group scores, normalised criterion values.
-  private static func commonCells(_ m: ReportModel, _ row: Int, _ csv: inout CSVWriter) throws(ReportError) {
-    try csv.text(m.evaluation.ids[row])
-    try csv.text(m.evaluation.labels[row])
-    guard m.evaluation.rank[row] > 0 else {
-      for _ in 0..<(2 + m.groupColumns.count + m.normalisedColumns.count) { try csv.empty() }
-      return
-    }
-    let decimals = m.spec.evaluation.scoreDecimals
-    try csv.number(m.evaluation.score[row], decimals: decimals)
-    try csv.integer(m.evaluation.stars[row])
-    for g in m.groupColumns { try csv.number(row < g.count ? g[row] : nil, decimals: decimals) }
-    for c in m.normalisedColumns { try csv.number(row < c.count ? c[row] : nil, decimals: normalisedDecimals) }
-  }
-
-  private static func programmeCells(
-    _ m: ReportModel, _ row: Int, _ reasons: inout [ReasonText], _ csv: inout CSVWriter
-  ) throws(ReportError) {
-    for p in m.decision.programmes.indices {
-      let e = m.entry(programme: p, row: row)
-      try csv.text(e.status.map { m.labels.statusName($0) } ?? "")
-      try csv.text(e.reason.map { reasons[p]($0) } ?? "")
-    }
   }
 
   /// Group score and normalised criterion headers.
@@ -110,12 +93,6 @@ enum CSVReports {
 
   static func nameHeader(_ m: ReportModel) -> String {
     m.labels.english ? m.labels.name : (m.spec.column(m.spec.evaluation.labelColumn)?.label ?? m.labels.name)
-  }
-
-  /// The granted reward with 2 decimals, empty when none.
-  private static func reward(_ m: ReportModel, _ row: Int, _ csv: inout CSVWriter) throws(ReportError) {
-    let x = m.rewardByRow[row]
-    try csv.number(x > 0 ? x : nil, decimals: 2)
   }
 
   /// File name of a programme's CSV: the key with `/`, `\` and control characters replaced by `_`.

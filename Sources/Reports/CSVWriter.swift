@@ -1,4 +1,4 @@
-/// RFC 4180 CSV rows into a `ByteSink`, safe to open in Excel.
+/// RFC 4180 CSV rows into a `ByteBuffer`, safe to open in Excel.
 ///
 /// - Records end with CRLF (RFC 4180 §2.1; Excel reads both, CRLF is what it writes).
 /// - A field is quoted when it contains `,`, `"`, CR or LF; quotes are doubled.
@@ -8,66 +8,91 @@
 ///   `@`, TAB or CR gets a leading `'`, so spreadsheet programs show it as text
 ///   instead of evaluating it (OWASP "CSV Injection"). Numeric cells written with
 ///   `number(_:)` are never altered, so `-3.5` stays a number.
+///
+/// Rows are independent, so blocks of rows can be formatted on several threads
+/// (`BlockWriter`) and give the same bytes as one writer.
 struct CSVWriter {
-  let sink: ByteSink
+  let out: ByteBuffer
   private var fieldsInRow = 0
 
-  init(sink: ByteSink, byteOrderMark: Bool) throws(ReportError) {
-    self.sink = sink
-    if byteOrderMark { try sink.write(bytes: [0xEF, 0xBB, 0xBF]) }
+  init(into out: ByteBuffer, byteOrderMark: Bool = false) {
+    self.out = out
+    if byteOrderMark { out.append([0xEF, 0xBB, 0xBF]) }
   }
 
   /// A text cell: neutralised against formula injection, then quoted if needed.
-  mutating func text(_ s: String) throws(ReportError) {
-    try separator()
-    try sink.write(CSVWriter.escape(CSVWriter.neutralise(s)))
+  mutating func text(_ s: String) {
+    separator()
+    var quote = false
+    for b in s.utf8 where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 10 || b == 13 {
+      quote = true
+      break
+    }
+    if !quote && !CSVWriter.startsFormula(s) { return out.append(s) }
+    out.append(CSVWriter.escape(CSVWriter.neutralise(s)))
   }
 
   /// A numeric cell, written as given (already formatted; "" for none).
-  mutating func number(_ formatted: String) throws(ReportError) {
-    try separator()
-    try sink.write(formatted)
+  mutating func number(_ formatted: String) {
+    separator()
+    out.append(formatted)
   }
 
   /// A numeric cell with `decimals` places; empty when `x` is nil or not finite.
-  mutating func number(_ x: Double?, decimals: Int) throws(ReportError) {
-    try separator()
-    if let x { try sink.write(fixed: x, decimals: decimals) }
+  mutating func number(_ x: Double?, decimals: Int) {
+    separator()
+    if let x { out.append(fixed: x, decimals: decimals) }
   }
 
   /// An integer cell.
-  mutating func integer(_ n: Int) throws(ReportError) {
-    try separator()
-    try sink.write(integer: n)
+  mutating func integer(_ n: Int) {
+    separator()
+    out.append(integer: n)
   }
 
   /// An empty cell.
-  mutating func empty() throws(ReportError) { try separator() }
+  mutating func empty() { separator() }
 
-  mutating func endRow() throws(ReportError) {
-    try sink.write(bytes: [13, 10])
+  /// `n` empty cells.
+  mutating func empty(_ n: Int) {
+    for _ in 0..<n { separator() }
+  }
+
+  mutating func endRow() {
+    out.append(13)
+    out.append(10)
     fieldsInRow = 0
   }
 
   /// Writes one row of text cells.
-  mutating func row(_ cells: [String]) throws(ReportError) {
-    for c in cells { try text(c) }
-    try endRow()
+  mutating func row(_ cells: [String]) {
+    for c in cells { text(c) }
+    endRow()
   }
 
-  private mutating func separator() throws(ReportError) {
-    if fieldsInRow > 0 { try sink.write(byte: UInt8(ascii: ",")) }
+  /// Writes the buffer to `sink` once it holds 1 MiB or more (call between rows).
+  func flushIfLarge(_ sink: ByteSink) throws(ReportError) {
+    if out.count >= 1 << 20 {
+      try sink.write(out)
+      out.removeAll()
+    }
+  }
+
+  @inline(__always)
+  private mutating func separator() {
+    if fieldsInRow > 0 { out.append(UInt8(ascii: ",")) }
     fieldsInRow += 1
   }
 
-  /// `'` + s when s starts with a character spreadsheets treat as a formula start.
-  static func neutralise(_ s: String) -> String {
-    guard let first = s.utf8.first else { return s }
-    switch first {
-    case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13: return "'" + s
-    default: return s
+  static func startsFormula(_ s: String) -> Bool {
+    switch s.utf8.first {
+    case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13: return true
+    default: return false
     }
   }
+
+  /// `'` + s when s starts with a character spreadsheets treat as a formula start.
+  static func neutralise(_ s: String) -> String { startsFormula(s) ? "'" + s : s }
 
   /// RFC 4180 quoting: wrap in quotes and double inner quotes when s has `,` `"` CR or LF.
   static func escape(_ s: String) -> String {

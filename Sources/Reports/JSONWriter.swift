@@ -7,106 +7,153 @@ import Model
 /// `.0`); a non-finite number is written as `null`, so the file is always valid JSON.
 /// Strings are UTF-8, not `\u`-escaped except for `"`, `\` and control characters.
 /// Containers nested at most `prettyDepth` deep start each member on a new indented
-/// line; deeper ones are compact (one ranking entry per line).
+/// line; deeper ones are compact (one ranking enper line).
+///
+/// The writer formats into a `ByteBuffer`; `flushIfLarge()` hands full buffers to the sink.
+/// A writer can also start inside an open array (`init(into:insideArrayAt:hasMember:)`), so
+/// blocks of array elements can be formatted on several threads and written in order with
+/// the same bytes as one sequential writer.
 struct JSONWriter {
-  let sink: ByteSink
+  let out: ByteBuffer
   var prettyDepth: Int = 2
   /// Per open container: whether a member was already written.
   private var hasMember: [Bool] = []
   /// True right after `key(_:)`: the next value follows the colon directly.
   private var afterKey = false
 
-  init(sink: ByteSink, prettyDepth: Int = 2) {
-    self.sink = sink
+  init(into out: ByteBuffer, prettyDepth: Int = 2) {
+    self.out = out
     self.prettyDepth = prettyDepth
   }
 
-  private mutating func beforeValue() throws(ReportError) {
+  /// A writer positioned inside an array nested `depth` containers deep (1 = top level),
+  /// where the array already has members when `hasMember`.
+  init(into out: ByteBuffer, insideArrayAt depth: Int, hasMember: Bool, prettyDepth: Int = 2) {
+    self.out = out
+    self.prettyDepth = prettyDepth
+    self.hasMember = Array(repeating: true, count: depth - 1) + [hasMember]
+  }
+
+  /// Records that the innermost open container got members written by other writers.
+  mutating func markHasMember() {
+    if !hasMember.isEmpty { hasMember[hasMember.count - 1] = true }
+  }
+
+  /// Writes the buffer to `sink` once it holds 1 MiB or more.
+  func flushIfLarge(_ sink: ByteSink) throws(ReportError) {
+    if out.count >= 1 << 20 {
+      try sink.write(out)
+      out.removeAll()
+    }
+  }
+
+  private mutating func beforeValue() {
     if afterKey { afterKey = false; return }
-    try separator()
+    separator()
   }
 
-  private mutating func separator() throws(ReportError) {
+  private mutating func separator() {
     guard let last = hasMember.last else { return }
-    if last { try sink.write(byte: UInt8(ascii: ",")) }
+    if last { out.append(UInt8(ascii: ",")) }
     hasMember[hasMember.count - 1] = true
-    if hasMember.count <= prettyDepth { try newline(hasMember.count) }
+    if hasMember.count <= prettyDepth { newline(hasMember.count) }
   }
 
-  private func newline(_ depth: Int) throws(ReportError) {
-    try sink.write(byte: 10)
-    for _ in 0..<depth { try sink.write("  ") }
+  private func newline(_ depth: Int) {
+    out.append(10)
+    for _ in 0..<depth { out.append("  ") }
   }
 
-  mutating func beginObject() throws(ReportError) {
-    try beforeValue()
-    try sink.write(byte: UInt8(ascii: "{"))
+  mutating func beginObject() {
+    beforeValue()
+    out.append(UInt8(ascii: "{"))
     hasMember.append(false)
   }
 
-  mutating func endObject() throws(ReportError) { try close(UInt8(ascii: "}")) }
+  mutating func endObject() { close(UInt8(ascii: "}")) }
 
-  mutating func beginArray() throws(ReportError) {
-    try beforeValue()
-    try sink.write(byte: UInt8(ascii: "["))
+  mutating func beginArray() {
+    beforeValue()
+    out.append(UInt8(ascii: "["))
     hasMember.append(false)
   }
 
-  mutating func endArray() throws(ReportError) { try close(UInt8(ascii: "]")) }
+  mutating func endArray() { close(UInt8(ascii: "]")) }
 
-  private mutating func close(_ byte: UInt8) throws(ReportError) {
+  private mutating func close(_ byte: UInt8) {
     let had = hasMember.removeLast()
-    if had && hasMember.count < prettyDepth { try newline(hasMember.count) }
-    try sink.write(byte: byte)
-    if hasMember.isEmpty { try sink.write(byte: 10) }
+    if had && hasMember.count < prettyDepth { newline(hasMember.count) }
+    out.append(byte)
+    if hasMember.isEmpty { out.append(10) }
   }
 
-  mutating func key(_ k: String) throws(ReportError) {
-    try separator()
-    try writeString(k)
-    try sink.write(byte: UInt8(ascii: ":"))
-    if hasMember.count <= prettyDepth { try sink.write(byte: UInt8(ascii: " ")) }
+  mutating func key(_ k: String) {
+    separator()
+    writeString(k)
+    out.append(UInt8(ascii: ":"))
+    if hasMember.count <= prettyDepth { out.append(UInt8(ascii: " ")) }
     afterKey = true
   }
 
-  mutating func string(_ s: String) throws(ReportError) {
-    try beforeValue()
-    try writeString(s)
+  /// A key already encoded with `compactKey(_:)`; only inside compact containers (deeper than `prettyDepth`).
+  mutating func key(compact bytes: [UInt8]) {
+    separator()
+    out.append(bytes)
+    afterKey = true
   }
 
-  mutating func number(_ x: Double) throws(ReportError) {
-    try beforeValue()
-    try sink.write(JSONWriter.numberText(x))
+  /// The bytes of `"k":` (escaped), for `key(compact:)` in loops.
+  static func compactKey(_ k: String) -> [UInt8] {
+    let b = ByteBuffer(capacity: k.utf8.count + 8)
+    JSONWriter(into: b).writeString(k)
+    b.append(UInt8(ascii: ":"))
+    return Array(b.bytes)
   }
 
-  mutating func number(_ n: Int) throws(ReportError) {
-    try beforeValue()
-    try sink.write(String(n))
+  mutating func string(_ s: String) {
+    beforeValue()
+    writeString(s)
+  }
+
+  mutating func number(_ x: Double) {
+    beforeValue()
+    if x.isFinite { out.append(shortest: x) } else { out.append("null") }
+  }
+
+  mutating func number(_ n: Int) {
+    beforeValue()
+    out.append(integer: n)
+  }
+
+  /// A share in [0, 1] (a contribution) with 9 decimals, trailing zeros removed; `null` when not finite.
+  mutating func share(_ x: Double) {
+    beforeValue()
+    if x.isFinite { out.append(share: x) } else { out.append("null") }
   }
 
   /// A number already in JSON form (e.g. a UInt64 seed, which may exceed Int64).
-  mutating func rawNumber(_ text: String) throws(ReportError) {
-    try beforeValue()
-    try sink.write(text)
+  mutating func rawNumber(_ text: String) {
+    beforeValue()
+    out.append(text)
   }
 
-  mutating func bool(_ b: Bool) throws(ReportError) {
-    try beforeValue()
-    try sink.write(b ? "true" : "false")
+  mutating func bool(_ b: Bool) {
+    beforeValue()
+    out.append(b ? "true" : "false")
   }
 
-  mutating func null() throws(ReportError) {
-    try beforeValue()
-    try sink.write("null")
+  mutating func null() {
+    beforeValue()
+    out.append("null")
   }
 
   /// `"key": "value"` and friends.
-  mutating func field(_ k: String, _ s: String) throws(ReportError) { try key(k); try string(s) }
-  mutating func field(_ k: String, _ x: Double) throws(ReportError) { try key(k); try number(x) }
-  mutating func field(_ k: String, _ n: Int) throws(ReportError) { try key(k); try number(n) }
-  mutating func field(_ k: String, _ x: Double?) throws(ReportError) {
-    try key(k)
-    if let x { try number(x) } else { try null() }
+  mutating func field(_ k: String, _ s: String) { key(k); string(s) }
+  mutating func field(_ k: String, _ x: Double) { key(k); number(x) }
+  mutating func field(_ k: String, _ n: Int) { key(k); number(n) }
+  mutating func field(_ k: String, _ x: Double?) {
+    key(k)
+    if let x { number(x) } else { null() }
   }
 
   /// Shortest round-trip text of a finite double; `null` for NaN and ±∞.
@@ -115,32 +162,32 @@ struct JSONWriter {
     return formatNumber(x)
   }
 
-  private func writeString(_ s: String) throws(ReportError) {
-    try sink.write(byte: UInt8(ascii: "\""))
+  private func writeString(_ s: String) {
+    out.append(UInt8(ascii: "\""))
     var plain = true
     for b in s.utf8 where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
       plain = false
       break
     }
     if plain {
-      try sink.write(s)
+      out.append(s)
     } else {
-      var out: [UInt8] = []
-      out.reserveCapacity(s.utf8.count + 8)
+      var escaped: [UInt8] = []
+      escaped.reserveCapacity(s.utf8.count + 8)
       let hex = Array("0123456789abcdef".utf8)
       for b in s.utf8 {
         switch b {
-        case UInt8(ascii: "\""): out += [92, 34]
-        case UInt8(ascii: "\\"): out += [92, 92]
-        case 10: out += [92, UInt8(ascii: "n")]
-        case 13: out += [92, UInt8(ascii: "r")]
-        case 9: out += [92, UInt8(ascii: "t")]
-        case 0..<0x20: out += [92, UInt8(ascii: "u"), 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]]
-        default: out.append(b)
+        case UInt8(ascii: "\""): escaped += [92, 34]
+        case UInt8(ascii: "\\"): escaped += [92, 92]
+        case 10: escaped += [92, UInt8(ascii: "n")]
+        case 13: escaped += [92, UInt8(ascii: "r")]
+        case 9: escaped += [92, UInt8(ascii: "t")]
+        case 0..<0x20: escaped += [92, UInt8(ascii: "u"), 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]]
+        default: escaped.append(b)
         }
       }
-      try sink.write(bytes: out)
+      out.append(escaped)
     }
-    try sink.write(byte: UInt8(ascii: "\""))
+    out.append(UInt8(ascii: "\""))
   }
 }

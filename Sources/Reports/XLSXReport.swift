@@ -111,7 +111,8 @@ struct XLSXReport {
     }
     for (i, row) in d.selected.enumerated() { line(row, .selected, i + 1, "") }
     for (i, row) in d.reserve.enumerated() { line(row, .reserve, i + 1, "") }
-    for (i, e) in d.excluded.prefix(shownExcluded).enumerated() { line(e.row, .excluded, i + 1, e.reason.text(english: L.english)) }
+    var reason = ReasonText(english: L.english)
+    for (i, e) in d.excluded.prefix(shownExcluded).enumerated() { line(e.row, .excluded, i + 1, reason(e.reason)) }
     let hidden = d.selected.count + d.reserve.count + d.excluded.count - (r - 1)
     if hidden > 0 { s.text(r + 1, 0, L.more(hidden), bold) }
   }

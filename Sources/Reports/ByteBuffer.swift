@@ -1,0 +1,163 @@
+/// A growable byte buffer that the writers format text into, without building `String`s.
+///
+/// Numbers are formatted straight into the bytes: integers and fixed decimals with integer
+/// arithmetic, shares with 9 fixed decimals; shortest round-trip doubles with
+/// `Double.description`. A buffer is filled by one thread
+/// at a time and then handed to a `ByteSink`.
+///
+/// The storage lives behind a `let` pointer, so the hot append path needs no dynamic
+/// exclusivity checks (as in `ByteSink`).
+final class ByteBuffer: @unchecked Sendable {
+  private struct Storage {
+    var base: UnsafeMutablePointer<UInt8>
+    var count: Int
+    var capacity: Int
+  }
+
+  private let s: UnsafeMutablePointer<Storage>
+
+  init(capacity: Int = 1 << 16) {
+    let c = max(capacity, 64)
+    s = .allocate(capacity: 1)
+    s.initialize(to: Storage(base: .allocate(capacity: c), count: 0, capacity: c))
+  }
+
+  deinit {
+    s.pointee.base.deallocate()
+    s.deinitialize(count: 1)
+    s.deallocate()
+  }
+
+  /// Bytes written so far.
+  var count: Int { s.pointee.count }
+
+  /// Forgets the contents, keeping the storage.
+  func removeAll() { s.pointee.count = 0 }
+
+  /// The bytes written so far (valid until the next append).
+  var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: s.pointee.base, count: s.pointee.count) }
+
+  /// Makes room for `n` more bytes.
+  @inline(__always)
+  func reserve(_ n: Int) {
+    if s.pointee.count + n > s.pointee.capacity { grow(n) }
+  }
+
+  private func grow(_ n: Int) {
+    let c = max(s.pointee.capacity * 2, s.pointee.count + n)
+    let b = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+    b.update(from: s.pointee.base, count: s.pointee.count)
+    s.pointee.base.deallocate()
+    s.pointee.base = b
+    s.pointee.capacity = c
+  }
+
+  /// Appends one byte; the caller has reserved room.
+  @inline(__always)
+  private func put(_ b: UInt8) {
+    s.pointee.base[s.pointee.count] = b
+    s.pointee.count += 1
+  }
+
+  @inline(__always)
+  func append(_ b: UInt8) {
+    reserve(1)
+    put(b)
+  }
+
+  func append(_ raw: UnsafeRawBufferPointer) {
+    guard let from = raw.baseAddress, raw.count > 0 else { return }
+    reserve(raw.count)
+    (s.pointee.base + s.pointee.count).update(from: from.assumingMemoryBound(to: UInt8.self), count: raw.count)
+    s.pointee.count += raw.count
+  }
+
+  func append(_ bytes: [UInt8]) { bytes.withUnsafeBytes { append($0) } }
+
+  /// Appends the UTF-8 bytes of `text`.
+  @inline(__always)
+  func append(_ text: String) {
+    if let done: Void = text.utf8.withContiguousStorageIfAvailable({ append(UnsafeRawBufferPointer($0)) }) {
+      return done
+    }
+    var copy = text
+    copy.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+  }
+
+  /// Appends the decimal digits of `n`.
+  func append(integer n: Int) {
+    reserve(21)
+    if n < 0 { put(UInt8(ascii: "-")) }
+    appendDigits(UInt64(n.magnitude), minimumCount: 1)
+  }
+
+  /// Writes the digits of `v`, left-padded with zeros to `minimumCount`; room is reserved.
+  @inline(__always)
+  private func appendDigits(_ v: UInt64, minimumCount: Int) {
+    var n = 1
+    var t = v
+    while t >= 10 {
+      t /= 10
+      n += 1
+    }
+    n = max(n, minimumCount)
+    let start = s.pointee.base + s.pointee.count
+    var m = v
+    var i = n - 1
+    while i >= 0 {
+      start[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: m % 10)
+      m /= 10
+      i -= 1
+    }
+    s.pointee.count += n
+  }
+
+  private static let powers: [UInt64] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000]
+
+  /// Appends `x` rounded half away from zero to `decimals` places (0…9), e.g. `-3.50`;
+  /// nothing when `x` is not finite. Same text as `ReportModel.fixed`.
+  func append(fixed x: Double, decimals: Int) {
+    guard x.isFinite else { return }
+    let d = max(0, min(decimals, 9))
+    let scale = ByteBuffer.powers[d]
+    let scaled = (abs(x) * Double(scale)).rounded()
+    guard scaled < 9.0e15 else { return append(ReportModel.fixed(x, decimals: d)) }
+    let n = UInt64(scaled)
+    reserve(24)
+    if x < 0 && n != 0 { put(UInt8(ascii: "-")) }
+    appendDigits(n / scale, minimumCount: 1)
+    if d > 0 {
+      put(UInt8(ascii: "."))
+      appendDigits(n % scale, minimumCount: d)
+    }
+  }
+
+  /// Appends the shortest text that reads back to the same double, an integer without `.0`
+  /// (`formatNumber` of module Model: `87.25`, `1e-07`, `100`). `x` must be finite.
+  /// Integers are formatted here; other values use `Double.description` (shortest round-trip).
+  func append(shortest x: Double) {
+    if x == x.rounded(), abs(x) < 1e15 { return append(integer: Int(x)) }
+    append(x.description)
+  }
+
+  /// Appends `x` (≥ 0 expected, e.g. a share of the score) rounded to 9 decimals with trailing
+  /// zeros removed: `0.052341234`, `0.5`, `0`, `1`. Absolute error ≤ 5·10⁻¹⁰. Falls back to
+  /// `append(shortest:)` outside ±9·10⁶. `x` must be finite.
+  func append(share x: Double) {
+    let scaled = (abs(x) * 1e9).rounded()
+    guard scaled < 9.0e15 else { return append(shortest: x) }
+    var n = UInt64(scaled)
+    reserve(32)
+    if x < 0 && n != 0 { put(UInt8(ascii: "-")) }
+    appendDigits(n / 1_000_000_000, minimumCount: 1)
+    n %= 1_000_000_000
+    guard n != 0 else { return }
+    var digits = 9
+    while n % 10 == 0 {
+      n /= 10
+      digits -= 1
+    }
+    put(UInt8(ascii: "."))
+    appendDigits(n, minimumCount: digits)
+  }
+}
