@@ -30,6 +30,8 @@ public struct ReportOptions: Sendable {
   public var version: String
   /// Seed of random steps, if any.
   public var seed: UInt64?
+  /// Weight-stability intervals shown in report.html (empty: no section).
+  public var stability: [WeightStabilityRow] = []
 
   public init(
     english: Bool = false, outputEncoding: Encoding = .utf8, excel: Bool = true, html: Bool = true,

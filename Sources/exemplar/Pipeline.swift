@@ -72,7 +72,7 @@ struct Pipeline {
     let history = try history()
     let evaluation = try evaluate(table, spec)
     let decision = Selector.decide(evaluation, table: table, spec: spec, history: history)
-    return Analysis(spec: spec, table: table, ingest: ingest, evaluation: evaluation, decision: decision)
+    return Analysis(spec: spec, table: table, ingest: ingest, history: history, evaluation: evaluation, decision: decision)
   }
 }
 
@@ -81,6 +81,7 @@ struct Analysis {
   let spec: Spec
   let table: Table
   let ingest: IngestResult
+  let history: [HistoryEntry]
   let evaluation: Evaluation
   let decision: Decision
 

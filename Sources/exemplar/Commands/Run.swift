@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Model
 import Reports
+import Sensitivity
 
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -28,6 +29,15 @@ struct Run: ParsableCommand {
   @Flag(name: .customLong("no-html"), help: "Skip report.html.")
   var noHTML = false
 
+  @Flag(
+    name: .customLong("no-stability"),
+    help: "Skip the weight-stability intervals in report.html (computed for weighted-sum aggregation up to \(Run.stabilityRowLimit) enterprises).")
+  var noStability = false
+
+  /// Above this many enterprises the stability section is left out of report.html
+  /// (`exemplar weights --stability` computes it at any size).
+  static let stabilityRowLimit = 20_000
+
   func run() throws {
     let analysis = try Pipeline(input: input).analyse()
     let manifest: Manifest
@@ -38,9 +48,12 @@ struct Run: ParsableCommand {
     } catch {
       throw Exit.fail(error)
     }
-    let options = ReportOptions(
+    var options = ReportOptions(
       english: output.lang == .en, outputEncoding: output.outputEncoding == .gb18030 ? .gb18030 : .utf8,
       excel: !noExcel, html: !noHTML, now: manifest.time, version: Exemplar.version, seed: seed == 0 ? nil : seed)
+    if !noHTML, !noStability, analysis.table.rowCount <= Run.stabilityRowLimit {
+      options.stability = try stabilityRows(analysis)
+    }
     do {
       try RunReport.write(
         to: out, table: analysis.table, spec: analysis.spec, evaluation: analysis.evaluation,
@@ -55,6 +68,23 @@ struct Run: ParsableCommand {
       var err = StandardError()
       print("exemplar: \(analysis.evaluation.order.count) ranked; selected: \(selected); wrote \(out)", to: &err)
     }
+  }
+}
+
+/// The weight-stability intervals of every programme, for report.html (weighted sum only).
+func stabilityRows(_ a: Analysis) throws -> [WeightStabilityRow] {
+  guard case .weightedSum = a.spec.aggregation.method, !a.spec.programmes.isEmpty else { return [] }
+  do {
+    let model = try SensitivityModel(evaluation: a.evaluation, table: a.table, spec: a.spec, history: a.history)
+    return try StabilityIntervals.compute(model).flatMap { p in
+      p.intervals.map {
+        WeightStabilityRow(programme: p.key, criterion: $0.criterion, weight: $0.nominalWeight, low: $0.low, high: $0.high, exact: $0.exact)
+      }
+    }
+  } catch {
+    var err = StandardError()
+    print("exemplar: warning: weight-stability intervals left out of report.html: \(error)", to: &err)
+    return []
   }
 }
 

@@ -46,14 +46,13 @@ struct Sensitivity: ParsableCommand {
   func run() throws {
     let pipeline = Pipeline(input: input)
     let a = try pipeline.analyse()
-    let history = try pipeline.history()
     let u = a.spec.uncertainty ?? UncertaintySpec()
     let threadCount = threads ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
     let seedValue = seed ?? u.seed
     let progress = ProgressBar.forStandardError()
     let report: SensitivityReport
     do {
-      let model = try SensitivityModel(evaluation: a.evaluation, table: a.table, spec: a.spec, history: history)
+      let model = try SensitivityModel(evaluation: a.evaluation, table: a.table, spec: a.spec, history: a.history)
       progress?.start("Monte Carlo")
       let mc = try MonteCarlo.run(
         model, options: MonteCarloOptions(samples: samples ?? u.samples, seed: seedValue, threads: threadCount),

@@ -26,7 +26,7 @@ struct Weights: ParsableCommand {
       let a = try pipeline.analyse()
       let programmes: [ProgrammeStability]
       do {
-        let model = try SensitivityModel(evaluation: a.evaluation, table: a.table, spec: a.spec, history: try pipeline.history())
+        let model = try SensitivityModel(evaluation: a.evaluation, table: a.table, spec: a.spec, history: a.history)
         programmes = try StabilityIntervals.compute(model)
       } catch {
         var err = StandardError()
