@@ -73,7 +73,9 @@ extension Expr {
 }
 
 extension CompareOp {
-  func holds<T: Comparable>(_ x: T, _ y: T) -> Bool {
+  /// Whether `x op y` holds (shared by the evaluator and Selection's compiled rules).
+  @inlinable
+  public func holds<T: Comparable>(_ x: T, _ y: T) -> Bool {
     switch self {
     case .eq: return x == y
     case .ne: return x != y

@@ -166,15 +166,4 @@ extension CompareOp {
     case .ge: return .le
     }
   }
-
-  fileprivate func holds<T: Comparable>(_ x: T, _ y: T) -> Bool {
-    switch self {
-    case .eq: return x == y
-    case .ne: return x != y
-    case .lt: return x < y
-    case .le: return x <= y
-    case .gt: return x > y
-    case .ge: return x >= y
-    }
-  }
 }
