@@ -29,11 +29,25 @@ struct CSVRows: Sendable {
     statusWords = ["", m.labels.selected, m.labels.reserve, m.labels.excluded]
   }
 
+  /// Rows `order[range]` of ranking.csv; the group and normalised columns are read through
+  /// buffer pointers (no per-cell retain of the inner arrays).
+  func rankingRows(_ order: [Int], _ range: Range<Int>, _ csv: inout CSVWriter) {
+    var reasons = programmes.map { _ in ReasonText(english: labels.english) }
+    withColumnPointers(groupColumns) { groups in
+      withColumnPointers(normalisedColumns) { normalised in
+        for i in range { rankingRow(order[i], &reasons, groups, normalised, &csv) }
+      }
+    }
+  }
+
   /// rank, competition rank, the common cells, status and reason per programme, reward.
-  func rankingRow(_ row: Int, _ reasons: inout [ReasonText], _ csv: inout CSVWriter) {
+  private func rankingRow(
+    _ row: Int, _ reasons: inout [ReasonText], _ groups: [UnsafeBufferPointer<Double>],
+    _ normalised: [UnsafeBufferPointer<Double>], _ csv: inout CSVWriter
+  ) {
     csv.integer(ev.rank[row])
     csv.integer(ev.competitionRank[row])
-    commonCells(row, full: true, &csv)
+    commonCells(row, groups, normalised, &csv)
     for p in programmes.indices {
       let s = status[p][row]
       csv.text(Int(s) < statusWords.count ? statusWords[Int(s)] : "")
@@ -54,13 +68,23 @@ struct CSVRows: Sendable {
     csv.text(reason)
     let r = ev.rank[row]
     if r > 0 { csv.integer(r) } else { csv.empty() }
-    commonCells(row, full: full, &csv)
+    if full {
+      withColumnPointers(groupColumns) { groups in
+        withColumnPointers(normalisedColumns) { normalised in commonCells(row, groups, normalised, &csv) }
+      }
+    } else {
+      commonCells(row, nil, nil, &csv)
+    }
     rewardCell(row, &csv)
     csv.endRow()
   }
 
-  /// id, name, score, stars, group scores, normalised criterion values (the last two empty unless `full`).
-  private func commonCells(_ row: Int, full: Bool, _ csv: inout CSVWriter) {
+  /// id, name, score, stars, group scores, normalised criterion values (the last two empty
+  /// when their columns are nil).
+  private func commonCells(
+    _ row: Int, _ groups: [UnsafeBufferPointer<Double>]?, _ normalised: [UnsafeBufferPointer<Double>]?,
+    _ csv: inout CSVWriter
+  ) {
     csv.text(ev.ids[row])
     csv.text(ev.labels[row])
     guard ev.rank[row] > 0 else {
@@ -69,12 +93,12 @@ struct CSVRows: Sendable {
     }
     csv.number(ev.score[row], decimals: scoreDecimals)
     csv.integer(ev.stars[row])
-    guard full else {
+    guard let groups, let normalised else {
       csv.empty(groupColumns.count + normalisedColumns.count)
       return
     }
-    for g in groupColumns { csv.number(row < g.count ? g[row] : nil, decimals: scoreDecimals) }
-    for c in normalisedColumns { csv.number(row < c.count ? c[row] : nil, decimals: CSVReports.normalisedDecimals) }
+    for g in groups { csv.number(row < g.count ? g[row] : nil, decimals: scoreDecimals) }
+    for c in normalised { csv.number(row < c.count ? c[row] : nil, decimals: CSVReports.normalisedDecimals) }
   }
 
   /// The granted reward with 2 decimals, empty when none.

@@ -1,0 +1,175 @@
+import Scoring
+
+/// Writes the entries of the `ranking` array of results.json straight into a `ByteBuffer`.
+///
+/// Built once per file: every constant byte sequence (field names, the `"key":` prefix of each
+/// criterion and group, the quoted criterion keys of `imputed`) is encoded here, so the per-row
+/// path makes no `String`, `Array` or `Dictionary`. The bytes are those `JSONWriter` writes for
+/// the same entry inside the pretty-printed top-level `ranking` array (one compact entry per
+/// line, `"\n    {...}"`, members separated by `,`).
+struct RankingEntries: Sendable {
+  let ids: [String]
+  let labels: [String]
+  let rank: [Int]
+  let competitionRank: [Int]
+  let score: [Double]
+  let raw: [Double]
+  let stars: [Int]
+  let starGap: [StarGap?]
+  let normalised: [[Double]]
+  let imputed: [[Bool]]
+  let weights: [Double]
+  let groupColumns: [[Double]]
+  let reward: [Double]
+  /// `,"key":` per criterion (written from offset 1 for the first member).
+  let criterionKeys: KeyBytes
+  /// `,"key":` per group.
+  let groupKeys: KeyBytes
+  /// `,"key"` per criterion, the members of `imputed`.
+  let imputedNames: KeyBytes
+
+  init(_ m: ReportModel) {
+    let ev = m.evaluation
+    ids = ev.ids
+    labels = ev.labels
+    rank = ev.rank
+    competitionRank = ev.competitionRank
+    score = ev.score
+    raw = ev.raw
+    stars = ev.stars
+    starGap = ev.starGap
+    normalised = ev.normalised
+    imputed = ev.imputed
+    weights = ev.weights
+    groupColumns = m.groupColumns
+    reward = m.rewardByRow
+    let keys = m.spec.criteria.map(\.key)
+    criterionKeys = KeyBytes(keys, colon: true)
+    groupKeys = KeyBytes(m.groupKeys, colon: true)
+    imputedNames = KeyBytes(keys, colon: false)
+  }
+
+  /// The entries of rows `order[range]`, the first without a leading `,` when `range` starts at 0.
+  /// Columns are read through buffer pointers (no per-cell retain of the inner arrays).
+  func write(_ order: [Int], _ range: Range<Int>, _ o: ByteBuffer) {
+    var scratch = [Double](repeating: 0, count: weights.count)
+    scratch.withUnsafeMutableBufferPointer { scratch in
+      withColumnPointers(normalised) { normalised in
+        withColumnPointers(groupColumns) { groups in
+          withColumnPointers(imputed) { imputed in
+            let columns = Columns(normalised: normalised, groups: groups, imputed: imputed)
+            for i in range { write(order[i], first: i == 0, scratch, columns, o) }
+          }
+        }
+      }
+    }
+  }
+
+  /// Buffer pointers to the per-row columns, valid inside `write(_:_:_:)`.
+  private struct Columns {
+    let normalised: [UnsafeBufferPointer<Double>]
+    let groups: [UnsafeBufferPointer<Double>]
+    let imputed: [UnsafeBufferPointer<Bool>]
+  }
+
+  /// One entry, preceded by `,` unless it is the `first` of the array. Contributions are
+  /// w_j·r_ij / Σ_k w_k·r_ik, as `Evaluation.contributions(row:)` computes them (here into
+  /// `scratch`, one slot per weight), written with 9 decimals.
+  private func write(
+    _ row: Int, first: Bool, _ scratch: UnsafeMutableBufferPointer<Double>, _ c: Columns, _ o: ByteBuffer
+  ) {
+    let normalised = c.normalised, groupColumns = c.groups, imputed = c.imputed
+    o.append(first ? "\n    {\"id\":" : ",\n    {\"id\":" as StaticString)
+    o.append(jsonString: ids[row])
+    o.append(",\"label\":" as StaticString)
+    o.append(jsonString: labels[row])
+    o.append(",\"rank\":" as StaticString)
+    o.append(integer: rank[row])
+    o.append(",\"competition_rank\":" as StaticString)
+    o.append(integer: competitionRank[row])
+    o.append(",\"score\":" as StaticString)
+    o.append(jsonNumber: score[row])
+    o.append(",\"raw\":" as StaticString)
+    o.append(jsonNumber: raw[row])
+    o.append(",\"stars\":" as StaticString)
+    o.append(integer: stars[row])
+    o.append(",\"contributions\":{" as StaticString)
+    var total = 0.0
+    for j in 0..<scratch.count {
+      let c = weights[j] * normalised[j][row]
+      scratch[j] = c
+      total += c
+    }
+    for j in 0..<min(criterionKeys.count, scratch.count) {
+      criterionKeys.write(j, comma: j > 0, o)
+      let share = total > 0 ? scratch[j] / total : 0
+      if share.isFinite { o.append(share: share) } else { o.append("null" as StaticString) }
+    }
+    o.append("},\"group_scores\":{" as StaticString)
+    var member = false
+    for g in 0..<min(groupKeys.count, groupColumns.count) where row < groupColumns[g].count {
+      groupKeys.write(g, comma: member, o)
+      member = true
+      o.append(jsonNumber: groupColumns[g][row])
+    }
+    o.append(UInt8(ascii: "}"))
+    member = false
+    for j in 0..<min(imputedNames.count, imputed.count) where row < imputed[j].count && imputed[j][row] {
+      if !member { o.append(",\"imputed\":[" as StaticString) }
+      imputedNames.write(j, comma: member, o)
+      member = true
+    }
+    if member { o.append(UInt8(ascii: "]")) }
+    o.append(",\"star_gap\":" as StaticString)
+    if row < starGap.count, let gap = starGap[row] {
+      o.append("{\"next_stars\":" as StaticString)
+      o.append(integer: gap.nextStars)
+      o.append(",\"points_short\":" as StaticString)
+      o.append(jsonNumber: gap.pointsShort)
+      o.append(",\"unmet\":[" as StaticString)
+      for (i, u) in gap.unmetRequirements.enumerated() {
+        if i > 0 { o.append(UInt8(ascii: ",")) }
+        o.append(jsonString: u)
+      }
+      o.append("]}" as StaticString)
+    } else {
+      o.append("null" as StaticString)
+    }
+    if reward[row] > 0 {
+      o.append(",\"reward\":" as StaticString)
+      o.append(jsonNumber: reward[row])
+    }
+    o.append(UInt8(ascii: "}"))
+  }
+}
+
+/// Pre-encoded `,"key":` (or `,"key"`) byte sequences, packed in one array.
+struct KeyBytes: Sendable {
+  private let bytes: [UInt8]
+  private let ends: [Int]
+
+  init(_ keys: [String], colon: Bool) {
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+    let b = ByteBuffer(capacity: 64)
+    for k in keys {
+      b.removeAll()
+      b.append(UInt8(ascii: ","))
+      b.append(jsonString: k)
+      if colon { b.append(UInt8(ascii: ":")) }
+      bytes += b.bytes
+      ends.append(bytes.count)
+    }
+    self.bytes = bytes
+    self.ends = ends
+  }
+
+  var count: Int { ends.count }
+
+  /// Appends sequence `i` to `o`, without its leading comma unless `comma`.
+  @inline(__always)
+  func write(_ i: Int, comma: Bool, _ o: ByteBuffer) {
+    let start = (i == 0 ? 0 : ends[i - 1]) + (comma ? 0 : 1)
+    bytes.withUnsafeBytes { o.append(UnsafeRawBufferPointer(rebasing: $0[start..<ends[i]])) }
+  }
+}
