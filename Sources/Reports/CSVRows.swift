@@ -29,25 +29,28 @@ struct CSVRows: Sendable {
     statusWords = ["", m.labels.selected, m.labels.reserve, m.labels.excluded]
   }
 
-  /// Rows `order[range]` of ranking.csv; the group and normalised columns are read through
-  /// buffer pointers (no per-cell retain of the inner arrays).
+  /// Rows `order[range]` of ranking.csv. The group and normalised cells of the block are
+  /// gathered first (`gather(_:rows:into:)`: the rows come in rank order, so these reads miss
+  /// the cache), then formatted.
   func rankingRows(_ order: [Int], _ range: Range<Int>, _ csv: inout CSVWriter) {
     var reasons = programmes.map { _ in ReasonText(english: labels.english) }
-    withColumnPointers(groupColumns) { groups in
-      withColumnPointers(normalisedColumns) { normalised in
-        for i in range { rankingRow(order[i], &reasons, groups, normalised, &csv) }
+    let width = groupColumns.count + normalisedColumns.count
+    var cells: [Double] = []
+    withColumnPointers(groupColumns + normalisedColumns) { gather($0, rows: order[range], into: &cells) }
+    cells.withUnsafeBufferPointer { cells in
+      for (k, i) in range.enumerated() {
+        rankingRow(order[i], &reasons, UnsafeBufferPointer(rebasing: cells[k * width..<(k + 1) * width]), &csv)
       }
     }
   }
 
   /// rank, competition rank, the common cells, status and reason per programme, reward.
   private func rankingRow(
-    _ row: Int, _ reasons: inout [ReasonText], _ groups: [UnsafeBufferPointer<Double>],
-    _ normalised: [UnsafeBufferPointer<Double>], _ csv: inout CSVWriter
+    _ row: Int, _ reasons: inout [ReasonText], _ cells: UnsafeBufferPointer<Double>, _ csv: inout CSVWriter
   ) {
     csv.integer(ev.rank[row])
     csv.integer(ev.competitionRank[row])
-    commonCells(row, groups, normalised, &csv)
+    commonCells(row, cells, &csv)
     for p in programmes.indices {
       let s = status[p][row]
       csv.text(Int(s) < statusWords.count ? statusWords[Int(s)] : "")
@@ -69,22 +72,18 @@ struct CSVRows: Sendable {
     let r = ev.rank[row]
     if r > 0 { csv.integer(r) } else { csv.empty() }
     if full {
-      withColumnPointers(groupColumns) { groups in
-        withColumnPointers(normalisedColumns) { normalised in commonCells(row, groups, normalised, &csv) }
-      }
+      let cells = (groupColumns + normalisedColumns).map { row < $0.count ? $0[row] : .nan }
+      cells.withUnsafeBufferPointer { commonCells(row, $0, &csv) }
     } else {
-      commonCells(row, nil, nil, &csv)
+      commonCells(row, nil, &csv)
     }
     rewardCell(row, &csv)
     csv.endRow()
   }
 
-  /// id, name, score, stars, group scores, normalised criterion values (the last two empty
-  /// when their columns are nil).
-  private func commonCells(
-    _ row: Int, _ groups: [UnsafeBufferPointer<Double>]?, _ normalised: [UnsafeBufferPointer<Double>]?,
-    _ csv: inout CSVWriter
-  ) {
+  /// id, name, score, stars, then `cells`: the group scores and normalised criterion values
+  /// of the row (NaN = empty cell), or all empty when `cells` is nil.
+  private func commonCells(_ row: Int, _ cells: UnsafeBufferPointer<Double>?, _ csv: inout CSVWriter) {
     csv.text(ev.ids[row])
     csv.text(ev.labels[row])
     guard ev.rank[row] > 0 else {
@@ -93,12 +92,13 @@ struct CSVRows: Sendable {
     }
     csv.number(ev.score[row], decimals: scoreDecimals)
     csv.integer(ev.stars[row])
-    guard let groups, let normalised else {
+    guard let cells else {
       csv.empty(groupColumns.count + normalisedColumns.count)
       return
     }
-    for g in groups { csv.number(row < g.count ? g[row] : nil, decimals: scoreDecimals) }
-    for c in normalised { csv.number(row < c.count ? c[row] : nil, decimals: CSVReports.normalisedDecimals) }
+    for (j, x) in cells.enumerated() {
+      csv.number(x, decimals: j < groupColumns.count ? scoreDecimals : CSVReports.normalisedDecimals)
+    }
   }
 
   /// The granted reward with 2 decimals, empty when none.

@@ -16,3 +16,24 @@ private func nest<T, R>(
     return nest(columns, &pointers, body)
   }
 }
+
+/// Copies the cells of `columns` at `rows` into `cells`, row by row: cell (k, j) — row
+/// `rows[k]` of column `j` — lands at `k × columns.count + j`; NaN where a column is shorter.
+///
+/// The ranking visits rows in rank order, so each cell read is a cache miss in a column of
+/// millions of doubles. Formatting between the reads keeps the processor from overlapping
+/// them; this tight loop of independent loads lets many misses be in flight at once.
+func gather(_ columns: [UnsafeBufferPointer<Double>], rows: ArraySlice<Int>, into cells: inout [Double]) {
+  let width = columns.count
+  cells.removeAll(keepingCapacity: true)
+  cells.append(contentsOf: repeatElement(Double.nan, count: rows.count * width))
+  cells.withUnsafeMutableBufferPointer { out in
+    for (j, column) in columns.enumerated() {
+      var at = j
+      for row in rows {
+        if row < column.count { out[at] = column[row] }
+        at += width
+      }
+    }
+  }
+}

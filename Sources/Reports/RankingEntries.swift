@@ -50,35 +50,36 @@ struct RankingEntries: Sendable {
   }
 
   /// The entries of rows `order[range]`, the first without a leading `,` when `range` starts at 0.
-  /// Columns are read through buffer pointers (no per-cell retain of the inner arrays).
+  /// The normalised values and group scores of the block are gathered first
+  /// (`gather(_:rows:into:)`: the rows come in rank order, so these reads miss the cache).
   func write(_ order: [Int], _ range: Range<Int>, _ o: ByteBuffer) {
-    var scratch = [Double](repeating: 0, count: weights.count)
+    let n = min(weights.count, normalised.count)
+    var scratch = [Double](repeating: 0, count: n)
+    let width = n + groupColumns.count
+    var cells: [Double] = []
+    withColumnPointers(Array(normalised.prefix(n)) + groupColumns) {
+      gather($0, rows: order[range], into: &cells)
+    }
     scratch.withUnsafeMutableBufferPointer { scratch in
-      withColumnPointers(normalised) { normalised in
-        withColumnPointers(groupColumns) { groups in
-          withColumnPointers(imputed) { imputed in
-            let columns = Columns(normalised: normalised, groups: groups, imputed: imputed)
-            for i in range { write(order[i], first: i == 0, scratch, columns, o) }
+      cells.withUnsafeBufferPointer { cells in
+        withColumnPointers(imputed) { imputed in
+          for (k, i) in range.enumerated() {
+            let rowCells = UnsafeBufferPointer(rebasing: cells[k * width..<(k + 1) * width])
+            write(order[i], first: i == 0, scratch, rowCells, imputed, o)
           }
         }
       }
     }
   }
 
-  /// Buffer pointers to the per-row columns, valid inside `write(_:_:_:)`.
-  private struct Columns {
-    let normalised: [UnsafeBufferPointer<Double>]
-    let groups: [UnsafeBufferPointer<Double>]
-    let imputed: [UnsafeBufferPointer<Bool>]
-  }
-
-  /// One entry, preceded by `,` unless it is the `first` of the array. Contributions are
+  /// One entry, preceded by `,` unless it is the `first` of the array; `cells` holds the row's
+  /// normalised values (one per weight), then its group scores. Contributions are
   /// w_j·r_ij / Σ_k w_k·r_ik, as `Evaluation.contributions(row:)` computes them (here into
   /// `scratch`, one slot per weight), written with 9 decimals.
   private func write(
-    _ row: Int, first: Bool, _ scratch: UnsafeMutableBufferPointer<Double>, _ c: Columns, _ o: ByteBuffer
+    _ row: Int, first: Bool, _ scratch: UnsafeMutableBufferPointer<Double>, _ cells: UnsafeBufferPointer<Double>,
+    _ imputed: [UnsafeBufferPointer<Bool>], _ o: ByteBuffer
   ) {
-    let normalised = c.normalised, groupColumns = c.groups, imputed = c.imputed
     o.append(first ? "\n    {\"id\":" : ",\n    {\"id\":" as StaticString)
     o.append(jsonString: ids[row])
     o.append(",\"label\":" as StaticString)
@@ -96,7 +97,7 @@ struct RankingEntries: Sendable {
     o.append(",\"contributions\":{" as StaticString)
     var total = 0.0
     for j in 0..<scratch.count {
-      let c = weights[j] * normalised[j][row]
+      let c = weights[j] * cells[j]
       scratch[j] = c
       total += c
     }
@@ -110,7 +111,7 @@ struct RankingEntries: Sendable {
     for g in 0..<min(groupKeys.count, groupColumns.count) where row < groupColumns[g].count {
       groupKeys.write(g, comma: member, o)
       member = true
-      o.append(jsonNumber: groupColumns[g][row])
+      o.append(jsonNumber: cells[scratch.count + g])
     }
     o.append(UInt8(ascii: "}"))
     member = false
