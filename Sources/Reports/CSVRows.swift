@@ -29,28 +29,38 @@ struct CSVRows: Sendable {
     statusWords = ["", m.labels.selected, m.labels.reserve, m.labels.excluded]
   }
 
-  /// Rows `order[range]` of ranking.csv. The group and normalised cells of the block are
-  /// gathered first (`gather(_:rows:into:)`: the rows come in rank order, so these reads miss
-  /// the cache), then formatted.
+  /// Rows `order[range]` of ranking.csv. The cells of the block (rank, competition rank,
+  /// stars; score, reward, group scores, normalised values) are gathered first
+  /// (`gather(_:rows:missing:into:)`: the rows come in rank order, so these reads miss the
+  /// cache), then formatted.
   func rankingRows(_ order: [Int], _ range: Range<Int>, _ csv: inout CSVWriter) {
     var reasons = programmes.map { _ in ReasonText(english: labels.english) }
-    let width = groupColumns.count + normalisedColumns.count
+    let width = 2 + groupColumns.count + normalisedColumns.count
     var cells: [Double] = []
-    withColumnPointers(groupColumns + normalisedColumns) { gather($0, rows: order[range], into: &cells) }
+    withColumnPointers([ev.score, reward] + groupColumns + normalisedColumns) {
+      gather($0, rows: order[range], missing: .nan, into: &cells)
+    }
+    var ints: [Int] = []
+    withColumnPointers([ev.rank, ev.competitionRank, ev.stars]) {
+      gather($0, rows: order[range], missing: 0, into: &ints)
+    }
     cells.withUnsafeBufferPointer { cells in
       for (k, i) in range.enumerated() {
-        rankingRow(order[i], &reasons, UnsafeBufferPointer(rebasing: cells[k * width..<(k + 1) * width]), &csv)
+        let row = order[i]
+        let c = UnsafeBufferPointer(rebasing: cells[k * width..<(k + 1) * width])
+        csv.integer(ints[3 * k])
+        csv.integer(ints[3 * k + 1])
+        commonCells(
+          row, rank: ints[3 * k], score: c[0], stars: ints[3 * k + 2], UnsafeBufferPointer(rebasing: c[2...]), &csv)
+        programmeCells(row, &reasons, &csv)
+        rewardCell(c[1], &csv)
+        csv.endRow()
       }
     }
   }
 
-  /// rank, competition rank, the common cells, status and reason per programme, reward.
-  private func rankingRow(
-    _ row: Int, _ reasons: inout [ReasonText], _ cells: UnsafeBufferPointer<Double>, _ csv: inout CSVWriter
-  ) {
-    csv.integer(ev.rank[row])
-    csv.integer(ev.competitionRank[row])
-    commonCells(row, cells, &csv)
+  /// Status and reason per programme.
+  private func programmeCells(_ row: Int, _ reasons: inout [ReasonText], _ csv: inout CSVWriter) {
     for p in programmes.indices {
       let s = status[p][row]
       csv.text(Int(s) < statusWords.count ? statusWords[Int(s)] : "")
@@ -60,8 +70,6 @@ struct CSVRows: Sendable {
         csv.empty()
       }
     }
-    rewardCell(row, &csv)
-    csv.endRow()
   }
 
   /// status, position, reason, rank, the common cells (group and normalised only when `full`), reward.
@@ -73,25 +81,28 @@ struct CSVRows: Sendable {
     if r > 0 { csv.integer(r) } else { csv.empty() }
     if full {
       let cells = (groupColumns + normalisedColumns).map { row < $0.count ? $0[row] : .nan }
-      cells.withUnsafeBufferPointer { commonCells(row, $0, &csv) }
+      cells.withUnsafeBufferPointer { commonCells(row, rank: r, score: ev.score[row], stars: ev.stars[row], $0, &csv) }
     } else {
-      commonCells(row, nil, &csv)
+      commonCells(row, rank: r, score: ev.score[row], stars: ev.stars[row], nil, &csv)
     }
-    rewardCell(row, &csv)
+    rewardCell(reward[row], &csv)
     csv.endRow()
   }
 
   /// id, name, score, stars, then `cells`: the group scores and normalised criterion values
-  /// of the row (NaN = empty cell), or all empty when `cells` is nil.
-  private func commonCells(_ row: Int, _ cells: UnsafeBufferPointer<Double>?, _ csv: inout CSVWriter) {
+  /// of the row (NaN = empty cell), or all empty when `cells` is nil; only id and name when
+  /// the row is unranked (`rank` 0).
+  private func commonCells(
+    _ row: Int, rank: Int, score: Double, stars: Int, _ cells: UnsafeBufferPointer<Double>?, _ csv: inout CSVWriter
+  ) {
     csv.text(ev.ids[row])
     csv.text(ev.labels[row])
-    guard ev.rank[row] > 0 else {
+    guard rank > 0 else {
       csv.empty(2 + groupColumns.count + normalisedColumns.count)
       return
     }
-    csv.number(ev.score[row], decimals: scoreDecimals)
-    csv.integer(ev.stars[row])
+    csv.number(score, decimals: scoreDecimals)
+    csv.integer(stars)
     guard let cells else {
       csv.empty(groupColumns.count + normalisedColumns.count)
       return
@@ -101,9 +112,8 @@ struct CSVRows: Sendable {
     }
   }
 
-  /// The granted reward with 2 decimals, empty when none.
-  private func rewardCell(_ row: Int, _ csv: inout CSVWriter) {
-    let x = reward[row]
+  /// The granted reward `x` with 2 decimals, empty when none.
+  private func rewardCell(_ x: Double, _ csv: inout CSVWriter) {
     csv.number(x > 0 ? x : nil, decimals: 2)
   }
 }

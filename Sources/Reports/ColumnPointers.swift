@@ -18,15 +18,15 @@ private func nest<T, R>(
 }
 
 /// Copies the cells of `columns` at `rows` into `cells`, row by row: cell (k, j) — row
-/// `rows[k]` of column `j` — lands at `k × columns.count + j`; NaN where a column is shorter.
+/// `rows[k]` of column `j` — lands at `k × columns.count + j`; `missing` where a column is shorter.
 ///
 /// The ranking visits rows in rank order, so each cell read is a cache miss in a column of
-/// millions of doubles. Formatting between the reads keeps the processor from overlapping
+/// millions of values. Formatting between the reads keeps the processor from overlapping
 /// them; this tight loop of independent loads lets many misses be in flight at once.
-func gather(_ columns: [UnsafeBufferPointer<Double>], rows: ArraySlice<Int>, into cells: inout [Double]) {
+func gather<T>(_ columns: [UnsafeBufferPointer<T>], rows: ArraySlice<Int>, missing: T, into cells: inout [T]) {
   let width = columns.count
   cells.removeAll(keepingCapacity: true)
-  cells.append(contentsOf: repeatElement(Double.nan, count: rows.count * width))
+  cells.append(contentsOf: repeatElement(missing, count: rows.count * width))
   cells.withUnsafeMutableBufferPointer { out in
     for (j, column) in columns.enumerated() {
       var at = j

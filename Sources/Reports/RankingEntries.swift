@@ -55,21 +55,36 @@ struct RankingEntries: Sendable {
   func write(_ order: [Int], _ range: Range<Int>, _ o: ByteBuffer) {
     let n = min(weights.count, normalised.count)
     var scratch = [Double](repeating: 0, count: n)
-    let width = n + groupColumns.count
+    let width = n + groupColumns.count + 3
     var cells: [Double] = []
-    withColumnPointers(Array(normalised.prefix(n)) + groupColumns) {
-      gather($0, rows: order[range], into: &cells)
+    withColumnPointers(Array(normalised.prefix(n)) + groupColumns + [score, raw, reward]) {
+      gather($0, rows: order[range], missing: .nan, into: &cells)
     }
+    var ints: [Int] = []
+    withColumnPointers([rank, competitionRank, stars]) { gather($0, rows: order[range], missing: 0, into: &ints) }
     scratch.withUnsafeMutableBufferPointer { scratch in
       cells.withUnsafeBufferPointer { cells in
         withColumnPointers(imputed) { imputed in
           for (k, i) in range.enumerated() {
             let rowCells = UnsafeBufferPointer(rebasing: cells[k * width..<(k + 1) * width])
-            write(order[i], first: i == 0, scratch, rowCells, imputed, o)
+            let values = RowValues(
+              rank: ints[3 * k], competitionRank: ints[3 * k + 1], stars: ints[3 * k + 2],
+              score: rowCells[width - 3], raw: rowCells[width - 2], reward: rowCells[width - 1])
+            write(order[i], first: i == 0, values, scratch, rowCells, imputed, o)
           }
         }
       }
     }
+  }
+
+  /// The gathered scalar cells of one row.
+  private struct RowValues {
+    let rank: Int
+    let competitionRank: Int
+    let stars: Int
+    let score: Double
+    let raw: Double
+    let reward: Double
   }
 
   /// One entry, preceded by `,` unless it is the `first` of the array; `cells` holds the row's
@@ -77,23 +92,23 @@ struct RankingEntries: Sendable {
   /// w_j·r_ij / Σ_k w_k·r_ik, as `Evaluation.contributions(row:)` computes them (here into
   /// `scratch`, one slot per weight), written with 9 decimals.
   private func write(
-    _ row: Int, first: Bool, _ scratch: UnsafeMutableBufferPointer<Double>, _ cells: UnsafeBufferPointer<Double>,
-    _ imputed: [UnsafeBufferPointer<Bool>], _ o: ByteBuffer
+    _ row: Int, first: Bool, _ v: RowValues, _ scratch: UnsafeMutableBufferPointer<Double>,
+    _ cells: UnsafeBufferPointer<Double>, _ imputed: [UnsafeBufferPointer<Bool>], _ o: ByteBuffer
   ) {
     o.append(first ? "\n    {\"id\":" : ",\n    {\"id\":" as StaticString)
     o.append(jsonString: ids[row])
     o.append(",\"label\":" as StaticString)
     o.append(jsonString: labels[row])
     o.append(",\"rank\":" as StaticString)
-    o.append(integer: rank[row])
+    o.append(integer: v.rank)
     o.append(",\"competition_rank\":" as StaticString)
-    o.append(integer: competitionRank[row])
+    o.append(integer: v.competitionRank)
     o.append(",\"score\":" as StaticString)
-    o.append(jsonNumber: score[row])
+    o.append(jsonNumber: v.score)
     o.append(",\"raw\":" as StaticString)
-    o.append(jsonNumber: raw[row])
+    o.append(jsonNumber: v.raw)
     o.append(",\"stars\":" as StaticString)
-    o.append(integer: stars[row])
+    o.append(integer: v.stars)
     o.append(",\"contributions\":{" as StaticString)
     var total = 0.0
     for j in 0..<scratch.count {
@@ -136,9 +151,9 @@ struct RankingEntries: Sendable {
     } else {
       o.append("null" as StaticString)
     }
-    if reward[row] > 0 {
+    if v.reward > 0 {
       o.append(",\"reward\":" as StaticString)
-      o.append(jsonNumber: reward[row])
+      o.append(jsonNumber: v.reward)
     }
     o.append(UInt8(ascii: "}"))
   }
