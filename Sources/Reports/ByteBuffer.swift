@@ -100,7 +100,8 @@ final class ByteBuffer: @unchecked Sendable {
     copy.withUTF8 { append(jsonQuoted: $0) }
   }
 
-  private func append(jsonQuoted u: UnsafeBufferPointer<UInt8>) {
+  /// Appends UTF-8 bytes `u` as a JSON string (see `append(jsonString:)`).
+  func append(jsonQuoted u: UnsafeBufferPointer<UInt8>) {
     reserve(u.count + 2)
     put(34)
     var plainFrom = 0

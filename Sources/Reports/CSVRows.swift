@@ -1,3 +1,4 @@
+import Model
 import Scoring
 import Selection
 
@@ -12,6 +13,9 @@ struct CSVRows: Sendable {
   let groupColumns: [[Double]]
   let normalisedColumns: [[Double]]
   let reward: [Double]
+  /// Ids and labels, packed (`ReportModel.idText`, `labelText`).
+  let ids: TextColumn
+  let names: TextColumn
   let scoreDecimals: Int
   /// Status words by `ShortlistStatus` raw value (index 0: not on the list).
   let statusWords: [String]
@@ -25,6 +29,8 @@ struct CSVRows: Sendable {
     groupColumns = m.groupColumns
     normalisedColumns = m.normalisedColumns
     reward = m.rewardByRow
+    ids = m.idText
+    names = m.labelText
     scoreDecimals = m.spec.evaluation.scoreDecimals
     statusWords = ["", m.labels.selected, m.labels.reserve, m.labels.excluded]
   }
@@ -95,8 +101,8 @@ struct CSVRows: Sendable {
   private func commonCells(
     _ row: Int, rank: Int, score: Double, stars: Int, _ cells: UnsafeBufferPointer<Double>?, _ csv: inout CSVWriter
   ) {
-    csv.text(ev.ids[row])
-    csv.text(ev.labels[row])
+    ids.utf8.withUnsafeBufferPointer { csv.text(bytes: UnsafeBufferPointer(rebasing: $0[ids.byteRange(row)])) }
+    names.utf8.withUnsafeBufferPointer { csv.text(bytes: UnsafeBufferPointer(rebasing: $0[names.byteRange(row)])) }
     guard rank > 0 else {
       csv.empty(2 + groupColumns.count + normalisedColumns.count)
       return

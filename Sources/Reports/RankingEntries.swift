@@ -1,3 +1,4 @@
+import Model
 import Scoring
 
 /// Writes the entries of the `ranking` array of results.json straight into a `ByteBuffer`.
@@ -8,8 +9,9 @@ import Scoring
 /// the same entry inside the pretty-printed top-level `ranking` array (one compact entry per
 /// line, `"\n    {...}"`, members separated by `,`).
 struct RankingEntries: Sendable {
-  let ids: [String]
-  let labels: [String]
+  /// Ids and labels, packed (`ReportModel.idText`, `labelText`).
+  let ids: TextColumn
+  let labels: TextColumn
   let rank: [Int]
   let competitionRank: [Int]
   let score: [Double]
@@ -30,8 +32,8 @@ struct RankingEntries: Sendable {
 
   init(_ m: ReportModel) {
     let ev = m.evaluation
-    ids = ev.ids
-    labels = ev.labels
+    ids = m.idText
+    labels = m.labelText
     rank = ev.rank
     competitionRank = ev.competitionRank
     score = ev.score
@@ -65,12 +67,14 @@ struct RankingEntries: Sendable {
     scratch.withUnsafeMutableBufferPointer { scratch in
       cells.withUnsafeBufferPointer { cells in
         withColumnPointers(imputed) { imputed in
+          withColumnPointers([ids.utf8, labels.utf8]) { texts in
           for (k, i) in range.enumerated() {
             let rowCells = UnsafeBufferPointer(rebasing: cells[k * width..<(k + 1) * width])
             let values = RowValues(
               rank: ints[3 * k], competitionRank: ints[3 * k + 1], stars: ints[3 * k + 2],
               score: rowCells[width - 3], raw: rowCells[width - 2], reward: rowCells[width - 1])
-            write(order[i], first: i == 0, values, scratch, rowCells, imputed, o)
+            write(order[i], first: i == 0, values, scratch, rowCells, imputed, texts, o)
+          }
           }
         }
       }
@@ -93,12 +97,13 @@ struct RankingEntries: Sendable {
   /// `scratch`, one slot per weight), written with 9 decimals.
   private func write(
     _ row: Int, first: Bool, _ v: RowValues, _ scratch: UnsafeMutableBufferPointer<Double>,
-    _ cells: UnsafeBufferPointer<Double>, _ imputed: [UnsafeBufferPointer<Bool>], _ o: ByteBuffer
+    _ cells: UnsafeBufferPointer<Double>, _ imputed: [UnsafeBufferPointer<Bool>],
+    _ texts: [UnsafeBufferPointer<UInt8>], _ o: ByteBuffer
   ) {
     o.append(first ? "\n    {\"id\":" : ",\n    {\"id\":" as StaticString)
-    o.append(jsonString: ids[row])
+    o.append(jsonQuoted: UnsafeBufferPointer(rebasing: texts[0][ids.byteRange(row)]))
     o.append(",\"label\":" as StaticString)
-    o.append(jsonString: labels[row])
+    o.append(jsonQuoted: UnsafeBufferPointer(rebasing: texts[1][labels.byteRange(row)]))
     o.append(",\"rank\":" as StaticString)
     o.append(integer: v.rank)
     o.append(",\"competition_rank\":" as StaticString)

@@ -61,4 +61,17 @@ import Testing
     w.string(s)
     #expect(Array(fast.bytes) == Array(reference.bytes))
   }
+
+  @Test(arguments: ["宁波甬江", "=HYPERLINK(\"x\")", "+86", "-5", "@SUM", "\tTab", "逗号,引号\"", "多行\n名称", "\rcr", ""])
+  func csvTextFromBytesMatchesTextFromString(_ s: String) {
+    let fast = ByteBuffer()
+    var a = CSVWriter(into: fast)
+    a.integer(1)
+    Array(s.utf8).withUnsafeBufferPointer { a.text(bytes: $0) }
+    let reference = ByteBuffer()
+    var b = CSVWriter(into: reference)
+    b.integer(1)
+    b.text(s)
+    #expect(Array(fast.bytes) == Array(reference.bytes))
+  }
 }
