@@ -144,34 +144,44 @@ final class ByteBuffer: @unchecked Sendable {
   }
 
   /// Writes the digits of `v`, left-padded with zeros to `minimumCount`; room is reserved.
+  /// Two digits per division, from a table of the pairs 00…99.
   @inline(__always)
   private func appendDigits(_ v: UInt64, minimumCount: Int) {
     var n = 1
     var t = v
-    while t >= 10 {
-      t /= 10
-      n += 1
+    while t >= 100 {
+      t /= 100
+      n += 2
     }
+    if t >= 10 { n += 1 }
     n = max(n, minimumCount)
+    let pairs: StaticString = """
+      00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+      40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+      8081828384858687888990919293949596979899
+      """
+    let table = pairs.utf8Start
     let start = s.pointee.base + s.pointee.count
     var m = v
-    var i = n - 1
-    while i >= 0 {
-      start[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: m % 10)
-      m /= 10
-      i -= 1
+    var i = n
+    while i >= 2 {
+      let r = Int(truncatingIfNeeded: m % 100)
+      m /= 100
+      i -= 2
+      start[i] = table[2 * r]
+      start[i + 1] = table[2 * r + 1]
     }
+    if i == 1 { start[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: m % 10) }
     s.pointee.count += n
   }
-
-  private static let powers: [UInt64] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000]
 
   /// Appends `x` rounded half away from zero to `decimals` places (0…9), e.g. `-3.50`;
   /// nothing when `x` is not finite. Same text as `ReportModel.fixed`.
   func append(fixed x: Double, decimals: Int) {
     guard x.isFinite else { return }
     let d = max(0, min(decimals, 9))
-    let scale = ByteBuffer.powers[d]
+    var scale: UInt64 = 1
+    for _ in 0..<d { scale *= 10 }
     let scaled = (abs(x) * Double(scale)).rounded()
     guard scaled < 9.0e15 else { return append(ReportModel.fixed(x, decimals: d)) }
     let n = UInt64(scaled)

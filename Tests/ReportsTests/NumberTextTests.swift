@@ -74,4 +74,25 @@ import Testing
     b.text(s)
     #expect(Array(fast.bytes) == Array(reference.bytes))
   }
+
+  /// Integers and fixed decimals (two digits per step, zero padding) against `String(n)` and
+  /// the `String`-based `ReportModel.fixed`.
+  @Test func integersAndFixedDecimalsMatchStringFormatting() {
+    var x: UInt64 = 88_172_645_463_325_252
+    let b = ByteBuffer(capacity: 8)
+    for i in 0..<20_000 {
+      x ^= x << 13
+      x ^= x >> 7
+      x ^= x << 17
+      let n = Int(truncatingIfNeeded: x) >> (i % 60)
+      b.removeAll()
+      b.append(integer: n)
+      #expect(String(decoding: b.bytes, as: UTF8.self) == String(n))
+      let d = i % 10
+      let value = Double(n % 10_000_000) / 1000 + (i % 2 == 0 ? 0.0005 : 0)
+      b.removeAll()
+      b.append(fixed: value, decimals: d)
+      #expect(String(decoding: b.bytes, as: UTF8.self) == ReportModel.fixed(value, decimals: d), "\(value) \(d)")
+    }
+  }
 }
