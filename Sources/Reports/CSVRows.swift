@@ -50,14 +50,16 @@ struct CSVRows: Sendable {
     withColumnPointers([ev.rank, ev.competitionRank, ev.stars]) {
       gather($0, rows: order[range], missing: 0, into: &ints)
     }
+    let texts = gatherTexts(ids, names, rows: order[range])
     cells.withUnsafeBufferPointer { cells in
       for (k, i) in range.enumerated() {
         let row = order[i]
         let c = UnsafeBufferPointer(rebasing: cells[k * width..<(k + 1) * width])
         csv.integer(ints[3 * k])
         csv.integer(ints[3 * k + 1])
-        commonCells(
-          row, rank: ints[3 * k], score: c[0], stars: ints[3 * k + 2], UnsafeBufferPointer(rebasing: c[2...]), &csv)
+        texts.0.withValue(k) { csv.text(bytes: $0) }
+        texts.1.withValue(k) { csv.text(bytes: $0) }
+        numberCells(rank: ints[3 * k], score: c[0], stars: ints[3 * k + 2], UnsafeBufferPointer(rebasing: c[2...]), &csv)
         programmeCells(row, &reasons, &csv)
         rewardCell(c[1], &csv)
         csv.endRow()
@@ -103,6 +105,13 @@ struct CSVRows: Sendable {
   ) {
     ids.utf8.withUnsafeBufferPointer { csv.text(bytes: UnsafeBufferPointer(rebasing: $0[ids.byteRange(row)])) }
     names.utf8.withUnsafeBufferPointer { csv.text(bytes: UnsafeBufferPointer(rebasing: $0[names.byteRange(row)])) }
+    numberCells(rank: rank, score: score, stars: stars, cells, &csv)
+  }
+
+  /// score, stars, then `cells` (see `commonCells`).
+  private func numberCells(
+    rank: Int, score: Double, stars: Int, _ cells: UnsafeBufferPointer<Double>?, _ csv: inout CSVWriter
+  ) {
     guard rank > 0 else {
       csv.empty(2 + groupColumns.count + normalisedColumns.count)
       return

@@ -67,14 +67,13 @@ struct RankingEntries: Sendable {
     scratch.withUnsafeMutableBufferPointer { scratch in
       cells.withUnsafeBufferPointer { cells in
         withColumnPointers(imputed) { imputed in
-          withColumnPointers([ids.utf8, labels.utf8]) { texts in
+          let texts = gatherTexts(ids, labels, rows: order[range])
           for (k, i) in range.enumerated() {
             let rowCells = UnsafeBufferPointer(rebasing: cells[k * width..<(k + 1) * width])
             let values = RowValues(
               rank: ints[3 * k], competitionRank: ints[3 * k + 1], stars: ints[3 * k + 2],
               score: rowCells[width - 3], raw: rowCells[width - 2], reward: rowCells[width - 1])
-            write(order[i], first: i == 0, values, scratch, rowCells, imputed, texts, o)
-          }
+            write(order[i], first: i == 0, values, scratch, rowCells, imputed, texts, k, o)
           }
         }
       }
@@ -98,12 +97,12 @@ struct RankingEntries: Sendable {
   private func write(
     _ row: Int, first: Bool, _ v: RowValues, _ scratch: UnsafeMutableBufferPointer<Double>,
     _ cells: UnsafeBufferPointer<Double>, _ imputed: [UnsafeBufferPointer<Bool>],
-    _ texts: [UnsafeBufferPointer<UInt8>], _ o: ByteBuffer
+    _ texts: (GatheredText, GatheredText), _ k: Int, _ o: ByteBuffer
   ) {
     o.append(first ? "\n    {\"id\":" : ",\n    {\"id\":" as StaticString)
-    o.append(jsonQuoted: UnsafeBufferPointer(rebasing: texts[0][ids.byteRange(row)]))
+    texts.0.withValue(k) { o.append(jsonQuoted: $0) }
     o.append(",\"label\":" as StaticString)
-    o.append(jsonQuoted: UnsafeBufferPointer(rebasing: texts[1][labels.byteRange(row)]))
+    texts.1.withValue(k) { o.append(jsonQuoted: $0) }
     o.append(",\"rank\":" as StaticString)
     o.append(integer: v.rank)
     o.append(",\"competition_rank\":" as StaticString)
