@@ -36,9 +36,9 @@ struct CSVRows: Sendable {
   }
 
   /// Rows `order[range]` of ranking.csv. The cells of the block (rank, competition rank,
-  /// stars; score, reward, group scores, normalised values) are gathered first
-  /// (`gather(_:rows:missing:into:)`: the rows come in rank order, so these reads miss the
-  /// cache), then formatted.
+  /// stars; score, reward, group scores, normalised values) and its id and name bytes are
+  /// gathered first (`gather(_:rows:missing:into:)`, `gatherTexts(_:_:rows:)`: the rows come
+  /// in rank order, so these reads miss the cache), then formatted.
   func rankingRows(_ order: [Int], _ range: Range<Int>, _ csv: inout CSVWriter) {
     var reasons = programmes.map { _ in ReasonText(english: labels.english) }
     let width = 2 + groupColumns.count + normalisedColumns.count

@@ -52,8 +52,9 @@ struct RankingEntries: Sendable {
   }
 
   /// The entries of rows `order[range]`, the first without a leading `,` when `range` starts at 0.
-  /// The normalised values and group scores of the block are gathered first
-  /// (`gather(_:rows:into:)`: the rows come in rank order, so these reads miss the cache).
+  /// The block's cells (normalised values, group scores, score, raw, reward, rank, stars) and
+  /// its id and label bytes are gathered first (`gather(_:rows:missing:into:)`,
+  /// `gatherTexts(_:_:rows:)`: the rows come in rank order, so these reads miss the cache).
   func write(_ order: [Int], _ range: Range<Int>, _ o: ByteBuffer) {
     let n = min(weights.count, normalised.count)
     var scratch = [Double](repeating: 0, count: n)
