@@ -1,8 +1,9 @@
 /// A growable byte buffer that the writers format text into, without building `String`s.
 ///
 /// Numbers are formatted straight into the bytes: integers and fixed decimals with integer
-/// arithmetic, shares with 9 fixed decimals; shortest round-trip doubles with
-/// `Double.description`. A buffer is filled by one thread
+/// arithmetic, shares with 9 fixed decimals; shortest round-trip doubles with the Swift
+/// runtime's formatter behind `Double.description` (`swift_float64ToString`), called on the
+/// buffer directly so no `String` is made. A buffer is filled by one thread
 /// at a time and then handed to a `ByteSink`.
 ///
 /// The storage lives behind a `let` pointer, so the hot append path needs no dynamic
@@ -84,6 +85,57 @@ final class ByteBuffer: @unchecked Sendable {
     copy.withUTF8 { append(UnsafeRawBufferPointer($0)) }
   }
 
+  /// Appends a constant text (a literal), with no `String` made.
+  @inline(__always)
+  func append(_ literal: StaticString) {
+    append(UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+  }
+
+  /// Appends `text` as a JSON string: in quotes, with `"`, `\` and control characters escaped
+  /// (`\n` `\r` `\t`, others `\u00xx`), other bytes as they are (UTF-8). Same bytes as
+  /// `JSONWriter.string(_:)`.
+  func append(jsonString text: String) {
+    if let done: Void = text.utf8.withContiguousStorageIfAvailable({ append(jsonQuoted: $0) }) { return done }
+    var copy = text
+    copy.withUTF8 { append(jsonQuoted: $0) }
+  }
+
+  /// Appends UTF-8 bytes `u` as a JSON string (see `append(jsonString:)`).
+  func append(jsonQuoted u: UnsafeBufferPointer<UInt8>) {
+    reserve(u.count + 2)
+    put(34)
+    var plainFrom = 0
+    for i in 0..<u.count {
+      let b = u[i]
+      guard b < 0x20 || b == 34 || b == 92 else { continue }
+      append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(u)[plainFrom..<i]))
+      plainFrom = i + 1
+      reserve(6)
+      put(92)
+      switch b {
+      case 34, 92: put(b)
+      case 10: put(UInt8(ascii: "n"))
+      case 13: put(UInt8(ascii: "r"))
+      case 9: put(UInt8(ascii: "t"))
+      default:
+        let hex: StaticString = "0123456789abcdef"
+        put(UInt8(ascii: "u"))
+        put(48)
+        put(48)
+        put(hex.utf8Start[Int(b >> 4)])
+        put(hex.utf8Start[Int(b & 15)])
+      }
+    }
+    append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(u)[plainFrom..<u.count]))
+    append(UInt8(34))
+  }
+
+  /// Appends the shortest round-trip text of `x`, or `null` when `x` is not finite (a JSON number).
+  @inline(__always)
+  func append(jsonNumber x: Double) {
+    if x.isFinite { append(shortest: x) } else { append("null" as StaticString) }
+  }
+
   /// Appends the decimal digits of `n`.
   func append(integer n: Int) {
     reserve(21)
@@ -92,34 +144,44 @@ final class ByteBuffer: @unchecked Sendable {
   }
 
   /// Writes the digits of `v`, left-padded with zeros to `minimumCount`; room is reserved.
+  /// Two digits per division, from a table of the pairs 00…99.
   @inline(__always)
   private func appendDigits(_ v: UInt64, minimumCount: Int) {
     var n = 1
     var t = v
-    while t >= 10 {
-      t /= 10
-      n += 1
+    while t >= 100 {
+      t /= 100
+      n += 2
     }
+    if t >= 10 { n += 1 }
     n = max(n, minimumCount)
+    let pairs: StaticString = """
+      00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+      40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+      8081828384858687888990919293949596979899
+      """
+    let table = pairs.utf8Start
     let start = s.pointee.base + s.pointee.count
     var m = v
-    var i = n - 1
-    while i >= 0 {
-      start[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: m % 10)
-      m /= 10
-      i -= 1
+    var i = n
+    while i >= 2 {
+      let r = Int(truncatingIfNeeded: m % 100)
+      m /= 100
+      i -= 2
+      start[i] = table[2 * r]
+      start[i + 1] = table[2 * r + 1]
     }
+    if i == 1 { start[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: m % 10) }
     s.pointee.count += n
   }
-
-  private static let powers: [UInt64] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000]
 
   /// Appends `x` rounded half away from zero to `decimals` places (0…9), e.g. `-3.50`;
   /// nothing when `x` is not finite. Same text as `ReportModel.fixed`.
   func append(fixed x: Double, decimals: Int) {
     guard x.isFinite else { return }
     let d = max(0, min(decimals, 9))
-    let scale = ByteBuffer.powers[d]
+    var scale: UInt64 = 1
+    for _ in 0..<d { scale *= 10 }
     let scaled = (abs(x) * Double(scale)).rounded()
     guard scaled < 9.0e15 else { return append(ReportModel.fixed(x, decimals: d)) }
     let n = UInt64(scaled)
@@ -134,10 +196,18 @@ final class ByteBuffer: @unchecked Sendable {
 
   /// Appends the shortest text that reads back to the same double, an integer without `.0`
   /// (`formatNumber` of module Model: `87.25`, `1e-07`, `100`). `x` must be finite.
-  /// Integers are formatted here; other values use `Double.description` (shortest round-trip).
+  /// Integers are formatted here; other values by `swift_float64ToString`, the function
+  /// `Double.description` calls (same bytes, written straight into the buffer).
   func append(shortest x: Double) {
     if x == x.rounded(), abs(x) < 1e15 { return append(integer: Int(x)) }
-    append(x.description)
+    reserve(32)
+    // The runtime leaves the leading `0` of some values below 1 unwritten (e.g. 17-digit
+    // `0.7747088553367709`), so the room is filled with `0`s first; then the bytes equal
+    // `description`'s (checked on random doubles in ReportsTests/NumberTextTests).
+    let at = s.pointee.base + s.pointee.count
+    at.update(repeating: UInt8(ascii: "0"), count: 32)
+    let n = swiftFloat64ToString(at, 32, x, false)
+    s.pointee.count += Int(truncatingIfNeeded: n)
   }
 
   /// Appends `x` (≥ 0 expected, e.g. a share of the score) rounded to 9 decimals with trailing
@@ -161,3 +231,12 @@ final class ByteBuffer: @unchecked Sendable {
     appendDigits(n, minimumCount: digits)
   }
 }
+
+/// The Swift runtime's shortest round-trip formatter (SwiftDtoa), exported by libswiftCore
+/// and used by `Double.description`: writes at most `capacity` ASCII bytes of `value` to
+/// `buffer` and returns how many. `debug` false gives `description`'s text. Declared here
+/// because the standard library keeps its wrapper internal; ABI-stable runtime entry point.
+@_silgen_name("swift_float64ToString")
+private func swiftFloat64ToString(
+  _ buffer: UnsafeMutablePointer<UInt8>, _ capacity: UInt, _ value: Double, _ debug: Bool
+) -> UInt64

@@ -26,8 +26,7 @@ enum CSVReports {
     let order = m.evaluation.order
     try BlockWriter.write(count: order.count, to: sink) { range, buffer in
       var b = CSVWriter(into: buffer)
-      var reasons = rows.programmes.map { _ in ReasonText(english: rows.labels.english) }
-      for i in range { rows.rankingRow(order[i], &reasons, &b) }
+      rows.rankingRows(order, range, &b)
     }
     for u in m.evaluation.unranked {
       csv.number("")

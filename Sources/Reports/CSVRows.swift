@@ -1,3 +1,4 @@
+import Model
 import Scoring
 import Selection
 
@@ -12,6 +13,9 @@ struct CSVRows: Sendable {
   let groupColumns: [[Double]]
   let normalisedColumns: [[Double]]
   let reward: [Double]
+  /// Ids and labels, packed (`ReportModel.idText`, `labelText`).
+  let ids: TextColumn
+  let names: TextColumn
   let scoreDecimals: Int
   /// Status words by `ShortlistStatus` raw value (index 0: not on the list).
   let statusWords: [String]
@@ -25,15 +29,46 @@ struct CSVRows: Sendable {
     groupColumns = m.groupColumns
     normalisedColumns = m.normalisedColumns
     reward = m.rewardByRow
+    ids = m.idText
+    names = m.labelText
     scoreDecimals = m.spec.evaluation.scoreDecimals
     statusWords = ["", m.labels.selected, m.labels.reserve, m.labels.excluded]
   }
 
-  /// rank, competition rank, the common cells, status and reason per programme, reward.
-  func rankingRow(_ row: Int, _ reasons: inout [ReasonText], _ csv: inout CSVWriter) {
-    csv.integer(ev.rank[row])
-    csv.integer(ev.competitionRank[row])
-    commonCells(row, full: true, &csv)
+  /// Rows `order[range]` of ranking.csv. The cells of the block (rank, competition rank,
+  /// stars; score, reward, group scores, normalised values) and its id and name bytes are
+  /// gathered first (`gather(_:rows:missing:into:)`, `gatherTexts(_:_:rows:)`: the rows come
+  /// in rank order, so these reads miss the cache), then formatted.
+  func rankingRows(_ order: [Int], _ range: Range<Int>, _ csv: inout CSVWriter) {
+    var reasons = programmes.map { _ in ReasonText(english: labels.english) }
+    let width = 2 + groupColumns.count + normalisedColumns.count
+    var cells: [Double] = []
+    withColumnPointers([ev.score, reward] + groupColumns + normalisedColumns) {
+      gather($0, rows: order[range], missing: .nan, into: &cells)
+    }
+    var ints: [Int] = []
+    withColumnPointers([ev.rank, ev.competitionRank, ev.stars]) {
+      gather($0, rows: order[range], missing: 0, into: &ints)
+    }
+    let texts = gatherTexts(ids, names, rows: order[range])
+    cells.withUnsafeBufferPointer { cells in
+      for (k, i) in range.enumerated() {
+        let row = order[i]
+        let c = UnsafeBufferPointer(rebasing: cells[k * width..<(k + 1) * width])
+        csv.integer(ints[3 * k])
+        csv.integer(ints[3 * k + 1])
+        texts.0.withValue(k) { csv.text(bytes: $0) }
+        texts.1.withValue(k) { csv.text(bytes: $0) }
+        numberCells(rank: ints[3 * k], score: c[0], stars: ints[3 * k + 2], UnsafeBufferPointer(rebasing: c[2...]), &csv)
+        programmeCells(row, &reasons, &csv)
+        rewardCell(c[1], &csv)
+        csv.endRow()
+      }
+    }
+  }
+
+  /// Status and reason per programme.
+  private func programmeCells(_ row: Int, _ reasons: inout [ReasonText], _ csv: inout CSVWriter) {
     for p in programmes.indices {
       let s = status[p][row]
       csv.text(Int(s) < statusWords.count ? statusWords[Int(s)] : "")
@@ -43,8 +78,6 @@ struct CSVRows: Sendable {
         csv.empty()
       }
     }
-    rewardCell(row, &csv)
-    csv.endRow()
   }
 
   /// status, position, reason, rank, the common cells (group and normalised only when `full`), reward.
@@ -54,32 +87,48 @@ struct CSVRows: Sendable {
     csv.text(reason)
     let r = ev.rank[row]
     if r > 0 { csv.integer(r) } else { csv.empty() }
-    commonCells(row, full: full, &csv)
-    rewardCell(row, &csv)
+    if full {
+      let cells = (groupColumns + normalisedColumns).map { row < $0.count ? $0[row] : .nan }
+      cells.withUnsafeBufferPointer { commonCells(row, rank: r, score: ev.score[row], stars: ev.stars[row], $0, &csv) }
+    } else {
+      commonCells(row, rank: r, score: ev.score[row], stars: ev.stars[row], nil, &csv)
+    }
+    rewardCell(reward[row], &csv)
     csv.endRow()
   }
 
-  /// id, name, score, stars, group scores, normalised criterion values (the last two empty unless `full`).
-  private func commonCells(_ row: Int, full: Bool, _ csv: inout CSVWriter) {
-    csv.text(ev.ids[row])
-    csv.text(ev.labels[row])
-    guard ev.rank[row] > 0 else {
+  /// id, name, score, stars, then `cells`: the group scores and normalised criterion values
+  /// of the row (NaN = empty cell), or all empty when `cells` is nil; only id and name when
+  /// the row is unranked (`rank` 0).
+  private func commonCells(
+    _ row: Int, rank: Int, score: Double, stars: Int, _ cells: UnsafeBufferPointer<Double>?, _ csv: inout CSVWriter
+  ) {
+    ids.utf8.withUnsafeBufferPointer { csv.text(bytes: UnsafeBufferPointer(rebasing: $0[ids.byteRange(row)])) }
+    names.utf8.withUnsafeBufferPointer { csv.text(bytes: UnsafeBufferPointer(rebasing: $0[names.byteRange(row)])) }
+    numberCells(rank: rank, score: score, stars: stars, cells, &csv)
+  }
+
+  /// score, stars, then `cells` (see `commonCells`).
+  private func numberCells(
+    rank: Int, score: Double, stars: Int, _ cells: UnsafeBufferPointer<Double>?, _ csv: inout CSVWriter
+  ) {
+    guard rank > 0 else {
       csv.empty(2 + groupColumns.count + normalisedColumns.count)
       return
     }
-    csv.number(ev.score[row], decimals: scoreDecimals)
-    csv.integer(ev.stars[row])
-    guard full else {
+    csv.number(score, decimals: scoreDecimals)
+    csv.integer(stars)
+    guard let cells else {
       csv.empty(groupColumns.count + normalisedColumns.count)
       return
     }
-    for g in groupColumns { csv.number(row < g.count ? g[row] : nil, decimals: scoreDecimals) }
-    for c in normalisedColumns { csv.number(row < c.count ? c[row] : nil, decimals: CSVReports.normalisedDecimals) }
+    for (j, x) in cells.enumerated() {
+      csv.number(x, decimals: j < groupColumns.count ? scoreDecimals : CSVReports.normalisedDecimals)
+    }
   }
 
-  /// The granted reward with 2 decimals, empty when none.
-  private func rewardCell(_ row: Int, _ csv: inout CSVWriter) {
-    let x = reward[row]
+  /// The granted reward `x` with 2 decimals, empty when none.
+  private func rewardCell(_ x: Double, _ csv: inout CSVWriter) {
     csv.number(x > 0 ? x : nil, decimals: 2)
   }
 }

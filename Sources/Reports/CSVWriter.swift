@@ -32,6 +32,23 @@ struct CSVWriter {
     out.append(CSVWriter.escape(CSVWriter.neutralise(s)))
   }
 
+  /// A text cell from UTF-8 bytes; same bytes as `text(_:)` on their `String`.
+  mutating func text(bytes u: UnsafeBufferPointer<UInt8>) {
+    var plain = true
+    if let first = u.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+      || first == UInt8(ascii: "@") || first == 9 || first == 13
+    {
+      plain = false
+    }
+    for b in u where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 10 || b == 13 {
+      plain = false
+      break
+    }
+    guard plain else { return text(String(decoding: u, as: UTF8.self)) }
+    separator()
+    out.append(UnsafeRawBufferPointer(u))
+  }
+
   /// A numeric cell, written as given (already formatted; "" for none).
   mutating func number(_ formatted: String) {
     separator()

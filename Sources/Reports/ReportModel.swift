@@ -30,6 +30,10 @@ final class ReportModel: Sendable {
   let normalisedColumns: [[Double]]
   /// Group label path of each criterion, e.g. "效率 › 产出"; "" for the root.
   let criterionPaths: [String]
+  /// `evaluation.ids` and `evaluation.labels` packed (one byte buffer each), so the ranking
+  /// writers read them in rank order without retaining a `String` per row.
+  let idText: TextColumn
+  let labelText: TextColumn
 
   init(table: Table, spec: Spec, evaluation: Evaluation, decision: Decision, manifest: Manifest, options: ReportOptions) {
     self.table = table
@@ -66,6 +70,8 @@ final class ReportModel: Sendable {
     groupColumns = keys.map { evaluation.groupScores[$0] ?? [] }
     normalisedColumns = spec.criteria.indices.map { $0 < evaluation.normalised.count ? evaluation.normalised[$0] : [] }
     criterionPaths = spec.criteria.map { ReportModel.path(of: $0.group, in: spec) }
+    idText = ReportModel.pack(evaluation.ids)
+    labelText = ReportModel.pack(evaluation.labels)
   }
 
   var rowCount: Int { evaluation.ids.count }
@@ -140,5 +146,11 @@ final class ReportModel: Sendable {
       s += "." + String(repeating: "0", count: d - frac.count) + frac
     }
     return s
+  }
+
+  private static func pack(_ strings: [String]) -> TextColumn {
+    var column = TextColumn()
+    for s in strings { column.append(s) }
+    return column
   }
 }

@@ -1,0 +1,36 @@
+import Model
+
+/// The values at `rows` of a packed text column (its `utf8` bytes and `ends`, as in
+/// `TextColumn`), copied into one block-local buffer for the same reason as `gather`:
+/// value k is `bytes[ends[k - 1]..<ends[k]]` (from 0 for k = 0).
+struct GatheredText {
+  private(set) var bytes: [UInt8] = []
+  private(set) var ends: [Int] = []
+
+  init(_ source: UnsafeBufferPointer<UInt8>, ends sourceEnds: UnsafeBufferPointer<UInt32>, rows: ArraySlice<Int>) {
+    ends.reserveCapacity(rows.count)
+    bytes.reserveCapacity(rows.count * 32)
+    for row in rows {
+      let from = row == 0 ? 0 : Int(sourceEnds[row - 1])
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[from..<Int(sourceEnds[row])]))
+      ends.append(bytes.count)
+    }
+  }
+
+  /// Calls `body` with value `k`'s bytes.
+  @inline(__always)
+  func withValue<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[(k == 0 ? 0 : ends[k - 1])..<ends[k]])) }
+  }
+}
+
+/// Gathers values `rows` of the packed columns `a` and `b` (see `GatheredText`).
+func gatherTexts(_ a: TextColumn, _ b: TextColumn, rows: ArraySlice<Int>) -> (GatheredText, GatheredText) {
+  let first = a.utf8.withUnsafeBufferPointer { u in
+    a.ends.withUnsafeBufferPointer { GatheredText(u, ends: $0, rows: rows) }
+  }
+  let second = b.utf8.withUnsafeBufferPointer { u in
+    b.ends.withUnsafeBufferPointer { GatheredText(u, ends: $0, rows: rows) }
+  }
+  return (first, second)
+}

@@ -1,0 +1,196 @@
+import Model
+import Scoring
+
+/// Writes the entries of the `ranking` array of results.json straight into a `ByteBuffer`.
+///
+/// Built once per file: every constant byte sequence (field names, the `"key":` prefix of each
+/// criterion and group, the quoted criterion keys of `imputed`) is encoded here, so the per-row
+/// path makes no `String`, `Array` or `Dictionary`. The bytes are those `JSONWriter` writes for
+/// the same entry inside the pretty-printed top-level `ranking` array (one compact entry per
+/// line, `"\n    {...}"`, members separated by `,`).
+struct RankingEntries: Sendable {
+  /// Ids and labels, packed (`ReportModel.idText`, `labelText`).
+  let ids: TextColumn
+  let labels: TextColumn
+  let rank: [Int]
+  let competitionRank: [Int]
+  let score: [Double]
+  let raw: [Double]
+  let stars: [Int]
+  let starGap: [StarGap?]
+  let normalised: [[Double]]
+  let imputed: [[Bool]]
+  let weights: [Double]
+  let groupColumns: [[Double]]
+  let reward: [Double]
+  /// `,"key":` per criterion (written from offset 1 for the first member).
+  let criterionKeys: KeyBytes
+  /// `,"key":` per group.
+  let groupKeys: KeyBytes
+  /// `,"key"` per criterion, the members of `imputed`.
+  let imputedNames: KeyBytes
+
+  init(_ m: ReportModel) {
+    let ev = m.evaluation
+    ids = m.idText
+    labels = m.labelText
+    rank = ev.rank
+    competitionRank = ev.competitionRank
+    score = ev.score
+    raw = ev.raw
+    stars = ev.stars
+    starGap = ev.starGap
+    normalised = ev.normalised
+    imputed = ev.imputed
+    weights = ev.weights
+    groupColumns = m.groupColumns
+    reward = m.rewardByRow
+    let keys = m.spec.criteria.map(\.key)
+    criterionKeys = KeyBytes(keys, colon: true)
+    groupKeys = KeyBytes(m.groupKeys, colon: true)
+    imputedNames = KeyBytes(keys, colon: false)
+  }
+
+  /// The entries of rows `order[range]`, the first without a leading `,` when `range` starts at 0.
+  /// The block's cells (normalised values, group scores, score, raw, reward, rank, stars) and
+  /// its id and label bytes are gathered first (`gather(_:rows:missing:into:)`,
+  /// `gatherTexts(_:_:rows:)`: the rows come in rank order, so these reads miss the cache).
+  func write(_ order: [Int], _ range: Range<Int>, _ o: ByteBuffer) {
+    let n = min(weights.count, normalised.count)
+    var scratch = [Double](repeating: 0, count: n)
+    let width = n + groupColumns.count + 3
+    var cells: [Double] = []
+    withColumnPointers(Array(normalised.prefix(n)) + groupColumns + [score, raw, reward]) {
+      gather($0, rows: order[range], missing: .nan, into: &cells)
+    }
+    var ints: [Int] = []
+    withColumnPointers([rank, competitionRank, stars]) { gather($0, rows: order[range], missing: 0, into: &ints) }
+    scratch.withUnsafeMutableBufferPointer { scratch in
+      cells.withUnsafeBufferPointer { cells in
+        withColumnPointers(imputed) { imputed in
+          let texts = gatherTexts(ids, labels, rows: order[range])
+          for (k, i) in range.enumerated() {
+            let rowCells = UnsafeBufferPointer(rebasing: cells[k * width..<(k + 1) * width])
+            let values = RowValues(
+              rank: ints[3 * k], competitionRank: ints[3 * k + 1], stars: ints[3 * k + 2],
+              score: rowCells[width - 3], raw: rowCells[width - 2], reward: rowCells[width - 1])
+            write(order[i], first: i == 0, values, scratch, rowCells, imputed, texts, k, o)
+          }
+        }
+      }
+    }
+  }
+
+  /// The gathered scalar cells of one row.
+  private struct RowValues {
+    let rank: Int
+    let competitionRank: Int
+    let stars: Int
+    let score: Double
+    let raw: Double
+    let reward: Double
+  }
+
+  /// One entry, preceded by `,` unless it is the `first` of the array; `cells` holds the row's
+  /// normalised values (one per weight), then its group scores. Contributions are
+  /// w_j·r_ij / Σ_k w_k·r_ik, as `Evaluation.contributions(row:)` computes them (here into
+  /// `scratch`, one slot per weight), written with 9 decimals.
+  private func write(
+    _ row: Int, first: Bool, _ v: RowValues, _ scratch: UnsafeMutableBufferPointer<Double>,
+    _ cells: UnsafeBufferPointer<Double>, _ imputed: [UnsafeBufferPointer<Bool>],
+    _ texts: (GatheredText, GatheredText), _ k: Int, _ o: ByteBuffer
+  ) {
+    o.append(first ? "\n    {\"id\":" : ",\n    {\"id\":" as StaticString)
+    texts.0.withValue(k) { o.append(jsonQuoted: $0) }
+    o.append(",\"label\":" as StaticString)
+    texts.1.withValue(k) { o.append(jsonQuoted: $0) }
+    o.append(",\"rank\":" as StaticString)
+    o.append(integer: v.rank)
+    o.append(",\"competition_rank\":" as StaticString)
+    o.append(integer: v.competitionRank)
+    o.append(",\"score\":" as StaticString)
+    o.append(jsonNumber: v.score)
+    o.append(",\"raw\":" as StaticString)
+    o.append(jsonNumber: v.raw)
+    o.append(",\"stars\":" as StaticString)
+    o.append(integer: v.stars)
+    o.append(",\"contributions\":{" as StaticString)
+    var total = 0.0
+    for j in 0..<scratch.count {
+      let c = weights[j] * cells[j]
+      scratch[j] = c
+      total += c
+    }
+    for j in 0..<min(criterionKeys.count, scratch.count) {
+      criterionKeys.write(j, comma: j > 0, o)
+      let share = total > 0 ? scratch[j] / total : 0
+      if share.isFinite { o.append(share: share) } else { o.append("null" as StaticString) }
+    }
+    o.append("},\"group_scores\":{" as StaticString)
+    var member = false
+    for g in 0..<min(groupKeys.count, groupColumns.count) where row < groupColumns[g].count {
+      groupKeys.write(g, comma: member, o)
+      member = true
+      o.append(jsonNumber: cells[scratch.count + g])
+    }
+    o.append(UInt8(ascii: "}"))
+    member = false
+    for j in 0..<min(imputedNames.count, imputed.count) where row < imputed[j].count && imputed[j][row] {
+      if !member { o.append(",\"imputed\":[" as StaticString) }
+      imputedNames.write(j, comma: member, o)
+      member = true
+    }
+    if member { o.append(UInt8(ascii: "]")) }
+    o.append(",\"star_gap\":" as StaticString)
+    if row < starGap.count, let gap = starGap[row] {
+      o.append("{\"next_stars\":" as StaticString)
+      o.append(integer: gap.nextStars)
+      o.append(",\"points_short\":" as StaticString)
+      o.append(jsonNumber: gap.pointsShort)
+      o.append(",\"unmet\":[" as StaticString)
+      for (i, u) in gap.unmetRequirements.enumerated() {
+        if i > 0 { o.append(UInt8(ascii: ",")) }
+        o.append(jsonString: u)
+      }
+      o.append("]}" as StaticString)
+    } else {
+      o.append("null" as StaticString)
+    }
+    if v.reward > 0 {
+      o.append(",\"reward\":" as StaticString)
+      o.append(jsonNumber: v.reward)
+    }
+    o.append(UInt8(ascii: "}"))
+  }
+}
+
+/// Pre-encoded `,"key":` (or `,"key"`) byte sequences, packed in one array.
+struct KeyBytes: Sendable {
+  private let bytes: [UInt8]
+  private let ends: [Int]
+
+  init(_ keys: [String], colon: Bool) {
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+    let b = ByteBuffer(capacity: 64)
+    for k in keys {
+      b.removeAll()
+      b.append(UInt8(ascii: ","))
+      b.append(jsonString: k)
+      if colon { b.append(UInt8(ascii: ":")) }
+      bytes += b.bytes
+      ends.append(bytes.count)
+    }
+    self.bytes = bytes
+    self.ends = ends
+  }
+
+  var count: Int { ends.count }
+
+  /// Appends sequence `i` to `o`, without its leading comma unless `comma`.
+  @inline(__always)
+  func write(_ i: Int, comma: Bool, _ o: ByteBuffer) {
+    let start = (i == 0 ? 0 : ends[i - 1]) + (comma ? 0 : 1)
+    bytes.withUnsafeBytes { o.append(UnsafeRawBufferPointer(rebasing: $0[start..<ends[i]])) }
+  }
+}

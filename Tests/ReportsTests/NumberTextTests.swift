@@ -1,0 +1,98 @@
+import Testing
+
+@testable import Reports
+
+/// `ByteBuffer.append(shortest:)` writes the runtime's shortest round-trip text straight into
+/// the buffer; it must give exactly `Double.description` (integers below 1e15 without `.0`),
+/// and the JSON string escaping on bytes must match `JSONWriter`.
+@Suite struct NumberTextTests {
+  func shortest(_ x: Double) -> String {
+    let b = ByteBuffer(capacity: 8)
+    b.append(shortest: x)
+    return String(decoding: b.bytes, as: UTF8.self)
+  }
+
+  @Test(arguments: [
+    0.7747088553367709, -0.7747088553367709, 0.1, 0.5, 1e-7, -2.5e-300, .leastNonzeroMagnitude, 1.7976931348623157e308,
+    123.25, 77.47088553367709, 1e15 + 0.5, 9007199254740993.0, 0.30000000000000004, 1e22, -0.0001,
+  ])
+  func shortestMatchesDescription(_ x: Double) {
+    #expect(shortest(x) == x.description)
+  }
+
+  @Test func integersHaveNoFraction() {
+    #expect(shortest(100) == "100")
+    #expect(shortest(-3) == "-3")
+    #expect(shortest(0) == "0")
+  }
+
+  /// Random bit patterns (every exponent) and values like scores and shares, from a seeded
+  /// generator; the buffer is reused, so stale bytes would show.
+  @Test func randomDoublesMatchDescription() {
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+    let b = ByteBuffer(capacity: 8)
+    var mismatches: [Double] = []
+    for i in 0..<200_000 {
+      let bits = next()
+      let unit = Double(bits >> 11) / Double(1 << 53)
+      let x = i % 2 == 0 ? Double(bitPattern: bits) : unit * (i % 3 == 0 ? 100 : 1)
+      guard x.isFinite, x != x.rounded() else { continue }
+      b.removeAll()
+      b.append(UInt8(ascii: "7"))
+      b.append(shortest: x)
+      if String(decoding: b.bytes, as: UTF8.self) != "7" + x.description { mismatches.append(x) }
+    }
+    #expect(mismatches.isEmpty, "first: \(mismatches.prefix(5))")
+  }
+
+  @Test(arguments: ["plain", "引号\"公司", "back\\slash", "多行\n名称\r\t", "\u{01}ctl\u{1f}", ""])
+  func jsonStringEscapingMatchesJSONWriter(_ s: String) {
+    let fast = ByteBuffer()
+    fast.append(jsonString: s)
+    let reference = ByteBuffer()
+    var w = JSONWriter(into: reference)
+    w.string(s)
+    #expect(Array(fast.bytes) == Array(reference.bytes))
+  }
+
+  @Test(arguments: ["宁波甬江", "=HYPERLINK(\"x\")", "+86", "-5", "@SUM", "\tTab", "逗号,引号\"", "多行\n名称", "\rcr", ""])
+  func csvTextFromBytesMatchesTextFromString(_ s: String) {
+    let fast = ByteBuffer()
+    var a = CSVWriter(into: fast)
+    a.integer(1)
+    Array(s.utf8).withUnsafeBufferPointer { a.text(bytes: $0) }
+    let reference = ByteBuffer()
+    var b = CSVWriter(into: reference)
+    b.integer(1)
+    b.text(s)
+    #expect(Array(fast.bytes) == Array(reference.bytes))
+  }
+
+  /// Integers and fixed decimals (two digits per step, zero padding) against `String(n)` and
+  /// the `String`-based `ReportModel.fixed`.
+  @Test func integersAndFixedDecimalsMatchStringFormatting() {
+    var x: UInt64 = 88_172_645_463_325_252
+    let b = ByteBuffer(capacity: 8)
+    for i in 0..<20_000 {
+      x ^= x << 13
+      x ^= x >> 7
+      x ^= x << 17
+      let n = Int(truncatingIfNeeded: x) >> (i % 60)
+      b.removeAll()
+      b.append(integer: n)
+      #expect(String(decoding: b.bytes, as: UTF8.self) == String(n))
+      let d = i % 10
+      let value = Double(n % 10_000_000) / 1000 + (i % 2 == 0 ? 0.0005 : 0)
+      b.removeAll()
+      b.append(fixed: value, decimals: d)
+      #expect(String(decoding: b.bytes, as: UTF8.self) == ReportModel.fixed(value, decimals: d), "\(value) \(d)")
+    }
+  }
+}
