@@ -6,22 +6,29 @@ extension ParseState {
   /// `raw` is nil for an empty unquoted field (CSV_EMPTY_IS_NULL); otherwise it is
   /// NUL-terminated (CSV_APPEND_NULL). libcsv has already dropped spaces around
   /// unquoted fields; spaces inside quotes are trimmed here for every type but `text`.
+  /// `line` is the field's first line while it is read; its LFs are added after.
   @inline(__always)
   mutating func field(_ raw: UnsafeMutableRawPointer?, _ len: Int) {
     if stop { return }
+    read(raw, len)
+    if let raw { line &+= countLFShort(raw, len) }
+  }
+
+  @inline(__always)
+  private mutating func read(_ raw: UnsafeMutableRawPointer?, _ len: Int) {
     let fi = fieldIndex
     fieldIndex += 1
     if len > maxFieldBytes {
-      fatal(.fieldTooLong(limit: maxFieldBytes), line: line - countLF(raw, len), column: columnName(fi))
+      fatal(.fieldTooLong(limit: maxFieldBytes), line: line, column: columnName(fi))
       return
     }
     let p = UnsafePointer(raw?.assumingMemoryBound(to: UInt8.self))
     guard headerDone else {
-      if fi == 0 { headerLine = line - countLF(raw, len) }
+      if fi == 0 { headerLine = line }
       headerFields.append(p.map { Array(UnsafeBufferPointer(start: $0, count: len)) } ?? [])
       return
     }
-    if fi == 0 { rowStartLine = line - countLF(raw, len) }
+    if fi == 0 { rowStartLine = line }
     guard let p else {
       if fi < planCount { emptyCell(fi) }
       return
@@ -47,7 +54,7 @@ extension ParseState {
     case .number, .integer: number(kind, p + start, end - start, field: fi, len: len)
     case .text:
       let t = builders.text + kind.slot
-      guard roomForText(t, len, field: fi) else { return }
+      guard roomForText(t, len, field: fi, p, len) else { return }
       if checkText(p, 0, len, field: fi, len: len) {
         t.pointee.append(p, len)
         if kind.isID { rowIDHash = t.pointee.lastHash() }
@@ -56,7 +63,7 @@ extension ParseState {
       }
     case .uscc:
       let t = builders.text + kind.slot
-      guard roomForText(t, 18 + len, field: fi) else { return }
+      guard roomForText(t, 18 + len, field: fi, p, len) else { return }
       if usccFast(p + start, end - start, into: t) {
         if kind.isID { rowIDHash = t.pointee.lastHash() }
         return
@@ -89,7 +96,7 @@ extension ParseState {
   mutating func category(_ kind: FieldKind, _ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, field fi: Int, len: Int) {
     let q = p + start
     let n = end - start
-    let h = fnv1a(q, n)
+    let h = idHash(q, n)
     if let code = builders.category[kind.slot].interner.find(q, n, hash: h) {
       builders.category[kind.slot].codes.append(code)
       return
@@ -129,9 +136,12 @@ extension ParseState {
   /// False (and reading stops) when `n` more bytes would take a text column past
   /// `TextBuilder.byteLimit`.
   @inline(__always)
-  mutating func roomForText(_ t: UnsafeMutablePointer<TextBuilder>, _ n: Int, field fi: Int) -> Bool {
+  mutating func roomForText(
+    _ t: UnsafeMutablePointer<TextBuilder>, _ n: Int, field fi: Int, _ p: UnsafePointer<UInt8>, _ len: Int
+  ) -> Bool {
     if t.pointee.bytes.count <= TextBuilder.byteLimit - n { return true }
-    fatal(.textColumnTooLarge(limit: TextBuilder.byteLimit), line: line, column: columnName(fi))
+    // Reported at the field's last line.
+    fatal(.textColumnTooLarge(limit: TextBuilder.byteLimit), line: line + countLF(p, len), column: columnName(fi))
     return false
   }
 
@@ -153,14 +163,14 @@ extension ParseState {
       error = .overflow(value: string(q, n))
     case .malformed:
       if let bad = UTF8Check.firstInvalid(q, n) {
-        let badLine = line - countLF(q, n) + countLF(q, bad)
+        let badLine = line + countLF(q, bad)
         fatal(.invalidUTF8(byte: q[bad], inHeader: false), line: badLine, column: columnName(fi))
         return
       }
       let s = string(q, n)
       error = .notANumber(value: s, hint: NumberHint.hint(for: s))
     }
-    report(error, line: line - countLF(q, n), column: columnName(fi))
+    report(error, line: line, column: columnName(fi))
     builders.appendMissing(kind)
   }
 
@@ -192,7 +202,7 @@ extension ParseState {
     }
     if high, let bad = UTF8Check.firstInvalid(p + start, end - start) {
       // The line of the bad byte itself (a quoted field may span lines).
-      let badLine = line - countLF(p, len) + countLF(p, start + bad)
+      let badLine = line + countLF(p, start + bad)
       fatal(.invalidUTF8(byte: p[start + bad], inHeader: false), line: badLine, column: columnName(fi))
       return false
     }
@@ -202,13 +212,13 @@ extension ParseState {
   /// Checks a field that is not stored (unknown column, extra field) for invalid UTF-8.
   mutating func checkEncoding(_ p: UnsafePointer<UInt8>, _ len: Int, field fi: Int) {
     if let bad = UTF8Check.firstInvalid(p, len) {
-      fatal(.invalidUTF8(byte: p[bad], inHeader: false), line: line - countLF(p, len) + countLF(p, bad), column: columnName(fi))
+      fatal(.invalidUTF8(byte: p[bad], inHeader: false), line: line + countLF(p, bad), column: columnName(fi))
     }
   }
 
   /// Reports a problem in the cell ending now (whose bytes are `p`/`len`).
   mutating func cellError(_ e: IngestError, _ fi: Int, _ p: UnsafePointer<UInt8>, _ len: Int) {
-    report(e, line: line - countLF(p, len), column: columnName(fi))
+    report(e, line: line, column: columnName(fi))
   }
 
   /// An empty cell: stored as missing; an error for `reject` columns and the id.
