@@ -13,6 +13,8 @@ struct ByteInterner {
   /// All levels' bytes back to back; `ends[c]` is where level `c` ends.
   private var bytes = GrowBuffer<UInt8>()
   private var ends = GrowBuffer<Int>()
+  /// Level `c`'s bytes hold an LF (a quoted multi-line value).
+  private var lf = GrowBuffer<Bool>()
   private(set) var levels: [String] = []
 
   init() {
@@ -41,6 +43,7 @@ struct ByteInterner {
     levels.append(string)
     for i in 0..<n { bytes.append(p[i]) }
     ends.append(bytes.count)
+    lf.append(memchr(p, 0x0A, n) != nil)
     if levels.count * 2 > size { rehash(size * 2) }
     insert(code, hash: h)
     return code
@@ -52,7 +55,12 @@ struct ByteInterner {
     size = 0
     bytes.free()
     ends.free()
+    lf.free()
   }
+
+  /// True when level `code`'s bytes hold an LF.
+  @inline(__always)
+  func hasLF(_ code: Int32) -> Bool { lf[Int(code)] }
 
   private func insert(_ code: Int32, hash h: UInt64) {
     let mask = size - 1
