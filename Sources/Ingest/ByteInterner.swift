@@ -1,22 +1,38 @@
 /// Interns category values by their bytes: a `String` is made only for a new level.
 ///
-/// Open addressing over FNV-1a 64-bit hashes (Fowler, Noll, Vo), linear probing,
-/// load factor ≤ 1/2. Two values are the same level when their bytes are equal.
+/// Open addressing over `idHash` of the bytes, linear probing, load factor ≤ 1/2.
+/// Two values are the same level when their bytes are equal (compared only when the
+/// full 64-bit hashes match). Everything the lookup touches is in plain buffers, so a
+/// lookup through the builder pointer costs no retain, release or copy; `levels` (the
+/// `String`s) is only touched when a level is added. The owner calls `free()` once.
 struct ByteInterner {
-  private var slots = [Int32](repeating: -1, count: 64)
-  private var hashes = [UInt64](repeating: 0, count: 64)
-  private var levelBytes: [[UInt8]] = []
+  /// Slot → level code (−1 = empty), and the hash stored with it.
+  private var slots: UnsafeMutablePointer<Int32>
+  private var hashes: UnsafeMutablePointer<UInt64>
+  private var size = 64
+  /// All levels' bytes back to back; `ends[c]` is where level `c` ends.
+  private var bytes = GrowBuffer<UInt8>()
+  private var ends = GrowBuffer<Int>()
+  /// Level `c`'s bytes hold an LF (a quoted multi-line value).
+  private var lf = GrowBuffer<Bool>()
   private(set) var levels: [String] = []
+
+  init() {
+    slots = .allocate(capacity: size)
+    slots.initialize(repeating: -1, count: size)
+    hashes = .allocate(capacity: size)
+    hashes.initialize(repeating: 0, count: size)
+  }
 
   /// The code of the level with these bytes, or nil when it is new.
   @inline(__always)
   func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> Int32? {
-    let mask = slots.count - 1
+    let mask = size - 1
     var i = Int(truncatingIfNeeded: h) & mask
     while true {
       let code = slots[i]
       if code < 0 { return nil }
-      if hashes[i] == h, equal(levelBytes[Int(code)], p, n) { return code }
+      if hashes[i] == h, equal(Int(code), p, n) { return code }
       i = (i + 1) & mask
     }
   }
@@ -25,47 +41,54 @@ struct ByteInterner {
   mutating func add(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64, string: String) -> Int32 {
     let code = Int32(levels.count)
     levels.append(string)
-    levelBytes.append(Array(UnsafeBufferPointer(start: p, count: n)))
-    if levels.count * 2 > slots.count { rehash(slots.count * 2) }
+    for i in 0..<n { bytes.append(p[i]) }
+    ends.append(bytes.count)
+    lf.append(memchr(p, 0x0A, n) != nil)
+    if levels.count * 2 > size { rehash(size * 2) }
     insert(code, hash: h)
     return code
   }
 
-  private mutating func insert(_ code: Int32, hash h: UInt64) {
-    let mask = slots.count - 1
+  mutating func free() {
+    slots.deallocate()
+    hashes.deallocate()
+    size = 0
+    bytes.free()
+    ends.free()
+    lf.free()
+  }
+
+  /// True when level `code`'s bytes hold an LF.
+  @inline(__always)
+  func hasLF(_ code: Int32) -> Bool { lf[Int(code)] }
+
+  private func insert(_ code: Int32, hash h: UInt64) {
+    let mask = size - 1
     var i = Int(truncatingIfNeeded: h) & mask
     while slots[i] >= 0 { i = (i + 1) & mask }
     slots[i] = code
     hashes[i] = h
   }
 
-  private mutating func rehash(_ size: Int) {
-    slots = [Int32](repeating: -1, count: size)
-    hashes = [UInt64](repeating: 0, count: size)
-    for (code, bytes) in levelBytes.enumerated() {
-      insert(Int32(code), hash: bytes.withUnsafeBufferPointer { fnv1a($0.baseAddress, $0.count) })
-    }
+  private mutating func rehash(_ newSize: Int) {
+    let (oldSlots, oldHashes, oldSize) = (slots, hashes, size)
+    size = newSize
+    slots = .allocate(capacity: newSize)
+    slots.initialize(repeating: -1, count: newSize)
+    hashes = .allocate(capacity: newSize)
+    hashes.initialize(repeating: 0, count: newSize)
+    for i in 0..<oldSize where oldSlots[i] >= 0 { insert(oldSlots[i], hash: oldHashes[i]) }
+    oldSlots.deallocate()
+    oldHashes.deallocate()
   }
 
-  private func equal(_ a: [UInt8], _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-    a.count == n && a.withUnsafeBufferPointer { b in b.baseAddress.map { memcmp($0, p, n) == 0 } ?? (n == 0) }
+  @inline(__always)
+  private func equal(_ code: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    let start = code == 0 ? 0 : ends[code - 1]
+    guard ends[code] - start == n else { return false }
+    guard n > 0, let base = bytes.base else { return n == 0 }
+    return memcmp(base + start, p, n) == 0
   }
-}
-
-/// FNV-1a, 64 bits, then MurmurHash3's `fmix64` finaliser: FNV alone leaves the low
-/// bits (the ones a power-of-two table uses) poorly mixed for ids that differ only in
-/// their last characters, which made probe chains long.
-@inline(__always)
-func fnv1a(_ p: UnsafePointer<UInt8>?, _ n: Int) -> UInt64 {
-  var h: UInt64 = 0xcbf2_9ce4_8422_2325
-  guard let p else { return h }
-  for i in 0..<n { h = (h ^ UInt64(p[i])) &* 0x100_0000_01b3 }
-  h ^= h >> 33
-  h = h &* 0xff51_afd7_ed55_8ccd
-  h ^= h >> 33
-  h = h &* 0xc4ce_b9fe_1a85_ec53
-  h ^= h >> 33
-  return h
 }
 
 #if canImport(Glibc)

@@ -7,14 +7,19 @@ import Model
   import Darwin
 #endif
 
-/// Owns the libcsv parser and hands it UTF-8 bytes one physical line at a time,
-/// so the callbacks always know the line they are on.
+/// Owns the libcsv parser and hands it UTF-8 bytes a whole chunk at a time.
 ///
-/// Options: `CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL`, with
-/// libcsv's built-in space handling: spaces and tabs around an unquoted field, and
-/// between a quote and the comma, are dropped; inside quotes they are kept. (A custom
-/// space function costs a C call per byte — 7% of the ingest time, measured.)
-/// The corresponding C functions are `csv_init`, `csv_parse`, `csv_fini`, `csv_free`.
+/// Options: `CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL |
+/// CSV_REPALL_NL`, with libcsv's built-in space handling: spaces and tabs around an
+/// unquoted field, and between a quote and the comma, are dropped; inside quotes they
+/// are kept. (A custom space function costs a C call per byte — 7% of the ingest time,
+/// measured.) The corresponding C functions are `csv_init`, `csv_parse`, `csv_fini`, `csv_free`.
+///
+/// Line accounting without a newline scan per line: with `CSV_REPALL_NL` every LF
+/// outside quotes reaches the row callback (blank lines and the LF of CR LF as rows of
+/// no fields), and every LF inside quotes is in some field's bytes. So the callbacks
+/// keep `ParseState.line` = the line where the next field starts: +1 per row ended by
+/// an LF, + the LFs of each field (see `ParseState`).
 final class CSVFeeder {
   private var parser = csv_parser()
   private let state: UnsafeMutablePointer<ParseState>
@@ -27,33 +32,34 @@ final class CSVFeeder {
 
   init(state: UnsafeMutablePointer<ParseState>) {
     self.state = state
-    let options = CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL
+    let options = CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL | CSV_REPALL_NL
     _ = csv_init(&parser, UInt8(options))
     csv_set_blk_size(&parser, 1024)
   }
 
   deinit { csv_free(&parser) }
 
-  /// Parses `n` bytes at `p`, splitting at each LF to keep the line count.
+  /// The physical line of the next byte to be fed (for errors found outside libcsv).
+  var positionLine: Int {
+    state.pointee.line + (skippingToLF ? 0 : countLF(parser.entry_buf, parser.entry_pos))
+  }
+
+  /// Parses `n` bytes at `p` in as few `csv_parse` calls as the field limit allows.
   func feed(_ p: UnsafePointer<UInt8>, _ n: Int) {
     var off = 0
     while off < n && !state.pointee.stop {
       let rest = UnsafeRawPointer(p + off)
-      // Never let libcsv grow a field past the limit unseen: the runaway check then
-      // fires at the same byte whatever the chunk size.
-      let budget = skippingToLF ? n - off : max(1, state.pointee.maxFieldBytes + 1 - parser.entry_pos)
-      let window = min(n - off, budget)
-      let hit = memchr(rest, 0x0A, window)
-      let pieceEnd = hit.map { UnsafeRawPointer($0) - UnsafeRawPointer(p) + 1 } ?? off + window
       if skippingToLF {
-        off = pieceEnd
-        if hit != nil {
-          skippingToLF = false
-          state.pointee.line += 1
-        }
+        guard let hit = memchr(rest, 0x0A, n - off) else { return }
+        off = UnsafeRawPointer(hit) - UnsafeRawPointer(p) + 1
+        skippingToLF = false
+        state.pointee.line += 1
         continue
       }
-      let len = pieceEnd - off
+      // Never let libcsv grow a field past the limit unseen: the runaway check then
+      // fires whatever the chunk size.
+      let budget = max(1, state.pointee.maxFieldBytes + 1 - parser.entry_pos)
+      let len = min(n - off, budget)
       let used = csv_parse(&parser, rest, len, onField, onRow, UnsafeMutableRawPointer(state))
       // A fatal problem in a callback: libcsv went on to the piece's end, ignore the rest.
       if state.pointee.stop { return }
@@ -62,8 +68,7 @@ final class CSVFeeder {
         off += used
         continue
       }
-      if hit != nil { state.pointee.line += 1 }
-      off = pieceEnd
+      off += len
       checkRunaway()
     }
   }
@@ -72,9 +77,8 @@ final class CSVFeeder {
   func finish() {
     guard !state.pointee.stop, !skippingToLF else { return }
     if csv_fini(&parser, onField, onRow, UnsafeMutableRawPointer(state)) != 0 {
-      let start = state.pointee.line - countLF(parser.entry_buf, parser.entry_pos)
       let column = state.pointee.columnName(state.pointee.fieldIndex)
-      state.pointee.report(.unterminatedQuote, line: start, column: column)
+      state.pointee.report(.unterminatedQuote, line: state.pointee.line, column: column)
       state.pointee.abandonRow()
     }
   }
@@ -82,13 +86,15 @@ final class CSVFeeder {
   /// A strict-mode parse error at `byte`: report it at the field's first line,
   /// drop the record and resynchronise at the next LF.
   private func structuralError(byte: UInt8) {
-    let start = state.pointee.line - countLF(parser.entry_buf, parser.entry_pos)
+    let start = state.pointee.line
+    let errorLine = positionLine
     let column = state.pointee.columnName(state.pointee.fieldIndex)
     let error: IngestError =
       parser.pstate == Self.fieldMightHaveEnded ? .textAfterClosingQuote(byte: byte) : .quoteInUnquotedField
     state.pointee.report(error, line: start, column: column)
     state.pointee.abandonRow()
     resetParser()
+    state.pointee.line = errorLine
     skippingToLF = true
   }
 
@@ -98,9 +104,8 @@ final class CSVFeeder {
     // In "might have ended" state the buffer also holds the closing quote.
     let content = parser.entry_pos - (parser.pstate == Self.fieldMightHaveEnded ? 1 : 0)
     guard content > state.pointee.maxFieldBytes else { return }
-    let start = state.pointee.line - countLF(parser.entry_buf, parser.entry_pos)
     let column = state.pointee.columnName(state.pointee.fieldIndex)
-    state.pointee.fatal(.fieldTooLong(limit: state.pointee.maxFieldBytes), line: start, column: column)
+    state.pointee.fatal(.fieldTooLong(limit: state.pointee.maxFieldBytes), line: state.pointee.line, column: column)
   }
 
   private func resetParser() {
@@ -119,5 +124,5 @@ private func onField(_ p: UnsafeMutableRawPointer?, _ len: Int, _ ctx: UnsafeMut
 
 private func onRow(_ term: Int32, _ ctx: UnsafeMutableRawPointer?) {
   guard let ctx else { return }
-  ctx.assumingMemoryBound(to: ParseState.self).pointee.endRow()
+  ctx.assumingMemoryBound(to: ParseState.self).pointee.endRow(term: term)
 }

@@ -190,7 +190,10 @@ struct Builders {
   mutating func free() {
     for i in 0..<counts.numeric { numeric[i].missingRows.free() }
     for i in 0..<counts.text { text[i].free() }
-    for i in 0..<counts.category { category[i].codes.free() }
+    for i in 0..<counts.category {
+      category[i].codes.free()
+      category[i].interner.free()
+    }
     for i in 0..<counts.bool { bool[i].values.free() }
     numeric.deinitialize(count: counts.numeric)
     text.deinitialize(count: counts.text)

@@ -66,7 +66,7 @@ final class IngestRun {
   func finish(source: String) -> IngestResult {
     if !decided { decide() }
     if !state.pointee.stop, let gb, let error = gb.finish(offset: bytesIn) {
-      state.pointee.fatal(error, line: state.pointee.line, column: state.pointee.columnName(state.pointee.fieldIndex))
+      state.pointee.fatal(error, line: feeder.positionLine, column: state.pointee.columnName(state.pointee.fieldIndex))
     }
     if !state.pointee.stop { feeder.finish() }
     let s = state
@@ -121,7 +121,7 @@ final class IngestRun {
       if !state.pointee.stop { feeder.feed(out, count) }
     }
     if let error, !state.pointee.stop {
-      state.pointee.fatal(error, line: state.pointee.line, column: state.pointee.columnName(state.pointee.fieldIndex))
+      state.pointee.fatal(error, line: feeder.positionLine, column: state.pointee.columnName(state.pointee.fieldIndex))
     }
   }
 }

@@ -6,25 +6,33 @@ extension ParseState {
   /// `raw` is nil for an empty unquoted field (CSV_EMPTY_IS_NULL); otherwise it is
   /// NUL-terminated (CSV_APPEND_NULL). libcsv has already dropped spaces around
   /// unquoted fields; spaces inside quotes are trimmed here for every type but `text`.
+  /// `line` is the field's first line while it is read; its LFs are added after.
   @inline(__always)
   mutating func field(_ raw: UnsafeMutableRawPointer?, _ len: Int) {
     if stop { return }
+    if !read(raw, len), let raw { line &+= countLFShort(raw, len) }
+  }
+
+  /// Reads the field; true when its bytes certainly hold no LF (a value that parsed,
+  /// an empty cell), so the caller need not count them.
+  @inline(__always)
+  private mutating func read(_ raw: UnsafeMutableRawPointer?, _ len: Int) -> Bool {
     let fi = fieldIndex
     fieldIndex += 1
     if len > maxFieldBytes {
-      fatal(.fieldTooLong(limit: maxFieldBytes), line: line - countLF(raw, len), column: columnName(fi))
-      return
+      fatal(.fieldTooLong(limit: maxFieldBytes), line: line, column: columnName(fi))
+      return false
     }
     let p = UnsafePointer(raw?.assumingMemoryBound(to: UInt8.self))
     guard headerDone else {
-      if fi == 0 { headerLine = line - countLF(raw, len) }
+      if fi == 0 { headerLine = line }
       headerFields.append(p.map { Array(UnsafeBufferPointer(start: $0, count: len)) } ?? [])
-      return
+      return false
     }
-    if fi == 0 { rowStartLine = line - countLF(raw, len) }
+    if fi == 0 { rowStartLine = line }
     guard let p else {
       if fi < planCount { emptyCell(fi) }
-      return
+      return true
     }
     var start = 0
     var end = len
@@ -34,20 +42,20 @@ extension ParseState {
       // A field beyond the header (the row is reported as ragged at its end).
       if start < end { markNonEmpty() }
       checkEncoding(p, len, field: fi)
-      return
+      return false
     }
     if start == end {
       emptyCell(fi)
-      return
+      return true
     }
     markNonEmpty()
     let kind = plan[fi]
     switch kind.code {
     case .ignore: checkEncoding(p, len, field: fi)
-    case .number, .integer: number(kind, p + start, end - start, field: fi, len: len)
+    case .number, .integer: return number(kind, p + start, end - start, field: fi, len: len)
     case .text:
       let t = builders.text + kind.slot
-      guard roomForText(t, len, field: fi) else { return }
+      guard roomForText(t, len, field: fi, p, len) else { return false }
       if checkText(p, 0, len, field: fi, len: len) {
         t.pointee.append(p, len)
         if kind.isID { rowIDHash = t.pointee.lastHash() }
@@ -56,12 +64,15 @@ extension ParseState {
       }
     case .uscc:
       let t = builders.text + kind.slot
-      guard roomForText(t, 18 + len, field: fi) else { return }
+      guard roomForText(t, 18 + len, field: fi, p, len) else { return false }
       if usccFast(p + start, end - start, into: t) {
         if kind.isID { rowIDHash = t.pointee.lastHash() }
-        return
+        return true
       }
-      guard let s = checkedString(p, start, end, field: fi, len: len) else { return builders.appendMissing(kind) }
+      guard let s = checkedString(p, start, end, field: fi, len: len) else {
+        builders.appendMissing(kind)
+        return false
+      }
       switch USCC.canonical(s) {
       case .success(var id):
         id.withUTF8 { b in
@@ -73,35 +84,43 @@ extension ParseState {
         builders.appendMissing(kind)
       }
     case .category:
-      category(kind, p, start, end, field: fi, len: len)
+      return category(kind, p, start, end, field: fi, len: len)
     case .bool:
       if let b = parseBool(p + start, end - start) {
         builders.bool[kind.slot].values.append(b)
+        return true
       } else {
         if let s = checkedString(p, start, end, field: fi, len: len) { cellError(.notABool(value: s), fi, p, len) }
         builders.appendMissing(kind)
       }
     }
+    return false
   }
 
   /// A category cell: looked up by its bytes; a String is made only for a new level.
+  /// True when the value is a known level without LF (the caller then need not count).
   @inline(__always)
-  mutating func category(_ kind: FieldKind, _ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, field fi: Int, len: Int) {
+  mutating func category(_ kind: FieldKind, _ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, field fi: Int, len: Int) -> Bool {
     let q = p + start
     let n = end - start
-    let h = fnv1a(q, n)
-    if let code = builders.category[kind.slot].interner.find(q, n, hash: h) {
-      builders.category[kind.slot].codes.append(code)
-      return
+    let h = idHash(q, n)
+    let c = builders.category + kind.slot
+    if let code = c.pointee.interner.find(q, n, hash: h) {
+      c.pointee.codes.append(code)
+      return !c.pointee.interner.hasLF(code)
     }
-    guard let s = checkedString(p, start, end, field: fi, len: len) else { return builders.appendMissing(kind) }
-    if let allowed = builders.category[kind.slot].allowed, !allowed.contains(s) {
-      cellError(.notAllowed(value: s, allowed: builders.category[kind.slot].allowedList), fi, p, len)
+    guard let s = checkedString(p, start, end, field: fi, len: len) else {
       builders.appendMissing(kind)
-      return
+      return false
     }
-    let code = builders.category[kind.slot].interner.add(q, n, hash: h, string: s)
-    builders.category[kind.slot].codes.append(code)
+    if let allowed = c.pointee.allowed, !allowed.contains(s) {
+      cellError(.notAllowed(value: s, allowed: c.pointee.allowedList), fi, p, len)
+      builders.appendMissing(kind)
+      return false
+    }
+    let code = c.pointee.interner.add(q, n, hash: h, string: s)
+    c.pointee.codes.append(code)
+    return false
   }
 
   /// Appends the canonical USCC to `t` when the bytes are 18 alphabet characters (any
@@ -129,15 +148,20 @@ extension ParseState {
   /// False (and reading stops) when `n` more bytes would take a text column past
   /// `TextBuilder.byteLimit`.
   @inline(__always)
-  mutating func roomForText(_ t: UnsafeMutablePointer<TextBuilder>, _ n: Int, field fi: Int) -> Bool {
+  mutating func roomForText(
+    _ t: UnsafeMutablePointer<TextBuilder>, _ n: Int, field fi: Int, _ p: UnsafePointer<UInt8>, _ len: Int
+  ) -> Bool {
     if t.pointee.bytes.count <= TextBuilder.byteLimit - n { return true }
-    fatal(.textColumnTooLarge(limit: TextBuilder.byteLimit), line: line, column: columnName(fi))
+    // Reported at the field's last line.
+    fatal(.textColumnTooLarge(limit: TextBuilder.byteLimit), line: line + countLF(p, len), column: columnName(fi))
     return false
   }
 
   /// A number or integer cell (`q`/`n` already trimmed).
   @inline(__always)
-  mutating func number(_ kind: FieldKind, _ q: UnsafePointer<UInt8>, _ n: Int, field fi: Int, len: Int) {
+  /// True when the value was stored (then the bytes held only a number: no LF).
+  @discardableResult
+  mutating func number(_ kind: FieldKind, _ q: UnsafePointer<UInt8>, _ n: Int, field fi: Int, len: Int) -> Bool {
     let error: IngestError
     switch DecimalParser.parse(q, n) {
     case .value(let v, let hasPoint):
@@ -147,21 +171,22 @@ extension ParseState {
         error = .outOfRange(value: string(q, n), range: kind.lower...kind.upper)
       } else {
         builders.numeric[kind.slot].values.append(v)
-        return
+        return true
       }
     case .overflow:
       error = .overflow(value: string(q, n))
     case .malformed:
       if let bad = UTF8Check.firstInvalid(q, n) {
-        let badLine = line - countLF(q, n) + countLF(q, bad)
+        let badLine = line + countLF(q, bad)
         fatal(.invalidUTF8(byte: q[bad], inHeader: false), line: badLine, column: columnName(fi))
-        return
+        return false
       }
       let s = string(q, n)
       error = .notANumber(value: s, hint: NumberHint.hint(for: s))
     }
-    report(error, line: line - countLF(q, n), column: columnName(fi))
+    report(error, line: line, column: columnName(fi))
     builders.appendMissing(kind)
+    return false
   }
 
   /// The bytes as a String after checking for control characters and invalid UTF-8;
@@ -192,7 +217,7 @@ extension ParseState {
     }
     if high, let bad = UTF8Check.firstInvalid(p + start, end - start) {
       // The line of the bad byte itself (a quoted field may span lines).
-      let badLine = line - countLF(p, len) + countLF(p, start + bad)
+      let badLine = line + countLF(p, start + bad)
       fatal(.invalidUTF8(byte: p[start + bad], inHeader: false), line: badLine, column: columnName(fi))
       return false
     }
@@ -202,13 +227,13 @@ extension ParseState {
   /// Checks a field that is not stored (unknown column, extra field) for invalid UTF-8.
   mutating func checkEncoding(_ p: UnsafePointer<UInt8>, _ len: Int, field fi: Int) {
     if let bad = UTF8Check.firstInvalid(p, len) {
-      fatal(.invalidUTF8(byte: p[bad], inHeader: false), line: line - countLF(p, len) + countLF(p, bad), column: columnName(fi))
+      fatal(.invalidUTF8(byte: p[bad], inHeader: false), line: line + countLF(p, bad), column: columnName(fi))
     }
   }
 
   /// Reports a problem in the cell ending now (whose bytes are `p`/`len`).
   mutating func cellError(_ e: IngestError, _ fi: Int, _ p: UnsafePointer<UInt8>, _ len: Int) {
-    report(e, line: line - countLF(p, len), column: columnName(fi))
+    report(e, line: line, column: columnName(fi))
   }
 
   /// An empty cell: stored as missing; an error for `reject` columns and the id.

@@ -2,9 +2,13 @@ import Model
 
 extension ParseState {
   /// libcsv's row callback: closes the record (header or data row).
-  mutating func endRow() {
+  /// `term` is the byte that ended the row (CR or LF; −1 at the end of the input).
+  /// A row of no fields is a blank line (or the LF of CR LF): it only counts the line.
+  mutating func endRow(term: Int32) {
     if stop { return }
+    if term == 0x0A { line += 1 }
     let n = fieldIndex
+    guard n > 0 else { return }
     fieldIndex = 0
     guard headerDone else { return finishHeader() }
     defer { resetRow() }

@@ -3,9 +3,11 @@ import Model
 /// Everything the libcsv callbacks read and write, kept in one struct behind an
 /// `UnsafeMutablePointer` (PLATFORM.md §1: ~25% faster than a class context).
 ///
-/// Line accounting: `line` is the physical line of the byte libcsv is parsing
-/// (the feeder hands libcsv one line at a time and bumps `line` after each LF),
-/// so a field that ends now started on `line − (LFs inside the field)`.
+/// Line accounting: `line` is the physical line where the field being read starts.
+/// The row callback adds 1 for a row ended by an LF (`CSV_REPALL_NL` also reports
+/// blank lines as rows of no fields); the field callback adds the field's own LFs
+/// (quoted fields may span lines) after reading it. A byte at offset `k` of the
+/// current field is on line `line + (LFs in the field's first k bytes)`.
 struct ParseState {
   let file: String
   let specs: [ColumnSpec]
@@ -120,6 +122,27 @@ struct ParseState {
 
   /// Field position → column key, for matched fields.
   var keyOf: [Int: String] = [:]
+}
+
+/// Counts LF bytes in `n` bytes at `p`, eight at a time: for a word `w` = bytes XOR
+/// 0x0A…, a byte is zero (an LF) exactly when bit 7 of `((w & 0x7F…) + 0x7F…) | w` is
+/// clear (no carries cross bytes; Hacker's Delight §6-1, the exact "zero byte" test).
+@inline(__always)
+func countLFShort(_ p: UnsafeRawPointer, _ n: Int) -> Int {
+  var count = 0
+  var i = 0
+  let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+  while i + 8 <= n {
+    let w = p.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+    let t = ((w & low7) &+ low7) | w
+    count += (~t & 0x8080_8080_8080_8080).nonzeroBitCount
+    i += 8
+  }
+  while i < n {
+    if p.load(fromByteOffset: i, as: UInt8.self) == 0x0A { count += 1 }
+    i += 1
+  }
+  return count
 }
 
 /// Counts LF bytes in `n` bytes at `p`.

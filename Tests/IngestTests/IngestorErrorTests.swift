@@ -91,11 +91,29 @@ let defectCases: [DefectCase] = [
     "runaway quote stops reading", ok1 + "\(id2),\"x\n" + String(repeating: "y,1,2\n", count: 1000),
     ["m.csv:3:企业名称: field longer than 4096 bytes (the limit); if that is not intended, a quote opened here may be unterminated"]),
   DefectCase("header but no rows", "", ["m.csv:1: the file has a header but no data rows"]),
+  DefectCase(
+    "blank, CR LF and space-only lines still count", ok1 + "\n\r\n  \n" + "\(id2),b,east,1,x,1,1\r\n",
+    ["m.csv:6:效率提升率(%): not a number: 'x'"]),
+  DefectCase(
+    "lines after a dropped record", ok1 + "\(id2),a\"b,east,1,1,1,1\n" + "\(uscc(3)),\"m\nn\",east,1,y,1,1\n",
+    [
+      "m.csv:3:企业名称: quote inside an unquoted field: quote the whole field and double the inner quote (\"a \"\"b\"\" c\")",
+      "m.csv:5:效率提升率(%): not a number: 'y'",
+    ]),
+  DefectCase(
+    "text after a closing quote of a multi-line field", ok1 + "\(id2),\"a\nb\"c,east,1,1,1,1\n" + "\(uscc(3)),x,east,1,z,1,1\n",
+    [
+      "m.csv:3:企业名称: text after a closing quote ('c'): a quote inside a quoted field must be doubled (\"\")",
+      "m.csv:5:效率提升率(%): not a number: 'z'",
+    ]),
+  DefectCase(
+    "duplicate id after multi-line fields", ok1 + "\(id2),\"b\n\n\",east,1,1,1,1\n" + "\(uscc(1)),c,east,1,1,1,1\n",
+    ["m.csv:6:统一社会信用代码: duplicate id '\(uscc(1))', first on line 2"]),
 ]
 
 @Suite struct IngestorErrorTests {
   @Test(arguments: defectCases) func defect(_ c: DefectCase) {
-    for chunk in [1, 3, 4096] {
+    for chunk in [1, 3, 7, 4096, 1 << 20] {
       let r = ingest(bytes: Array(header.utf8) + c.body, chunk: chunk)
       #expect(rendered(r) == c.expected, "chunk \(chunk)")
       #expect(r.table == nil)
