@@ -102,7 +102,7 @@ struct ParseState {
 
   /// Moves the finished table out (call once, only when there are no errors).
   mutating func takeTable() -> Table {
-    ids = IDSet()  // no longer needed: free it before the columns are handed over
+    ids.free()  // no longer needed: free it before the columns are handed over
     var columns: [String: Column] = [:]
     for (i, kind) in kinds.enumerated() where kind.code != .ignore {
       if let key = keyOf[i], let c = builders.take(kind) { columns[key] = c }
@@ -115,6 +115,7 @@ struct ParseState {
   /// Releases everything the builders still hold.
   mutating func free() {
     builders.free()
+    ids.free()
     usccValue.deallocate()
     usccWeights.deallocate()
     plan.deallocate()
