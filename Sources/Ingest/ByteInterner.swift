@@ -25,8 +25,10 @@ struct ByteInterner {
   }
 
   /// The code of the level with these bytes, or nil when it is new.
+  /// (`mutating` only so the call works in place: a non-mutating call through the
+  /// builder pointer copied the struct, retaining `levels`.)
   @inline(__always)
-  func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> Int32? {
+  mutating func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> Int32? {
     let mask = size - 1
     var i = Int(truncatingIfNeeded: h) & mask
     while true {
@@ -60,7 +62,7 @@ struct ByteInterner {
 
   /// True when level `code`'s bytes hold an LF.
   @inline(__always)
-  func hasLF(_ code: Int32) -> Bool { lf[Int(code)] }
+  mutating func hasLF(_ code: Int32) -> Bool { lf[Int(code)] }
 
   private func insert(_ code: Int32, hash h: UInt64) {
     let mask = size - 1

@@ -40,6 +40,12 @@ final class GB18030Decoder {
 
   /// Decodes `n` bytes at `p` (file offset `offset`), passing UTF-8 to `sink`.
   /// Returns the first decoding error, after `sink` has received everything before it.
+  ///
+  /// Fast path: ASCII runs are copied as they are (GB18030 keeps ASCII as one byte), and
+  /// iconv sees only each run of non-ASCII characters, up to the next byte below 0x30 —
+  /// never part of a multi-byte character (trail bytes are 0x30…0x39, 0x40…0x7E or
+  /// ≥ 0x80), so every such run ends on a character boundary. A run reaching the end of
+  /// the bytes, or any iconv error, goes to `slow`, the plain iconv loop, from there on.
   func decode(
     _ p: UnsafePointer<UInt8>, _ n: Int, offset: Int, sink: (UnsafePointer<UInt8>, Int) -> Void
   ) -> IngestError? {
@@ -53,9 +59,60 @@ final class GB18030Decoder {
     (input + carry).update(from: p, count: n)
     let total = carry + n
     let base = offset - carry
-    var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(input).assumingMemoryBound(to: CChar.self)
-    var inLeft = total
     carry = 0
+    var used = 0  // bytes of `output` filled, not yet sunk
+    var i = 0
+    while i < total {
+      var j = i
+      while j + 8 <= total
+        && UnsafeRawPointer(input + j).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+      {
+        j += 8
+      }
+      while j < total && input[j] < 0x80 { j += 1 }
+      var k = j
+      while k < total && input[k] >= 0x30 { k += 1 }
+      // Output room: ASCII copies byte for byte; a GB18030 character of 2 or 4 bytes
+      // becomes at most 4 UTF-8 bytes, so the non-ASCII run needs at most twice its size.
+      if used + (j - i) + 2 * (k - j) > outputCapacity {
+        if used > 0 { sink(output, used) }
+        used = 0
+      }
+      if (j - i) + 2 * (k - j) > outputCapacity {
+        return slow(from: i, total: total, base: base, sink: sink)
+      }
+      (output + used).update(from: input + i, count: j - i)
+      used += j - i
+      if k == total && k > j {
+        // The run may end inside a character cut by the chunk end: iconv carries it.
+        if used > 0 { sink(output, used) }
+        return slow(from: j, total: total, base: base, sink: sink)
+      }
+      if k > j {
+        var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(input + j).assumingMemoryBound(to: CChar.self)
+        var inLeft = k - j
+        var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(output + used).assumingMemoryBound(to: CChar.self)
+        var outLeft = outputCapacity - used
+        let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+        used = outputCapacity - outLeft
+        if r == -1 {
+          // Everything before the failing character is decoded; redo the rest slowly.
+          if used > 0 { sink(output, used) }
+          return slow(from: k - inLeft, total: total, base: base, sink: sink)
+        }
+      }
+      i = k
+    }
+    if used > 0 { sink(output, used) }
+    return nil
+  }
+
+  /// The plain iconv loop over `input[from..<total]` (`base` = file offset of `input[0]`).
+  private func slow(
+    from: Int, total: Int, base: Int, sink: (UnsafePointer<UInt8>, Int) -> Void
+  ) -> IngestError? {
+    var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(input + from).assumingMemoryBound(to: CChar.self)
+    var inLeft = total - from
     while inLeft > 0 {
       var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(output).assumingMemoryBound(to: CChar.self)
       var outLeft = outputCapacity
