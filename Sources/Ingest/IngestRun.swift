@@ -69,6 +69,7 @@ final class IngestRun {
       state.pointee.fatal(error, line: feeder.positionLine, column: state.pointee.columnName(state.pointee.fieldIndex))
     }
     if !state.pointee.stop { feeder.finish() }
+    state.pointee.reportDuplicates()
     let s = state
     var log = s.pointee.log
     if !s.pointee.stop {

@@ -22,14 +22,7 @@ extension ParseState {
       report(.ragged(found: n, expected: planCount), line: rowStartLine, column: nil)
       for i in min(n, planCount)..<planCount { builders.appendMissing(plan[i]) }
     }
-    if let hash = rowIDHash, let k = idField {
-      // The id is the last value of its column (row `rowCount`).
-      let t = builders.text + plan[k].slot
-      let row = rowCount
-      if let first = ids.insert(hash: hash, row: row, sameAs: { t.pointee.same($0, row) }) {
-        report(.duplicateID(id: t.pointee.string(row), firstLine: lines[first]), line: rowStartLine, column: columnName(k))
-      }
-    }
+    if idField != nil { noteID() }
     lines.append(rowStartLine)
     rowCount += 1
   }

@@ -56,7 +56,12 @@ struct ParseState {
   var builders: Builders
   var rowCount = 0
   var lines: [Int] = []
-  var ids = IDSet()
+  /// Per data row: the tag of its id's `idHash` (0 = none); see `reportDuplicates`.
+  var idHashes = GrowBuffer<UInt32>()
+  /// Log positions at row ends, recorded when the log grew: row, diagnostics count.
+  var markRows = GrowBuffer<Int>()
+  var markCounts = GrowBuffer<Int>()
+  var lastMarkCount = -1
   /// USCC character values (−1 = not allowed) and weights, copied here so the hot
   /// path does not go through lazily initialised globals.
   let usccValue: UnsafeMutablePointer<Int8>
@@ -97,12 +102,12 @@ struct ParseState {
   mutating func reserve(_ rows: Int) {
     lines.reserveCapacity(rows)
     builders.reserve(rows)
-    ids.reserve(rows)
+    idHashes.reserve(rows)
   }
 
   /// Moves the finished table out (call once, only when there are no errors).
   mutating func takeTable() -> Table {
-    ids.free()  // no longer needed: free it before the columns are handed over
+    freeDuplicateCheck()  // no longer needed: free it before the columns are handed over
     var columns: [String: Column] = [:]
     for (i, kind) in kinds.enumerated() where kind.code != .ignore {
       if let key = keyOf[i], let c = builders.take(kind) { columns[key] = c }
@@ -115,7 +120,7 @@ struct ParseState {
   /// Releases everything the builders still hold.
   mutating func free() {
     builders.free()
-    ids.free()
+    freeDuplicateCheck()
     usccValue.deallocate()
     usccWeights.deallocate()
     plan.deallocate()

@@ -1,0 +1,124 @@
+import Model
+
+extension ParseState {
+  /// Records the row ending now for the duplicate-id check done at the end (`reportDuplicates`):
+  /// the high 32 bits of its id hash (0 = no valid id), and where the log stands (only when it
+  /// changed), so a duplicate found later is placed exactly where a check at this row would
+  /// have put it.
+  @inline(__always)
+  mutating func noteID() {
+    idHashes.append(rowIDHash.map(tag) ?? 0)
+    let count = log.diagnostics.count
+    if count != lastMarkCount {
+      markRows.append(rowCount)
+      markCounts.append(count)
+      lastMarkCount = count
+    }
+  }
+
+  /// Finds repeated ids and inserts their errors into the log where a check at the end of
+  /// each row would have (same order, same cap); frees the hashes.
+  ///
+  /// The 32-bit hash tags are sorted in place (LSD radix sort, 4 passes of 8 bits, O(n));
+  /// only if some tag repeats (at 1M rows a few dozen do by chance) are the ids hashed
+  /// again in row order, and those with a repeated tag compared exactly. Sequential passes
+  /// and 8 bytes per row at most, where a hash set cost a random probe per row.
+  mutating func reportDuplicates() {
+    defer { freeDuplicateCheck() }
+    let n = idHashes.count
+    guard n > 1, let k = idField, let tags = idHashes.base else { return }
+    let repeated = repeatedTags(tags, n)
+    guard !repeated.isEmpty else { return }
+    let t = builders.text + plan[k].slot
+    var firstRows: [UInt32: [Int]] = [:]
+    var found: [(row: Int, first: Int)] = []
+    var missing = 0  // index into the ascending missing rows
+    t.pointee.bytes.withUnsafeBufferPointer { bytes in
+      for row in 0..<n {
+        if missing < t.pointee.missingRows.count && t.pointee.missingRows[missing] == row {
+          missing += 1
+          continue
+        }
+        let s = t.pointee.start(row)
+        let h = tag(idHash(bytes.baseAddress.map { $0 + s }, Int(t.pointee.ends[row]) - s))
+        guard repeated.contains(h) else { continue }
+        if let first = firstRows[h]?.first(where: { t.pointee.same($0, row) }) {
+          found.append((row, first))
+        } else {
+          firstRows[h, default: []].append(row)
+        }
+      }
+    }
+    guard !found.isEmpty else { return }
+    var merged = DiagnosticLog(cap: log.cap)
+    var next = 0
+    var mark = 0
+    let stored = log.diagnostics
+    for (row, first) in found {
+      while mark + 1 < markRows.count && markRows[mark + 1] <= row { mark += 1 }
+      let at = markCounts[mark]
+      while next < at {
+        merged.append(stored[next])
+        next += 1
+      }
+      let error = IngestError.duplicateID(id: t.pointee.string(row), firstLine: lines[first])
+      merged.append(Diagnostic(.error, file: file, line: lines[row], column: columnName(k), message: error.description))
+    }
+    while next < stored.count {
+      merged.append(stored[next])
+      next += 1
+    }
+    // Problems counted beyond the cap but not stored: counted again, still not stored
+    // (the merged log is full of that severity by now).
+    for _ in 0..<log.suppressedErrors { merged.append(Diagnostic(.error, file: file, line: 0, message: "")) }
+    for _ in 0..<max(0, log.warningCount - log.cap) { merged.append(Diagnostic(.warning, file: file, line: 0, message: "")) }
+    log = merged
+  }
+
+  /// The high 32 bits of an id hash, never 0 (0 marks a row without an id).
+  @inline(__always)
+  func tag(_ h: UInt64) -> UInt32 {
+    let t = UInt32(truncatingIfNeeded: h >> 32)
+    return t == 0 ? 1 : t
+  }
+
+  /// The nonzero tags that occur more than once among `n` at `tags` (sorted in place).
+  private func repeatedTags(_ tags: UnsafeMutablePointer<UInt32>, _ n: Int) -> Set<UInt32> {
+    var a = tags
+    var b = UnsafeMutablePointer<UInt32>.allocate(capacity: n)
+    let scratch = b
+    defer { scratch.deallocate() }
+    var counts = [Int](repeating: 0, count: 256)
+    for pass in 0..<4 {
+      let shift = UInt32(8 * pass)
+      for i in 0..<256 { counts[i] = 0 }
+      for i in 0..<n { counts[Int(truncatingIfNeeded: a[i] >> shift) & 255] += 1 }
+      var sum = 0
+      for i in 0..<256 {
+        let c = counts[i]
+        counts[i] = sum
+        sum += c
+      }
+      for i in 0..<n {
+        let d = Int(truncatingIfNeeded: a[i] >> shift) & 255
+        b[counts[d]] = a[i]
+        counts[d] += 1
+      }
+      swap(&a, &b)
+    }
+    // After an even number of passes the sorted tags are back in `tags`.
+    var repeated = Set<UInt32>()
+    var i = 1
+    while i < n {
+      if a[i] != 0 && a[i] == a[i - 1] { repeated.insert(a[i]) }
+      i += 1
+    }
+    return repeated
+  }
+
+  mutating func freeDuplicateCheck() {
+    idHashes.free()
+    markRows.free()
+    markCounts.free()
+  }
+}
