@@ -31,6 +31,8 @@ fi
 
 BIN="${INGEST_BENCH:-}"
 if [ -z "$BIN" ]; then
+  # SwiftPM does not see new source files of the root package from here until it re-plans.
+  rm -f Benchmarks/.build/release.yaml
   swift build -c release --package-path Benchmarks --product ingest-bench 2>&1 | grep -E "error|warning:" || true
   BIN="$(swift build -c release --package-path Benchmarks --show-bin-path)/ingest-bench"
 fi

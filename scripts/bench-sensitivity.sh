@@ -10,6 +10,8 @@ ROWS="${2:-10000}"
 THREADS="${3:-2}"
 DATA=Benchmarks/.data
 mkdir -p "$DATA"
+# SwiftPM does not see new source files of the root package from here until it re-plans.
+rm -f Benchmarks/.build/release.yaml
 swift build -c release --package-path Benchmarks --product sensitivity-bench 2>&1 | grep -E "error|warning" || true
 BIN="$(swift build -c release --package-path Benchmarks --show-bin-path)/sensitivity-bench"
 if [ ! -x Benchmarks/.venv/bin/python ]; then
