@@ -43,6 +43,7 @@ public struct OutputFolder {
     let target = dir.count > 1 && dir.hasSuffix("/") ? String(dir.dropLast()) : dir
     do {
       try checkReplaceable(target)
+      try makeParent(of: target)
       let tmp = try makeTemporarySibling(of: target)
       do {
         try body(OutputFolder(path: tmp, destination: target))
@@ -68,6 +69,17 @@ public struct OutputFolder {
     if access(dir + "/results.json", F_OK) == 0 { return }
     let entries = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
     if !entries.isEmpty { throw .refusingToReplace(path: dir) }
+  }
+
+  /// Creates DIR's missing parent folders (like `mkdir -p`), so `--out out/2022` works in a
+  /// fresh checkout. An existing parent that is not a folder fails later, at the temporary folder.
+  static func makeParent(of dir: String) throws(ReportError) {
+    let parent = (dir as NSString).deletingLastPathComponent
+    guard !parent.isEmpty, parent != "/" else { return }
+    var st = stat()
+    if stat(parent, &st) == 0 { return }
+    try makeParent(of: parent)
+    if mkdir(parent, 0o777) != 0, errno != EEXIST { throw .io(path: parent, operation: "create folder", code: currentErrno) }
   }
 
   /// `DIR.tmp-XXXXXX` created with `mkdir` (mode 0777 before the umask, like any folder).

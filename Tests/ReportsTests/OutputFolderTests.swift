@@ -89,3 +89,15 @@ import Testing
     #expect(text(dir + "/thesis.docx") == "precious")
   }
 }
+
+@Suite struct OutputFolderParentTests {
+  @Test func missingParentFoldersAreCreated() throws {
+    let base = scratchFolder()
+    let dir = base + "/out/2022"
+    try OutputFolder.write(to: dir) { folder in
+      try "x".write(toFile: folder.file("a.txt"), atomically: false, encoding: .utf8)
+    }
+    #expect(FileManager.default.fileExists(atPath: dir + "/a.txt"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: base + "/out") == ["2022"])
+  }
+}
