@@ -69,11 +69,12 @@ enum CSVReports {
     }
     try sink.write(csv.out)
     let excluded = d.excluded
+    let texts = m.reasonTexts[p]
     try BlockWriter.write(count: excluded.count, to: sink) { range, buffer in
       var b = CSVWriter(into: buffer)
-      var reason = ReasonText(english: rows.labels.english)
       for i in range {
-        rows.shortlistRow(excluded[i].row, rows.labels.excluded, i + 1, reason(excluded[i].reason), full: false, &b)
+        let reason = texts[excluded.reasonCode(at: i)]
+        rows.shortlistRow(excluded.row(at: i), rows.labels.excluded, i + 1, reason, full: false, &b)
       }
     }
     try sink.close()

@@ -9,7 +9,8 @@ struct CSVRows: Sendable {
   let labels: Labels
   let programmes: [ProgrammeDecision]
   let status: [[UInt8]]
-  let excludedIndex: [[Int32]]
+  let excludedReason: [[Int32]]
+  let reasonTexts: [[String]]
   let groupColumns: [[Double]]
   let normalisedColumns: [[Double]]
   let reward: [Double]
@@ -25,7 +26,8 @@ struct CSVRows: Sendable {
     labels = m.labels
     programmes = m.decision.programmes
     status = m.status
-    excludedIndex = m.excludedIndex
+    excludedReason = m.excludedReason
+    reasonTexts = m.reasonTexts
     groupColumns = m.groupColumns
     normalisedColumns = m.normalisedColumns
     reward = m.rewardByRow
@@ -40,7 +42,6 @@ struct CSVRows: Sendable {
   /// gathered first (`gather(_:rows:missing:into:)`, `gatherTexts(_:_:rows:)`: the rows come
   /// in rank order, so these reads miss the cache), then formatted.
   func rankingRows(_ order: [Int], _ range: Range<Int>, _ csv: inout CSVWriter) {
-    var reasons = programmes.map { _ in ReasonText(english: labels.english) }
     let width = 2 + groupColumns.count + normalisedColumns.count
     var cells: [Double] = []
     withColumnPointers([ev.score, reward] + groupColumns + normalisedColumns) {
@@ -60,7 +61,7 @@ struct CSVRows: Sendable {
         texts.0.withValue(k) { csv.text(bytes: $0) }
         texts.1.withValue(k) { csv.text(bytes: $0) }
         numberCells(rank: ints[3 * k], score: c[0], stars: ints[3 * k + 2], UnsafeBufferPointer(rebasing: c[2...]), &csv)
-        programmeCells(row, &reasons, &csv)
+        programmeCells(row, &csv)
         rewardCell(c[1], &csv)
         csv.endRow()
       }
@@ -68,12 +69,12 @@ struct CSVRows: Sendable {
   }
 
   /// Status and reason per programme.
-  private func programmeCells(_ row: Int, _ reasons: inout [ReasonText], _ csv: inout CSVWriter) {
+  private func programmeCells(_ row: Int, _ csv: inout CSVWriter) {
     for p in programmes.indices {
       let s = status[p][row]
       csv.text(Int(s) < statusWords.count ? statusWords[Int(s)] : "")
       if s == ShortlistStatus.excluded.rawValue {
-        csv.text(reasons[p](programmes[p].excluded[Int(excludedIndex[p][row])].reason))
+        csv.text(reasonTexts[p][Int(excludedReason[p][row])])
       } else {
         csv.empty()
       }

@@ -20,8 +20,10 @@ final class ReportModel: Sendable {
   let rewardByRow: [Double]
   /// Per programme (decision order): status per row (0 = not on the list at all).
   let status: [[UInt8]]
-  /// Per programme: index into `excluded` per excluded row, else -1.
-  let excludedIndex: [[Int32]]
+  /// Per programme: the reason code (`ExclusionList.reasonCode(at:)`) per excluded row, else -1.
+  let excludedReason: [[Int32]]
+  /// Per programme: the text of each distinct exclusion reason, by reason code.
+  let reasonTexts: [[String]]
   /// Group keys with scores, in spec order (unknown keys last, sorted).
   let groupKeys: [String]
   /// Group score columns in `groupKeys` order (indexed by row).
@@ -48,21 +50,24 @@ final class ReportModel: Sendable {
     for a in decision.rewards.awards where a.row >= 0 && a.row < n && a.granted.isFinite { reward[a.row] += a.granted }
     rewardByRow = reward
     var status: [[UInt8]] = []
-    var excludedIndex: [[Int32]] = []
+    var excludedReason: [[Int32]] = []
     for p in decision.programmes {
       var s = [UInt8](repeating: 0, count: n)
       var x = [Int32](repeating: -1, count: n)
       for r in p.selected where r < n { s[r] = ShortlistStatus.selected.rawValue }
       for r in p.reserve where r < n { s[r] = ShortlistStatus.reserve.rawValue }
-      for (i, e) in p.excluded.enumerated() where e.row < n {
-        s[e.row] = ShortlistStatus.excluded.rawValue
-        x[e.row] = Int32(i)
+      for i in p.excluded.indices {
+        let row = p.excluded.row(at: i)
+        guard row < n else { continue }
+        s[row] = ShortlistStatus.excluded.rawValue
+        x[row] = Int32(p.excluded.reasonCode(at: i))
       }
       status.append(s)
-      excludedIndex.append(x)
+      excludedReason.append(x)
     }
     self.status = status
-    self.excludedIndex = excludedIndex
+    self.excludedReason = excludedReason
+    reasonTexts = decision.programmes.map { $0.excluded.reasons.map { $0.text(english: options.english) } }
     let known = spec.groups.map(\.key).filter { evaluation.groupScores[$0] != nil }
     let extra = evaluation.groupScores.keys.filter { k in !spec.groups.contains { $0.key == k } }.sorted()
     let keys = known + extra
@@ -70,8 +75,8 @@ final class ReportModel: Sendable {
     groupColumns = keys.map { evaluation.groupScores[$0] ?? [] }
     normalisedColumns = spec.criteria.indices.map { $0 < evaluation.normalised.count ? evaluation.normalised[$0] : [] }
     criterionPaths = spec.criteria.map { ReportModel.path(of: $0.group, in: spec) }
-    idText = ReportModel.pack(evaluation.ids)
-    labelText = ReportModel.pack(evaluation.labels)
+    idText = ReportModel.packed(evaluation.ids, from: table[spec.evaluation.idColumn])
+    labelText = ReportModel.packed(evaluation.labels, from: table[spec.evaluation.labelColumn])
   }
 
   var rowCount: Int { evaluation.ids.count }
@@ -96,7 +101,7 @@ final class ReportModel: Sendable {
   /// Status of `row` on programme `p`, with the exclusion reason when excluded.
   func entry(programme p: Int, row: Int) -> (status: ShortlistStatus?, reason: ExclusionReason?) {
     guard let s = ShortlistStatus(rawValue: status[p][row]) else { return (nil, nil) }
-    if s == .excluded { return (s, decision.programmes[p].excluded[Int(excludedIndex[p][row])].reason) }
+    if s == .excluded { return (s, decision.programmes[p].excluded.reasons[Int(excludedReason[p][row])]) }
     return (s, nil)
   }
 
@@ -148,9 +153,31 @@ final class ReportModel: Sendable {
     return s
   }
 
-  private static func pack(_ strings: [String]) -> TextColumn {
-    var column = TextColumn()
-    for s in strings { column.append(s) }
-    return column
+  /// `strings` packed: the table's own packed column when it holds exactly these bytes
+  /// (the usual case: the evaluation's ids and labels are read from it, a missing value
+  /// as ""), so no second copy is made; otherwise a new packing.
+  /// - Complexity: O(bytes) comparisons, no allocation when the column is reused.
+  static func packed(_ strings: [String], from column: Column?) -> TextColumn {
+    if case .text(let c)? = column, c.count == strings.count, holds(c, strings) { return c }
+    var packed = TextColumn()
+    for s in strings { packed.append(s) }
+    return packed
+  }
+
+  /// Whether value `i` of `column` has the UTF-8 bytes of `strings[i]` for every `i`.
+  private static func holds(_ column: TextColumn, _ strings: [String]) -> Bool {
+    column.utf8.withUnsafeBufferPointer { bytes in
+      for (i, s) in strings.enumerated() {
+        let range = column.byteRange(i)
+        var s = s
+        let same = s.withUTF8 { u in
+          guard u.count == range.count else { return false }
+          guard let a = u.baseAddress, let b = bytes.baseAddress else { return true }  // both empty
+          return memcmp(a, b + range.lowerBound, u.count) == 0
+        }
+        if !same { return false }
+      }
+      return true
+    }
   }
 }

@@ -114,7 +114,7 @@ enum ResultsJSON {
     let ids = m.evaluation.ids
     w.key("shortlists")
     w.beginObject()
-    for p in m.decision.programmes {
+    for (pi, p) in m.decision.programmes.enumerated() {
       let spec = m.spec.programmes.first { $0.key == p.key }
       w.key(p.key)
       w.beginObject()
@@ -134,17 +134,18 @@ enum ResultsJSON {
       w.beginArray()
       try sink.write(w.out)
       w.out.removeAll()
-      let english = m.options.english
+      // Each distinct reason is formatted once (`ReportModel.reasonTexts`), found by its code.
       let excluded = p.excluded
-      try BlockWriter.write(count: excluded.count, to: sink) { range, buffer in
+      let texts = m.reasonTexts[pi]
+      let codes = excluded.reasons.map(reasonCode)
+      try BlockWriter.write(count: excluded.count, to: sink, blockRows: 8_192) { range, buffer in
         var b = JSONWriter(into: buffer, insideArrayAt: 4, hasMember: range.lowerBound > 0)
-        var reason = ReasonText(english: english)
         for i in range {
-          let e = excluded[i]
+          let c = excluded.reasonCode(at: i)
           b.beginObject()
-          b.field("id", ids[e.row])
-          b.field("reason", reason(e.reason))
-          b.field("code", reasonCode(e.reason))
+          b.field("id", ids[excluded.row(at: i)])
+          b.field("reason", texts[c])
+          b.field("code", codes[c])
           b.endObject()
         }
       }

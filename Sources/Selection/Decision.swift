@@ -20,16 +20,20 @@ public struct ProgrammeDecision: Sendable {
   public var selected: [Int]
   /// Rows on the reserve list (候补), in order.
   public var reserve: [Int]
-  /// Every other ranked row, in rank order, with the first rule that stopped it.
-  public var excluded: [(row: Int, reason: ExclusionReason)]
+  /// Every other ranked row, in rank order, with the first rule that stopped it
+  /// (compact: 8 bytes per row, see `ExclusionList`).
+  public var excluded: ExclusionList
   /// Rows that met the eligibility rule (used by tiers with mode `eligible`).
   public var eligible: Set<Int>
-  public init(key: String, selected: [Int], reserve: [Int], excluded: [(row: Int, reason: ExclusionReason)], eligible: Set<Int>) {
+  public init(key: String, selected: [Int], reserve: [Int], excluded: ExclusionList, eligible: Set<Int>) {
     self.key = key
     self.selected = selected
     self.reserve = reserve
     self.excluded = excluded
     self.eligible = eligible
+  }
+  public init(key: String, selected: [Int], reserve: [Int], excluded: [(row: Int, reason: ExclusionReason)], eligible: Set<Int>) {
+    self.init(key: key, selected: selected, reserve: reserve, excluded: ExclusionList(excluded), eligible: eligible)
   }
 }
 

@@ -153,13 +153,13 @@ struct ProgrammeRun {
 
   /// Every ranked row not placed, in rank order, then every unranked row, in row order.
   private func excludedList(kind: [Kind], payload: [Int32], rule: EligibilityRule, caps: [Cap])
-    -> [(row: Int, reason: ExclusionReason)]
+    -> ExclusionList
   {
     let tierReason = (tierName ?? programme.from).map { ExclusionReason.notInTier(programme: $0, mode: programme.fromMode) }
     let notEligible = rule.texts.map { ExclusionReason.notEligible(failing: $0) }
     let below = ExclusionReason.belowLine(quota: programme.quota)
     var capReasons: [[ExclusionReason?]] = caps.map { [ExclusionReason?](repeating: nil, count: $0.values.levels.count) }
-    var excluded: [(row: Int, reason: ExclusionReason)] = []
+    var excluded = ExclusionList()
     excluded.reserveCapacity(max(0, rowCount - programme.quota - programme.reserves))
     for row in evaluation.order {
       let reason: ExclusionReason
@@ -180,9 +180,9 @@ struct ProgrammeRun {
           reason = r
         }
       }
-      excluded.append((row, reason))
+      excluded.append(row: row, reason: reason)
     }
-    for (row, why) in unranked { excluded.append((row, .unranked(why))) }
+    for (row, why) in unranked { excluded.append(row: row, reason: .unranked(why)) }
     return excluded
   }
 

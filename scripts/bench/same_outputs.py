@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""Compares two `exemplar run` output folders file by file; only the time of the run may differ.
+
+Usage: same_outputs.py DIR_A DIR_B
+Every file must exist in both. Bytes must be equal, except: in results.json the value of
+`"time":` inside `manifest`; in report.html and in the members of recommendations.xlsx
+(compared member by member, unzipped), ISO-8601 date-times (`2026-11-29T22:50:12Z`, and
+the `dcterms:created`/modified ones) and `YYYY-MM-DD HH:MM` stamps are masked first.
+Prints one line per file and exits 1 on the first difference set.
+"""
+import os, re, sys, zipfile
+
+STAMP = re.compile(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z?|\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?")
+
+def files(root):
+    out = []
+    for d, _, names in os.walk(root):
+        out += [os.path.relpath(os.path.join(d, n), root) for n in names]
+    return sorted(out)
+
+def masked(b):
+    return STAMP.sub(b"<time>", b)
+
+def same(name, a, b):
+    if a == b:
+        return "identical"
+    if name.endswith("results.json"):
+        return "same apart from the time" if masked(a) == masked(b) else None
+    if name.endswith(".html"):
+        return "same apart from the time" if masked(a) == masked(b) else None
+    if name.endswith(".xlsx"):
+        import io
+        za, zb = zipfile.ZipFile(io.BytesIO(a)), zipfile.ZipFile(io.BytesIO(b))
+        if za.namelist() != zb.namelist():
+            return None
+        for m in za.namelist():
+            x, y = za.read(m), zb.read(m)
+            if x != y and masked(x) != masked(y):
+                print(f"  {name}: member {m} differs", file=sys.stderr)
+                return None
+        return "same members apart from the time"
+    return None
+
+def main():
+    a, b = sys.argv[1], sys.argv[2]
+    fa, fb = files(a), files(b)
+    if fa != fb:
+        sys.exit(f"different file sets: {sorted(set(fa) ^ set(fb))}")
+    bad = 0
+    for f in fa:
+        x = open(os.path.join(a, f), "rb").read()
+        y = open(os.path.join(b, f), "rb").read()
+        verdict = same(f, x, y)
+        print(f"{f}: {verdict or 'DIFFERENT'} ({len(x)} bytes)")
+        bad += verdict is None
+    sys.exit(1 if bad else 0)
+
+main()
