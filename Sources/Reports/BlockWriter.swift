@@ -3,7 +3,8 @@ import Foundation
 /// Formats a long run of rows on every core and writes the bytes in row order, through a
 /// bounded pipeline whose memory does not grow with the row count.
 ///
-/// Rows `0..<count` are cut into blocks of `blockRows`. Block `b` is formatted into slot
+/// Rows `0..<count` are cut into blocks of `blockRows` (or of about `blockBytes` of text,
+/// measured on the first rows). Block `b` is formatted into slot
 /// `b mod slots` of a small ring of `ByteBuffer`s that is allocated once and reused for the
 /// whole file (no fresh pages per block). `workers` threads take blocks in increasing order;
 /// a worker formats block `b` only after the calling thread has written block `b − slots`
@@ -15,8 +16,12 @@ import Foundation
 /// those rows (tested against one sequential writer in ReportsTests/BlockWriterTests).
 /// Memory: `slots` buffers, each as large as the largest block's text.
 enum BlockWriter {
-  /// Rows per block by default: about 1 MiB of ranking.csv text.
-  static let blockRows = 4_096
+  /// Text per block when the block size is measured: large enough to amortise the locking
+  /// and the `write(2)`, small enough that the ring stays a few MiB.
+  static let blockBytes = 768 << 10
+
+  /// Rows formatted first, on the calling thread, to measure the text per row.
+  static let probeRows = 64
 
   /// Formatting threads: one per core.
   static var workers: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
@@ -24,18 +29,39 @@ enum BlockWriter {
   /// Calls `format(range, buffer)` for each block of `0..<count` (on `workers` threads)
   /// and writes the buffers to `sink` in order.
   /// - Parameters:
-  ///   - blockRows: rows per block (≥ 1); choose about 1 MiB of text per block.
+  ///   - blockRows: rows per block (≥ 1). When nil, the first `probeRows` rows are formatted
+  ///     and written on the calling thread, and the rest go in blocks of about `blockBytes`
+  ///     of text at the probe's bytes per row (the split does not change the bytes).
   ///   - workers: formatting threads (≥ 1); the output does not depend on it.
   ///   - slots: buffers in the ring (≥ 1; default two per worker, so a worker rarely waits
   ///     for the writer and the writer rarely waits for a block).
   /// - Throws: the sink's error; the workers stop at their next block.
   static func write(
-    count: Int, to sink: ByteSink, blockRows: Int = BlockWriter.blockRows, workers: Int = BlockWriter.workers,
+    count: Int, to sink: ByteSink, blockRows: Int? = nil, workers: Int = BlockWriter.workers,
     slots: Int? = nil, _ format: @escaping @Sendable (Range<Int>, ByteBuffer) -> Void
   ) throws(ReportError) {
     guard count > 0 else { return }
-    let rows = max(1, blockRows)
-    let blocks = (count + rows - 1) / rows
+    var first = 0
+    var rows = max(1, blockRows ?? 1)
+    if blockRows == nil {
+      let probe = ByteBuffer(capacity: 1 << 16)
+      first = min(count, probeRows)
+      format(0..<first, probe)
+      try sink.write(probe)
+      rows = max(64, min(16_384, blockBytes * first / max(1, probe.count)))
+    }
+    try pipeline(rows: first..<count, blockRows: rows, to: sink, workers: workers, slots: slots, format)
+  }
+
+  /// Blocks of `blockRows` rows from `rows.lowerBound`, through the ring.
+  private static func pipeline(
+    rows: Range<Int>, blockRows: Int, to sink: ByteSink, workers: Int, slots: Int?,
+    _ format: @escaping @Sendable (Range<Int>, ByteBuffer) -> Void
+  ) throws(ReportError) {
+    guard !rows.isEmpty else { return }
+    let start = rows.lowerBound
+    let end = rows.upperBound
+    let blocks = (rows.count + blockRows - 1) / blockRows
     let threads = max(1, min(workers, blocks))
     let ring = BlockRing(blocks: blocks, slots: max(1, min(slots ?? 2 * threads, blocks)))
     let done = DispatchGroup()
@@ -43,7 +69,7 @@ enum BlockWriter {
       DispatchQueue.global(qos: .userInitiated).async(group: done) {
         while let (b, buffer) = ring.nextBlock() {
           buffer.removeAll()
-          format(b * rows..<min(count, (b + 1) * rows), buffer)
+          format(start + b * blockRows..<min(end, start + (b + 1) * blockRows), buffer)
           ring.formatted(b)
         }
       }

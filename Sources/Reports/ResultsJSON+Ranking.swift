@@ -10,10 +10,7 @@ extension ResultsJSON {
     try sink.write(w.out)
     w.out.removeAll()
     let entries = RankingEntries(m)
-    // About 1 MiB of text per block: ~200 bytes per entry plus ~40 per criterion and group.
-    let rowBytes = 200 + 40 * (m.spec.criteria.count + m.groupKeys.count)
-    let blockRows = max(256, min(8_192, (1 << 20) / rowBytes))
-    try BlockWriter.write(count: order.count, to: sink, blockRows: blockRows) { range, buffer in
+    try BlockWriter.write(count: order.count, to: sink) { range, buffer in
       entries.write(order, range, buffer)
     }
     if !order.isEmpty { w.markHasMember() }

@@ -24,7 +24,7 @@ import Testing
   }
 
   /// Writes `count` rows with `BlockWriter` and returns the file's bytes.
-  static func written(count: Int, blockRows: Int, workers: Int, slots: Int?, seed: UInt64) throws -> [UInt8] {
+  static func written(count: Int, blockRows: Int?, workers: Int, slots: Int?, seed: UInt64) throws -> [UInt8] {
     let path = temporaryPath("out")
     defer { try? FileManager.default.removeItem(atPath: path) }
     let sink = try ByteSink(path: path)
@@ -42,7 +42,10 @@ import Testing
   }
 
   @Test(arguments: [
-    (count: 0, blockRows: 4, workers: 2, slots: nil as Int?),
+    (count: 0, blockRows: 4 as Int?, workers: 2, slots: nil as Int?),
+    (count: 10, blockRows: nil, workers: 2, slots: nil),
+    (count: 30_000, blockRows: nil, workers: 2, slots: nil),
+    (count: 30_000, blockRows: nil, workers: 1, slots: 1),
     (count: 1, blockRows: 4, workers: 2, slots: nil),
     (count: 1_000, blockRows: 1, workers: 1, slots: 1),
     (count: 1_000, blockRows: 7, workers: 3, slots: 1),
@@ -51,8 +54,8 @@ import Testing
     (count: 5_000, blockRows: 100_000, workers: 8, slots: nil),
     (count: 20_001, blockRows: 333, workers: 5, slots: 3),
   ])
-  func sameBytesAsOneSequentialWriter(count: Int, blockRows: Int, workers: Int, slots: Int?) throws {
-    let seed = UInt64(count &* 31 &+ blockRows)
+  func sameBytesAsOneSequentialWriter(count: Int, blockRows: Int?, workers: Int, slots: Int?) throws {
+    let seed = UInt64(count &* 31 &+ (blockRows ?? 0))
     let bytes = try Self.written(count: count, blockRows: blockRows, workers: workers, slots: slots, seed: seed)
     #expect(bytes == Self.sequential(count: count, seed: seed))
   }

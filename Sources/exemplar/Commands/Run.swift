@@ -1,7 +1,10 @@
 import ArgumentParser
+import Criteria
 import Foundation
 import Model
 import Reports
+import Scoring
+import Selection
 import Sensitivity
 
 struct Run: ParsableCommand {
@@ -39,6 +42,39 @@ struct Run: ParsableCommand {
   static let stabilityRowLimit = 20_000
 
   func run() throws {
+    let job = try prepare()
+    do {
+      try RunReport.write(
+        to: out, table: job.table, spec: job.spec, evaluation: job.evaluation, decision: job.decision,
+        manifest: job.manifest, options: job.options)
+    } catch {
+      throw Exit.fail(error)
+    }
+    if output.json {
+      print(#"{"out":\#(jsonString(out)),"ranked":\#(job.evaluation.order.count)}"#)
+    } else {
+      let selected = job.decision.programmes.map { "\($0.key) \($0.selected.count)" }.joined(separator: ", ")
+      var err = StandardError()
+      print("exemplar: \(job.evaluation.order.count) ranked; selected: \(selected); wrote \(out)", to: &err)
+    }
+  }
+
+  /// What the writers need, and nothing more.
+  struct ReportJob {
+    /// The table cut down to what the writers read: its source, row count and the id and
+    /// label columns (the writers read ids and labels from their packed bytes).
+    let table: Table
+    let spec: Spec
+    let evaluation: Evaluation
+    let decision: Decision
+    let manifest: Manifest
+    let options: ReportOptions
+  }
+
+  /// Runs the analysis and keeps what the writers need. The full table (every metric column,
+  /// the line numbers) and the ingest result are released when this returns, before the
+  /// outputs are written: at 1M rows that is most of the ingest's memory.
+  func prepare() throws -> ReportJob {
     let analysis = try Pipeline(input: input).analyse()
     let manifest: Manifest
     do {
@@ -54,20 +90,14 @@ struct Run: ParsableCommand {
     if !noHTML, !noStability, analysis.table.rowCount <= Run.stabilityRowLimit {
       options.stability = try stabilityRows(analysis)
     }
-    do {
-      try RunReport.write(
-        to: out, table: analysis.table, spec: analysis.spec, evaluation: analysis.evaluation,
-        decision: analysis.decision, manifest: manifest, options: options)
-    } catch {
-      throw Exit.fail(error)
-    }
-    if output.json {
-      print(#"{"out":\#(jsonString(out)),"ranked":\#(analysis.evaluation.order.count)}"#)
-    } else {
-      let selected = analysis.decision.programmes.map { "\($0.key) \($0.selected.count)" }.joined(separator: ", ")
-      var err = StandardError()
-      print("exemplar: \(analysis.evaluation.order.count) ranked; selected: \(selected); wrote \(out)", to: &err)
-    }
+    let full = analysis.table
+    let keep = [analysis.spec.evaluation.idColumn, analysis.spec.evaluation.labelColumn]
+    let table = Table(
+      source: full.source, rowCount: full.rowCount, lines: [],
+      columns: full.columns.filter { keep.contains($0.key) }, headerFound: full.headerFound)
+    return ReportJob(
+      table: table, spec: analysis.spec, evaluation: analysis.evaluation, decision: analysis.decision,
+      manifest: manifest, options: options)
   }
 }
 
