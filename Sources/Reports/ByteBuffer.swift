@@ -182,9 +182,9 @@ final class ByteBuffer: @unchecked Sendable {
     let d = max(0, min(decimals, 9))
     var scale: UInt64 = 1
     for _ in 0..<d { scale *= 10 }
-    let scaled = (abs(x) * Double(scale)).rounded()
-    guard scaled < 9.0e15 else { return append(ReportModel.fixed(x, decimals: d)) }
-    let n = UInt64(scaled)
+    guard let n = ByteBuffer.roundedMagnitude(x, scale: Double(scale)) else {
+      return append(ReportModel.fixed(x, decimals: d))
+    }
     reserve(24)
     if x < 0 && n != 0 { put(UInt8(ascii: "-")) }
     appendDigits(n / scale, minimumCount: 1)
@@ -194,12 +194,25 @@ final class ByteBuffer: @unchecked Sendable {
     }
   }
 
+  /// `(|x| · scale).rounded()` (half away from zero) as an integer when it is below 9·10¹⁵,
+  /// else nil (also for NaN). Same value as `Double.rounded()`, without its libm call
+  /// (`round`, not inlined on baseline x86-64): for 0 ≤ y < 2⁵³ the truncation `n` and the
+  /// fraction `y − n` are exact, so `y − n ≥ 0.5` decides the rounding exactly.
+  @inline(__always)
+  static func roundedMagnitude(_ x: Double, scale: Double) -> UInt64? {
+    let y = abs(x) * scale
+    guard y < 9.0e15 else { return nil }
+    let t = UInt64(y)
+    let n = y - Double(t) >= 0.5 ? t + 1 : t
+    return n < 9_000_000_000_000_000 ? n : nil
+  }
+
   /// Appends the shortest text that reads back to the same double, an integer without `.0`
   /// (`formatNumber` of module Model: `87.25`, `1e-07`, `100`). `x` must be finite.
   /// Integers are formatted here; other values by `swift_float64ToString`, the function
   /// `Double.description` calls (same bytes, written straight into the buffer).
   func append(shortest x: Double) {
-    if x == x.rounded(), abs(x) < 1e15 { return append(integer: Int(x)) }
+    if abs(x) < 1e15, x == Double(Int64(x)) { return append(integer: Int(x)) }  // an integer (no libm call)
     reserve(32)
     // The runtime leaves the leading `0` of some values below 1 unwritten (e.g. 17-digit
     // `0.7747088553367709`), so the room is filled with `0`s first; then the bytes equal
@@ -214,9 +227,7 @@ final class ByteBuffer: @unchecked Sendable {
   /// zeros removed: `0.052341234`, `0.5`, `0`, `1`. Absolute error ≤ 5·10⁻¹⁰. Falls back to
   /// `append(shortest:)` outside ±9·10⁶. `x` must be finite.
   func append(share x: Double) {
-    let scaled = (abs(x) * 1e9).rounded()
-    guard scaled < 9.0e15 else { return append(shortest: x) }
-    var n = UInt64(scaled)
+    guard var n = ByteBuffer.roundedMagnitude(x, scale: 1e9) else { return append(shortest: x) }
     reserve(32)
     if x < 0 && n != 0 { put(UInt8(ascii: "-")) }
     appendDigits(n / 1_000_000_000, minimumCount: 1)

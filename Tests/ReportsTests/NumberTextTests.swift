@@ -1,3 +1,4 @@
+import Model
 import Testing
 
 @testable import Reports
@@ -93,6 +94,36 @@ import Testing
       b.removeAll()
       b.append(fixed: value, decimals: d)
       #expect(String(decoding: b.bytes, as: UTF8.self) == ReportModel.fixed(value, decimals: d), "\(value) \(d)")
+    }
+  }
+
+  /// `roundedMagnitude` (truncate, then compare the fraction with 0.5) against
+  /// `Double.rounded()` on exact halves, their neighbours, random magnitudes and the 9·10¹⁵
+  /// limit; and `append(share:)` against its definition, `String` arithmetic on the result.
+  @Test func roundingWithoutLibmMatchesRounded() {
+    var rng = SplitMix64(seed: 7)
+    var values: [Double] = [0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.49999999999999994, 4_503_599_627_370_495.5, 8.999999999999999e15, 9e15, .nan, .infinity]
+    for _ in 0..<20_000 {
+      let half = Double(rng.next() % 1_000_000_000) + 0.5
+      values += [half, half.nextUp, half.nextDown, Double(bitPattern: rng.next() >> 2) , Double(rng.next() % 1_000_000) / 1e6]
+    }
+    for y in values {
+      let reference = abs(y).rounded()
+      let expected: UInt64? = reference < 9.0e15 ? UInt64(reference) : nil
+      #expect(ByteBuffer.roundedMagnitude(y, scale: 1) == expected, "\(y)")
+    }
+    let b = ByteBuffer(capacity: 8)
+    for _ in 0..<20_000 {
+      let share = Double(rng.next() % (1 << 53)) / Double(1 << 53)
+      b.removeAll()
+      b.append(share: share)
+      let n = UInt64((share * 1e9).rounded())
+      var text = n / 1_000_000_000 == 1 ? "1" : "0"
+      if n % 1_000_000_000 != 0 {
+        let digits = String(n % 1_000_000_000)
+        text += "." + (String(repeating: "0", count: 9 - digits.count) + digits).replacing(/0+$/, with: "")
+      }
+      #expect(String(decoding: b.bytes, as: UTF8.self) == text, "\(share)")
     }
   }
 }
