@@ -32,11 +32,12 @@ mib() { python3 -c 'import os, sys; print(f"{os.path.getsize(sys.argv[1]) / 2**2
 ingest=$(line "ingest alone (exemplar validate)" "$REPEAT" -- "$BIN" validate "$F" --criteria "$DATA/wsm.toml" | secs)
 wsmline=$(line "exemplar run, weighted sum" "$REPEAT" -- "$BIN" run "$F" --criteria "$DATA/wsm.toml" --out "$DATA/out-wsm" --no-excel --no-html)
 wsm=$(echo "$wsmline" | secs)
-# The bytes of results.json + ranking.csv written by dd in 1 MiB blocks, fsync'd as `run` does:
-# the floor under any run that writes them (page-cache copy and write-back alone).
-cat "$DATA/out-wsm/results.json" "$DATA/out-wsm/ranking.csv" > "$DATA/out-wsm-bytes"
-ddline=$(line "dd of the same bytes (results.json + ranking.csv), fsync" "$REPEAT" -- dd if="$DATA/out-wsm-bytes" of="$DATA/out-dd" bs=1M conv=fsync status=none)
-rm -f "$DATA/out-wsm-bytes" "$DATA/out-dd"
+# As many bytes as results.json + ranking.csv, written by dd from /dev/zero in 1 MiB blocks and
+# fsync'd as `run` does: the floor under any run that writes them (page-cache copy and
+# write-back alone, nothing formatted).
+mb=$(( ($(stat -c %s "$DATA/out-wsm/results.json") + $(stat -c %s "$DATA/out-wsm/ranking.csv") + 1048575) / 1048576 ))
+ddline=$(line "dd of as many bytes ($mb MiB: results.json + ranking.csv), fsync" "$REPEAT" -- dd if=/dev/zero of="$DATA/out-dd" bs=1M count="$mb" conv=fsync status=none)
+rm -f "$DATA/out-dd"
 topsis=$(line "exemplar run, TOPSIS" "$REPEAT" -- "$BIN" run "$F" --criteria "$DATA/topsis.toml" --out "$DATA/out-topsis" --no-excel --no-html | secs)
 entropy=$(line "exemplar run, entropy weights" "$REPEAT" -- "$BIN" run "$F" --criteria "$DATA/entropy.toml" --out "$DATA/out-entropy" --no-excel --no-html | secs)
 pandas=$(line "pandas + numpy, same computation" "$REPEAT" -- "$PY" scripts/bench/peer_run.py pandas "$F" "$DATA/spec.json" "$DATA/out-pandas" | secs)

@@ -24,7 +24,7 @@ enum CSVReports {
     csv.out.removeAll()
     let rows = CSVRows(m)
     let order = m.evaluation.order
-    try BlockWriter.write(count: order.count, to: sink) { range, buffer in
+    try BlockWriter.write(count: order.count, to: sink, workers: m.formatThreads) { range, buffer in
       var b = CSVWriter(into: buffer)
       rows.rankingRows(order, range, &b)
     }
@@ -70,7 +70,7 @@ enum CSVReports {
     try sink.write(csv.out)
     let excluded = d.excluded
     let texts = m.reasonTexts[p]
-    try BlockWriter.write(count: excluded.count, to: sink) { range, buffer in
+    try BlockWriter.write(count: excluded.count, to: sink, workers: m.formatThreads) { range, buffer in
       var b = CSVWriter(into: buffer)
       for i in range {
         let reason = texts[excluded.reasonCode(at: i)]

@@ -36,6 +36,9 @@ final class ReportModel: Sendable {
   /// writers read them in rank order without retaining a `String` per row.
   let idText: TextColumn
   let labelText: TextColumn
+  /// Threads that format the long lists (`BlockWriter`): one per core, or one fewer when the
+  /// workbook is written, so its single thread (the slowest writer) keeps a core to itself.
+  let formatThreads: Int
 
   init(table: Table, spec: Spec, evaluation: Evaluation, decision: Decision, manifest: Manifest, options: ReportOptions) {
     self.table = table
@@ -45,6 +48,7 @@ final class ReportModel: Sendable {
     self.manifest = manifest
     self.options = options
     labels = Labels.table(english: options.english)
+    formatThreads = max(1, BlockWriter.workers - (options.excel ? 1 : 0))
     let n = evaluation.ids.count
     var reward = [Double](repeating: 0, count: n)
     for a in decision.rewards.awards where a.row >= 0 && a.row < n && a.granted.isFinite { reward[a.row] += a.granted }

@@ -10,7 +10,7 @@ extension ResultsJSON {
     try sink.write(w.out)
     w.out.removeAll()
     let entries = RankingEntries(m)
-    try BlockWriter.write(count: order.count, to: sink) { range, buffer in
+    try BlockWriter.write(count: order.count, to: sink, workers: m.formatThreads) { range, buffer in
       entries.write(order, range, buffer)
     }
     if !order.isEmpty { w.markHasMember() }

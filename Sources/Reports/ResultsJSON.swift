@@ -138,7 +138,7 @@ enum ResultsJSON {
       let excluded = p.excluded
       let texts = m.reasonTexts[pi]
       let codes = excluded.reasons.map(reasonCode)
-      try BlockWriter.write(count: excluded.count, to: sink) { range, buffer in
+      try BlockWriter.write(count: excluded.count, to: sink, workers: m.formatThreads) { range, buffer in
         var b = JSONWriter(into: buffer, insideArrayAt: 4, hasMember: range.lowerBound > 0)
         for i in range {
           let c = excluded.reasonCode(at: i)
