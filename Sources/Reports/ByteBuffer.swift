@@ -180,17 +180,52 @@ final class ByteBuffer: @unchecked Sendable {
   func append(fixed x: Double, decimals: Int) {
     guard x.isFinite else { return }
     let d = max(0, min(decimals, 9))
-    var scale: UInt64 = 1
-    for _ in 0..<d { scale *= 10 }
-    guard let n = ByteBuffer.roundedMagnitude(x, scale: Double(scale)) else {
+    guard let n = ByteBuffer.roundedMagnitude(x, scale: ByteBuffer.powerOfTen(d)) else {
       return append(ReportModel.fixed(x, decimals: d))
     }
     reserve(24)
     if x < 0 && n != 0 { put(UInt8(ascii: "-")) }
-    appendDigits(n / scale, minimumCount: 1)
+    let (whole, fraction) = ByteBuffer.divide(n, byPowerOfTen: d)
+    appendDigits(whole, minimumCount: 1)
     if d > 0 {
       put(UInt8(ascii: "."))
-      appendDigits(n % scale, minimumCount: d)
+      appendDigits(fraction, minimumCount: d)
+    }
+  }
+
+  /// 10^d for d in 0…9 (larger d give 10⁹).
+  @inline(__always)
+  static func powerOfTen(_ d: Int) -> Double {
+    switch d {
+    case 0: return 1
+    case 1: return 10
+    case 2: return 100
+    case 3: return 1e3
+    case 4: return 1e4
+    case 5: return 1e5
+    case 6: return 1e6
+    case 7: return 1e7
+    case 8: return 1e8
+    default: return 1e9
+    }
+  }
+
+  /// (n / 10^d, n % 10^d) for d in 0…9 (larger d as 9). One case per d, so each division has
+  /// a constant divisor and compiles to a multiplication (a 64-bit `div` costs ~40 cycles,
+  /// twice per cell of 20 million 4-decimal cells in a 1M-row ranking.csv).
+  @inline(__always)
+  static func divide(_ n: UInt64, byPowerOfTen d: Int) -> (UInt64, UInt64) {
+    switch d {
+    case 0: return (n, 0)
+    case 1: return (n / 10, n % 10)
+    case 2: return (n / 100, n % 100)
+    case 3: return (n / 1_000, n % 1_000)
+    case 4: return (n / 10_000, n % 10_000)
+    case 5: return (n / 100_000, n % 100_000)
+    case 6: return (n / 1_000_000, n % 1_000_000)
+    case 7: return (n / 10_000_000, n % 10_000_000)
+    case 8: return (n / 100_000_000, n % 100_000_000)
+    default: return (n / 1_000_000_000, n % 1_000_000_000)
     }
   }
 
@@ -202,9 +237,9 @@ final class ByteBuffer: @unchecked Sendable {
   static func roundedMagnitude(_ x: Double, scale: Double) -> UInt64? {
     let y = abs(x) * scale
     guard y < 9.0e15 else { return nil }
-    let t = UInt64(y)
+    let t = Int64(y)  // signed conversions are single instructions (unsigned ones are not)
     let n = y - Double(t) >= 0.5 ? t + 1 : t
-    return n < 9_000_000_000_000_000 ? n : nil
+    return n < 9_000_000_000_000_000 ? UInt64(n) : nil
   }
 
   /// Appends the shortest text that reads back to the same double, an integer without `.0`
