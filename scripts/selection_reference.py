@@ -64,19 +64,21 @@ def num(x):
     return str(int(x)) if x == int(x) else repr(x)
 
 
-def text(e):
-    """The clause as an official reads it (operators ≥ etc.), as ExclusionReason renders it."""
+def render(e, source=False):
+    """The clause as an official reads it (operators ≥ etc.), as ExclusionReason renders it;
+    with source=True, in criteria-file syntax, fully parenthesised (parsed by the test)."""
     op = e[0]
     if op == "ge":
-        return f"{e[1]} ≥ {num(e[2])}"
+        return f"{e[1]} {'>=' if source else '≥'} {num(e[2])}"
     if op == "name":
         return e[1]
     if op == "not":
         return f"not {e[1]}"
-    if op == "or":
-        return f"{text(e[1])} or {text(e[2])}"
+    if op in ("or", "and"):
+        left, right = render(e[1], source), render(e[2], source)
+        return f"({left}) {op} ({right})" if source else f"{left} {op} {right}"
     if op == "in":
-        return f"{e[1]} in [" + ", ".join(f'"{s}"' for s in e[2]) + "]"
+        return f"{e[1]} in [" + ", ".join(json.dumps(s, ensure_ascii=False) for s in e[2]) + "]"
     raise ValueError(op)
 
 
@@ -184,7 +186,7 @@ def decide(firms, programmes, history):
             if p["eligible"] is not None:
                 failing = [c for c in conjuncts(p["eligible"]) if not holds(c, f, decided)]
                 if failing:
-                    reason[f["row"]] = "not eligible: " + text(failing[0])
+                    reason[f["row"]] = "not eligible: " + render(failing[0])
                     continue
             qualified.append(f)
 
@@ -280,20 +282,6 @@ def allocate(firms, programmes, decided, rewards):
 
 # ---------------------------------------------------------------- JSON output
 
-def source(e):
-    """The expression in criteria-file syntax (fully parenthesised), parsed by the test."""
-    op = e[0]
-    if op == "ge":
-        return f"{e[1]} >= {num(e[2])}"
-    if op == "name":
-        return e[1]
-    if op == "not":
-        return f"not {e[1]}"
-    if op in ("or", "and"):
-        return f"({source(e[1])}) {op} ({source(e[2])})"
-    if op == "in":
-        return f"{e[1]} in [" + ", ".join(json.dumps(s, ensure_ascii=False) for s in e[2]) + "]"
-    raise ValueError(op)
 
 
 def case(seed):
@@ -307,7 +295,7 @@ def case(seed):
                    "district": f["district"], "above_scale": f["above_scale"], "spend": f["spend"]} for f in firms],
         "programmes": [{
             "key": p["key"], "name": p["name"], "quota": p["quota"], "reserves": p["reserves"],
-            "eligible": None if p["eligible"] is None else source(p["eligible"]),
+            "eligible": None if p["eligible"] is None else render(p["eligible"], source=True),
             "from": p["from"], "from_mode": p["from_mode"], "caps": dict(sorted(p["caps"].items())),
             "pilot_industries": p["pilot"], "pilot_priority": "first" if p["pilot_first"] else "none",
             "history_years": p["history_years"], "history_names": p["history_names"], "reward": p["reward"],
