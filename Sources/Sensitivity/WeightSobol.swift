@@ -22,7 +22,7 @@ public struct WeightSobolResult: Sendable {
 /// with a Dirichlet spec `spread` must be given), mapped from the unit hypercube and then
 /// renormalised as in `WeightSampler`. Base points are the unscrambled Sobol' sequence in
 /// 2k dimensions (`SobolEstimator.baseMatrices`); evaluations run on the nominal method
-/// through the same batch scorer and selection walk as Monte Carlo. Outputs: the rank of
+/// through the same `SampleEvaluator` as Monte Carlo (batch scorer, pruning, selection walk). Outputs: the rank of
 /// each target enterprise and, per programme, the Jaccard overlap |A ∩ N| / |A ∪ N| of
 /// the shortlist with the nominal one.
 public enum WeightSobol {
@@ -55,26 +55,46 @@ public enum WeightSobol {
     let outputs = rows.count + model.plan.programmes.count
     let store = Slots<Double>(count: total * outputs)
     defer { store.free() }
-    let nominal = MonteCarlo.nominalSelection(model)
+    let overlap = NominalOverlap(MonteCarlo.nominalSelection(model), rows: model.rowCount)
     let chunk = 256
     let chunks = (total + chunk - 1) / chunk
     let workers = max(1, min(threads, chunks))
     let counter = ProgressCounter()
     DispatchQueue.concurrentPerform(iterations: workers) { t in
-      let ev = SobolEvaluator(model: model, targets: rows, nominal: nominal, blockSize: blockSize, spread: allowPruning ? s : nil)
+      let ev = SampleEvaluator(
+        model: model, fullRanking: model.plan.needsFullRanking, blockSize: blockSize, rankedRowsNeeded: rows,
+        pruning: allowPruning, spread: s)
+      let m = model.criteriaCount
       var c = t
       while c < chunks {
         let lo = c * chunk, hi = min(total, lo + chunk)
         var weights: [[Double]] = []
-        var w = [Double](repeating: 0, count: model.criteriaCount)
+        weights.reserveCapacity(hi - lo)
+        var w = [Double](repeating: 0, count: m)
+        var x = [Double](repeating: 0, count: k)
         for e in lo..<hi {
           let row = e / per, col = e % per
-          var x = a[row]
-          if col == k + 1 { x = b[row] } else if col >= 1 { x[col - 1] = b[row][col - 1] }
+          for i in 0..<k { x[i] = a[row][i] }
+          if col == k + 1 { for i in 0..<k { x[i] = b[row][i] } } else if col >= 1 { x[col - 1] = b[row][col - 1] }
           model.sampler.weights(unit: x, spread: s, into: &w)
           weights.append(w)
         }
-        ev.evaluate(weights: weights, firstIndex: lo, outputs: outputs, store: store)
+        var start = 0
+        while start < weights.count {
+          let count = min(ev.capacity, weights.count - start)
+          for q in 0..<count { for j in 0..<m { ev.wBlock[q * m + j] = weights[start + q][j] } }
+          ev.score(count: count, variant: 0)
+          for q in 0..<count {
+            let u = ev.select(q, weights: weights[start + q])
+            let base = (lo + start + q) * outputs
+            for (t, row) in rows.enumerated() { store.p[base + t] = Double(ev.rank(row, u)) }
+            for (p, sel) in ev.ws.selected.enumerated() {
+              let common = overlap.common(p, sel)
+              store.p[base + rows.count + p] = overlap.jaccard(p, selected: sel.count, common: common)
+            }
+          }
+          start += count
+        }
         if let progress { progress(counter.add(hi - lo), total) }
         c += workers
       }

@@ -1,0 +1,148 @@
+/// One thread's engine that turns weight vectors into selections — the single evaluation
+/// path of both Monte Carlo (`MonteCarlo.Worker`) and Sobol' (`WeightSobol`).
+///
+/// Use: `score` a block of b weight vectors of one method variant (one `BatchScorer`
+/// product), then `select(k, …)` each sample k of the block: it orders the ranked rows
+/// (full sort, or the best `prefixLength` by a bounded heap), runs every programme's
+/// walk, and leaves the outcome in `ws` (ranks of the prefix, shortlists, reserves).
+///
+/// **Candidate pruning** (weighted sum, one variant, no full ranking): only the rows of
+/// `CandidatePruning.keep` are scored; the walk runs on their best `length` rows,
+/// `length` growing ×4 up to `keepM`. When the walk (or a row in `rankedRows`) needs rows
+/// beyond the kept ones, the sample is re-scored on every row with the same kernel and
+/// walked there. Either path gives the same outcome (tested against unpruned runs).
+final class SampleEvaluator {
+  let model: SensitivityModel
+  let fullRanking: Bool
+  let ws: SampleWorkspace
+  /// Rows whose rank must be inside the walked prefix (Sobol' targets).
+  let rankedRowsNeeded: [Int]
+  let capacity: Int
+  /// Best rows ordered per sample; grows ×4 when a walk runs out (results never depend on it).
+  var prefixLength: Int
+  let kept: [Int32]?
+  let keptVariant: MethodVariant?
+  let keepM: Int
+  /// Weight block (capacity × m), utilities of all rows per sample (capacity × n), the
+  /// TOPSIS/VIKOR scratch, utilities of the kept rows (capacity × kept), one full row.
+  let wBlock: PlainBuffer<Double>
+  let uBlock: PlainBuffer<Double>
+  let scratch: PlainBuffer<Double>
+  let uKept: PlainBuffer<Double>
+  let uRow: PlainBuffer<Double>
+  /// Utilities of every row for a sample beyond the pruning (allocated on first use).
+  private lazy var uFull = PlainBuffer<Double>(repeating: 0, count: model.rowCount)
+  /// Nominal rank per row (ties inside a sample).
+  let nominal: PlainBuffer<Int32>
+  /// Threshold filter in front of the top-`prefixLength` heap.
+  let filter: PrefixFilter
+
+  /// - Parameters:
+  ///   - pruning: whether candidate pruning may be used (it still needs a weighted-sum,
+  ///     single-variant model and rows to gain).
+  ///   - spread: the multiplier box for pruning (nil: the uniform model's spread).
+  init(
+    model: SensitivityModel, fullRanking: Bool, blockSize: Int, rankedRowsNeeded: [Int] = [], pruning: Bool,
+    spread: Double? = nil
+  ) {
+    self.model = model
+    self.fullRanking = fullRanking
+    self.rankedRowsNeeded = rankedRowsNeeded
+    let n = model.rowCount, m = model.criteriaCount
+    ws = SampleWorkspace(
+      plan: model.plan, table: model.table, normalised: model.evaluation.normalised,
+      lowerIsBetter: model.variants[0].lowerIsBetter)
+    capacity = max(1, blockSize)
+    let need = model.plan.programmes.map { $0.quota + $0.reserves }.max() ?? 0
+    let deepest = rankedRowsNeeded.map { model.evaluation.rank[$0] }.max() ?? 0
+    prefixLength = max(16, 2 * need + 16, 2 * deepest)
+    keepM = 4 * prefixLength
+    kept = fullRanking || !pruning ? nil : CandidatePruning.keep(model, m: keepM, spread: spread)
+    keptVariant = kept.map { MethodVariant(restricting: model.variants[0], to: $0) }
+    wBlock = PlainBuffer(repeating: 0, count: capacity * m)
+    uBlock = PlainBuffer(repeating: 0, count: kept == nil ? capacity * n : 0)
+    scratch = PlainBuffer(repeating: 0, count: kept == nil ? capacity * n : 0)
+    nominal = PlainBuffer(repeating: 0, count: n)
+    filter = PrefixFilter(capacity: n)
+    for i in 0..<n { nominal[i] = model.nominalRank[i] }
+    uKept = PlainBuffer(repeating: 0, count: capacity * (kept?.count ?? 0))
+    // Rows outside `kept` stay at −∞: they can never be in a top-keepM prefix.
+    uRow = PlainBuffer(repeating: -Double.infinity, count: n)
+  }
+
+  /// Scores the first `b` weight vectors of `wBlock` (sample-major, b × m) with variant `v`.
+  func score(count b: Int, variant v: Int) {
+    let m = model.criteriaCount
+    ws.lowerIsBetterOverride(model.variants[v].lowerIsBetter)
+    let w = UnsafeBufferPointer(rebasing: wBlock.p[0..<(b * m)])
+    if let keptVariant {
+      BatchScorer.utilities(keptVariant, weights: w, b: b, ranked: [], into: uKept.p, scratch: scratch.p)
+    } else {
+      BatchScorer.utilities(model.variants[v], weights: w, b: b, ranked: model.plan.ranked, into: uBlock.p, scratch: scratch.p)
+    }
+  }
+
+  /// Orders and walks sample `k` of the last scored block; `weights` are its weights.
+  /// - Returns: the utilities of every row the walk used (valid until the next call).
+  func select(_ k: Int, weights: [Double]) -> UnsafeBufferPointer<Double> {
+    let n = model.rowCount
+    let np = UnsafeBufferPointer(nominal.p)
+    guard let kept else {
+      let u = UnsafeBufferPointer(rebasing: uBlock.p[(k * n)..<((k + 1) * n)])
+      walk(u, np, weights)
+      return u
+    }
+    let nk = kept.count
+    let values = UnsafeBufferPointer(rebasing: uKept.p[(k * nk)..<((k + 1) * nk)])
+    let u = UnsafeBufferPointer(uRow.p)
+    // The filter scatters the kept rows' utilities into `uRow` as it scans them.
+    var length = min(prefixLength, keepM)
+    ws.begin(utility: u, weights: weights)
+    ws.setOrder(filter.top(length, of: kept, values: values, scatterInto: uRow.p, np), complete: false)
+    if ws.selectAll() && rankedRowsNeeded.allSatisfy({ ws.rank($0) != nil }) { return u }
+    while length < keepM {
+      length = min(keepM, length * 4)
+      ws.begin(utility: u, weights: weights)
+      ws.setOrder(SampleOrdering.top(length, of: kept, u, np), complete: false)
+      if ws.selectAll() && rankedRowsNeeded.allSatisfy({ ws.rank($0) != nil }) { return u }
+    }
+    // Deeper than the pruning covers: score every row for this sample (same kernel).
+    let full = uFull
+    weights.withUnsafeBufferPointer { wp in
+      BatchScorer.utilities(model.variants[0], weights: wp, b: 1, ranked: model.plan.ranked, into: full.p, scratch: scratch.p)
+    }
+    let fu = UnsafeBufferPointer(full.p)
+    walk(fu, np, weights)
+    return fu
+  }
+
+  /// Walks the best `prefixLength` ranked rows (all with `fullRanking`), extending the prefix
+  /// until every shortlist is complete or the ordering is.
+  private func walk(_ u: UnsafeBufferPointer<Double>, _ np: UnsafeBufferPointer<Int32>, _ weights: [Double]) {
+    while true {
+      ws.begin(utility: u, weights: weights)
+      let order =
+        fullRanking
+        ? SampleOrdering.full(model.candidates, u, np) : filter.top(prefixLength, of: model.rankedRows, u, np)
+      let complete = order.count >= model.candidates.count
+      ws.setOrder(order, complete: complete)
+      if ws.selectAll() || complete { return }
+      prefixLength *= 4
+    }
+  }
+
+  /// Rank of `row` in the current sample (utilities `u` from `select`): from the prefix,
+  /// else by counting the better ranked rows.
+  func rank(_ row: Int, _ u: UnsafeBufferPointer<Double>) -> Int {
+    if let r = ws.rank(row) { return r }
+    let np = UnsafeBufferPointer(nominal.p)
+    let me = Int32(row)
+    var better = 0
+    for c in model.candidates where SampleOrdering.better(c, me, u, np) { better += 1 }
+    return better + 1
+  }
+}
+
+extension SampleWorkspace {
+  func lowerIsBetterOverride(_ flag: Bool) { lowerIsBetterFlag = flag }
+}
