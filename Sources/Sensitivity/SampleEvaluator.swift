@@ -82,9 +82,22 @@ final class SampleEvaluator {
     }
   }
 
+  /// Where `select(k)` reads sample k's utilities, for callers that compute them
+  /// themselves instead of `score`: the kept rows in `kept` order, else every row by row.
+  func slot(_ k: Int) -> UnsafeMutableBufferPointer<Double> {
+    let count = kept?.count ?? model.rowCount
+    let p = kept == nil ? uBlock.p : uKept.p
+    return UnsafeMutableBufferPointer(rebasing: p[(k * count)..<((k + 1) * count)])
+  }
+
   /// Orders and walks sample `k` of the last scored block; `weights` are its weights.
+  /// - Parameter rescore: writes the sample's utilities of every row (default: the batch
+  ///   scorer at `weights` with the nominal method); used when the walk needs rows beyond
+  ///   the kept ones.
   /// - Returns: the utilities of every row the walk used (valid until the next call).
-  func select(_ k: Int, weights: [Double]) -> UnsafeBufferPointer<Double> {
+  func select(
+    _ k: Int, weights: [Double], rescore: ((UnsafeMutableBufferPointer<Double>) -> Void)? = nil
+  ) -> UnsafeBufferPointer<Double> {
     let n = model.rowCount
     let np = UnsafeBufferPointer(nominal.p)
     guard let kept else {
@@ -108,8 +121,12 @@ final class SampleEvaluator {
     }
     // Deeper than the pruning covers: score every row for this sample (same kernel).
     let full = uFull
-    weights.withUnsafeBufferPointer { wp in
-      BatchScorer.utilities(model.variants[0], weights: wp, b: 1, ranked: model.plan.ranked, into: full.p, scratch: scratch.p)
+    if let rescore {
+      rescore(full.p)
+    } else {
+      weights.withUnsafeBufferPointer { wp in
+        BatchScorer.utilities(model.variants[0], weights: wp, b: 1, ranked: model.plan.ranked, into: full.p, scratch: scratch.p)
+      }
     }
     let fu = UnsafeBufferPointer(full.p)
     walk(fu, np, weights)

@@ -55,50 +55,8 @@ public enum WeightSobol {
     let outputs = rows.count + model.plan.programmes.count
     let store = Slots<Double>(count: total * outputs)
     defer { store.free() }
-    let overlap = NominalOverlap(MonteCarlo.nominalSelection(model), rows: model.rowCount)
-    let chunk = 256
-    let chunks = (total + chunk - 1) / chunk
-    let workers = max(1, min(threads, chunks))
-    let counter = ProgressCounter()
-    DispatchQueue.concurrentPerform(iterations: workers) { t in
-      let ev = SampleEvaluator(
-        model: model, fullRanking: model.plan.needsFullRanking, blockSize: blockSize, rankedRowsNeeded: rows,
-        pruning: allowPruning, spread: s)
-      let m = model.criteriaCount
-      var c = t
-      while c < chunks {
-        let lo = c * chunk, hi = min(total, lo + chunk)
-        var weights: [[Double]] = []
-        weights.reserveCapacity(hi - lo)
-        var w = [Double](repeating: 0, count: m)
-        var x = [Double](repeating: 0, count: k)
-        for e in lo..<hi {
-          let row = e / per, col = e % per
-          for i in 0..<k { x[i] = a[row][i] }
-          if col == k + 1 { for i in 0..<k { x[i] = b[row][i] } } else if col >= 1 { x[col - 1] = b[row][col - 1] }
-          model.sampler.weights(unit: x, spread: s, into: &w)
-          weights.append(w)
-        }
-        var start = 0
-        while start < weights.count {
-          let count = min(ev.capacity, weights.count - start)
-          for q in 0..<count { for j in 0..<m { ev.wBlock[q * m + j] = weights[start + q][j] } }
-          ev.score(count: count, variant: 0)
-          for q in 0..<count {
-            let u = ev.select(q, weights: weights[start + q])
-            let base = (lo + start + q) * outputs
-            for (t, row) in rows.enumerated() { store.p[base + t] = Double(ev.rank(row, u)) }
-            for (p, sel) in ev.ws.selected.enumerated() {
-              let common = overlap.common(p, sel)
-              store.p[base + rows.count + p] = overlap.jaccard(p, selected: sel.count, common: common)
-            }
-          }
-          start += count
-        }
-        if let progress { progress(counter.add(hi - lo), total) }
-        c += workers
-      }
-    }
+    evaluate(model, a: a, b: b, spread: s, targets: rows, threads: threads, blockSize: blockSize, allowPruning: allowPruning,
+      store: store, progress: progress)
     func column(_ o: Int, _ c: Int) -> [Double] { (0..<n).map { store.p[($0 * per + c) * outputs + o] } }
     let boot = SobolEstimator.resampleIndices(n: n, resamples: resamples, seed: seed)
     var targetOut: [(row: Int, id: String, indices: [SobolIndices])] = []
