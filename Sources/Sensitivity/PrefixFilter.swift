@@ -1,14 +1,15 @@
-/// The best `length` rows of one sample, sorted as `SampleOrdering.top` sorts them, found
-/// by a threshold filter before the heap: rows with utility ≥ τ are gathered (one
-/// comparison per row, no branch), and the bounded heap runs on them only.
+/// The best rows of one sample — at least `length` of them — sorted as `SampleOrdering.top`
+/// sorts them, found by a threshold filter instead of a heap over every row: the c rows
+/// with utility ≥ τ are gathered (one comparison per row, no branch) and sorted.
 ///
-/// Exactness: when at least `length` rows pass, every row of the true top `length` passes
-/// (a row below τ is beaten by all of them), so the result equals `SampleOrdering.top`
-/// over all rows; otherwise the heap runs on all rows. τ is only a speed hint, carried
-/// from sample to sample: τ = (the last sample's length-th utility) − margin, the margin
-/// widened when too few rows passed and narrowed when far too many did. Results never
-/// depend on it, so they stay identical for any thread count or sample order.
-/// - Complexity: O(n) comparisons plus a heap over ≈ 1.3–3 × length rows.
+/// Exactness: every row left out has utility < τ ≤ that of every gathered row, so the
+/// sorted gathered rows are exactly the best c of all rows (`SampleOrdering.top(c)`).
+/// When c < `length`, the bounded heap runs on all rows instead. τ is only a speed hint,
+/// carried from sample to sample: τ = (the last sample's length-th utility) − margin, the
+/// margin widened when too few rows passed and narrowed when far too many did (target
+/// 1.25–2 × length). Results never depend on it, so they stay identical for any thread
+/// count or sample order.
+/// - Complexity: O(n) comparisons plus a sort of ≈ 1.25–2 × length rows.
 final class PrefixFilter {
   private var tau = -Double.infinity
   private var margin = 0.0
@@ -16,7 +17,8 @@ final class PrefixFilter {
 
   init(capacity: Int) { passed = PlainBuffer(repeating: 0, count: capacity) }
 
-  /// The best `length` of `rows` (at most `capacity` of them), sorted.
+  /// The best c ≥ `length` of `rows` (at most `capacity` of them), sorted; all of them
+  /// when `length` ≥ their count.
   func top(_ length: Int, of rows: [Int32], _ u: UnsafeBufferPointer<Double>, _ np: UnsafeBufferPointer<Int32>)
     -> [Int32]
   {
@@ -60,10 +62,10 @@ final class PrefixFilter {
     if length >= rows.count { return SampleOrdering.full(rows, u, np) }
     let order: [Int32]
     if c >= length {
-      order = SampleOrdering.top(length, of: Array(passed.p[0..<c]), u, np)
-      if c > 3 * length {
+      order = SampleOrdering.full(Array(passed.p[0..<c]), u, np)
+      if c > 2 * length {
         margin *= 0.7
-      } else if c < 3 * length / 2 {
+      } else if c < 5 * length / 4 {
         margin *= 1.3
       }
     } else {

@@ -23,6 +23,11 @@ final class SampleEvaluator {
   let kept: [Int32]?
   let keptVariant: MethodVariant?
   let keepM: Int
+  /// keepM = keepFactor × the initial prefix: the rows scored are those that can reach the
+  /// best keepM under some weight vector. Walks rarely go deeper than the prefix, and one
+  /// that does is re-scored on all rows, so a small factor (fewer rows scored per sample)
+  /// pays: 10,000 rows, 20 criteria, ±20 %: 2,246 rows kept at factor 1, 4,415 at 4.
+  static let keepFactor = 1
   /// Weight block (capacity × m), utilities of all rows per sample (capacity × n), the
   /// TOPSIS/VIKOR scratch, utilities of the kept rows (capacity × kept), one full row.
   let wBlock: PlainBuffer<Double>
@@ -56,7 +61,7 @@ final class SampleEvaluator {
     let need = model.plan.programmes.map { $0.quota + $0.reserves }.max() ?? 0
     let deepest = rankedRowsNeeded.map { model.evaluation.rank[$0] }.max() ?? 0
     prefixLength = max(16, 2 * need + 16, 2 * deepest)
-    keepM = 4 * prefixLength
+    keepM = Self.keepFactor * prefixLength
     kept = fullRanking || !pruning ? nil : CandidatePruning.keep(model, m: keepM, spread: spread)
     keptVariant = kept.map { MethodVariant(restricting: model.variants[0], to: $0) }
     wBlock = PlainBuffer(repeating: 0, count: capacity * m)

@@ -57,13 +57,27 @@ public enum WeightSobol {
     defer { store.free() }
     evaluate(model, a: a, b: b, spread: s, targets: rows, threads: threads, blockSize: blockSize, allowPruning: allowPruning,
       store: store, progress: progress)
-    func column(_ o: Int, _ c: Int) -> [Double] { (0..<n).map { store.p[($0 * per + c) * outputs + o] } }
+    @Sendable func column(_ o: Int, _ c: Int) -> [Double] { (0..<n).map { store.p[($0 * per + c) * outputs + o] } }
     let boot = SobolEstimator.resampleIndices(n: n, resamples: resamples, seed: seed)
+    // Outputs are independent: estimate them in parallel (each by one worker, so the
+    // results do not depend on the thread count).
+    let estimates = ResultSlots<Result<[SobolIndices], SensitivityError>>(count: outputs)
+    let estimators = max(1, min(threads, outputs))
+    DispatchQueue.concurrentPerform(iterations: estimators) { t in
+      for o in stride(from: t, to: outputs, by: estimators) {
+        estimates.set(
+          o,
+          Result { () throws(SensitivityError) in
+            try SobolEstimator.indices(
+              a: column(o, 0), b: column(o, k + 1), ab: (1...k).map { column(o, $0) }, resamples: boot)
+          })
+      }
+    }
     var targetOut: [(row: Int, id: String, indices: [SobolIndices])] = []
     var progOut: [(key: String, indices: [SobolIndices])] = []
     for o in 0..<outputs {
-      let idx = try SobolEstimator.indices(
-        a: column(o, 0), b: column(o, k + 1), ab: (1...k).map { column(o, $0) }, resamples: boot)
+      guard let estimate = estimates.get(o) else { throw .shapeMismatch("output \(o) was not estimated") }
+      let idx = try estimate.get()
       if o < rows.count {
         targetOut.append((rows[o], model.evaluation.ids[rows[o]], idx))
       } else {

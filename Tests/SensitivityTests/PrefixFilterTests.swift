@@ -4,9 +4,10 @@ import Testing
 @testable import Sensitivity
 
 @Suite struct PrefixFilterTests {
-  /// Over a sequence of samples whose utilities drift, jump and tie, the filtered top
-  /// `length` equals the plain heap's for every sample, whatever the threshold carried over
-  /// (both the gathering and the packed-and-scatter forms).
+  /// Over a sequence of samples whose utilities drift, jump and tie, the filter returns an
+  /// exact top prefix of at least `length` rows — equal to the plain heap's top of the same
+  /// count — for every sample, whatever the threshold carried over (both the gathering and
+  /// the packed-and-scatter forms).
   @Test(arguments: [5, 40, 199])
   func equalsTheHeapOnEverySample(length: Int) {
     let n = 600
@@ -27,12 +28,12 @@ import Testing
       let values = rows.map { u[Int($0)] }
       u.withUnsafeBufferPointer { up in
         nominal.withUnsafeBufferPointer { np in
-          let expected = SampleOrdering.top(length, of: rows, up, np)
-          #expect(gather.top(length, of: rows, up, np) == expected, "sample \(sample)")
+          let first = gather.top(length, of: rows, up, np)
+          #expect(first.count >= length && first == SampleOrdering.top(first.count, of: rows, up, np), "sample \(sample)")
           let got = values.withUnsafeBufferPointer { vp in
             scattered.withUnsafeMutableBufferPointer { sp in packed.top(length, of: rows, values: vp, scatterInto: sp, np) }
           }
-          #expect(got == expected, "sample \(sample)")
+          #expect(got.count >= length && got == SampleOrdering.top(got.count, of: rows, up, np), "sample \(sample)")
         }
       }
       for r in rows { #expect(scattered[Int(r)] == u[Int(r)]) }
