@@ -36,13 +36,11 @@ extension MonteCarlo {
     var acc: Accumulator
     var chunkWeightSum: [Double]
 
-    init(model: SensitivityModel, options: MonteCarloOptions, fullRanking: Bool, nominal: [[Int32]]) {
+    init(model: SensitivityModel, options: MonteCarloOptions, fullRanking: Bool, nominal: [[Int32]], kept: [Int32]?) {
       self.model = model
       self.options = options
       let n = model.rowCount, m = model.criteriaCount
-      evaluator = SampleEvaluator(
-        model: model, fullRanking: fullRanking, blockSize: options.blockSize,
-        pruning: !(fullRanking || options.starStatistics))
+      evaluator = SampleEvaluator(model: model, fullRanking: fullRanking, blockSize: options.blockSize, kept: kept)
       overlap = NominalOverlap(nominal, rows: n)
       acc = Accumulator(rows: n, programmes: model.plan.programmes.count, variants: model.variants.count)
       chunkWeightSum = [Double](repeating: 0, count: m)

@@ -2,15 +2,16 @@
 /// path of both Monte Carlo (`MonteCarlo.Worker`) and Sobol' (`WeightSobol`).
 ///
 /// Use: `score` a block of b weight vectors of one method variant (one `BatchScorer`
-/// product), then `select(k, …)` each sample k of the block: it orders the ranked rows
-/// (full sort, or the best `prefixLength` by a bounded heap), runs every programme's
-/// walk, and leaves the outcome in `ws` (ranks of the prefix, shortlists, reserves).
+/// product) — or write utilities into `slot(k)` directly (Sobol' with `SaltelliScorer`) —
+/// then `select(k, …)` each sample k of the block: it orders the ranked rows (full sort,
+/// or the best `prefixLength` or more by `PrefixFilter`), runs every programme's walk,
+/// and leaves the outcome in `ws` (ranks of the prefix, shortlists, reserves).
 ///
 /// **Candidate pruning** (weighted sum, one variant, no full ranking): only the rows of
-/// `CandidatePruning.keep` are scored; the walk runs on their best `length` rows,
-/// `length` growing ×4 up to `keepM`. When the walk (or a row in `rankedRows`) needs rows
-/// beyond the kept ones, the sample is re-scored on every row with the same kernel and
-/// walked there. Either path gives the same outcome (tested against unpruned runs).
+/// `keptRows` are scored — those that can reach the best `keepM` under some weight
+/// vector — and the walk runs on their best `prefixLength` or more. When the walk (or a
+/// row in `rankedRowsNeeded`) needs rows beyond them, the sample is re-scored on every
+/// row and walked there. Either path gives the same outcome (tested against unpruned runs).
 final class SampleEvaluator {
   let model: SensitivityModel
   let fullRanking: Bool
@@ -39,17 +40,11 @@ final class SampleEvaluator {
   private lazy var uFull = PlainBuffer<Double>(repeating: 0, count: model.rowCount)
   /// Nominal rank per row (ties inside a sample).
   let nominal: PlainBuffer<Int32>
-  /// Threshold filter in front of the top-`prefixLength` heap.
+  /// Threshold filter that finds the best `prefixLength` (or more) rows.
   let filter: PrefixFilter
 
-  /// - Parameters:
-  ///   - pruning: whether candidate pruning may be used (it still needs a weighted-sum,
-  ///     single-variant model and rows to gain).
-  ///   - spread: the multiplier box for pruning (nil: the uniform model's spread).
-  init(
-    model: SensitivityModel, fullRanking: Bool, blockSize: Int, rankedRowsNeeded: [Int] = [], pruning: Bool,
-    spread: Double? = nil
-  ) {
+  /// - Parameter kept: the rows to score, from `keptRows` (nil: every row).
+  init(model: SensitivityModel, fullRanking: Bool, blockSize: Int, rankedRowsNeeded: [Int] = [], kept: [Int32]?) {
     self.model = model
     self.fullRanking = fullRanking
     self.rankedRowsNeeded = rankedRowsNeeded
@@ -58,21 +53,38 @@ final class SampleEvaluator {
       plan: model.plan, table: model.table, normalised: model.evaluation.normalised,
       lowerIsBetter: model.variants[0].lowerIsBetter)
     capacity = max(1, blockSize)
-    let need = model.plan.programmes.map { $0.quota + $0.reserves }.max() ?? 0
-    let deepest = rankedRowsNeeded.map { model.evaluation.rank[$0] }.max() ?? 0
-    prefixLength = max(16, 2 * need + 16, 2 * deepest)
+    prefixLength = Self.initialPrefix(model, rankedRowsNeeded: rankedRowsNeeded)
     keepM = Self.keepFactor * prefixLength
-    kept = fullRanking || !pruning ? nil : CandidatePruning.keep(model, m: keepM, spread: spread)
-    keptVariant = kept.map { MethodVariant(restricting: model.variants[0], to: $0) }
+    self.kept = fullRanking ? nil : kept
+    keptVariant = self.kept.map { MethodVariant(restricting: model.variants[0], to: $0) }
     wBlock = PlainBuffer(repeating: 0, count: capacity * m)
-    uBlock = PlainBuffer(repeating: 0, count: kept == nil ? capacity * n : 0)
-    scratch = PlainBuffer(repeating: 0, count: kept == nil ? capacity * n : 0)
+    uBlock = PlainBuffer(repeating: 0, count: self.kept == nil ? capacity * n : 0)
+    scratch = PlainBuffer(repeating: 0, count: self.kept == nil ? capacity * n : 0)
     nominal = PlainBuffer(repeating: 0, count: n)
     filter = PrefixFilter(capacity: n)
     for i in 0..<n { nominal[i] = model.nominalRank[i] }
-    uKept = PlainBuffer(repeating: 0, count: capacity * (kept?.count ?? 0))
+    uKept = PlainBuffer(repeating: 0, count: capacity * (self.kept?.count ?? 0))
     // Rows outside `kept` stay at −∞: they can never be in a top-keepM prefix.
     uRow = PlainBuffer(repeating: -Double.infinity, count: n)
+  }
+
+  /// Rows ordered per sample at first: twice the largest quota + reserves plus 16, and
+  /// twice the deepest nominal rank of `rankedRowsNeeded`.
+  static func initialPrefix(_ model: SensitivityModel, rankedRowsNeeded: [Int]) -> Int {
+    let need = model.plan.programmes.map { $0.quota + $0.reserves }.max() ?? 0
+    let deepest = rankedRowsNeeded.map { model.evaluation.rank[$0] }.max() ?? 0
+    return max(16, 2 * need + 16, 2 * deepest)
+  }
+
+  /// The rows worth scoring (`CandidatePruning.keep` at keepM), computed once per run; nil
+  /// when pruning is off, does not apply, or a full ranking is needed.
+  /// - Parameter spread: the multiplier box (nil: the uniform model's spread).
+  static func keptRows(
+    _ model: SensitivityModel, fullRanking: Bool, rankedRowsNeeded: [Int], pruning: Bool, spread: Double? = nil
+  ) -> [Int32]? {
+    guard pruning, !fullRanking else { return nil }
+    let m = keepFactor * initialPrefix(model, rankedRowsNeeded: rankedRowsNeeded)
+    return CandidatePruning.keep(model, m: m, spread: spread)
   }
 
   /// Scores the first `b` weight vectors of `wBlock` (sample-major, b × m) with variant `v`.

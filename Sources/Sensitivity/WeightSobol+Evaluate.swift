@@ -5,7 +5,7 @@ extension WeightSobol {
   /// (column 0 = A, 1…k = A_B^(i), k + 1 = B), the target ranks then each programme's
   /// Jaccard overlap at `store[e · outputs …]`.
   ///
-  /// Work is cut into chunks of whole Saltelli rows; worker t takes chunks t, t + T, … Each
+  /// Work is cut into chunks of whole Saltelli rows, handed to whichever worker is free. Each
   /// evaluation is a `SampleEvaluator` selection (the Monte Carlo one) plus recording its
   /// outputs. With the weighted sum, a row's utilities come from `SaltelliScorer` (A and B
   /// by a product, each A_B^(i) by a one-column update); otherwise from the batch scorer.
@@ -23,10 +23,13 @@ extension WeightSobol {
     var shared = false
     if case .weightedSum = model.variants[0].kind { shared = true }
     let useShared = shared
-    DispatchQueue.concurrentPerform(iterations: workers) { t in
+    let queue = ChunkQueue(count: chunks)
+    let fullRanking = model.plan.needsFullRanking
+    let kept = SampleEvaluator.keptRows(
+      model, fullRanking: fullRanking, rankedRowsNeeded: targets, pruning: allowPruning, spread: s)
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
       let ev = SampleEvaluator(
-        model: model, fullRanking: model.plan.needsFullRanking, blockSize: max(blockSize, per),
-        rankedRowsNeeded: targets, pruning: allowPruning, spread: s)
+        model: model, fullRanking: fullRanking, blockSize: max(blockSize, per), rankedRowsNeeded: targets, kept: kept)
       let scorer = useShared ? SaltelliScorer(model: model, rows: ev.kept, spread: s) : nil
       var allRows: SaltelliScorer?
       let m = model.criteriaCount
@@ -41,8 +44,7 @@ extension WeightSobol {
         }
       }
 
-      var c = t
-      while c < chunks {
+      while let c = queue.next() {
         let lo = c * rowsPerChunk, hi = min(n, lo + rowsPerChunk)
         for row in lo..<hi {
           for col in 0..<per {
@@ -77,7 +79,6 @@ extension WeightSobol {
           }
         }
         if let progress { progress(counter.add((hi - lo) * per), n * per) }
-        c += workers
       }
     }
   }
