@@ -41,7 +41,7 @@ let package = Package(
     .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model", "TestSupport"]),
     .testTarget(name: "CriteriaTests", dependencies: ["Criteria", "Model", "TestSupport"]),
     .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Criteria", "Model", "TestSupport"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "SelectionTests", dependencies: ["Selection", "Scoring", "Criteria", "Model", "TestSupport"]),
+    .testTarget(name: "SelectionTests", dependencies: ["Selection", "Scoring", "Criteria", "Model", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "SensitivityTests", dependencies: ["Sensitivity", "Selection", "Scoring", "Criteria", "Model", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Selection", "Scoring", "Criteria", "Model", "TestSupport"]),
     .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Model", "TestSupport"]),

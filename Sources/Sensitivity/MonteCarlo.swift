@@ -7,11 +7,11 @@ import Model
 ///
 /// Sample i draws its weights (`WeightSampler`) and then its method variant from
 /// `SplitMix64(seed: seed, stream: UInt64(i))`, so every sample is the same whatever the
-/// thread count. Samples are processed in fixed chunks of `chunkSize`; worker t takes
-/// chunks t, t + T, t + 2T …; within a chunk samples of the same variant are scored in
-/// blocks of `blockSize` by one matrix product (`BatchScorer`), ordered (full sort, or a
-/// top-M heap when no full ranking is needed), rated and run through the full selection
-/// walk. Integer counters are summed per worker (exact, order-free); floating-point
+/// thread count. Samples are processed in fixed chunks of `chunkSize`, handed to whichever
+/// worker is free (`ChunkQueue`); within a chunk samples of the same variant are scored in
+/// blocks of `blockSize` by one matrix product (`BatchScorer`), ordered (full sort, or the
+/// best rows by `PrefixFilter` when no full ranking is needed), rated and run through the
+/// full selection walk (`SampleEvaluator`). Integer counters are summed per worker (exact, order-free); floating-point
 /// per-sample values are stored by sample index and reduced in index order.
 public enum MonteCarlo {
   public static let chunkSize = 256
@@ -42,15 +42,16 @@ public enum MonteCarlo {
       chunkWeightSums.free()
     }
 
+    let queue = ChunkQueue(count: chunks)
+    let kept = SampleEvaluator.keptRows(
+      model, fullRanking: fullRanking, rankedRowsNeeded: [], pruning: !(fullRanking || options.starStatistics))
     DispatchQueue.concurrentPerform(iterations: threads) { t in
-      let worker = Worker(model: model, options: options, fullRanking: fullRanking, nominal: nominalRun)
-      var c = t
-      while c < chunks {
+      let worker = Worker(model: model, options: options, fullRanking: fullRanking, nominal: nominalRun, kept: kept)
+      while let c = queue.next() {
         let lo = c * chunkSize, hi = min(total, lo + chunkSize)
         worker.runChunk(lo..<hi, rankSamples: rankSamples, rankStore: rankStore, jaccard: jaccard, total: total)
         for j in 0..<m { chunkWeightSums.p[c * m + j] = worker.chunkWeightSum[j] }
         if let progress { progress(counter.add(hi - lo), total) }
-        c += threads
       }
       accumulators.set(t, worker.acc)
     }

@@ -17,19 +17,18 @@ extension SampleWorkspace {
   }
 
   private func walk(_ p: Int) -> Bool {
-    let pr = plan.programmes[p]
-    if pr.quota == 0 && pr.reserves == 0 { return true }
+    if plan.programmes[p].quota == 0 && plan.programmes[p].reserves == 0 { return true }
     for c in capCounts[p].indices {
       capCounts[p][c] = 0
       reserveCapCounts[p][c] = 0
     }
-    if let pilot = pr.pilot {
+    if let pilot = plan.programmes[p].pilot {
       var seen = 0
       for r in prefix where pilot[Int(r)] {
         seen += 1
         if consider(p, Int(r)) { return true }
       }
-      if !prefixComplete && seen < pr.pilotTotal { return false }
+      if !prefixComplete && seen < plan.programmes[p].pilotTotal { return false }
       for r in prefix where !pilot[Int(r)] {
         if consider(p, Int(r)) { return true }
       }
@@ -44,35 +43,36 @@ extension SampleWorkspace {
   /// the shortlist — capped, or the shortlist full — waits; waiting candidates take reserve
   /// places in list order under the caps counted among reserves only. Filling reserves as
   /// candidates start waiting is the same greedy pass as filling them afterwards.
+  /// (Fields are read in place: copying a `Programme` retains and releases every array in it.)
   private func consider(_ p: Int, _ row: Int) -> Bool {
-    let pr = plan.programmes[p]
     guard qualifies(p, row) else { return false }
-    if selected[p].count < pr.quota && !capFull(pr, counts: capCounts[p], row: row) {
-      count(pr, counts: capCounts[p], row: row)
+    let quota = plan.programmes[p].quota, reserves = plan.programmes[p].reserves
+    if selected[p].count < quota && !capFull(p, counts: capCounts[p], row: row) {
+      count(p, counts: capCounts[p], row: row)
       selected[p].append(Int32(row))
       selectedStamp[p][row] = stamp
-    } else if reserve[p].count < pr.reserves && !capFull(pr, counts: reserveCapCounts[p], row: row) {
-      count(pr, counts: reserveCapCounts[p], row: row)
+    } else if reserve[p].count < reserves && !capFull(p, counts: reserveCapCounts[p], row: row) {
+      count(p, counts: reserveCapCounts[p], row: row)
       reserve[p].append(Int32(row))
     }
-    return selected[p].count == pr.quota && reserve[p].count == pr.reserves
+    return selected[p].count == quota && reserve[p].count == reserves
   }
 
   /// Tier, history and eligibility (`eligible.KEY` semantics: qualified).
   func qualifies(_ p: Int, _ row: Int) -> Bool {
-    let pr = plan.programmes[p]
-    guard pr.base[row] else { return false }
-    if let from = pr.from {
-      let inTier = pr.fromMode == .selected ? selectedStamp[from][row] == stamp : isEligible(from, row: row)
+    guard plan.programmes[p].base[row] else { return false }
+    if let from = plan.programmes[p].from {
+      let inTier =
+        plan.programmes[p].fromMode == .selected ? selectedStamp[from][row] == stamp : isEligible(from, row: row)
       guard inTier else { return false }
     }
-    if let rule = pr.dynamicEligible, !rule.holds({ self.value($0, row: row) }) { return false }
+    if let rule = plan.programmes[p].dynamicEligible, !rule.holds({ self.value($0, row: row) }) { return false }
     return true
   }
 
-  private func capFull(_ pr: SelectionPlan.Programme, counts: PlainBuffer<Int32>, row: Int) -> Bool {
+  private func capFull(_ p: Int, counts: PlainBuffer<Int32>, row: Int) -> Bool {
     var offset = 0
-    for cap in pr.caps {
+    for cap in plan.programmes[p].caps {
       let code = cap.codes[row]
       if code >= 0 && counts[offset + Int(code)] >= Int32(cap.limit) { return true }
       offset += cap.buckets
@@ -80,9 +80,9 @@ extension SampleWorkspace {
     return false
   }
 
-  private func count(_ pr: SelectionPlan.Programme, counts: PlainBuffer<Int32>, row: Int) {
+  private func count(_ p: Int, counts: PlainBuffer<Int32>, row: Int) {
     var offset = 0
-    for cap in pr.caps {
+    for cap in plan.programmes[p].caps {
       let code = cap.codes[row]
       if code >= 0 { counts[offset + Int(code)] += 1 }
       offset += cap.buckets

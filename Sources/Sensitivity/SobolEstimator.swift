@@ -67,11 +67,16 @@ public enum SobolEstimator {
     let ab = yAB.map { $0.map { ($0 - mean) * scale } }
     let all0 = Array(0..<n)
     let z = confidence == 0.95 ? z95 : normalQuantile(0.5 + confidence / 2)
+    // V depends on f(A) and f(B) only: once per row set, shared by every factor.
+    let vAll = variance(a, b, all0)
+    let vBoot = resamples.map { variance(a, b, $0) }
     return ab.map { abi in
-      let (s1, st) = estimate(a, b, abi, all0)
+      let (s1, st) = estimate(a, b, abi, all0, v: vAll)
       var s1s: [Double] = [], sts: [Double] = []
-      for r in resamples {
-        let (x, y) = estimate(a, b, abi, r)
+      s1s.reserveCapacity(resamples.count)
+      sts.reserveCapacity(resamples.count)
+      for (r, v) in zip(resamples, vBoot) {
+        let (x, y) = estimate(a, b, abi, r, v: v)
         s1s.append(x)
         sts.append(y)
       }
@@ -81,20 +86,26 @@ public enum SobolEstimator {
     }
   }
 
-  /// (S1, ST) on the rows `rows` (with repetition).
-  static func estimate(_ a: [Double], _ b: [Double], _ ab: [Double], _ rows: [Int]) -> (Double, Double) {
+  /// V = population variance of f(A) ∪ f(B) on the rows `rows` (with repetition).
+  static func variance(_ a: [Double], _ b: [Double], _ rows: [Int]) -> Double {
     let n = Double(rows.count)
     var mean = 0.0
     for r in rows { mean += a[r] + b[r] }
     mean /= 2 * n
-    var v = 0.0, s1 = 0.0, st = 0.0
+    var v = 0.0
+    for r in rows { v += (a[r] - mean) * (a[r] - mean) + (b[r] - mean) * (b[r] - mean) }
+    return v / (2 * n)
+  }
+
+  /// (S1, ST) on the rows `rows` (with repetition), given their V (`variance`).
+  static func estimate(_ a: [Double], _ b: [Double], _ ab: [Double], _ rows: [Int], v: Double) -> (Double, Double) {
+    guard v > Double.ulpOfOne else { return (0, 0) }
+    let n = Double(rows.count)
+    var s1 = 0.0, st = 0.0
     for r in rows {
-      v += (a[r] - mean) * (a[r] - mean) + (b[r] - mean) * (b[r] - mean)
       s1 += b[r] * (ab[r] - a[r])
       st += (a[r] - ab[r]) * (a[r] - ab[r])
     }
-    v /= 2 * n
-    guard v > Double.ulpOfOne else { return (0, 0) }
     return (s1 / n / v, 0.5 * st / n / v)
   }
 

@@ -22,7 +22,7 @@ public struct WeightSobolResult: Sendable {
 /// with a Dirichlet spec `spread` must be given), mapped from the unit hypercube and then
 /// renormalised as in `WeightSampler`. Base points are the unscrambled Sobol' sequence in
 /// 2k dimensions (`SobolEstimator.baseMatrices`); evaluations run on the nominal method
-/// through the same batch scorer and selection walk as Monte Carlo. Outputs: the rank of
+/// through the same `SampleEvaluator` as Monte Carlo (batch scorer, pruning, selection walk). Outputs: the rank of
 /// each target enterprise and, per programme, the Jaccard overlap |A ∩ N| / |A ∪ N| of
 /// the shortlist with the nominal one.
 public enum WeightSobol {
@@ -55,37 +55,29 @@ public enum WeightSobol {
     let outputs = rows.count + model.plan.programmes.count
     let store = Slots<Double>(count: total * outputs)
     defer { store.free() }
-    let nominal = MonteCarlo.nominalSelection(model)
-    let chunk = 256
-    let chunks = (total + chunk - 1) / chunk
-    let workers = max(1, min(threads, chunks))
-    let counter = ProgressCounter()
-    DispatchQueue.concurrentPerform(iterations: workers) { t in
-      let ev = SobolEvaluator(model: model, targets: rows, nominal: nominal, blockSize: blockSize, spread: allowPruning ? s : nil)
-      var c = t
-      while c < chunks {
-        let lo = c * chunk, hi = min(total, lo + chunk)
-        var weights: [[Double]] = []
-        var w = [Double](repeating: 0, count: model.criteriaCount)
-        for e in lo..<hi {
-          let row = e / per, col = e % per
-          var x = a[row]
-          if col == k + 1 { x = b[row] } else if col >= 1 { x[col - 1] = b[row][col - 1] }
-          model.sampler.weights(unit: x, spread: s, into: &w)
-          weights.append(w)
-        }
-        ev.evaluate(weights: weights, firstIndex: lo, outputs: outputs, store: store)
-        if let progress { progress(counter.add(hi - lo), total) }
-        c += workers
+    evaluate(model, a: a, b: b, spread: s, targets: rows, threads: threads, blockSize: blockSize, allowPruning: allowPruning,
+      store: store, progress: progress)
+    @Sendable func column(_ o: Int, _ c: Int) -> [Double] { (0..<n).map { store.p[($0 * per + c) * outputs + o] } }
+    let boot = SobolEstimator.resampleIndices(n: n, resamples: resamples, seed: seed)
+    // Outputs are independent: estimate them in parallel (each by one worker, so the
+    // results do not depend on the thread count).
+    let estimates = ResultSlots<Result<[SobolIndices], SensitivityError>>(count: outputs)
+    let estimators = max(1, min(threads, outputs))
+    DispatchQueue.concurrentPerform(iterations: estimators) { t in
+      for o in stride(from: t, to: outputs, by: estimators) {
+        estimates.set(
+          o,
+          Result { () throws(SensitivityError) in
+            try SobolEstimator.indices(
+              a: column(o, 0), b: column(o, k + 1), ab: (1...k).map { column(o, $0) }, resamples: boot)
+          })
       }
     }
-    func column(_ o: Int, _ c: Int) -> [Double] { (0..<n).map { store.p[($0 * per + c) * outputs + o] } }
-    let boot = SobolEstimator.resampleIndices(n: n, resamples: resamples, seed: seed)
     var targetOut: [(row: Int, id: String, indices: [SobolIndices])] = []
     var progOut: [(key: String, indices: [SobolIndices])] = []
     for o in 0..<outputs {
-      let idx = try SobolEstimator.indices(
-        a: column(o, 0), b: column(o, k + 1), ab: (1...k).map { column(o, $0) }, resamples: boot)
+      guard let estimate = estimates.get(o) else { throw .shapeMismatch("output \(o) was not estimated") }
+      let idx = try estimate.get()
       if o < rows.count {
         targetOut.append((rows[o], model.evaluation.ids[rows[o]], idx))
       } else {

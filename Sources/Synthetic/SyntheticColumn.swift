@@ -6,21 +6,9 @@ import Model
 /// writes; `criteria/2022.toml` declares the same keys, headers and ranges, and the tests
 /// check every generated value against it.
 public struct SyntheticColumn: Sendable, Hashable {
-  /// How a cell is written.
-  public enum Kind: String, Sendable, Hashable {
-    /// An 18-character unified social credit code.
-    case uscc
-    /// Free text (company name); quoted when it holds a comma or a quote.
-    case text
-    /// A value from a fixed list (district, industry, honour).
-    case category
-    /// `是` / `否`.
-    case bool
-    /// A decimal number with a fixed number of decimals.
-    case number
-    /// A whole number.
-    case integer
-  }
+  /// How a cell is written: the criteria file's cell type (`number` with a fixed number
+  /// of decimals, `bool` as `是` / `否`, `text` quoted when it holds a comma or a quote).
+  public typealias Kind = CellType
 
   /// The key used in criteria files (`efficiency_gain_pct`).
   public let key: String

@@ -1,4 +1,5 @@
 import Criteria
+import Foundation
 import Model
 import TestSupport
 import Testing
@@ -6,7 +7,7 @@ import Testing
 @testable import Selection
 
 /// A random world and its outcome as decided by scripts/selection_reference.py, an
-/// independent Python reading of docs/selection.md (fixture: ReferenceCases.swift).
+/// independent Python reading of docs/selection.md (fixture: Fixtures/reference-cases.json).
 struct ReferenceCase: Sendable, CustomTestStringConvertible {
   struct Outcome: Sendable {
     var selected: [String]
@@ -48,6 +49,7 @@ struct ReferenceTests {
   }
 
   @Test func theReferenceCasesExerciseEveryRule() {
+    #expect(ReferenceCase.all.map(\.seed) == Array(1...30))
     let reasons = ReferenceCase.all.flatMap { $0.expected.flatMap(\.excluded) }
     for fragment in [
       "not on the shortlist of", "not eligible for ", "already recommended to", "not eligible: ", "cap reached",

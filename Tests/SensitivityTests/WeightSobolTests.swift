@@ -46,3 +46,18 @@ import Testing
     #expect(throws: SensitivityError.unknownEnterprise("nope")) { try WeightSobol.analyse(model, baseSamples: 8) }
   }
 }
+
+@Suite struct WeightSobolBatchPathTests {
+  /// A weighted-product model takes the batch-scorer path (no shared Saltelli work): the
+  /// results are the same for any thread count and block size, and the inert factor stays 0.
+  @Test func weightedProductIsThreadIndependent() throws {
+    let p = WeightSobolTests.problem()
+    let variant = MethodVariant(normalised: p.evaluation.normalised, method: .weightedProduct(floor: 0.01), label: "wp")
+    let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec, variants: [variant])
+    let r1 = try WeightSobol.analyse(model, baseSamples: 64, threads: 1, blockSize: 5, seed: 3)
+    let r2 = try WeightSobol.analyse(model, baseSamples: 64, threads: 2, blockSize: 32, seed: 3)
+    #expect(r1.targets.map(\.indices) == r2.targets.map(\.indices))
+    #expect(r1.programmes.map(\.indices) == r2.programmes.map(\.indices))
+    #expect(r1.targets.contains { $0.indices.contains { $0.totalEffect > 0.01 } })
+  }
+}

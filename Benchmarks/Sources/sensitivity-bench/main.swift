@@ -1,7 +1,8 @@
 // Sensitivity benchmarks (release): Monte Carlo shortlists, Sobol' per-evaluation cost,
 // stability intervals. Writes the Monte Carlo problem to DATA/sens-*.bin so that
 // scripts/bench-sensitivity.py runs the same Monte Carlo with numpy in the same run.
-// Usage: sensitivity-bench DATA_DIR [samples=10000] [rows=10000] [threads=2]
+// Usage: sensitivity-bench DATA_DIR [samples=10000] [rows=10000] [threads=2] [parts=mc,full,sobol,stability]
+// (parts: a comma-separated subset, e.g. `mc,sobol` for profiling).
 import Criteria
 import Dispatch
 import Foundation
@@ -61,6 +62,7 @@ let dataDir = URL(fileURLWithPath: args.count > 1 ? args[1] : "Benchmarks/.data"
 let samples = args.count > 2 ? Int(args[2]) ?? 10_000 : 10_000
 let rows = args.count > 3 ? Int(args[3]) ?? 10_000 : 10_000
 let threads = args.count > 4 ? Int(args[4]) ?? 2 : 2
+let parts = Set((args.count > 5 ? args[5] : "mc,full,sobol,stability").split(separator: ",").map(String.init))
 let m = 20
 
 do {
@@ -79,25 +81,42 @@ do {
   let options = MonteCarloOptions(
     samples: samples, seed: 2022, threads: threads, blockSize: 32, rankStatistics: false, starStatistics: false)
   _ = try MonteCarlo.run(model, options: MonteCarloOptions(samples: 256, seed: 1, threads: threads, rankStatistics: false, starStatistics: false))
+  // Monte Carlo and Sobol' runs alternate (best of 3 each), so both see the same load on a
+  // shared machine and the per-evaluation ratio compares like with like.
+  var mcBest = Double.infinity, sobolBest = Double.infinity
   var mc: MonteCarloResult?
-  var best = Double.infinity
-  for _ in 0..<3 { best = min(best, try Bench.seconds { mc = try MonteCarlo.run(model, options: options) }) }
-  let perSample = best / Double(samples)
-  let robust = mc?.programmes[0].robust.count ?? 0
-  print("montecarlo samples=\(samples) rows=\(rows) criteria=\(m) threads=\(threads) seconds=\(best) per_sample_us=\(perSample * 1e6) robust_city=\(robust)")
-
-  let full = MonteCarloOptions(samples: 1000, seed: 2022, threads: threads)
-  let fullTime = try Bench.seconds { _ = try MonteCarlo.run(model, options: full) }
-  print("montecarlo_full_stats samples=1000 rows=\(rows) seconds=\(fullTime) (rank quantiles + star probabilities)")
-
-  var sobolEvals = 0
-  let sobolTime = try Bench.seconds {
-    let s = try WeightSobol.analyse(model, baseSamples: 1024, threads: threads, blockSize: 32)
-    sobolEvals = s.evaluations
+  var sobol: WeightSobolResult?
+  for _ in 0..<3 {
+    if parts.contains("mc") || parts.contains("sobol") {
+      mcBest = min(mcBest, try Bench.seconds { mc = try MonteCarlo.run(model, options: options) })
+    }
+    if parts.contains("sobol") {
+      sobolBest = min(
+        sobolBest, try Bench.seconds { sobol = try WeightSobol.analyse(model, baseSamples: 1024, threads: threads, blockSize: 32) })
+    }
   }
-  let perEval = sobolTime / Double(sobolEvals)
-  print("sobol N=1024 factors=\(m) evaluations=\(sobolEvals) seconds=\(sobolTime) per_eval_us=\(perEval * 1e6) ratio_to_mc=\(perEval / perSample)")
+  let perSample = mcBest / Double(samples)
+  if let mc {
+    print(
+      "montecarlo samples=\(samples) rows=\(rows) criteria=\(m) threads=\(threads) seconds=\(mcBest) per_sample_us=\(perSample * 1e6) robust_city=\(mc.programmes[0].robust.count) jaccard_city=\(mc.programmes[0].meanJaccard)")
+  }
+  if let sobol {
+    let all = sobol.targets.flatMap(\.indices) + sobol.programmes.flatMap(\.indices)
+    let checksum = all.reduce(0) { $0 + $1.firstOrder + $1.totalEffect }
+    let perEval = sobolBest / Double(sobol.evaluations)
+    print(
+      "sobol N=1024 factors=\(m) evaluations=\(sobol.evaluations) threads=\(threads) seconds=\(sobolBest) per_eval_us=\(perEval * 1e6) checksum=\(checksum)")
+    print("per-eval: montecarlo \(String(format: "%.1f", perSample * 1e6)) us, sobol \(String(format: "%.1f", perEval * 1e6)) us")
+    print("sobol per-eval / montecarlo per-eval: \(String(format: "%.2f", perEval / perSample)) (floor 1.2)")
+  }
 
+  if parts.contains("full") {
+    let full = MonteCarloOptions(samples: 1000, seed: 2022, threads: threads)
+    let fullTime = try Bench.seconds { _ = try MonteCarlo.run(model, options: full) }
+    print("montecarlo_full_stats samples=1000 rows=\(rows) seconds=\(fullTime) (rank quantiles + star probabilities)")
+  }
+
+  guard parts.contains("stability") else { exit(0) }
   let big = 100_000
   let (bt, bs, be) = Bench.problem(rows: big, criteria: m, seed: 9, caps: false)
   let bigModel = try SensitivityModel(evaluation: be, table: bt, spec: bs)

@@ -11,13 +11,7 @@
 public enum ZScoreNormaliser {
   public static func normalise(_ x: [Double]) -> [Double] {
     guard !x.isEmpty else { return [] }
-    let n = Double(x.count)
-    var sum = 0.0
-    for v in x { sum += v }
-    let mean = sum / n
-    var ss = 0.0
-    for v in x { ss += (v - mean) * (v - mean) }
-    let sd = (ss / n).squareRoot()
+    let (mean, sd) = meanAndPopulationSD(x)
     guard sd > 0 else { return [Double](repeating: 0, count: x.count) }
     let inv = 1 / sd
     return x.map { ($0 - mean) * inv }
