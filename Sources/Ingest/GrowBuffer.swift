@@ -26,6 +26,15 @@ struct GrowBuffer<Element> {
     if n > capacity { grow(to: n) }
   }
 
+  /// Appends copies of every element of `other`.
+  mutating func append(contentsOf other: GrowBuffer<Element>) {
+    guard let src = other.base, other.count > 0 else { return }
+    reserve(count + other.count)
+    guard let base else { return }
+    (base + count).initialize(from: src, count: other.count)
+    count += other.count
+  }
+
   @inline(__always)
   subscript(i: Int) -> Element {
     // Callers index below `count`, where `base` is never nil.

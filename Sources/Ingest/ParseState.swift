@@ -32,6 +32,8 @@ struct ParseState {
   var headerDone = false
   var headerLine = 1
   var headerFields: [[UInt8]] = []
+  /// The header's fields as read (kept so runs for later parts can build the same plan).
+  var rawHeader: [[UInt8]] = []
   /// Field position → how to read it (only valid once `headerDone`).
   var kinds: [FieldKind] = [] {
     didSet {

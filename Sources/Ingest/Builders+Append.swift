@@ -1,0 +1,80 @@
+extension Builders {
+  /// Appends every value of `other`'s builders (same plan: the same slots) after this run's,
+  /// as if they had been read here, and frees them in `other` one column at a time, so
+  /// the extra memory at any moment is about one column's part (peak RSS).
+  ///
+  /// Category codes are renumbered: `other`'s levels, in its order of first appearance,
+  /// are looked up here and added when new, so the levels end up in the order of first
+  /// appearance in the whole input, as a sequential read gives.
+  func append(_ other: Builders, plan: UnsafePointer<FieldKind>, count: Int) {
+    for f in 0..<count {
+      let s = plan[f].slot
+      switch plan[f].code {
+      case .ignore: break
+      case .number, .integer: appendNumeric(other.numeric + s, into: numeric + s)
+      case .text, .uscc: appendText(other.text + s, into: text + s)
+      case .category: appendCategory(other.category + s, into: category + s)
+      case .bool:
+        bool[s].values.append(contentsOf: other.bool[s].values)
+        bool[s].missingCount += other.bool[s].missingCount
+        other.bool[s].values.free()
+      }
+    }
+  }
+
+  /// True when every text column still has `margin` bytes of room below
+  /// `TextBuilder.byteLimit` after `other`'s bytes are appended.
+  func textFits(adding other: Builders, plan: UnsafePointer<FieldKind>, count: Int, margin: Int) -> Bool {
+    for f in 0..<count where plan[f].code == .text || plan[f].code == .uscc {
+      let s = plan[f].slot
+      if text[s].bytes.count + other.text[s].bytes.count > TextBuilder.byteLimit - margin { return false }
+    }
+    return true
+  }
+
+  private func appendNumeric(_ o: UnsafeMutablePointer<NumericBuilder>, into b: UnsafeMutablePointer<NumericBuilder>) {
+    let shift = b.pointee.values.count
+    b.pointee.values.reserveCapacity(shift + o.pointee.values.count)
+    b.pointee.values.append(contentsOf: o.pointee.values)
+    o.pointee.values = []
+    for i in 0..<o.pointee.missingRows.count { b.pointee.missingRows.append(o.pointee.missingRows[i] + shift) }
+    o.pointee.missingRows.free()
+  }
+
+  private func appendText(_ o: UnsafeMutablePointer<TextBuilder>, into b: UnsafeMutablePointer<TextBuilder>) {
+    let rows = b.pointee.ends.count
+    let shift = UInt32(truncatingIfNeeded: b.pointee.bytes.count)
+    b.pointee.bytes.reserveCapacity(b.pointee.bytes.count + o.pointee.bytes.count)
+    b.pointee.bytes.append(contentsOf: o.pointee.bytes)
+    o.pointee.bytes = []
+    b.pointee.ends.reserveCapacity(rows + o.pointee.ends.count)
+    b.pointee.ends.append(contentsOf: o.pointee.ends.lazy.map { $0 &+ shift })
+    o.pointee.ends = []
+    for i in 0..<o.pointee.missingRows.count { b.pointee.missingRows.append(o.pointee.missingRows[i] + rows) }
+    o.pointee.missingRows.free()
+  }
+
+  private func appendCategory(_ o: UnsafeMutablePointer<CategoryBuilder>, into b: UnsafeMutablePointer<CategoryBuilder>) {
+    var code: [Int32] = []
+    for (c, level) in o.pointee.interner.levels.enumerated() {
+      let bytes = o.pointee.interner.bytes(of: c)
+      guard let p = bytes.baseAddress else {
+        code.append(-1)  // not reached: an empty value is missing, never a level
+        continue
+      }
+      let h = idHash(p, bytes.count)
+      if let known = b.pointee.interner.find(p, bytes.count, hash: h) {
+        code.append(known)
+      } else {
+        code.append(b.pointee.interner.add(p, bytes.count, hash: h, string: level))
+      }
+    }
+    b.pointee.codes.reserve(b.pointee.codes.count + o.pointee.codes.count)
+    for i in 0..<o.pointee.codes.count {
+      let c = o.pointee.codes[i]
+      b.pointee.codes.append(c < 0 ? c : code[Int(c)])
+    }
+    b.pointee.missingCount += o.pointee.missingCount
+    o.pointee.codes.free()
+  }
+}
