@@ -15,9 +15,8 @@ extension Builders {
       case .text, .uscc: appendText(other.text + s, into: text + s)
       case .category: appendCategory(other.category + s, into: category + s)
       case .bool:
-        bool[s].values.append(contentsOf: other.bool[s].values)
+        bool[s].values.appendReleasing(&other.bool[s].values) { $0 }
         bool[s].missingCount += other.bool[s].missingCount
-        other.bool[s].values.free()
       }
     }
   }
@@ -34,24 +33,16 @@ extension Builders {
 
   private func appendNumeric(_ o: UnsafeMutablePointer<NumericBuilder>, into b: UnsafeMutablePointer<NumericBuilder>) {
     let shift = b.pointee.values.count
-    b.pointee.values.reserveCapacity(shift + o.pointee.values.count)
-    b.pointee.values.append(contentsOf: o.pointee.values)
-    o.pointee.values = []
-    for i in 0..<o.pointee.missingRows.count { b.pointee.missingRows.append(o.pointee.missingRows[i] + shift) }
-    o.pointee.missingRows.free()
+    b.pointee.values.appendReleasing(&o.pointee.values) { $0 }
+    b.pointee.missingRows.appendReleasing(&o.pointee.missingRows) { $0 + shift }
   }
 
   private func appendText(_ o: UnsafeMutablePointer<TextBuilder>, into b: UnsafeMutablePointer<TextBuilder>) {
     let rows = b.pointee.ends.count
     let shift = UInt32(truncatingIfNeeded: b.pointee.bytes.count)
-    b.pointee.bytes.reserveCapacity(b.pointee.bytes.count + o.pointee.bytes.count)
-    b.pointee.bytes.append(contentsOf: o.pointee.bytes)
-    o.pointee.bytes = []
-    b.pointee.ends.reserveCapacity(rows + o.pointee.ends.count)
-    b.pointee.ends.append(contentsOf: o.pointee.ends.lazy.map { $0 &+ shift })
-    o.pointee.ends = []
-    for i in 0..<o.pointee.missingRows.count { b.pointee.missingRows.append(o.pointee.missingRows[i] + rows) }
-    o.pointee.missingRows.free()
+    b.pointee.bytes.appendReleasing(&o.pointee.bytes) { $0 }
+    b.pointee.ends.appendReleasing(&o.pointee.ends) { $0 &+ shift }
+    b.pointee.missingRows.appendReleasing(&o.pointee.missingRows) { $0 + rows }
   }
 
   private func appendCategory(_ o: UnsafeMutablePointer<CategoryBuilder>, into b: UnsafeMutablePointer<CategoryBuilder>) {
@@ -69,12 +60,7 @@ extension Builders {
         code.append(b.pointee.interner.add(p, bytes.count, hash: h, string: level))
       }
     }
-    b.pointee.codes.reserve(b.pointee.codes.count + o.pointee.codes.count)
-    for i in 0..<o.pointee.codes.count {
-      let c = o.pointee.codes[i]
-      b.pointee.codes.append(c < 0 ? c : code[Int(c)])
-    }
+    b.pointee.codes.appendReleasing(&o.pointee.codes) { $0 < 0 ? $0 : code[Int($0)] }
     b.pointee.missingCount += o.pointee.missingCount
-    o.pointee.codes.free()
   }
 }

@@ -46,12 +46,10 @@ extension ParseState {
       markCounts.append(storedAfter[other.pointee.markCounts[i]])
     }
     lastMarkCount = -1  // the next row end records a mark again (a repeated mark is harmless)
-    idHashes.append(contentsOf: other.pointee.idHashes)
+    idHashes.appendReleasing(&other.pointee.idHashes) { $0 }
     other.pointee.freeDuplicateCheck()
 
-    lines.reserveCapacity(lines.count + other.pointee.lines.count)
-    lines.append(contentsOf: other.pointee.lines.lazy.map { $0 + lineShift })
-    other.pointee.lines = []
+    lines.appendReleasing(&other.pointee.lines) { $0 + lineShift }
     builders.append(other.pointee.builders, plan: plan, count: planCount)
 
     rowCount += other.pointee.rowCount
