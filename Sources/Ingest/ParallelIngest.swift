@@ -1,4 +1,3 @@
-import Dispatch
 import Model
 
 /// Speculative parallel ingest (the technique of simdcsv, Arrow and Polars), with libcsv
@@ -8,7 +7,8 @@ import Model
 /// GB18030 an 0x0A byte is never part of a multi-byte character, so the cut is safe there
 /// too). The first part reads the header and decides the encoding (BOM) exactly as a
 /// sequential read; then all parts are read at once, each with its own libcsv parser,
-/// decoder, column builders and diagnostics (lines counted from the part's start), on
+/// decoder, column builders and diagnostics (lines counted from the part's start), each on
+/// its own thread (`runConcurrently`), on
 /// the assumption that every cut falls between records.
 ///
 /// **Speculation check**, cut by cut in order: the run holding everything before cut `k`
@@ -43,7 +43,7 @@ enum ParallelIngest {
     defer { runs.free() }
     runs.set(0, first)
     let firstStart = start
-    DispatchQueue.concurrentPerform(iterations: parts) { k in
+    runConcurrently(parts) { k in
       if k == 0 {
         if let run = runs.run(0) { runs.setError(0, source.feed(run, firstStart..<bounds[1])) }
         return
@@ -70,7 +70,7 @@ enum ParallelIngest {
 }
 
 /// One slot per part for the runs and their read errors, written by the part's own
-/// thread only and read after all parts are done (`concurrentPerform` returns).
+/// thread only and read after all parts are done (`runConcurrently` returns).
 private struct RunSlots: @unchecked Sendable {
   private let runs: UnsafeMutablePointer<IngestRun?>
   private let errors: UnsafeMutablePointer<String?>
