@@ -168,3 +168,31 @@ func readSequential(
     }
   }
 }
+
+/// Where the input is cut: just after an LF, ascending, inside the input.
+@Suite struct SplitPointTests {
+  @Test(arguments: [2, 3, 4, 8]) func cutsFollowAnLF(parts: Int) {
+    let bytes = DefectiveCSV(seed: UInt64(parts), rows: 200, fatal: false).utf8
+    bytes.withUnsafeBufferPointer { b in
+      guard let base = b.baseAddress else { return }
+      let cuts = InputSource(storage: .memory(base), size: b.count, chunkSize: 4096).splitPoints(parts: parts)
+      #expect(cuts.count == parts - 1)
+      #expect(cuts == cuts.sorted() && Set(cuts).count == cuts.count)
+      // Part 0 gets 1/16 less than an equal share; the rest is shared equally.
+      let first = b.count / parts - b.count / parts / 16
+      for (i, c) in cuts.enumerated() {
+        let target = first + i * ((b.count - first) / (parts - 1))
+        #expect(c > target && c < b.count && b[c - 1] == 0x0A)
+        #expect(!b[target..<(c - 1)].contains(0x0A), "the first LF at or after the target")
+      }
+    }
+  }
+
+  @Test func noCutWithoutAnLF() {
+    let bytes = Array(repeating: UInt8(ascii: "a"), count: 1000) + [0x0A]
+    bytes.withUnsafeBufferPointer { b in
+      guard let base = b.baseAddress else { return }
+      #expect(InputSource(storage: .memory(base), size: b.count, chunkSize: 7).splitPoints(parts: 4).isEmpty)
+    }
+  }
+}
