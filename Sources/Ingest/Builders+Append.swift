@@ -33,14 +33,14 @@ extension Builders {
 
   private func appendNumeric(_ o: UnsafeMutablePointer<NumericBuilder>, into b: UnsafeMutablePointer<NumericBuilder>) {
     let shift = b.pointee.values.count
-    b.pointee.values.appendReleasing(&o.pointee.values) { $0 }
+    b.pointee.values.appendReleasing(&o.pointee.values)
     b.pointee.missingRows.appendReleasing(&o.pointee.missingRows) { $0 + shift }
   }
 
   private func appendText(_ o: UnsafeMutablePointer<TextBuilder>, into b: UnsafeMutablePointer<TextBuilder>) {
     let rows = b.pointee.ends.count
     let shift = UInt32(truncatingIfNeeded: b.pointee.bytes.count)
-    b.pointee.bytes.appendReleasing(&o.pointee.bytes) { $0 }
+    b.pointee.bytes.appendReleasing(&o.pointee.bytes)
     b.pointee.ends.appendReleasing(&o.pointee.ends) { $0 &+ shift }
     b.pointee.missingRows.appendReleasing(&o.pointee.missingRows) { $0 + rows }
   }

@@ -26,15 +26,6 @@ struct GrowBuffer<Element> {
     if n > capacity { grow(to: n) }
   }
 
-  /// Appends copies of every element of `other`.
-  mutating func append(contentsOf other: GrowBuffer<Element>) {
-    guard let src = other.base, other.count > 0 else { return }
-    reserve(count + other.count)
-    guard let base else { return }
-    (base + count).initialize(from: src, count: other.count)
-    count += other.count
-  }
-
   @inline(__always)
   subscript(i: Int) -> Element {
     // Callers index below `count`, where `base` is never nil.
@@ -73,5 +64,29 @@ struct GrowBuffer<Element> {
     self.base = nil
     count = 0
     capacity = 0
+  }
+}
+
+extension GrowBuffer {
+  /// Appends `source`'s elements transformed by `map`, 1 MiB at a time, releasing the
+  /// pages of each slice once copied, then frees `source` (see `Array.appendReleasing`).
+  mutating func appendReleasing<S>(_ source: inout GrowBuffer<S>, _ map: (S) -> Element) {
+    reserve(count + source.count)
+    if let src = source.base {
+      let step = sliceLength(S.self)
+      var i = 0
+      while i < source.count {
+        let j = Swift.min(source.count, i + step)
+        if let base {
+          let dst = base + count
+          populatePages(UnsafeRawBufferPointer(start: dst, count: (j - i) * MemoryLayout<Element>.stride))
+          for k in i..<j { (dst + (k - i)).initialize(to: map(src[k])) }
+          count += j - i
+        }
+        releasePages(UnsafeRawBufferPointer(UnsafeBufferPointer(start: src + i, count: j - i)))
+        i = j
+      }
+    }
+    source.free()
   }
 }
