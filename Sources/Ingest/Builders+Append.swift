@@ -6,18 +6,44 @@ extension Builders {
   /// Category codes are renumbered: `other`'s levels, in its order of first appearance,
   /// are looked up here and added when new, so the levels end up in the order of first
   /// appearance in the whole input, as a sequential read gives.
-  func append(_ other: Builders, plan: UnsafePointer<FieldKind>, count: Int) {
-    for f in 0..<count {
-      let s = plan[f].slot
-      switch plan[f].code {
-      case .ignore: break
-      case .number, .integer: appendNumeric(other.numeric + s, into: numeric + s)
-      case .text, .uscc: appendText(other.text + s, into: text + s)
-      case .category: appendCategory(other.category + s, into: category + s)
-      case .bool:
-        bool[s].values.appendReleasing(&other.bool[s].values) { $0 }
-        bool[s].missingCount += other.bool[s].missingCount
-      }
+  func append(_ other: Builders, plan: UnsafePointer<FieldKind>, count: Int, threads: Int = 1) {
+    // Columns are independent: spread them over the threads, largest first, each to the
+    // least loaded thread (the copies are bound by page faults and memory bandwidth).
+    var load = [Int](repeating: 0, count: max(1, threads))
+    var groups = [[Int]](repeating: [], count: max(1, threads))
+    let fields = (0..<count).map { ($0, other.bytes(plan[$0])) }.sorted { $0.1 > $1.1 }
+    for (f, size) in fields where plan[f].code != .ignore {
+      let g = load.indices.min { load[$0] < load[$1] } ?? 0
+      groups[g].append(f)
+      load[g] += size
+    }
+    let job = AppendJob(into: self, from: other, plan: plan, groups: groups)
+    runConcurrently(groups.count) { g in job.run(g) }
+  }
+
+  /// Appends the column read by field `f` of `other` (see `append`).
+  func appendColumn(_ other: Builders, _ kind: FieldKind) {
+    let s = kind.slot
+    switch kind.code {
+    case .ignore: break
+    case .number, .integer: appendNumeric(other.numeric + s, into: numeric + s)
+    case .text, .uscc: appendText(other.text + s, into: text + s)
+    case .category: appendCategory(other.category + s, into: category + s)
+    case .bool:
+      bool[s].values.appendReleasing(&other.bool[s].values) { $0 }
+      bool[s].missingCount += other.bool[s].missingCount
+    }
+  }
+
+  /// Bytes held by the column read by `kind` (to share the appending out).
+  func bytes(_ kind: FieldKind) -> Int {
+    let s = kind.slot
+    switch kind.code {
+    case .ignore: return 0
+    case .number, .integer: return numeric[s].values.count * 8
+    case .text, .uscc: return text[s].bytes.count + text[s].ends.count * 4
+    case .category: return category[s].codes.count * 4
+    case .bool: return bool[s].values.count
     }
   }
 
@@ -62,5 +88,17 @@ extension Builders {
     }
     b.pointee.codes.appendReleasing(&o.pointee.codes) { $0 < 0 ? $0 : code[Int($0)] }
     b.pointee.missingCount += o.pointee.missingCount
+  }
+}
+
+/// The columns each thread appends; every thread touches only its own columns' builders.
+private struct AppendJob: @unchecked Sendable {
+  let into: Builders
+  let from: Builders
+  let plan: UnsafePointer<FieldKind>
+  let groups: [[Int]]
+
+  func run(_ g: Int) {
+    for f in groups[g] { into.appendColumn(from, plan[f]) }
   }
 }

@@ -114,9 +114,9 @@ final class IngestRun {
   /// boundary) as if this run had read them, and takes over its reading state.
   /// False (nothing changed) when appending could overflow a text column's byte limit:
   /// the caller then reads the part's bytes here instead, which reports it exactly.
-  func absorb(_ part: IngestRun) -> Bool {
+  func absorb(_ part: IngestRun, threads: Int = 1) -> Bool {
     guard state.pointee.canAppend(part.state) else { return false }
-    state.pointee.append(part.state)
+    state.pointee.append(part.state, threads: threads)
     feeder.swapParser(with: part.feeder)
     gb = part.gb
     bytesIn = part.bytesIn

@@ -56,7 +56,7 @@ enum ParallelIngest {
     }
     if let error = runs.error(0) { return Ingestor.noInput(file, .cannotRead(reason: error)) }
     for k in 1..<parts where !first.stopped {
-      if first.bytesIn == bounds[k], first.atRowBoundary, runs.error(k) == nil, let part = runs.run(k), first.absorb(part) {
+      if first.bytesIn == bounds[k], first.atRowBoundary, runs.error(k) == nil, let part = runs.run(k), first.absorb(part, threads: options.threads) {
         runs.set(k, nil)
         continue
       }

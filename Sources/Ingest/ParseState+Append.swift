@@ -19,7 +19,7 @@ extension ParseState {
   /// - Duplicate-id marks: `other`'s log counts at its row ends become this log's counts
   ///   after appending the same diagnostics, so `reportDuplicates` on the merged rows
   ///   places each duplicate-id error where a sequential read would.
-  mutating func append(_ other: UnsafeMutablePointer<ParseState>) {
+  mutating func append(_ other: UnsafeMutablePointer<ParseState>, threads: Int = 1) {
     let lineShift = line - 1
     let rowShift = rowCount
     var storedAfter = [log.diagnostics.count]
@@ -50,7 +50,7 @@ extension ParseState {
     other.pointee.freeDuplicateCheck()
 
     lines.appendReleasing(&other.pointee.lines) { $0 + lineShift }
-    builders.append(other.pointee.builders, plan: plan, count: planCount)
+    builders.append(other.pointee.builders, plan: plan, count: planCount, threads: threads)
 
     rowCount += other.pointee.rowCount
     skippedRows += other.pointee.skippedRows

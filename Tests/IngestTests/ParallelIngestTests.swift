@@ -178,10 +178,8 @@ func readSequential(
       let cuts = InputSource(storage: .memory(base), size: b.count, chunkSize: 4096).splitPoints(parts: parts)
       #expect(cuts.count == parts - 1)
       #expect(cuts == cuts.sorted() && Set(cuts).count == cuts.count)
-      // Part 0 gets 1/16 less than an equal share; the rest is shared equally.
-      let first = b.count / parts - b.count / parts / 16
       for (i, c) in cuts.enumerated() {
-        let target = first + i * ((b.count - first) / (parts - 1))
+        let target = (i + 1) * (b.count / parts)
         #expect(c > target && c < b.count && b[c - 1] == 0x0A)
         #expect(!b[target..<(c - 1)].contains(0x0A), "the first LF at or after the target")
       }
