@@ -116,6 +116,7 @@ final class IngestRun {
   /// the caller then reads the part's bytes here instead, which reports it exactly.
   func absorb(_ part: IngestRun, threads: Int = 1) -> Bool {
     guard state.pointee.canAppend(part.state) else { return false }
+    state.pointee.sortThreads = threads
     state.pointee.append(part.state, threads: threads)
     feeder.swapParser(with: part.feeder)
     gb = part.gb

@@ -83,30 +83,46 @@ extension ParseState {
   }
 
   /// The nonzero tags that occur more than once among `n` at `tags` (sorted in place).
+  ///
+  /// With `sortThreads` > 1 (parallel reads of large inputs) the two halves are sorted
+  /// at the same time, then merged into the scratch buffer in one pass.
   private func repeatedTags(_ tags: UnsafeMutablePointer<UInt32>, _ n: Int) -> Set<UInt32> {
-    var a = tags
-    var b = UnsafeMutablePointer<UInt32>.allocate(capacity: n)
-    let scratch = b
+    let scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: n)
     defer { scratch.deallocate() }
-    var counts = [Int](repeating: 0, count: 256)
-    for pass in 0..<4 {
-      let shift = UInt32(8 * pass)
-      for i in 0..<256 { counts[i] = 0 }
-      for i in 0..<n { counts[Int(truncatingIfNeeded: a[i] >> shift) & 255] += 1 }
-      var sum = 0
-      for i in 0..<256 {
-        let c = counts[i]
-        counts[i] = sum
-        sum += c
-      }
-      for i in 0..<n {
-        let d = Int(truncatingIfNeeded: a[i] >> shift) & 255
-        b[counts[d]] = a[i]
-        counts[d] += 1
-      }
-      swap(&a, &b)
+    guard sortThreads > 1 && n >= 1 << 16 else {
+      radixSort(tags, n, scratch: scratch)
+      return repeated(in: tags, n)
     }
-    // After an even number of passes the sorted tags are back in `tags`.
+    let half = n / 2
+    let job = SortJob(tags: tags, scratch: scratch, half: half, count: n)
+    runConcurrently(2) { k in job.run(k) }
+    // Merge the sorted halves into `scratch`.
+    var (i, j, o) = (0, half, 0)
+    while i < half && j < n {
+      if tags[i] <= tags[j] {
+        scratch[o] = tags[i]
+        i += 1
+      } else {
+        scratch[o] = tags[j]
+        j += 1
+      }
+      o += 1
+    }
+    while i < half {
+      scratch[o] = tags[i]
+      i += 1
+      o += 1
+    }
+    while j < n {
+      scratch[o] = tags[j]
+      j += 1
+      o += 1
+    }
+    return repeated(in: scratch, n)
+  }
+
+  /// The nonzero values that occur more than once among `n` sorted values at `a`.
+  private func repeated(in a: UnsafePointer<UInt32>, _ n: Int) -> Set<UInt32> {
     var repeated = Set<UInt32>()
     var i = 1
     while i < n {
@@ -120,5 +136,44 @@ extension ParseState {
     idHashes.free()
     markRows.free()
     markCounts.free()
+  }
+}
+
+/// Sorts `n` values at `a` in place: LSD radix sort, 4 passes of 8 bits, O(n), using
+/// `scratch` (room for `n`); after the even number of passes the result is back in `a`.
+func radixSort(_ a: UnsafeMutablePointer<UInt32>, _ n: Int, scratch: UnsafeMutablePointer<UInt32>) {
+  var from = a
+  var to = scratch
+  var counts = [Int](repeating: 0, count: 256)
+  for pass in 0..<4 {
+    let shift = UInt32(8 * pass)
+    for i in 0..<256 { counts[i] = 0 }
+    for i in 0..<n { counts[Int(truncatingIfNeeded: from[i] >> shift) & 255] += 1 }
+    var sum = 0
+    for i in 0..<256 {
+      let c = counts[i]
+      counts[i] = sum
+      sum += c
+    }
+    for i in 0..<n {
+      let d = Int(truncatingIfNeeded: from[i] >> shift) & 255
+      to[counts[d]] = from[i]
+      counts[d] += 1
+    }
+    swap(&from, &to)
+  }
+}
+
+/// The two halves of the duplicate-id tags, each sorted on its own thread.
+private struct SortJob: @unchecked Sendable {
+  let tags: UnsafeMutablePointer<UInt32>
+  let scratch: UnsafeMutablePointer<UInt32>
+  let half: Int
+  let count: Int
+
+  func run(_ k: Int) {
+    let start = k == 0 ? 0 : half
+    let n = k == 0 ? half : count - half
+    radixSort(tags + start, n, scratch: scratch + start)
   }
 }

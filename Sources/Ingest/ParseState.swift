@@ -71,6 +71,8 @@ struct ParseState {
   var skippedRows = 0
   /// The first UTF-8 BOM was stripped.
   var sawBOM = false
+  /// Threads the duplicate-id check may sort with (set by parallel reads).
+  var sortThreads = 1
 
   init(file: String, specs: [ColumnSpec], idColumn: String, options: IngestOptions) {
     self.file = file

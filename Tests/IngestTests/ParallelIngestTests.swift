@@ -194,3 +194,24 @@ func readSequential(
     }
   }
 }
+
+/// Enough rows (≥ 65,536) for the duplicate-id tags to be sorted on two threads.
+@Suite struct ParallelDuplicateSortTests {
+  @Test func duplicatesAmongManyRows() {
+    var text = header
+    for i in 0..<70_000 {
+      let id = i == 69_000 ? 5 : (i == 40_000 ? 39_999 : (i == 30_001 ? 68_000 : i))
+      text += "\(uscc(id + 1)),n,east,1,1,1,1\n"
+    }
+    let bytes = Array(text.utf8)
+    let expected = [
+      "m.csv:40002:统一社会信用代码: duplicate id '\(uscc(40_000))', first on line 40001",
+      "m.csv:68002:统一社会信用代码: duplicate id '\(uscc(68_001))', first on line 30003",
+      "m.csv:69002:统一社会信用代码: duplicate id '\(uscc(6))', first on line 7",
+    ]
+    #expect(rendered(readSequential(bytes)) == expected)
+    for threads in [2, 3] {
+      #expect(rendered(readParallel(bytes, threads: threads)) == expected, "threads \(threads)")
+    }
+  }
+}
