@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Ingest throughput and memory: Exemplar (release) vs pandas.read_csv on the same file, same run.
 # Usage: scripts/bench-ingest.sh [ROWS=1000000] [REPEATS=3]
+# THREADS=N: parts read at once (default: nproc); a sequential run (1 thread) is measured too.
 #
 # Data: `exemplar generate --rows ROWS --seed 2022` → Benchmarks/.data/metrics-ROWS.csv (kept;
 # gitignored) and its GB18030 copy (iconv). Columns: criteria/2022.toml, loaded by ingest-bench.
@@ -11,6 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS="${1:-1000000}"
 REPEATS="${2:-3}"
+THREADS="${THREADS:-$(nproc)}"
 CRITERIA=criteria/2022.toml
 DATA=Benchmarks/.data
 mkdir -p "$DATA"
@@ -45,8 +47,10 @@ fi
 RESULTS="$(mktemp)"
 trap 'rm -f "$RESULTS"' EXIT
 for _ in $(seq "$REPEATS"); do
-  "$BIN" "$CRITERIA" "$FILE" utf-8 >> "$RESULTS"
-  "$BIN" "$CRITERIA" "$GB" gb18030 >> "$RESULTS"
+  "$BIN" "$CRITERIA" "$FILE" utf-8 "$THREADS" >> "$RESULTS"
+  "$BIN" "$CRITERIA" "$GB" gb18030 "$THREADS" >> "$RESULTS"
+  "$BIN" "$CRITERIA" "$FILE" utf-8 1 >> "$RESULTS"
+  "$BIN" "$CRITERIA" "$GB" gb18030 1 >> "$RESULTS"
   # pandas: string dtype for the id and name, like Exemplar; each run a fresh interpreter.
   Benchmarks/.venv/bin/python - "$FILE" >> "$RESULTS" <<'PY'
 import os, resource, sys, time
@@ -71,20 +75,28 @@ python3 - "$RESULTS" <<'PY'
 import re, sys
 rows = [dict(kv.split("=", 1) for kv in line.split()[1:]) | {"what": line.split()[0]}
         for line in open(sys.argv[1]) if "=" in line]
-def best(what, enc=None):
-    rs = [r for r in rows if r["what"] == what and (enc is None or r.get("encoding") == enc)]
+def best(what, enc=None, threads=None):
+    rs = [r for r in rows if r["what"] == what and (enc is None or r.get("encoding") == enc)
+          and (threads is None or r.get("threads") == threads)]
     return min(rs, key=lambda r: float(r["wall"])), min(float(r["cpu"]) for r in rs), max(float(r["rss_mib"]) for r in rs), min(float(r["rss_mib"]) for r in rs)
 out = {}
-for label, what, enc in [("exemplar UTF-8", "ingest", "utf-8"), ("exemplar GB18030", "ingest", "gb18030"), ("pandas read_csv", "pandas", None)]:
-    r, cpu, rss_max, rss_min = best(what, enc)
+threads = sorted({r["threads"] for r in rows if r["what"] == "ingest"} - {"1"}) or ["1"]
+n = threads[0]
+runs = [(f"exemplar UTF-8, {n} threads", "ingest", "utf-8", n), (f"exemplar GB18030, {n} threads", "ingest", "gb18030", n),
+        ("exemplar UTF-8, 1 thread", "ingest", "utf-8", "1"), ("exemplar GB18030, 1 thread", "ingest", "gb18030", "1"),
+        ("pandas read_csv", "pandas", None, None)]
+for label, what, enc, t in runs:
+    r, cpu, rss_max, rss_min = best(what, enc, t)
     mib = int(r["bytes"]) / 1048576
     wall = float(r["wall"])
     out[label] = (mib / wall, mib / cpu)
     print(f"{label}: {r['rows']} rows, {mib:.1f} MiB: best wall {wall:.3f} s = {mib / wall:.1f} MiB/s, "
           f"best CPU {cpu:.3f} s = {mib / cpu:.1f} MiB/s; peak RSS {rss_min:.1f}–{rss_max:.1f} MiB "
           f"({rss_max / mib:.2f}x file; {float(r['base_rss_mib']):.1f} MiB before reading)")
-(ew, ec), (pw, pc) = out["exemplar UTF-8"], out["pandas read_csv"]
-print(f"ratio exemplar/pandas (UTF-8): wall {ew / pw:.2f}x, CPU {ec / pc:.2f}x")
+(ew, ec), (pw, pc) = out[f"exemplar UTF-8, {n} threads"], out["pandas read_csv"]
+print(f"ratio exemplar ({n} threads)/pandas (UTF-8): wall {ew / pw:.2f}x, CPU {ec / pc:.2f}x")
+(sw, sc) = out["exemplar UTF-8, 1 thread"]
+print(f"speed-up of {n} threads over 1 (UTF-8): wall {ew / sw:.2f}x")
 vs = [l.split() for l in open(sys.argv[1]) if l.startswith("validate")]
 walls = [float(v[1].split("=")[1]) for v in vs]
 cpus = [sum(map(float, v[2].split("=")[1].split("+"))) for v in vs]

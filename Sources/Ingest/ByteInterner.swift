@@ -60,6 +60,12 @@ struct ByteInterner {
     lf.free()
   }
 
+  /// The bytes of level `code` (valid until the interner changes).
+  func bytes(of code: Int) -> UnsafeBufferPointer<UInt8> {
+    let start = code == 0 ? 0 : ends[code - 1]
+    return UnsafeBufferPointer(start: bytes.base.map { $0 + start }, count: ends[code] - start)
+  }
+
   /// True when level `code`'s bytes hold an LF.
   @inline(__always)
   mutating func hasLF(_ code: Int32) -> Bool { lf[Int(code)] }

@@ -44,6 +44,20 @@ final class CSVFeeder {
     state.pointee.line + (skippingToLF ? 0 : countLF(parser.entry_buf, parser.entry_pos))
   }
 
+  /// True when libcsv stands between records (`ROW_NOT_BEGUN`, nothing buffered) and
+  /// no broken record is being skipped.
+  var atRowBoundary: Bool {
+    !skippingToLF && parser.pstate == 0 && parser.entry_pos == 0 && parser.quoted == 0 && parser.spaces == 0
+      && parser.status == 0
+  }
+
+  /// Exchanges the libcsv parser and the skipping state with `other` (both keep
+  /// freeing whatever buffer they hold at the end).
+  func swapParser(with other: CSVFeeder) {
+    swap(&parser, &other.parser)
+    swap(&skippingToLF, &other.skippingToLF)
+  }
+
   /// Parses `n` bytes at `p` in as few `csv_parse` calls as the field limit allows.
   func feed(_ p: UnsafePointer<UInt8>, _ n: Int) {
     var off = 0

@@ -142,6 +142,9 @@ final class GB18030Decoder {
     return nil
   }
 
+  /// True when an incomplete character waits for the next bytes.
+  var hasCarry: Bool { carry > 0 }
+
   /// Ends the input; an incomplete character left over is an error.
   func finish(offset: Int) -> IngestError? {
     carry > 0 ? .truncatedGB18030(offset: offset - carry) : nil

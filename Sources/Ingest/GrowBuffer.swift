@@ -66,3 +66,27 @@ struct GrowBuffer<Element> {
     capacity = 0
   }
 }
+
+extension GrowBuffer {
+  /// Appends `source`'s elements transformed by `map`, 1 MiB at a time, releasing the
+  /// pages of each slice once copied, then frees `source` (see `Array.appendReleasing`).
+  mutating func appendReleasing<S>(_ source: inout GrowBuffer<S>, _ map: (S) -> Element) {
+    reserve(count + source.count)
+    if let src = source.base {
+      let step = sliceLength(S.self)
+      var i = 0
+      while i < source.count {
+        let j = Swift.min(source.count, i + step)
+        if let base {
+          let dst = base + count
+          populatePages(UnsafeRawBufferPointer(start: dst, count: (j - i) * MemoryLayout<Element>.stride))
+          for k in i..<j { (dst + (k - i)).initialize(to: map(src[k])) }
+          count += j - i
+        }
+        releasePages(UnsafeRawBufferPointer(UnsafeBufferPointer(start: src + i, count: j - i)))
+        i = j
+      }
+    }
+    source.free()
+  }
+}

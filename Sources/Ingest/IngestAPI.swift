@@ -1,5 +1,11 @@
 import Model
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Text encoding of an input CSV.
 public enum InputEncoding: String, Sendable, CaseIterable {
   /// UTF-8, with or without BOM (default).
@@ -16,10 +22,38 @@ public struct IngestOptions: Sendable {
   public var maxFieldBytes: Int
   /// Errors kept before the rest are only counted.
   public var errorCap: Int
-  public init(encoding: InputEncoding = .utf8, chunkSize: Int = 1 << 20, maxFieldBytes: Int = 4096, errorCap: Int = DiagnosticLog.defaultCap) {
+  /// Parts read at the same time (speculative parallel parsing, docs/ingest.md); 1 reads
+  /// the input sequentially. Default: the number of online processors.
+  public var threads: Int
+  /// Inputs smaller than this many bytes are read sequentially whatever `threads` says.
+  public var parallelThreshold: Int
+  /// Testing hook: split the input exactly at these byte offsets (ascending, inside the
+  /// input) instead of just after an LF near `i · size / threads`; forces the parallel path.
+  var splitOffsets: [Int]?
+
+  /// Default `parallelThreshold`: 8 MiB (smaller files take a few milliseconds anyway).
+  public static let defaultParallelThreshold = 8 << 20
+
+  /// The number of online processors (`sysconf(_SC_NPROCESSORS_ONLN)`), at least 1.
+  public static var activeProcessorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+  public init(
+    encoding: InputEncoding = .utf8, chunkSize: Int = 1 << 20, maxFieldBytes: Int = 4096,
+    errorCap: Int = DiagnosticLog.defaultCap, threads: Int = IngestOptions.activeProcessorCount,
+    parallelThreshold: Int = IngestOptions.defaultParallelThreshold
+  ) {
     self.encoding = encoding
     self.chunkSize = chunkSize
     self.maxFieldBytes = maxFieldBytes
     self.errorCap = errorCap
+    self.threads = threads
+    self.parallelThreshold = parallelThreshold
+  }
+
+  /// Whether an input of `size` bytes (nil: not a regular file) is read in parallel.
+  func parallel(size: Int?) -> Bool {
+    guard let size else { return false }
+    if splitOffsets != nil { return true }
+    return threads > 1 && size >= max(1, parallelThreshold)
   }
 }

@@ -9,8 +9,10 @@ final class IngestRun {
   private let feeder: CSVFeeder
   private let declared: InputEncoding
   private let chunkSize: Int
-  /// Input bytes seen so far (file offsets).
-  private var bytesIn = 0
+  /// Input bytes seen so far (file offsets: a part starts at its first byte's offset).
+  private(set) var bytesIn = 0
+  /// Where this run started reading (0, or a part's start).
+  private let startOffset: Int
   /// Total input size when known, to reserve column capacity once.
   private let expectedBytes: Int?
   private var reserved = false
@@ -28,6 +30,32 @@ final class IngestRun {
     used = options.encoding
     chunkSize = max(1, options.chunkSize)
     self.expectedBytes = expectedBytes
+    startOffset = 0
+  }
+
+  /// A run for a later part of the input (bytes `range`), in the state reading would be
+  /// in just after a record ended: the header of `template` already read (its problems are
+  /// the first part's to report), the encoding decided, lines counted from 1 (the caller
+  /// adds the lines before the part when it appends this run, see `absorb`).
+  init(continuing template: HeaderTemplate, file: String, columns: [ColumnSpec], idColumn: String,
+       options: IngestOptions, range: Range<Int>) {
+    state = .allocate(capacity: 1)
+    state.initialize(to: ParseState(file: file, specs: columns, idColumn: idColumn, options: options))
+    state.pointee.headerFields = template.fields
+    state.pointee.finishHeader()
+    state.pointee.log = DiagnosticLog(cap: options.errorCap)
+    feeder = CSVFeeder(state: state)
+    declared = options.encoding
+    used = template.encoding
+    chunkSize = max(1, options.chunkSize)
+    expectedBytes = range.count
+    startOffset = range.lowerBound
+    bytesIn = range.lowerBound
+    decided = true
+    if used == .gb18030 {
+      gb = GB18030Decoder(chunkSize: chunkSize)
+      if gb == nil { state.pointee.fatal(.cannotRead(reason: "iconv has no GB18030 decoder"), line: 0, column: nil) }
+    }
   }
 
   deinit {
@@ -57,9 +85,43 @@ final class IngestRun {
     decode(p, n, offset: offset)
     if !reserved, let expected = expectedBytes, state.pointee.rowCount >= 1024 {
       reserved = true
-      let estimate = Double(expected) / Double(max(1, bytesIn)) * Double(state.pointee.rowCount) * 1.05
+      let estimate = Double(expected) / Double(max(1, bytesIn - startOffset)) * Double(state.pointee.rowCount) * 1.05
       state.pointee.reserve(Int(min(estimate, 1e9)) + 16)
     }
+  }
+
+  /// The header as read and the encoding in use, once the header is read without a
+  /// fatal problem (what a run for a later part needs to start).
+  var headerTemplate: HeaderTemplate? {
+    guard decided, state.pointee.headerDone, !state.pointee.stop else { return nil }
+    return HeaderTemplate(fields: state.pointee.rawHeader, encoding: used)
+  }
+
+  /// True when reading stands just after a record: a run for the next part, started
+  /// fresh there, would do exactly what this run would do with the same bytes.
+  ///
+  /// The speculation check: no fatal stop, header read, no field or record open in
+  /// libcsv (`ROW_NOT_BEGUN`, empty field buffer) nor in `ParseState`, not skipping to
+  /// the end of a broken record, no partial GB18030 character carried.
+  var atRowBoundary: Bool {
+    guard decided, !state.pointee.stop, state.pointee.headerDone, state.pointee.fieldIndex == 0,
+      state.pointee.rowAllEmpty, state.pointee.pendingEmpty.isEmpty, state.pointee.rowIDHash == nil
+    else { return false }
+    return feeder.atRowBoundary && !(gb?.hasCarry ?? false)
+  }
+
+  /// Appends what `part` read (the bytes right after this run's, started at a row
+  /// boundary) as if this run had read them, and takes over its reading state.
+  /// False (nothing changed) when appending could overflow a text column's byte limit:
+  /// the caller then reads the part's bytes here instead, which reports it exactly.
+  func absorb(_ part: IngestRun, threads: Int = 1) -> Bool {
+    guard state.pointee.canAppend(part.state) else { return false }
+    state.pointee.sortThreads = threads
+    state.pointee.append(part.state, threads: threads)
+    feeder.swapParser(with: part.feeder)
+    gb = part.gb
+    bytesIn = part.bytesIn
+    return true
   }
 
   /// Ends the input and returns the result.

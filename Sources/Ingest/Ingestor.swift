@@ -11,7 +11,9 @@ public enum Ingestor {
   /// Reads and validates the metrics CSV at `path` against the declared columns.
   ///
   /// Streams the file with POSIX `read()` in chunks of `options.chunkSize`; the raw
-  /// text is never held in memory, only the typed columns.
+  /// text is never held in memory, only the typed columns. A regular file of at least
+  /// `options.parallelThreshold` bytes is read in `options.threads` parts at once
+  /// (`ParallelIngest`), with the same result.
   /// - Parameters:
   ///   - columns: the declared columns (`[columns.*]` of the criteria file).
   ///   - idColumn: key of the id column: an empty or repeated id is an error.
@@ -24,6 +26,10 @@ public enum Ingestor {
     defer { close(fd) }
     var st = stat()
     let size: Int? = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : nil
+    if let size, options.parallel(size: size) {
+      let source = InputSource(storage: .file(fd), size: size, chunkSize: max(1, options.chunkSize))
+      return ParallelIngest.read(source: source, file: path, columns: columns, idColumn: idColumn, options: options)
+    }
     let run = IngestRun(file: path, columns: columns, idColumn: idColumn, options: options, expectedBytes: size)
     let chunk = max(1, options.chunkSize)
     let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: chunk)
@@ -46,6 +52,10 @@ public enum Ingestor {
   public static func read(
     bytes: UnsafeRawBufferPointer, name: String, columns: [ColumnSpec], idColumn: String, options: IngestOptions
   ) -> IngestResult {
+    if options.parallel(size: bytes.count), let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) {
+      let source = InputSource(storage: .memory(base), size: bytes.count, chunkSize: max(1, options.chunkSize))
+      return ParallelIngest.read(source: source, file: name, columns: columns, idColumn: idColumn, options: options)
+    }
     let run = IngestRun(file: name, columns: columns, idColumn: idColumn, options: options, expectedBytes: bytes.count)
     let chunk = max(1, options.chunkSize)
     if let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) {

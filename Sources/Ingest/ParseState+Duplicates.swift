@@ -32,21 +32,15 @@ extension ParseState {
     let t = builders.text + plan[k].slot
     var firstRows: [UInt32: [Int]] = [:]
     var found: [(row: Int, first: Int)] = []
-    var missing = 0  // index into the ascending missing rows
-    t.pointee.bytes.withUnsafeBufferPointer { bytes in
-      for row in 0..<n {
-        if missing < t.pointee.missingRows.count && t.pointee.missingRows[missing] == row {
-          missing += 1
-          continue
-        }
+    for row in candidateRows(t, n, repeated) {
+      let h = t.pointee.bytes.withUnsafeBufferPointer { bytes in
         let s = t.pointee.start(row)
-        let h = tag(idHash(bytes.baseAddress.map { $0 + s }, Int(t.pointee.ends[row]) - s))
-        guard repeated.contains(h) else { continue }
-        if let first = firstRows[h]?.first(where: { t.pointee.same($0, row) }) {
-          found.append((row, first))
-        } else {
-          firstRows[h, default: []].append(row)
-        }
+        return tag(idHash(bytes.baseAddress.map { $0 + s }, Int(t.pointee.ends[row]) - s))
+      }
+      if let first = firstRows[h]?.first(where: { t.pointee.same($0, row) }) {
+        found.append((row, first))
+      } else {
+        firstRows[h, default: []].append(row)
       }
     }
     guard !found.isEmpty else { return }
@@ -77,36 +71,63 @@ extension ParseState {
 
   /// The high 32 bits of an id hash, never 0 (0 marks a row without an id).
   @inline(__always)
-  func tag(_ h: UInt64) -> UInt32 {
-    let t = UInt32(truncatingIfNeeded: h >> 32)
-    return t == 0 ? 1 : t
-  }
+  func tag(_ h: UInt64) -> UInt32 { tagOf(h) }
 
   /// The nonzero tags that occur more than once among `n` at `tags` (sorted in place).
+  ///
+  /// With `sortThreads` > 1 (parallel reads of large inputs) the two halves are sorted
+  /// at the same time, then merged into the scratch buffer in one pass.
   private func repeatedTags(_ tags: UnsafeMutablePointer<UInt32>, _ n: Int) -> Set<UInt32> {
-    var a = tags
-    var b = UnsafeMutablePointer<UInt32>.allocate(capacity: n)
-    let scratch = b
+    let scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: n)
     defer { scratch.deallocate() }
-    var counts = [Int](repeating: 0, count: 256)
-    for pass in 0..<4 {
-      let shift = UInt32(8 * pass)
-      for i in 0..<256 { counts[i] = 0 }
-      for i in 0..<n { counts[Int(truncatingIfNeeded: a[i] >> shift) & 255] += 1 }
-      var sum = 0
-      for i in 0..<256 {
-        let c = counts[i]
-        counts[i] = sum
-        sum += c
-      }
-      for i in 0..<n {
-        let d = Int(truncatingIfNeeded: a[i] >> shift) & 255
-        b[counts[d]] = a[i]
-        counts[d] += 1
-      }
-      swap(&a, &b)
+    guard sortThreads > 1 && n >= 1 << 16 else {
+      radixSort(tags, n, scratch: scratch)
+      return repeated(in: tags, n)
     }
-    // After an even number of passes the sorted tags are back in `tags`.
+    let half = n / 2
+    let job = SortJob(tags: tags, scratch: scratch, half: half, count: n)
+    runConcurrently(2) { k in job.run(k) }
+    // Merge the sorted halves into `scratch`.
+    var (i, j, o) = (0, half, 0)
+    while i < half && j < n {
+      if tags[i] <= tags[j] {
+        scratch[o] = tags[i]
+        i += 1
+      } else {
+        scratch[o] = tags[j]
+        j += 1
+      }
+      o += 1
+    }
+    while i < half {
+      scratch[o] = tags[i]
+      i += 1
+      o += 1
+    }
+    while j < n {
+      scratch[o] = tags[j]
+      j += 1
+      o += 1
+    }
+    return repeated(in: scratch, n)
+  }
+
+  /// The rows (ascending) whose id is present and whose tag is one of `repeated`: a pass
+  /// hashing every id again, on two threads when `sortThreads` > 1. A 65,536-bit filter
+  /// of the repeated tags spares most rows the set lookup.
+  private func candidateRows(_ t: UnsafeMutablePointer<TextBuilder>, _ n: Int, _ repeated: Set<UInt32>) -> [Int] {
+    var filter = [UInt64](repeating: 0, count: 1024)
+    for r in repeated { filter[Int(r & 0xFFFF) >> 6] |= 1 << UInt64(r & 63) }
+    let scan = CandidateScan(text: t, filter: filter, repeated: repeated, count: n)
+    guard sortThreads > 1 && n >= 1 << 16 else { return scan.rows(0..<n) }
+    let halves = ResultSlots(count: 2)
+    defer { halves.free() }
+    runConcurrently(2) { k in halves.set(k, scan.rows(k == 0 ? 0..<n / 2 : n / 2..<n)) }
+    return halves.get(0) + halves.get(1)
+  }
+
+  /// The nonzero values that occur more than once among `n` sorted values at `a`.
+  private func repeated(in a: UnsafePointer<UInt32>, _ n: Int) -> Set<UInt32> {
     var repeated = Set<UInt32>()
     var i = 1
     while i < n {
@@ -120,5 +141,104 @@ extension ParseState {
     idHashes.free()
     markRows.free()
     markCounts.free()
+  }
+}
+
+/// Sorts `n` values at `a` in place: LSD radix sort, 4 passes of 8 bits, O(n), using
+/// `scratch` (room for `n`); after the even number of passes the result is back in `a`.
+func radixSort(_ a: UnsafeMutablePointer<UInt32>, _ n: Int, scratch: UnsafeMutablePointer<UInt32>) {
+  var from = a
+  var to = scratch
+  var counts = [Int](repeating: 0, count: 256)
+  for pass in 0..<4 {
+    let shift = UInt32(8 * pass)
+    for i in 0..<256 { counts[i] = 0 }
+    for i in 0..<n { counts[Int(truncatingIfNeeded: from[i] >> shift) & 255] += 1 }
+    var sum = 0
+    for i in 0..<256 {
+      let c = counts[i]
+      counts[i] = sum
+      sum += c
+    }
+    for i in 0..<n {
+      let d = Int(truncatingIfNeeded: from[i] >> shift) & 255
+      to[counts[d]] = from[i]
+      counts[d] += 1
+    }
+    swap(&from, &to)
+  }
+}
+
+/// The two halves of the duplicate-id tags, each sorted on its own thread.
+private struct SortJob: @unchecked Sendable {
+  let tags: UnsafeMutablePointer<UInt32>
+  let scratch: UnsafeMutablePointer<UInt32>
+  let half: Int
+  let count: Int
+
+  func run(_ k: Int) {
+    let start = k == 0 ? 0 : half
+    let n = k == 0 ? half : count - half
+    radixSort(tags + start, n, scratch: scratch + start)
+  }
+}
+
+/// One pass of `candidateRows` over a range of rows (read only: safe on any thread).
+private struct CandidateScan: @unchecked Sendable {
+  let text: UnsafeMutablePointer<TextBuilder>
+  let filter: [UInt64]
+  let repeated: Set<UInt32>
+  let count: Int
+
+  func rows(_ range: Range<Int>) -> [Int] {
+    var out: [Int] = []
+    let t = text
+    // First missing row at or after the range start (the missing rows are ascending).
+    var lo = 0
+    var hi = t.pointee.missingRows.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if t.pointee.missingRows[mid] < range.lowerBound { lo = mid + 1 } else { hi = mid }
+    }
+    var missing = lo
+    t.pointee.bytes.withUnsafeBufferPointer { bytes in
+      t.pointee.ends.withUnsafeBufferPointer { ends in
+        for row in range {
+          if missing < t.pointee.missingRows.count && t.pointee.missingRows[missing] == row {
+            missing += 1
+            continue
+          }
+          let s = row == 0 ? 0 : Int(ends[row - 1])
+          let h = tagOf(idHash(bytes.baseAddress.map { $0 + s }, Int(ends[row]) - s))
+          guard filter[Int(h & 0xFFFF) >> 6] & (1 << UInt64(h & 63)) != 0, repeated.contains(h) else { continue }
+          out.append(row)
+        }
+      }
+    }
+    return out
+  }
+}
+
+/// The high 32 bits of an id hash, never 0 (0 marks a row without an id).
+@inline(__always)
+func tagOf(_ h: UInt64) -> UInt32 {
+  let t = UInt32(truncatingIfNeeded: h >> 32)
+  return t == 0 ? 1 : t
+}
+
+/// One result slot per thread, written by that thread only, read after the join.
+private final class ResultSlots: @unchecked Sendable {
+  private let slots: UnsafeMutablePointer<[Int]>
+  private let count: Int
+  init(count: Int) {
+    self.count = count
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: [], count: count)
+  }
+  func set(_ k: Int, _ rows: [Int]) { slots[k] = rows }
+  func get(_ k: Int) -> [Int] { slots[k] }
+  func free() {
+    slots.deinitialize(count: count)
+    slots.deallocate()
   }
 }

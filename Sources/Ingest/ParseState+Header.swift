@@ -18,6 +18,7 @@ extension ParseState {
       }
       names.append(trimHeader(String(decoding: bytes, as: UTF8.self)))
     }
+    rawHeader = headerFields
     headerFields = []
     headers = names
 

@@ -32,6 +32,8 @@ struct ParseState {
   var headerDone = false
   var headerLine = 1
   var headerFields: [[UInt8]] = []
+  /// The header's fields as read (kept so runs for later parts can build the same plan).
+  var rawHeader: [[UInt8]] = []
   /// Field position → how to read it (only valid once `headerDone`).
   var kinds: [FieldKind] = [] {
     didSet {
@@ -69,6 +71,8 @@ struct ParseState {
   var skippedRows = 0
   /// The first UTF-8 BOM was stripped.
   var sawBOM = false
+  /// Threads the duplicate-id check may sort with (set by parallel reads).
+  var sortThreads = 1
 
   init(file: String, specs: [ColumnSpec], idColumn: String, options: IngestOptions) {
     self.file = file

@@ -3,8 +3,9 @@
 // process so that the peak RSS (ru_maxrss) belongs to that one run, and keeps the best.
 // The columns come from the criteria file (its [columns]), not from this source.
 //
-// Usage: ingest-bench CRITERIA.toml FILE.csv [utf-8|gb18030]
-// Output: ingest encoding=E rows=N bytes=B wall=S cpu=S rss_mib=M base_rss_mib=M
+// Usage: ingest-bench CRITERIA.toml FILE.csv [utf-8|gb18030] [THREADS]
+// THREADS: parts read at once (IngestOptions.threads; default: the online processors).
+// Output: ingest encoding=E threads=T rows=N bytes=B wall=S cpu=S rss_mib=M base_rss_mib=M
 import Criteria
 import Ingest
 import Model
@@ -38,10 +39,12 @@ func peakRSSMiB() -> Double {
 
 let args = CommandLine.arguments
 guard args.count >= 3 else {
-  printError("usage: ingest-bench CRITERIA.toml FILE.csv [utf-8|gb18030]")
+  printError("usage: ingest-bench CRITERIA.toml FILE.csv [utf-8|gb18030] [THREADS]")
   exit(64)
 }
 let encoding = args.count > 3 ? InputEncoding(rawValue: args[3]) ?? .utf8 : .utf8
+var options = IngestOptions(encoding: encoding)
+if args.count > 4, let threads = Int(args[4]), threads > 0 { options.threads = threads }
 let spec: Spec
 switch CriteriaLoader.load(path: args[1]) {
 case .success(let s): spec = s
@@ -59,7 +62,7 @@ let baseRSS = peakRSSMiB()
 let c0 = cpuSeconds()
 let t0 = now()
 let result = Ingestor.read(
-  path: path, columns: spec.columns, idColumn: spec.evaluation.idColumn, options: IngestOptions(encoding: encoding))
+  path: path, columns: spec.columns, idColumn: spec.evaluation.idColumn, options: options)
 let wall = now() - t0
 let cpu = cpuSeconds() - c0
 guard let table = result.table else {
@@ -67,5 +70,5 @@ guard let table = result.table else {
   exit(65)
 }
 print(
-  "ingest encoding=\(encoding.rawValue) rows=\(table.rowCount) columns=\(table.columns.count) bytes=\(st.st_size) "
+  "ingest encoding=\(encoding.rawValue) threads=\(options.threads) rows=\(table.rowCount) columns=\(table.columns.count) bytes=\(st.st_size) "
     + "wall=\(wall) cpu=\(cpu) rss_mib=\(peakRSSMiB()) base_rss_mib=\(baseRSS)")

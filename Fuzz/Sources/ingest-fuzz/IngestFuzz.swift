@@ -29,22 +29,27 @@ func fingerprint(_ r: IngestResult) -> [String] {
   return out
 }
 
-/// Byte 0 picks the chunk size (1…8) and the encoding (bit 7); the rest is the file.
-/// Checks: no crash (ASan), chunk size changes nothing, the table exists exactly when
-/// there are no errors, and the number parser agrees with strtod bit for bit.
+/// Byte 0 picks the chunk size (1…8), the parallel part count (bits 3–4: 2…5) and the
+/// encoding (bit 7); the rest is the file.
+/// Checks: no crash (ASan), chunk size changes nothing, the parallel path (threshold 0,
+/// cuts just after LFs) gives exactly the sequential result, the table exists exactly
+/// when there are no errors, and the number parser agrees with strtod bit for bit.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   guard size > 0 else { return 0 }
   let selector = data[0]
   let body = UnsafeRawBufferPointer(start: data + 1, count: size - 1)
   let encoding: InputEncoding = selector & 0x80 != 0 ? .gb18030 : .utf8
-  func run(_ chunk: Int) -> IngestResult {
-    let options = IngestOptions(encoding: encoding, chunkSize: chunk, maxFieldBytes: 64, errorCap: 20)
+  func run(_ chunk: Int, threads: Int = 1) -> IngestResult {
+    let options = IngestOptions(
+      encoding: encoding, chunkSize: chunk, maxFieldBytes: 64, errorCap: 20, threads: threads, parallelThreshold: 0)
     return Ingestor.read(bytes: body, name: "f.csv", columns: fuzzColumns, idColumn: "id", options: options)
   }
   let small = run(Int(selector & 7) + 1)
   let whole = run(1 << 16)
   precondition(fingerprint(small) == fingerprint(whole), "chunk size changed the result")
+  let parallel = run(Int(selector & 7) + 1, threads: Int(selector >> 3 & 3) + 2)
+  precondition(fingerprint(parallel) == fingerprint(whole), "the parallel read changed the result")
   precondition((small.table == nil) == small.log.hasErrors, "table present despite errors")
   if let t = small.table {
     for c in t.columns.values { precondition(c.count == t.rowCount, "ragged column") }

@@ -1,0 +1,104 @@
+extension Builders {
+  /// Appends every value of `other`'s builders (same plan: the same slots) after this run's,
+  /// as if they had been read here, and frees them in `other` one column at a time, so
+  /// the extra memory at any moment is about one column's part (peak RSS).
+  ///
+  /// Category codes are renumbered: `other`'s levels, in its order of first appearance,
+  /// are looked up here and added when new, so the levels end up in the order of first
+  /// appearance in the whole input, as a sequential read gives.
+  func append(_ other: Builders, plan: UnsafePointer<FieldKind>, count: Int, threads: Int = 1) {
+    // Columns are independent: spread them over the threads, largest first, each to the
+    // least loaded thread (the copies are bound by page faults and memory bandwidth).
+    var load = [Int](repeating: 0, count: max(1, threads))
+    var groups = [[Int]](repeating: [], count: max(1, threads))
+    let fields = (0..<count).map { ($0, other.bytes(plan[$0])) }.sorted { $0.1 > $1.1 }
+    for (f, size) in fields where plan[f].code != .ignore {
+      let g = load.indices.min { load[$0] < load[$1] } ?? 0
+      groups[g].append(f)
+      load[g] += size
+    }
+    let job = AppendJob(into: self, from: other, plan: plan, groups: groups)
+    runConcurrently(groups.count) { g in job.run(g) }
+  }
+
+  /// Appends the column read by field `f` of `other` (see `append`).
+  func appendColumn(_ other: Builders, _ kind: FieldKind) {
+    let s = kind.slot
+    switch kind.code {
+    case .ignore: break
+    case .number, .integer: appendNumeric(other.numeric + s, into: numeric + s)
+    case .text, .uscc: appendText(other.text + s, into: text + s)
+    case .category: appendCategory(other.category + s, into: category + s)
+    case .bool:
+      bool[s].values.appendReleasing(&other.bool[s].values) { $0 }
+      bool[s].missingCount += other.bool[s].missingCount
+    }
+  }
+
+  /// Bytes held by the column read by `kind` (to share the appending out).
+  func bytes(_ kind: FieldKind) -> Int {
+    let s = kind.slot
+    switch kind.code {
+    case .ignore: return 0
+    case .number, .integer: return numeric[s].values.count * 8
+    case .text, .uscc: return text[s].bytes.count + text[s].ends.count * 4
+    case .category: return category[s].codes.count * 4
+    case .bool: return bool[s].values.count
+    }
+  }
+
+  /// True when every text column still has `margin` bytes of room below
+  /// `TextBuilder.byteLimit` after `other`'s bytes are appended.
+  func textFits(adding other: Builders, plan: UnsafePointer<FieldKind>, count: Int, margin: Int) -> Bool {
+    for f in 0..<count where plan[f].code == .text || plan[f].code == .uscc {
+      let s = plan[f].slot
+      if text[s].bytes.count + other.text[s].bytes.count > TextBuilder.byteLimit - margin { return false }
+    }
+    return true
+  }
+
+  private func appendNumeric(_ o: UnsafeMutablePointer<NumericBuilder>, into b: UnsafeMutablePointer<NumericBuilder>) {
+    let shift = b.pointee.values.count
+    b.pointee.values.appendReleasing(&o.pointee.values)
+    b.pointee.missingRows.appendReleasing(&o.pointee.missingRows) { $0 + shift }
+  }
+
+  private func appendText(_ o: UnsafeMutablePointer<TextBuilder>, into b: UnsafeMutablePointer<TextBuilder>) {
+    let rows = b.pointee.ends.count
+    let shift = UInt32(truncatingIfNeeded: b.pointee.bytes.count)
+    b.pointee.bytes.appendReleasing(&o.pointee.bytes)
+    b.pointee.ends.appendReleasing(&o.pointee.ends) { $0 &+ shift }
+    b.pointee.missingRows.appendReleasing(&o.pointee.missingRows) { $0 + rows }
+  }
+
+  private func appendCategory(_ o: UnsafeMutablePointer<CategoryBuilder>, into b: UnsafeMutablePointer<CategoryBuilder>) {
+    var code: [Int32] = []
+    for (c, level) in o.pointee.interner.levels.enumerated() {
+      let bytes = o.pointee.interner.bytes(of: c)
+      guard let p = bytes.baseAddress else {
+        code.append(-1)  // not reached: an empty value is missing, never a level
+        continue
+      }
+      let h = idHash(p, bytes.count)
+      if let known = b.pointee.interner.find(p, bytes.count, hash: h) {
+        code.append(known)
+      } else {
+        code.append(b.pointee.interner.add(p, bytes.count, hash: h, string: level))
+      }
+    }
+    b.pointee.codes.appendReleasing(&o.pointee.codes) { $0 < 0 ? $0 : code[Int($0)] }
+    b.pointee.missingCount += o.pointee.missingCount
+  }
+}
+
+/// The columns each thread appends; every thread touches only its own columns' builders.
+private struct AppendJob: @unchecked Sendable {
+  let into: Builders
+  let from: Builders
+  let plan: UnsafePointer<FieldKind>
+  let groups: [[Int]]
+
+  func run(_ g: Int) {
+    for f in groups[g] { into.appendColumn(from, plan[f]) }
+  }
+}
