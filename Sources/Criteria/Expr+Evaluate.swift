@@ -93,31 +93,41 @@ extension ExprValue {
 
 extension Expr: CustomStringConvertible {
   /// Source-like rendering (`stars >= 4 and industry in ["汽车零部件"]`), used in reasons.
-  public var description: String {
+  public var description: String { rendered { $0 } }
+
+  /// The source-like rendering with every name passed through `naming` (e.g. column keys
+  /// shown as their Chinese headers in reasons for officials).
+  public func rendered(naming: (String) -> String) -> String {
     switch self {
     case .number(let x): return x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : "\(x)"
     case .string(let s): return "\"\(s)\""
     case .bool(let b): return b ? "true" : "false"
-    case .list(let items): return "[" + items.map(\.description).joined(separator: ", ") + "]"
-    case .name(let n): return n
-    case .not(let e): return "not \(e.parenthesisedIfCompound)"
-    case .and(let a, let b): return "\(a.parenthesisedIfOr) and \(b.parenthesisedIfOr)"
-    case .or(let a, let b): return "\(a) or \(b)"
-    case .compare(let a, let op, let b): return "\(a) \(op.rawValue) \(b)"
+    case .list(let items): return "[" + items.map { $0.rendered(naming: naming) }.joined(separator: ", ") + "]"
+    case .name(let n): return naming(n)
+    case .not(let e): return "not \(e.parenthesised(if: [.and, .or, .compare, .member], naming))"
+    case .and(let a, let b): return "\(a.parenthesised(if: [.or], naming)) and \(b.parenthesised(if: [.or], naming))"
+    case .or(let a, let b): return "\(a.rendered(naming: naming)) or \(b.rendered(naming: naming))"
+    case .compare(let a, let op, let b): return "\(a.rendered(naming: naming)) \(op.rawValue) \(b.rendered(naming: naming))"
     case .member(let e, let list, let neg):
-      return "\(e) \(neg ? "not in" : "in") " + Expr.list(list).description
+      return "\(e.rendered(naming: naming)) \(neg ? "not in" : "in") " + Expr.list(list).rendered(naming: naming)
     }
   }
 
-  private var parenthesisedIfOr: String {
-    if case .or = self { return "(\(self))" }
-    return description
-  }
+  private enum Shape { case and, or, compare, member }
 
-  private var parenthesisedIfCompound: String {
+  private var shape: Shape? {
     switch self {
-    case .and, .or, .compare, .member: return "(\(self))"
-    default: return description
+    case .and: return .and
+    case .or: return .or
+    case .compare: return .compare
+    case .member: return .member
+    default: return nil
     }
+  }
+
+  private func parenthesised(if shapes: Set<Shape>, _ naming: (String) -> String) -> String {
+    let text = rendered(naming: naming)
+    guard let shape, shapes.contains(shape) else { return text }
+    return "(\(text))"
   }
 }

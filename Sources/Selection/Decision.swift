@@ -45,8 +45,10 @@ public enum ExclusionReason: Sendable, Hashable {
   case notInTier(programme: String, mode: ProgrammeSpec.TierMode)
   /// Recommended to this programme (named `programme`) in `year`, inside the history window.
   case history(year: Int, programme: String)
-  /// The eligibility rule failed; `failing` is the source text of the first failing clause.
-  case notEligible(failing: String)
+  /// The eligibility rule failed; `failing` is the source text of the first failing clause,
+  /// `readable` the same clause with names as officials read them (column headers, 星级,
+  /// 得分 …), used in the Chinese text; nil when it reads the same.
+  case notEligible(failing: String, readable: String? = nil)
   /// The cap on `column` (the column's label) = `value` was reached.
   case cap(column: String, value: String, limit: Int)
   /// Eligible but below the line (quota and reserves filled).
@@ -54,8 +56,8 @@ public enum ExclusionReason: Sendable, Hashable {
 
   /// Reason in Chinese or English, for officials and for the enterprise that asks why.
   ///
-  /// Operators of a failing clause read as `≥ ≤ ≠ =`: "不符合条件：stars ≥ 4" /
-  /// "not eligible: stars ≥ 4"; history names the year and the programme; caps name the
+  /// Operators of a failing clause read as `≥ ≤ ≠ =`, and the Chinese text names columns by
+  /// their header: "不符合条件：星级 ≥ 4" / "not eligible: stars ≥ 4"; history names the year and the programme; caps name the
   /// column, the value whose places are full and the limit.
   public func text(english: Bool) -> String {
     switch self {
@@ -65,9 +67,8 @@ public enum ExclusionReason: Sendable, Hashable {
     case .notInTier(let p, .selected): return english ? "not on the shortlist of \(p)" : "未入选「\(p)」名单"
     case .notInTier(let p, .eligible): return english ? "not eligible for \(p)" : "不符合「\(p)」的推荐条件"
     case .history(let y, let p): return english ? "already recommended to \(p) in \(y)" : "已于\(y)年推荐至「\(p)」"
-    case .notEligible(let f):
-      let clause = Self.readable(f)
-      return english ? "not eligible: \(clause)" : "不符合条件：\(clause)"
+    case .notEligible(let f, let zh):
+      return english ? "not eligible: \(Self.readable(f))" : "不符合条件：\(Self.readable(zh ?? f))"
     case .cap(let c, let v, let n):
       return english ? "cap reached: at most \(n) per \(c) (\(v))" : "名额上限：每个\(c)最多\(n)家（\(v)已满）"
     case .belowLine(let q): return english ? "below the line (quota \(q))" : "排名未进入推荐名额（名额\(q)家）"

@@ -156,7 +156,7 @@ struct ProgrammeRun {
     -> ExclusionList
   {
     let tierReason = (tierName ?? programme.from).map { ExclusionReason.notInTier(programme: $0, mode: programme.fromMode) }
-    let notEligible = rule.texts.map { ExclusionReason.notEligible(failing: $0) }
+    let notEligible = zip(rule.texts, rule.readableTexts).map { ExclusionReason.notEligible(failing: $0, readable: $1) }
     let below = ExclusionReason.belowLine(quota: programme.quota)
     var capReasons: [[ExclusionReason?]] = caps.map { [ExclusionReason?](repeating: nil, count: $0.values.levels.count) }
     var excluded = ExclusionList()

@@ -41,7 +41,7 @@ struct InterplayTests {
     #expect(w.ids(city.excluded.map(\.row)) == ["F04", "F06", "F08", "F09"])
     #expect(
       city.excluded.map(\.reason) == [
-        .notEligible(failing: "stars >= 3"), .history(year: 2021, programme: "市级标杆"), .belowLine(quota: 4),
+        .notEligible(failing: "stars >= 3", readable: "星级 >= 3"), .history(year: 2021, programme: "市级标杆"), .belowLine(quota: 4),
         .belowLine(quota: 4),
       ])
   }
@@ -55,7 +55,7 @@ struct InterplayTests {
     #expect(
       province.excluded.map(\.reason) == [
         .history(year: 2021, programme: "省级标杆"), .notInTier(programme: "市级标杆", mode: .eligible),
-        .notEligible(failing: "above_scale"), .notInTier(programme: "市级标杆", mode: .eligible), .belowLine(quota: 3),
+        .notEligible(failing: "above_scale", readable: "规上企业"), .notInTier(programme: "市级标杆", mode: .eligible), .belowLine(quota: 3),
       ])
     #expect(w.ids(province.eligible.sorted()) == ["F02", "F03", "F07", "F08", "F09"])
   }

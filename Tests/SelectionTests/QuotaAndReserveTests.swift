@@ -34,7 +34,7 @@ struct QuotaAndReserveTests {
     #expect(world.ids(p.selected) == ["F01", "F02", "F04"])
     #expect(p.reserve.isEmpty)
     #expect(p.excluded.count == 1)
-    #expect(p.reason(world.row("F03")) == .notEligible(failing: "above_scale"))
+    #expect(p.reason(world.row("F03")) == .notEligible(failing: "above_scale", readable: "规上企业"))
   }
 
   @Test func zeroQuotaSelectsNobodyAndEveryEligibleRowIsBelowTheLine() {
@@ -97,7 +97,7 @@ struct QuotaAndReserveTests {
       firms, programmes: [ProgrammeSpec(key: "city", quota: 1, eligible: .compare(.name("stars"), .ge, .number(4)))])
     let p = world.decide().programmes[0]
     #expect(p.eligible == Set([0, 1, 2]))
-    #expect(p.reason(3) == .notEligible(failing: "stars >= 4"))
+    #expect(p.reason(3) == .notEligible(failing: "stars >= 4", readable: "星级 >= 4"))
     #expect(p.reason(1) == .belowLine(quota: 1))
   }
 }
@@ -115,7 +115,7 @@ struct LookupTests {
     let p = d.programmes[0]
     #expect(p.outcome(row: 1) == .selected(position: 2))
     #expect(p.outcome(row: 2) == .reserve(position: 1))
-    #expect(p.outcome(row: 3) == .excluded(.notEligible(failing: "stars >= 3")))
+    #expect(p.outcome(row: 3) == .excluded(.notEligible(failing: "stars >= 3", readable: "星级 >= 3")))
     #expect(p.outcome(row: 4) == .excluded(.belowLine(quota: 2)))
     #expect(p.outcome(row: 9) == nil)
     #expect((0..<5).map { p.outcome(row: $0) } == p.outcomes(rowCount: 5))

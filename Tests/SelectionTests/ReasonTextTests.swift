@@ -16,12 +16,30 @@ struct ReasonTextTests {
     (.notEligible(failing: "rank <= 10 or industry != \"纺织\""), "不符合条件：rank ≤ 10 or industry ≠ \"纺织\"",
      "not eligible: rank ≤ 10 or industry ≠ \"纺织\""),
     (.notEligible(failing: "district == \"东区\""), "不符合条件：district = \"东区\"", "not eligible: district = \"东区\""),
+    (.notEligible(failing: "spend >= 15 and stars >= 4", readable: "咨询投入(万元) >= 15 and 星级 >= 4"),
+     "不符合条件：咨询投入(万元) ≥ 15 and 星级 ≥ 4", "not eligible: spend ≥ 15 and stars ≥ 4"),
     (.cap(column: "行业", value: "机械", limit: 3), "名额上限：每个行业最多3家（机械已满）", "cap reached: at most 3 per 行业 (机械)"),
     (.belowLine(quota: 10), "排名未进入推荐名额（名额10家）", "below the line (quota 10)"),
   ])
   func texts(reason: ExclusionReason, zh: String, en: String) {
     #expect(reason.text(english: false) == zh)
     #expect(reason.text(english: true) == en)
+  }
+
+  /// Chinese reasons name columns by their label or first header, and score, rank, stars
+  /// and groups in Chinese; English reasons keep the keys as written in the criteria file.
+  @Test func chineseReasonsNameColumnsAsOfficialsReadThem() throws {
+    let rule = try #require(try? ExprParser.parse(
+      "score >= 99.5 or rank <= 0 or (spend >= 15 and not above_scale) or industry in [\"纺织\"] or selected.x").get())
+    let firms = [Firm(id: "A", rank: 1, stars: 5, industry: "机械", spend: 20), Firm(id: "B", rank: 2, industry: "电子", spend: 5)]
+    let w = World(firms, programmes: [ProgrammeSpec(key: "p", quota: 2, eligible: rule)])
+    let p = try #require(w.decide().programmes.first)
+    #expect(w.ids(p.selected) == [])
+    let reasons = p.excluded.map { $0.reason }
+    #expect(reasons.map { $0.text(english: false) } == Array(repeating:
+      "不符合条件：得分 ≥ 99.5 or 排名 ≤ 0 or 咨询投入(万元) ≥ 15 and not 规上企业 or 行业 in [\"纺织\"] or selected.x", count: 2))
+    #expect(reasons.map { $0.text(english: true) } == Array(repeating:
+      "not eligible: score ≥ 99.5 or rank ≤ 0 or spend ≥ 15 and not above_scale or industry in [\"纺织\"] or selected.x", count: 2))
   }
 
   @Test func policyWarningsNameTheKeyAndTheAmounts() {

@@ -23,11 +23,11 @@ struct RuleTests {
     let world = World(firms, programmes: [ProgrammeSpec(key: "city", quota: 5, eligible: rule)])
     let p = world.decide().programmes[0]
     #expect(world.ids(p.selected) == ["A", "E"])
-    #expect(p.reason(world.row("B")) == .notEligible(failing: "stars >= 4"))
-    #expect(p.reason(world.row("C")) == .notEligible(failing: "above_scale"))
-    #expect(p.reason(world.row("D")) == .notEligible(failing: "spend >= 15 or industry in [\"纺织\"]"))
+    #expect(p.reason(world.row("B")) == .notEligible(failing: "stars >= 4", readable: "星级 >= 4"))
+    #expect(p.reason(world.row("C")) == .notEligible(failing: "above_scale", readable: "规上企业"))
+    #expect(p.reason(world.row("D")) == .notEligible(failing: "spend >= 15 or industry in [\"纺织\"]", readable: "咨询投入(万元) >= 15 or 行业 in [\"纺织\"]"))
     // A missing value fails a comparison (docs/criteria.md).
-    #expect(p.reason(world.row("F")) == .notEligible(failing: "spend >= 15 or industry in [\"纺织\"]"))
+    #expect(p.reason(world.row("F")) == .notEligible(failing: "spend >= 15 or industry in [\"纺织\"]", readable: "咨询投入(万元) >= 15 or 行业 in [\"纺织\"]"))
   }
 
   @Test func groupCriterionScoreAndRankNamesResolveAsRowContextDoes() {
