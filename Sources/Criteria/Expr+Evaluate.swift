@@ -113,6 +113,13 @@ extension Expr: CustomStringConvertible {
     }
   }
 
+  /// `stars >= 4` → `stars ≥ 4`: comparison operators of rendered source text as an
+  /// official writes them (`≥ ≤ ≠ =`), for reasons and star gaps.
+  public static func withOfficialOperators(_ text: String) -> String {
+    text.replacing(">=", with: "≥").replacing("<=", with: "≤")
+      .replacing("!=", with: "≠").replacing("==", with: "=")
+  }
+
   private enum Shape { case and, or, compare, member }
 
   private var shape: Shape? {

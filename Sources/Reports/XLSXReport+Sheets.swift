@@ -40,7 +40,7 @@ extension XLSXReport {
       s.number(r, 4, Double(ev.stars[row]), integerFormat)
       if row < ev.starGap.count, let gap = ev.starGap[row] {
         s.number(r, 5, gap.pointsShort, decimals: XLSXReport.storedDecimals, scoreFormat)
-        s.text(r, 6, gap.unmetRequirements.joined(separator: "；"))
+        s.text(r, 6, gap.unmet(english: L.english).joined(separator: L.english ? "; " : "；"))
       }
     }
     if starred.count > rows { s.text(listStart + rows + 2, 0, L.more(starred.count - rows), bold) }

@@ -78,10 +78,19 @@ public struct StarGap: Sendable, Hashable {
   public var pointsShort: Double
   /// Source text of each requirement not met (empty if all are met).
   public var unmetRequirements: [String]
-  public init(nextStars: Int, pointsShort: Double, unmetRequirements: [String]) {
+  /// The same requirements with names as officials read them (`OfficialNames`).
+  public var readableRequirements: [String]
+  public init(nextStars: Int, pointsShort: Double, unmetRequirements: [String], readableRequirements: [String]? = nil) {
     self.nextStars = nextStars
     self.pointsShort = pointsShort
     self.unmetRequirements = unmetRequirements
+    self.readableRequirements = readableRequirements ?? unmetRequirements
+  }
+
+  /// The unmet requirements for display, operators as `≥ ≤ ≠ =`: as written in the
+  /// criteria file (English) or with official names (Chinese).
+  public func unmet(english: Bool) -> [String] {
+    (english ? unmetRequirements : readableRequirements).map(Expr.withOfficialOperators)
   }
 }
 

@@ -11,7 +11,7 @@ struct EligibilityRule {
   let conjuncts: [Expr]
   /// `conjuncts[k].description`, rendered once.
   let texts: [String]
-  /// `conjuncts[k]` with names as officials read them (`EligibilityRule.officialName`);
+  /// `conjuncts[k]` with names as officials read them (`OfficialNames`);
   /// nil where that reads the same as `texts[k]`.
   let readableTexts: [String?]
   /// `conjuncts[k]` compiled against the arrays it reads.
@@ -31,11 +31,7 @@ struct EligibilityRule {
     Self.flatten(expr, into: &parts)
     conjuncts = parts
     texts = parts.map(\.description)
-    let naming = { (name: String) in Self.officialName(name, spec: context.spec) }
-    readableTexts = zip(parts, texts).map { part, text in
-      let readable = part.rendered(naming: naming)
-      return readable == text ? nil : readable
-    }
+    readableTexts = parts.map { OfficialNames.text($0, spec: context.spec) }
     let resolver = NameResolver(expr: expr, context: context, masks: masks)
     predicates = parts.map { Predicate.compile($0, resolver: resolver) }
     self.resolver = resolver
@@ -59,24 +55,5 @@ struct EligibilityRule {
     } else {
       parts.append(e)
     }
-  }
-
-  /// The name an official reads for an expression name: a column's label or first header
-  /// (`软硬件投入(万元)`), 得分 / 排名 / 星级, a group's label with 得分 (`效率得分`);
-  /// other names (`criterion.KEY`, `selected.PROG`, …) as written.
-  static func officialName(_ name: String, spec: Spec) -> String {
-    switch name {
-    case "score": return "得分"
-    case "rank": return "排名"
-    case "stars": return "星级"
-    default: break
-    }
-    if name.hasPrefix("group."), let g = spec.groups.first(where: { "group." + $0.key == name }) {
-      return g.label + "得分"
-    }
-    if let c = spec.columns.first(where: { $0.key == name }) {
-      return c.label ?? c.headers.first ?? name
-    }
-    return name
   }
 }

@@ -1,0 +1,30 @@
+import Criteria
+
+/// Expression names as officials read them, for Chinese reasons and star gaps: a
+/// column's `label`, else its first header (`软硬件投入(万元)`); `score` / `rank` / `stars`
+/// as 得分 / 排名 / 星级; `group.KEY` as the group's label with 得分 (`效率得分`); any
+/// other name (`raw`, `criterion.KEY`, `selected.PROG`, …) as written.
+public enum OfficialNames {
+  public static func name(_ name: String, spec: Spec) -> String {
+    switch name {
+    case "score": return "得分"
+    case "rank": return "排名"
+    case "stars": return "星级"
+    default: break
+    }
+    if name.hasPrefix("group."), let g = spec.groups.first(where: { "group." + $0.key == name }) {
+      return g.label + "得分"
+    }
+    if let c = spec.columns.first(where: { $0.key == name }) {
+      return c.label ?? c.headers.first ?? name
+    }
+    return name
+  }
+
+  /// `expr` rendered with official names (operators as in the source); nil when that
+  /// reads the same as `expr.description`.
+  public static func text(_ expr: Expr, spec: Spec) -> String? {
+    let readable = expr.rendered { name($0, spec: spec) }
+    return readable == expr.description ? nil : readable
+  }
+}
