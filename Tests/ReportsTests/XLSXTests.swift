@@ -95,6 +95,23 @@ struct XLSXTests {
       #expect(abs(score - exact) <= 5e-7 + 1e-12)
       #expect(score == (exact * 1e6).rounded() / 1e6)
     }
+    // One status column per programme: 入选 / 候补 as in results.json, empty otherwise.
+    let shortlists = try #require(json["shortlists"] as? [String: [String: Any]])
+    let headers = Dictionary(
+      cells.filter { $0.key.drop(while: \.isLetter) == "1" }.map { ($0.value, String($0.key.dropLast())) },
+      uniquingKeysWith: { a, _ in a })
+    for programme in f.spec.programmes {
+      let column = try #require(headers[programme.name], "no status column for \(programme.name)")
+      let list = try #require(shortlists[programme.key])
+      let selected = Set(list["selected"] as? [String] ?? [])
+      let reserve = Set(list["reserve"] as? [String] ?? [])
+      #expect(!selected.isEmpty)
+      for (i, entry) in ranking.enumerated() {
+        let id = try #require(entry["id"] as? String)
+        let expected = selected.contains(id) ? "入选" : reserve.contains(id) ? "候补" : nil
+        #expect(cells["\(column)\(i + 2)"] == expected, "\(programme.key) \(id)")
+      }
+    }
     // Labels come back as text, not formulas; control characters are gone.
     let texts = Set(cells.values)
     #expect(texts.contains("=HYPERLINK(\"http://evil\",\"x\")"))
