@@ -13,13 +13,7 @@
 /// are released (never malloc's own chunk headers); touching them again would just read
 /// zeros, and the buffer is not read again anyway. The corresponding C function is `madvise`.
 func releasePages(_ bytes: UnsafeRawBufferPointer) {
-  guard let base = bytes.baseAddress else { return }
-  let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-  guard page > 0 else { return }
-  let start = (Int(bitPattern: base) + page - 1) / page * page
-  let end = (Int(bitPattern: base) + bytes.count) / page * page
-  guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
-  _ = madvise(p, end - start, Int32(MADV_DONTNEED))
+  adviseWholePages(bytes, Int32(MADV_DONTNEED))
 }
 
 /// Elements per slice when a part's buffer is appended a slice at a time (1 MiB).
@@ -59,11 +53,16 @@ extension Array {
 /// Faults in the whole pages inside `bytes` for writing, in one call
 /// (`madvise(MADV_POPULATE_WRITE)`, Linux 5.14; ignored where it is not supported).
 func populatePages(_ bytes: UnsafeRawBufferPointer) {
+  adviseWholePages(bytes, 23)  // MADV_POPULATE_WRITE
+}
+
+/// `madvise(advice)` on the whole pages inside `bytes` (none of a partial page at either end).
+private func adviseWholePages(_ bytes: UnsafeRawBufferPointer, _ advice: Int32) {
   guard let base = bytes.baseAddress else { return }
   let page = Int(sysconf(Int32(_SC_PAGESIZE)))
   guard page > 0 else { return }
   let start = (Int(bitPattern: base) + page - 1) / page * page
   let end = (Int(bitPattern: base) + bytes.count) / page * page
   guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
-  _ = madvise(p, end - start, 23)  // MADV_POPULATE_WRITE
+  _ = madvise(p, end - start, advice)
 }

@@ -162,32 +162,17 @@ struct JSONWriter {
     return formatNumber(x)
   }
 
-  private func writeString(_ s: String) {
-    out.append(UInt8(ascii: "\""))
-    var plain = true
-    for b in s.utf8 where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
-      plain = false
-      break
-    }
-    if plain {
-      out.append(s)
-    } else {
-      var escaped: [UInt8] = []
-      escaped.reserveCapacity(s.utf8.count + 8)
-      let hex = Array("0123456789abcdef".utf8)
-      for b in s.utf8 {
-        switch b {
-        case UInt8(ascii: "\""): escaped += [92, 34]
-        case UInt8(ascii: "\\"): escaped += [92, 92]
-        case 10: escaped += [92, UInt8(ascii: "n")]
-        case 13: escaped += [92, UInt8(ascii: "r")]
-        case 9: escaped += [92, UInt8(ascii: "t")]
-        case 0..<0x20: escaped += [92, UInt8(ascii: "u"), 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]]
-        default: escaped.append(b)
-        }
-      }
-      out.append(escaped)
-    }
-    out.append(UInt8(ascii: "\""))
+  private func writeString(_ s: String) { out.append(jsonString: s) }
+
+}
+
+/// JSON string literals for callers outside the writers (the CLI's `--json` output): the
+/// same escaping as every file Exemplar writes (`ByteBuffer.append(jsonString:)`).
+public enum JSONText {
+  /// `s` in quotes with `"`, `\` and control characters escaped.
+  public static func quoted(_ s: String) -> String {
+    let b = ByteBuffer(capacity: s.utf8.count + 2)
+    b.append(jsonString: s)
+    return String(decoding: b.bytes, as: UTF8.self)
   }
 }

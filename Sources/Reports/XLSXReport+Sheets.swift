@@ -31,6 +31,7 @@ extension XLSXReport {
     }
     let titles = [L.rank, CSVReports.idHeader(m), CSVReports.nameHeader(m), L.score, L.stars, L.pointsShort, L.unmet]
     for (c, t) in titles.enumerated() { s.text(listStart, c, t, headerFormat) }
+    let official = OfficialNames.starRequirements(m.spec)
     for (i, row) in starred.prefix(rows).enumerated() {
       let r = listStart + 1 + i
       s.number(r, 0, Double(ev.rank[row]), integerFormat)
@@ -40,7 +41,7 @@ extension XLSXReport {
       s.number(r, 4, Double(ev.stars[row]), integerFormat)
       if row < ev.starGap.count, let gap = ev.starGap[row] {
         s.number(r, 5, gap.pointsShort, decimals: XLSXReport.storedDecimals, scoreFormat)
-        s.text(r, 6, gap.unmet(english: L.english).joined(separator: L.english ? "; " : "；"))
+        s.text(r, 6, gap.unmet(english: L.english, official: official).joined(separator: L.english ? "; " : "；"))
       }
     }
     if starred.count > rows { s.text(listStart + rows + 2, 0, L.more(starred.count - rows), bold) }

@@ -78,19 +78,17 @@ public struct StarGap: Sendable, Hashable {
   public var pointsShort: Double
   /// Source text of each requirement not met (empty if all are met).
   public var unmetRequirements: [String]
-  /// The same requirements with names as officials read them (`OfficialNames`).
-  public var readableRequirements: [String]
-  public init(nextStars: Int, pointsShort: Double, unmetRequirements: [String], readableRequirements: [String]? = nil) {
+  public init(nextStars: Int, pointsShort: Double, unmetRequirements: [String]) {
     self.nextStars = nextStars
     self.pointsShort = pointsShort
     self.unmetRequirements = unmetRequirements
-    self.readableRequirements = readableRequirements ?? unmetRequirements
   }
 
   /// The unmet requirements for display, operators as `≥ ≤ ≠ =`: as written in the
-  /// criteria file (English) or with official names (Chinese).
-  public func unmet(english: Bool) -> [String] {
-    (english ? unmetRequirements : readableRequirements).map(Expr.withOfficialOperators)
+  /// criteria file (English) or with official names (Chinese), looked up in `official`
+  /// (`OfficialNames.starRequirements(_:)`, built once per report).
+  public func unmet(english: Bool, official: [String: String]) -> [String] {
+    unmetRequirements.map { Expr.withOfficialOperators(english ? $0 : official[$0] ?? $0) }
   }
 }
 

@@ -27,4 +27,16 @@ public enum OfficialNames {
     let readable = expr.rendered { name($0, spec: spec) }
     return readable == expr.description ? nil : readable
   }
+
+  /// Source text → official text of every star requirement clause that reads differently,
+  /// for rendering `StarGap.unmetRequirements` (the clauses `StarRater` reports).
+  public static func starRequirements(_ spec: Spec) -> [String: String] {
+    var out: [String: String] = [:]
+    for level in spec.stars.levels {
+      for clause in level.require.map(StarRater.conjuncts) ?? [] {
+        if let readable = text(clause, spec: spec) { out[clause.description] = readable }
+      }
+    }
+    return out
+  }
 }

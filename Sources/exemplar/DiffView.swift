@@ -1,6 +1,7 @@
 import Criteria
 import Foundation
 import Model
+import Reports
 import Sensitivity
 
 /// Renders a `CriteriaDiff` as text, JSON or a self-contained HTML page.
@@ -52,19 +53,19 @@ struct DiffView {
   var json: String {
     let ids = a.evaluation.ids
     let programmes = diff.programmes.map { p in
-      "{\"key\":\(jsonString(p.key)),\"in_a\":\(p.inA),\"in_b\":\(p.inB),"
-        + "\"entering\":[\(p.entering.map { jsonString(ids[$0]) }.joined(separator: ","))],"
-        + "\"leaving\":[\(p.leaving.map { jsonString(ids[$0]) }.joined(separator: ","))],"
-        + "\"staying\":[\(p.staying.map { jsonString(ids[$0]) }.joined(separator: ","))]}"
+      "{\"key\":\(JSONText.quoted(p.key)),\"in_a\":\(p.inA),\"in_b\":\(p.inB),"
+        + "\"entering\":[\(p.entering.map { JSONText.quoted(ids[$0]) }.joined(separator: ","))],"
+        + "\"leaving\":[\(p.leaving.map { JSONText.quoted(ids[$0]) }.joined(separator: ","))],"
+        + "\"staying\":[\(p.staying.map { JSONText.quoted(ids[$0]) }.joined(separator: ","))]}"
     }
     let movers = diff.largestMovers.map {
-      "{\"id\":\(jsonString($0.id)),\"rank_a\":\($0.rankA),\"rank_b\":\($0.rankB),\"shift\":\($0.shift)}"
+      "{\"id\":\(JSONText.quoted($0.id)),\"rank_a\":\($0.rankA),\"rank_b\":\($0.rankB),\"shift\":\($0.shift)}"
     }
     let stars = { (list: [CriteriaDiff.StarChange]) in
-      list.map { "{\"id\":\(jsonString($0.id)),\"stars_a\":\($0.starsA),\"stars_b\":\($0.starsB)}" }.joined(separator: ",")
+      list.map { "{\"id\":\(JSONText.quoted($0.id)),\"stars_a\":\($0.starsA),\"stars_b\":\($0.starsB)}" }.joined(separator: ",")
     }
-    let weights = diff.weights.map { "{\"key\":\(jsonString($0.key)),\"a\":\(jsonNumber($0.a)),\"b\":\(jsonNumber($0.b))}" }
-    return "{\"a\":\(jsonString(files.0)),\"b\":\(jsonString(files.1)),\"spearman\":\(jsonNumber(diff.spearman)),"
+    let weights = diff.weights.map { "{\"key\":\(JSONText.quoted($0.key)),\"a\":\(jsonNumber($0.a)),\"b\":\(jsonNumber($0.b))}" }
+    return "{\"a\":\(JSONText.quoted(files.0)),\"b\":\(JSONText.quoted(files.1)),\"spearman\":\(jsonNumber(diff.spearman)),"
       + "\"kendall_tau_b\":\(jsonNumber(diff.kendallTauB)),\"programmes\":[\(programmes.joined(separator: ","))],"
       + "\"largest_movers\":[\(movers.joined(separator: ","))],\"stars_gained\":[\(stars(diff.starsGained))],"
       + "\"stars_lost\":[\(stars(diff.starsLost))],\"weights\":[\(weights.joined(separator: ","))]}"

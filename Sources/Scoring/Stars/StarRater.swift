@@ -20,7 +20,7 @@ public enum StarRater {
     guard !spec.stars.levels.isEmpty else { return (stars, gaps) }
     let names = spec.stars.levels.flatMap { $0.require?.names ?? [] }
     let context = RowResolver(names: names, table: table, spec: spec, evaluation: evaluation)
-    let prepared = Prepared(spec.stars) { OfficialNames.text($0, spec: spec) }
+    let prepared = Prepared(spec.stars)
     for row in evaluation.order {
       let r = rate(score: evaluation.score[row], levels: prepared) { context.value($0, row: row) }
       stars[row] = r.stars
@@ -38,16 +38,14 @@ public enum StarRater {
   struct Prepared {
     let levels: [StarLevel]
     let cumulative: Bool
-    /// Per level: top-level `and` clauses, their `Expr.description` and their text with
-    /// official names.
-    let clauses: [[(expr: Expr, text: String, readable: String)]]
+    /// Per level: top-level `and` clauses and their `Expr.description`.
+    let clauses: [[(expr: Expr, text: String)]]
 
-    /// `readable` renders a clause for officials (nil: as its source text).
-    init(_ spec: StarSpec, readable: (Expr) -> String? = { _ in nil }) {
+    init(_ spec: StarSpec) {
       levels = spec.levels
       cumulative = spec.cumulative
       clauses = spec.levels.map { level in
-        (level.require.map(StarRater.conjuncts) ?? []).map { ($0, $0.description, readable($0) ?? $0.description) }
+        (level.require.map(StarRater.conjuncts) ?? []).map { ($0, $0.description) }
       }
     }
   }
@@ -69,17 +67,13 @@ public enum StarRater {
     guard let nextIndex = levels.firstIndex(where: { $0.stars > achieved }) else { return (achieved, nil) }
     let next = levels[nextIndex]
     var unmet: [String] = []
-    var readable: [String] = []
     for k in (p.cumulative ? 0 : nextIndex)...nextIndex {
       for clause in p.clauses[k] where !clause.expr.holds(resolve) {
-        if !unmet.contains(clause.text) {
-          unmet.append(clause.text)
-          readable.append(clause.readable)
-        }
+        if !unmet.contains(clause.text) { unmet.append(clause.text) }
       }
     }
     let short = reaches(score, next) ? 0 : Swift.max(0, next.minScore - score)
-    return (achieved, StarGap(nextStars: next.stars, pointsShort: short, unmetRequirements: unmet, readableRequirements: readable))
+    return (achieved, StarGap(nextStars: next.stars, pointsShort: short, unmetRequirements: unmet))
   }
 
   static func reaches(_ score: Double, _ level: StarLevel) -> Bool {

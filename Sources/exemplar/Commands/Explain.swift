@@ -104,7 +104,7 @@ struct ExplanationModel {
       var parts: [String] = []
       if gap.pointsShort > 0 { parts.append(english ? "\(fixed(gap.pointsShort, d)) points short" : "差 \(fixed(gap.pointsShort, d)) 分") }
       if !gap.unmetRequirements.isEmpty {
-        parts.append((english ? "unmet: " : "未满足：") + gap.unmet(english: english).joined(separator: english ? "; " : "；"))
+        parts.append((english ? "unmet: " : "未满足：") + gap.unmet(english: english, official: OfficialNames.starRequirements(spec)).joined(separator: english ? "; " : "；"))
       }
       s += parts.isEmpty ? (english ? "met" : "已满足") : parts.joined(separator: english ? "; " : "；")
       out.append(s)
@@ -129,12 +129,12 @@ struct ExplanationModel {
   var json: String {
     let ev = analysis.evaluation
     var fields = [
-      "\"id\":\(jsonString(ev.ids[row]))", "\"label\":\(jsonString(ev.labels[row]))", "\"line\":\(analysis.table.lines[row])",
+      "\"id\":\(JSONText.quoted(ev.ids[row]))", "\"label\":\(JSONText.quoted(ev.labels[row]))", "\"line\":\(analysis.table.lines[row])",
       "\"rank\":\(ev.rank[row])", "\"competition_rank\":\(ev.competitionRank[row])", "\"score\":\(jsonNumber(ev.score[row]))",
       "\"raw\":\(jsonNumber(ev.raw[row]))", "\"stars\":\(ev.stars[row])",
     ]
     let criteria = criterionLines.map { l in
-      "{\"key\":\(jsonString(l.key)),\"value\":\(l.rawValue.isEmpty ? "null" : jsonString(l.rawValue)),\"imputed\":\(l.imputed),"
+      "{\"key\":\(JSONText.quoted(l.key)),\"value\":\(l.rawValue.isEmpty ? "null" : JSONText.quoted(l.rawValue)),\"imputed\":\(l.imputed),"
         + "\"normalised\":\(jsonNumber(l.normalised)),\"weight\":\(jsonNumber(l.weight)),\"points\":\(jsonNumber(l.points)),"
         + "\"contribution\":\(jsonNumber(l.contribution))}"
     }
@@ -142,11 +142,11 @@ struct ExplanationModel {
     if let gap = ev.starGap[row] {
       fields.append(
         "\"star_gap\":{\"next_stars\":\(gap.nextStars),\"points_short\":\(jsonNumber(gap.pointsShort)),"
-          + "\"unmet\":[\(gap.unmetRequirements.map(jsonString).joined(separator: ","))]}")
+          + "\"unmet\":[\(gap.unmetRequirements.map(JSONText.quoted).joined(separator: ","))]}")
     }
     let programmes = analysis.spec.programmes.indices.map { p in
       let (decision, reward) = decisionText(p)
-      return "{\"key\":\(jsonString(analysis.spec.programmes[p].key)),\"decision\":\(jsonString(decision)),\"reward\":\(jsonNumber(reward))}"
+      return "{\"key\":\(JSONText.quoted(analysis.spec.programmes[p].key)),\"decision\":\(JSONText.quoted(decision)),\"reward\":\(jsonNumber(reward))}"
     }
     fields.append("\"programmes\":[\(programmes.joined(separator: ","))]")
     return "{" + fields.joined(separator: ",") + "}"

@@ -51,7 +51,7 @@ struct Run: ParsableCommand {
       throw Exit.fail(error)
     }
     if output.json {
-      print(#"{"out":\#(jsonString(out)),"ranked":\#(job.evaluation.order.count)}"#)
+      print(#"{"out":\#(JSONText.quoted(out)),"ranked":\#(job.evaluation.order.count)}"#)
     } else {
       let selected = job.decision.programmes.map { "\($0.key) \($0.selected.count)" }.joined(separator: ", ")
       var err = StandardError()
@@ -149,21 +149,4 @@ func stabilityRows(_ a: Analysis) throws -> [WeightStabilityRow] {
     print("exemplar: warning: weight-stability intervals left out of report.html: \(error)", to: &err)
     return []
   }
-}
-
-/// A JSON string literal (quotes, backslashes and control characters escaped).
-func jsonString(_ s: String) -> String {
-  var out = "\""
-  for u in s.unicodeScalars {
-    switch u {
-    case "\"": out += "\\\""
-    case "\\": out += "\\\\"
-    case "\n": out += "\\n"
-    case "\r": out += "\\r"
-    case "\t": out += "\\t"
-    case _ where u.value < 0x20: out += String(format: "\\u%04x", u.value)
-    default: out.unicodeScalars.append(u)
-    }
-  }
-  return out + "\""
 }

@@ -87,7 +87,7 @@ struct Sensitivity: ParsableCommand {
     }
     let robust = report.monteCarlo.programmes.map { "\($0.key) \($0.robust.count)/\($0.nominal.count) robust" }
     if output.json {
-      print(#"{"out":\#(jsonString(out)),"samples":\#(report.monteCarlo.samples)}"#)
+      print(#"{"out":\#(JSONText.quoted(out)),"samples":\#(report.monteCarlo.samples)}"#)
     } else {
       var err = StandardError()
       print("exemplar: \(report.monteCarlo.samples) samples; \(robust.joined(separator: ", ")); wrote \(out)", to: &err)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Criteria
 import Ingest
 import Model
+import Reports
 import Selection
 
 struct Validate: ParsableCommand {
@@ -65,24 +66,24 @@ struct Validate: ParsableCommand {
 
   func summaryJSON(_ s: IngestSummary, spec: Spec, warnings: DiagnosticLog) -> String {
     let columns = spec.columns.map { c in
-      let header = s.columnsMatched[c.key].map(jsonString) ?? "null"
-      return "{\"key\":\(jsonString(c.key)),\"header\":\(header),\"missing\":\(s.missingCells[c.key] ?? 0)}"
+      let header = s.columnsMatched[c.key].map(JSONText.quoted) ?? "null"
+      return "{\"key\":\(JSONText.quoted(c.key)),\"header\":\(header),\"missing\":\(s.missingCells[c.key] ?? 0)}"
     }
-    return "{\"ok\":true,\"rows\":\(s.rows),\"bytes\":\(s.bytes),\"encoding\":\(jsonString(s.encoding.rawValue)),"
+    return "{\"ok\":true,\"rows\":\(s.rows),\"bytes\":\(s.bytes),\"encoding\":\(JSONText.quoted(s.encoding.rawValue)),"
       + "\"columns\":[\(columns.joined(separator: ","))],"
-      + "\"unknown_columns\":[\(s.unknownHeaders.map(jsonString).joined(separator: ","))],"
+      + "\"unknown_columns\":[\(s.unknownHeaders.map(JSONText.quoted).joined(separator: ","))],"
       + "\"warnings\":[\(warnings.diagnostics.map(diagnosticJSON).joined(separator: ","))]}"
   }
 }
 
 /// Problems as JSON: `{"ok":false,"kind":…,"errors":N,"problems":[{file,line,column,key_path,severity,message}]}`.
 func problemsJSON(_ log: DiagnosticLog, kind: String) -> String {
-  "{\"ok\":false,\"kind\":\(jsonString(kind)),\"errors\":\(log.errorCount),"
+  "{\"ok\":false,\"kind\":\(JSONText.quoted(kind)),\"errors\":\(log.errorCount),"
     + "\"problems\":[\(log.diagnostics.map(diagnosticJSON).joined(separator: ","))]}"
 }
 
 func diagnosticJSON(_ d: Diagnostic) -> String {
-  "{\"file\":\(jsonString(d.file)),\"line\":\(d.line),\"column\":\(d.column.map(jsonString) ?? "null"),"
-    + "\"key_path\":\(d.keyPath.map(jsonString) ?? "null"),\"severity\":\(jsonString(d.severity.rawValue)),"
-    + "\"message\":\(jsonString(d.message))}"
+  "{\"file\":\(JSONText.quoted(d.file)),\"line\":\(d.line),\"column\":\(d.column.map(JSONText.quoted) ?? "null"),"
+    + "\"key_path\":\(d.keyPath.map(JSONText.quoted) ?? "null"),\"severity\":\(JSONText.quoted(d.severity.rawValue)),"
+    + "\"message\":\(JSONText.quoted(d.message))}"
 }

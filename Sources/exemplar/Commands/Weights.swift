@@ -1,6 +1,7 @@
 import ArgumentParser
 import Criteria
 import Model
+import Reports
 import Scoring
 import Sensitivity
 
@@ -62,17 +63,17 @@ struct Weights: ParsableCommand {
     let ids = a.evaluation.ids
     func crossing(_ c: Crossing?) -> String {
       guard let c else { return "null" }
-      return "{\"weight\":\(jsonNumber(c.weight)),\"entering\":\(jsonString(ids[c.entering])),\"leaving\":\(jsonString(ids[c.leaving]))}"
+      return "{\"weight\":\(jsonNumber(c.weight)),\"entering\":\(JSONText.quoted(ids[c.entering])),\"leaving\":\(JSONText.quoted(ids[c.leaving]))}"
     }
     let items = programmes.map { p in
       let intervals = p.intervals.map { i in
-        "{\"criterion\":\(jsonString(i.criterion)),\"weight\":\(jsonNumber(i.nominalWeight)),\"low\":\(jsonNumber(i.low)),"
+        "{\"criterion\":\(JSONText.quoted(i.criterion)),\"weight\":\(jsonNumber(i.nominalWeight)),\"low\":\(jsonNumber(i.low)),"
           + "\"high\":\(jsonNumber(i.high)),\"exact\":\(i.exact),\"low_crossing\":\(crossing(i.lowCrossing)),"
           + "\"high_crossing\":\(crossing(i.highCrossing))}"
       }
-      return "{\"key\":\(jsonString(p.key)),\"intervals\":[\(intervals.joined(separator: ","))]}"
+      return "{\"key\":\(JSONText.quoted(p.key)),\"intervals\":[\(intervals.joined(separator: ","))]}"
     }
-    let weights = a.spec.criteria.indices.map { "\(jsonString(a.spec.criteria[$0].key)):\(jsonNumber(a.evaluation.weights[$0]))" }
+    let weights = a.spec.criteria.indices.map { "\(JSONText.quoted(a.spec.criteria[$0].key)):\(jsonNumber(a.evaluation.weights[$0]))" }
     return "{\"weights\":{\(weights.joined(separator: ","))},\"stability\":[\(items.joined(separator: ","))]}"
   }
 
@@ -103,11 +104,11 @@ struct Weights: ParsableCommand {
   }
 
   func json(_ spec: Spec, _ ev: Evaluation) -> String {
-    let weights = spec.criteria.indices.map { "\(jsonString(spec.criteria[$0].key)):\(jsonNumber(ev.weights[$0]))" }
+    let weights = spec.criteria.indices.map { "\(JSONText.quoted(spec.criteria[$0].key)):\(jsonNumber(ev.weights[$0]))" }
     let nodes = ev.weightReport.nodes.map { node -> String in
       var f = [
-        "\"key\":\(jsonString(node.key))", "\"method\":\(jsonString(node.method.rawValue))",
-        "\"children\":[\(node.children.map(jsonString).joined(separator: ","))]",
+        "\"key\":\(JSONText.quoted(node.key))", "\"method\":\(JSONText.quoted(node.method.rawValue))",
+        "\"children\":[\(node.children.map(JSONText.quoted).joined(separator: ","))]",
         "\"local_weights\":[\(node.localWeights.map(jsonNumber).joined(separator: ","))]",
       ]
       if let a = node.ahp {
