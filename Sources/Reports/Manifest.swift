@@ -41,16 +41,6 @@ public struct Manifest: Sendable, Codable, Hashable {
     self.time = time
   }
 
-  /// A manifest for the two input files, hashing each one.
-  /// - Throws: `StageFailure` `.noInput` (exit 66) when a file cannot be read.
-  public static func make(
-    version: String, metricsFile: String, criteriaFile: String, seed: UInt64?, rows: Int, time: Date
-  ) throws(StageFailure) -> Manifest {
-    Manifest(
-      version: version, metricsFile: metricsFile, metricsSHA256: try sha256(ofFile: metricsFile),
-      criteriaFile: criteriaFile, criteriaSHA256: try sha256(ofFile: criteriaFile), seed: seed, rows: rows, time: time)
-  }
-
   /// Lower-case hex SHA-256 (FIPS 180-4) of a file, streamed in 1 MiB reads with swift-crypto.
   /// - Throws: `StageFailure` `.noInput` (exit 66) naming the file when it cannot be opened or read.
   public static func sha256(ofFile path: String) throws(StageFailure) -> String {
