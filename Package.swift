@@ -20,6 +20,8 @@ let package = Package(
   targets: [
     .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
     .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+    /// Sets the deflate level of libxlsxwriter's zip entries (see include/CZipLevel.h).
+    .target(name: "CZipLevel", linkerSettings: [.linkedLibrary("dl")]),
     .target(name: "Model"),
     .target(name: "Criteria", dependencies: ["Model", .product(name: "TOMLKit", package: "TOMLKit")]),
     .target(name: "Ingest", dependencies: ["Model", "CLibCSV"]),
@@ -28,7 +30,7 @@ let package = Package(
     .target(name: "Sensitivity", dependencies: ["Model", "Criteria", "Scoring", "Selection"]),
     .target(
       name: "Reports",
-      dependencies: ["Model", "Criteria", "Scoring", "Selection", "CXlsxWriter", .product(name: "Crypto", package: "swift-crypto")]),
+      dependencies: ["Model", "Criteria", "Scoring", "Selection", "CXlsxWriter", "CZipLevel", .product(name: "Crypto", package: "swift-crypto")]),
     .target(name: "Synthetic", dependencies: ["Model"]),
     .executableTarget(
       name: "exemplar",

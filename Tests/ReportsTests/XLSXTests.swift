@@ -179,3 +179,40 @@ struct XLSXTests {
     }
   }
 }
+
+/// The zip container of recommendations.xlsx: every part deflated at zlib's fastest level.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/unzip")))
+struct XLSXContainerTests {
+  /// (name, method, general-purpose flags) of each central-directory entry (APPNOTE.TXT §4.3.12).
+  static func entries(_ path: String) throws -> [(name: String, method: Int, flags: Int)] {
+    let z = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+    func u16(_ i: Int) -> Int { Int(z[i]) | Int(z[i + 1]) << 8 }
+    func u32(_ i: Int) -> Int { u16(i) | u16(i + 2) << 16 }
+    guard let end = stride(from: z.count - 22, through: 0, by: -1).first(where: { u32($0) == 0x0605_4B50 }) else { return [] }
+    var at = u32(end + 16)
+    var out: [(String, Int, Int)] = []
+    for _ in 0..<u16(end + 10) where u32(at) == 0x0201_4B50 {
+      let nameLength = u16(at + 28)
+      out.append((String(decoding: z[(at + 46)..<(at + 46 + nameLength)], as: UTF8.self), u16(at + 10), u16(at + 8)))
+      at += 46 + nameLength + u16(at + 30) + u16(at + 32)
+    }
+    return out
+  }
+
+  @Test func everyPartIsDeflatedAtTheFastestLevelAndReadsBack() throws {
+    let dir = scratchFolder() + "/out"
+    try Fixture.make().write(to: dir)
+    let path = dir + "/recommendations.xlsx"
+    let parts = try XLSXContainerTests.entries(path)
+    #expect(parts.contains { $0.name == "xl/worksheets/sheet1.xml" })
+    #expect(parts.count >= 10)
+    for p in parts {
+      // Method 8 = deflate; flag bits 1–2 = 0b11 is minizip's mark for level 1 (zlib's
+      // Z_BEST_SPEED), 0b00 would be the default level 6 libxlsxwriter asks for.
+      #expect(p.method == 8, "\(p.name)")
+      #expect(p.flags & 0b110 == 0b110, "\(p.name) flags \(p.flags)")
+    }
+    let (status, _) = try run("/usr/bin/unzip", ["-tq", path])
+    #expect(status == 0)
+  }
+}
