@@ -27,11 +27,12 @@ extension XLSXReport {
       s.text(r, 1, level.label)
       s.number(r, 2, level.minScore, scoreFormat)
       s.number(r, 3, Double((0...5).contains(level.stars) ? counts[level.stars] : 0), integerFormat)
-      s.text(r, 6, level.requireText ?? "")
+      let requirement = level.require.map { OfficialNames.shown($0, spec: m.spec, english: L.english) }
+      s.text(r, 6, requirement ?? level.requireText.map(Expr.withOfficialOperators) ?? "")
     }
     let titles = [L.rank, CSVReports.idHeader(m), CSVReports.nameHeader(m), L.score, L.stars, L.pointsShort, L.unmet]
     for (c, t) in titles.enumerated() { s.text(listStart, c, t, headerFormat) }
-    let official = OfficialNames.starRequirements(m.spec)
+    let shown = OfficialNames.starRequirements(m.spec, english: L.english)
     for (i, row) in starred.prefix(rows).enumerated() {
       let r = listStart + 1 + i
       s.number(r, 0, Double(ev.rank[row]), integerFormat)
@@ -41,7 +42,7 @@ extension XLSXReport {
       s.number(r, 4, Double(ev.stars[row]), integerFormat)
       if row < ev.starGap.count, let gap = ev.starGap[row] {
         s.number(r, 5, gap.pointsShort, decimals: XLSXReport.storedDecimals, scoreFormat)
-        s.text(r, 6, gap.unmet(english: L.english, official: official).joined(separator: L.english ? "; " : "；"))
+        s.text(r, 6, gap.unmet(shown: shown).joined(separator: L.english ? "; " : "；"))
       }
     }
     if starred.count > rows { s.text(listStart + rows + 2, 0, L.more(starred.count - rows), bold) }

@@ -84,11 +84,11 @@ public struct StarGap: Sendable, Hashable {
     self.unmetRequirements = unmetRequirements
   }
 
-  /// The unmet requirements for display, operators as `≥ ≤ ≠ =`: as written in the
-  /// criteria file (English) or with official names (Chinese), looked up in `official`
-  /// (`OfficialNames.starRequirements(_:)`, built once per report).
-  public func unmet(english: Bool, official: [String: String]) -> [String] {
-    unmetRequirements.map { Expr.withOfficialOperators(english ? $0 : official[$0] ?? $0) }
+  /// The unmet requirements for display, looked up in `shown`
+  /// (`OfficialNames.starRequirements(_:english:)`); a clause not there is shown as written,
+  /// operators as `≥ ≤ ≠ =`.
+  public func unmet(shown: [String: String]) -> [String] {
+    unmetRequirements.map { shown[$0] ?? Expr.withOfficialOperators($0) }
   }
 }
 

@@ -28,13 +28,20 @@ public enum OfficialNames {
     return readable == expr.description ? nil : readable
   }
 
-  /// Source text → official text of every star requirement clause that reads differently,
-  /// for rendering `StarGap.unmetRequirements` (the clauses `StarRater` reports).
-  public static func starRequirements(_ spec: Spec) -> [String: String] {
+  /// `expr` as shown to its reader, operators as `≥ ≤ ≠ =`: with official names (Chinese)
+  /// or as written in the criteria file (`english`).
+  public static func shown(_ expr: Expr, spec: Spec, english: Bool) -> String {
+    Expr.withOfficialOperators(english ? expr.description : expr.rendered { name($0, spec: spec) })
+  }
+
+  /// Source text → `shown` text of every star requirement clause (the clauses `StarRater`
+  /// reports in `StarGap.unmetRequirements`). Built once per report, so rendering a gap
+  /// is a lookup per clause.
+  public static func starRequirements(_ spec: Spec, english: Bool) -> [String: String] {
     var out: [String: String] = [:]
     for level in spec.stars.levels {
       for clause in level.require.map(StarRater.conjuncts) ?? [] {
-        if let readable = text(clause, spec: spec) { out[clause.description] = readable }
+        out[clause.description] = shown(clause, spec: spec, english: english)
       }
     }
     return out

@@ -42,7 +42,9 @@ struct Fixture {
     ]
     let stars = StarSpec(levels: [
       StarLevel(stars: 3, label: "三星级", minScore: 40), StarLevel(stars: 4, label: "四星级", minScore: 60),
-      StarLevel(stars: 5, label: "五星级", minScore: 80, requireText: "invest_wan >= 100"),
+      StarLevel(
+        stars: 5, label: "五星级", minScore: 80, require: .compare(.name("invest_wan"), .ge, .number(100)),
+        requireText: "invest_wan >= 100"),
     ])
     let spec = Spec(
       source: "criteria/2022.toml",

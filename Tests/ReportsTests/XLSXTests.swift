@@ -155,6 +155,17 @@ struct XLSXTests {
     #expect(method.contains("2023-01-01T00:00:00Z"))
   }
 
+  @Test(arguments: [false, true])
+  func starLevelRequirementsReadAsTheGapsDo(english: Bool) throws {
+    let dir = scratchFolder() + "/out\(english)"
+    try Fixture.make().write(
+      to: dir, options: ReportOptions(english: english, now: Fixture.now, version: "0.1.0-test"))
+    let stars = try WorkbookReader(path: dir + "/recommendations.xlsx").cells(sheet: 4)
+    // Level rows 2–4 are 3★, 4★, 5★; only 5★ has a requirement (column G).
+    #expect(stars["G4"] == (english ? "invest_wan ≥ 100" : "数字化投入(万元) ≥ 100"))
+    #expect(stars["G2"] == nil)
+  }
+
   @Test func overlongTextIsCutAtExcelsLimit() throws {
     var f = Fixture.make()
     f.evaluation.labels[f.evaluation.order[0]] = String(repeating: "名", count: 40_000) + "\u{01}"

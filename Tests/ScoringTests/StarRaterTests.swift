@@ -107,10 +107,9 @@ struct RowResolutionTests {
     // Chinese display names rank, score, stars and groups as officials read them.
     let gaps = e.starGap.compactMap { $0 }.filter { $0.unmetRequirements == ["rank <= 1"] }
     #expect(!gaps.isEmpty)
-    let official = OfficialNames.starRequirements(spec)
     for gap in gaps {
-      #expect(gap.unmet(english: false, official: official) == ["排名 ≤ 1"])
-      #expect(gap.unmet(english: true, official: official) == ["rank ≤ 1"])
+      #expect(gap.unmet(shown: OfficialNames.starRequirements(spec, english: false)) == ["排名 ≤ 1"])
+      #expect(gap.unmet(shown: OfficialNames.starRequirements(spec, english: true)) == ["rank ≤ 1"])
     }
   }
 }

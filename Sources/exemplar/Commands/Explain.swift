@@ -104,7 +104,7 @@ struct ExplanationModel {
       var parts: [String] = []
       if gap.pointsShort > 0 { parts.append(english ? "\(fixed(gap.pointsShort, d)) points short" : "差 \(fixed(gap.pointsShort, d)) 分") }
       if !gap.unmetRequirements.isEmpty {
-        parts.append((english ? "unmet: " : "未满足：") + gap.unmet(english: english, official: OfficialNames.starRequirements(spec)).joined(separator: english ? "; " : "；"))
+        parts.append((english ? "unmet: " : "未满足：") + gap.unmet(shown: OfficialNames.starRequirements(spec, english: english)).joined(separator: english ? "; " : "；"))
       }
       s += parts.isEmpty ? (english ? "met" : "已满足") : parts.joined(separator: english ? "; " : "；")
       out.append(s)
