@@ -90,7 +90,9 @@ enum HTMLReport {
     try sink.write("<section class=\"programme\">\n<h2>\(HTML.escape(m.programmeName(d.key)))</h2>\n<p class=\"sub\">")
     if let spec {
       try sink.write("\(L.levelName(spec.level)) · \(L.quota) \(spec.quota) · \(L.reserves) \(spec.reserves)")
-      if let rule = spec.eligibleText { try sink.write(" · <code>\(HTML.escape(rule))</code>") }
+      // The rule as its reader writes it: official names and ≥ ≤ ≠ in Chinese, criteria keys in English.
+      let rule = spec.eligible.map { OfficialNames.shown($0, spec: m.spec, english: L.english) } ?? spec.eligibleText
+      if let rule { try sink.write(" · <code>\(HTML.escape(rule))</code>") }
     }
     try sink.write("</p>\n<table>\n<thead><tr><th>\(L.status)</th><th>\(L.position)</th><th>\(L.rank)</th>")
     try sink.write("<th>\(HTML.escape(CSVReports.idHeader(m)))</th><th>\(HTML.escape(CSVReports.nameHeader(m)))</th>")

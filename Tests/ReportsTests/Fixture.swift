@@ -37,7 +37,8 @@ struct Fixture {
     let programmes = [
       ProgrammeSpec(key: "municipal", name: names[0], level: .municipal, quota: 3, reserves: 2, reward: 100_000),
       ProgrammeSpec(
-        key: "provincial", name: names[1], level: .provincial, quota: 2, reserves: 1, eligible: nil,
+        key: "provincial", name: names[1], level: .provincial, quota: 2, reserves: 1,
+        eligible: .and(.compare(.name("stars"), .ge, .number(4)), .compare(.name("invest_wan"), .ge, .number(50))),
         eligibleText: "stars >= 4 and invest_wan >= 50", from: "municipal", reward: 500_000),
     ]
     let stars = StarSpec(levels: [

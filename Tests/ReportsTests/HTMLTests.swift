@@ -30,6 +30,8 @@ import Testing
     #expect(!html.contains("<b>粗体</b>"))
     #expect(html.contains("&lt;b&gt;粗体&lt;/b&gt; &amp; Co"))
     #expect(html.contains("2022年度数字化改造标杆企业评选"))
+    // The eligibility rule with official names (星级, the column's header) and ≥.
+    #expect(html.contains("<code>星级 ≥ 4 and 数字化投入(万元) ≥ 50</code>"))
     #expect(html.contains("实施效果"))  // weights chart grouped by group
     #expect(html.contains(String(repeating: "b", count: 64)))  // manifest
     // Money with thousands separators: the budget and the granted total.
@@ -56,6 +58,7 @@ import Testing
     let html = text(dir + "/report.html")
     #expect(html.contains("<html lang=\"en\">"))
     #expect(html.contains("<h2>Summary</h2>") && html.contains("<h2>Weights</h2>") && html.contains("below the line (quota 3)"))
+    #expect(html.contains("<code>stars ≥ 4 and invest_wan ≥ 50</code>"))
     if FileManager.default.isExecutableFile(atPath: "/usr/bin/unzip") {
       let names = try WorkbookReader(path: dir + "/recommendations.xlsx").sheetNames()
       #expect(Array(names.suffix(4)) == ["Ranking", "Stars", "Rewards", "Method"])
