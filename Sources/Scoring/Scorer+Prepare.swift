@@ -105,9 +105,12 @@ extension Scorer {
     }
   }
 
+  /// TOPSIS input columns are built only for a TOPSIS aggregation: the sensitivity
+  /// analysis scores each alternative aggregation through its own spec
+  /// (`MethodVariant.scored`), so a weighted-sum run never holds a second matrix.
   static func needsTOPSIS(_ spec: Spec) -> Bool {
     if case .topsis = spec.aggregation.method { return true }
-    return spec.uncertainty?.aggregations.contains(.topsis) ?? false
+    return false
   }
 
   /// TOPSIS input column: the explicit normalisation's oriented values (z-scores for
