@@ -79,8 +79,10 @@ final class ReportModel: Sendable {
     groupColumns = keys.map { evaluation.groupScores[$0] ?? [] }
     normalisedColumns = spec.criteria.indices.map { $0 < evaluation.normalised.count ? evaluation.normalised[$0] : [] }
     criterionPaths = spec.criteria.map { ReportModel.path(of: $0.group, in: spec) }
-    idText = ReportModel.packed(evaluation.ids, from: table[spec.evaluation.idColumn])
-    labelText = ReportModel.packed(evaluation.labels, from: table[spec.evaluation.labelColumn])
+    // The evaluation's packed ids and labels (the table's own columns when they are text;
+    // a missing value has no bytes, read as "").
+    idText = evaluation.ids.packed
+    labelText = evaluation.labels.packed
   }
 
   var rowCount: Int { evaluation.ids.count }
@@ -155,33 +157,5 @@ final class ReportModel: Sendable {
       s += "." + String(repeating: "0", count: d - frac.count) + frac
     }
     return s
-  }
-
-  /// `strings` packed: the table's own packed column when it holds exactly these bytes
-  /// (the usual case: the evaluation's ids and labels are read from it, a missing value
-  /// as ""), so no second copy is made; otherwise a new packing.
-  /// - Complexity: O(bytes) comparisons, no allocation when the column is reused.
-  static func packed(_ strings: [String], from column: Column?) -> TextColumn {
-    if case .text(let c)? = column, c.count == strings.count, holds(c, strings) { return c }
-    var packed = TextColumn()
-    for s in strings { packed.append(s) }
-    return packed
-  }
-
-  /// Whether value `i` of `column` has the UTF-8 bytes of `strings[i]` for every `i`.
-  private static func holds(_ column: TextColumn, _ strings: [String]) -> Bool {
-    column.utf8.withUnsafeBufferPointer { bytes in
-      for (i, s) in strings.enumerated() {
-        let range = column.byteRange(i)
-        var s = s
-        let same = s.withUTF8 { u in
-          guard u.count == range.count else { return false }
-          guard let a = u.baseAddress, let b = bytes.baseAddress else { return true }  // both empty
-          return memcmp(a, b + range.lowerBound, u.count) == 0
-        }
-        if !same { return false }
-      }
-      return true
-    }
   }
 }

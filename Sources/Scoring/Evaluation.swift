@@ -9,10 +9,10 @@ import Model
 public struct Evaluation: Sendable {
   /// Row indices of ranked enterprises, best first (rank order).
   public var order: [Int]
-  /// Canonical id per row.
-  public var ids: [String]
-  /// Display label per row.
-  public var labels: [String]
+  /// Canonical id per row (packed; shares the table's id column).
+  public var ids: StringColumn
+  /// Display label per row (packed; shares the table's label column when it is text).
+  public var labels: StringColumn
   /// 1…N total order per row (0 = unranked).
   public var rank: [Int]
   /// 1,1,3-style rank per row (0 = unranked).
@@ -39,7 +39,7 @@ public struct Evaluation: Sendable {
   public var unranked: [(row: Int, reason: String)]
 
   public init(
-    order: [Int], ids: [String], labels: [String], rank: [Int], competitionRank: [Int], raw: [Double], score: [Double],
+    order: [Int], ids: StringColumn, labels: StringColumn, rank: [Int], competitionRank: [Int], raw: [Double], score: [Double],
     stars: [Int], starGap: [StarGap?], normalised: [[Double]], imputed: [[Bool]], weights: [Double],
     groupScores: [String: [Double]], weightReport: WeightReport, unranked: [(row: Int, reason: String)]
   ) {

@@ -23,7 +23,7 @@ public enum Scorer {
     if case .vikor = spec.aggregation.method { keys = raw.map { -$0 } } else { keys = raw }
     let tieKeys = try tieBreakKeys(spec: spec, table: table, matrix: matrix, groups: groups)
     let allIds = strings(table, spec.evaluation.idColumn)
-    let ids = matrix.isIdentity ? allIds : matrix.rows.map { allIds[$0] }
+    let ids = matrix.isIdentity ? allIds : StringColumn(matrix.rows.lazy.map { allIds[$0] })
     let ranked = Ranker.rank(keys: keys, precision: spec.ranking.precision, tieBreak: tieKeys, ids: ids)
 
     let n = table.rowCount
@@ -69,12 +69,12 @@ public enum Scorer {
     }
   }
 
-  /// Display strings of a column for every row ("" when missing or absent), reading the
-  /// column once rather than per row.
-  static func strings(_ table: Table, _ key: String) -> [String] {
-    guard let column = table[key] else { return [String](repeating: "", count: table.rowCount) }
-    if case .text(let v) = column { return v.map { $0 ?? "" } }
-    return (0..<table.rowCount).map { column.string(at: $0) }
+  /// Display strings of a column for every row ("" when missing or absent): a text
+  /// column's own storage, any other column's values packed once.
+  static func strings(_ table: Table, _ key: String) -> StringColumn {
+    guard let column = table[key] else { return StringColumn(repeatElement("", count: table.rowCount)) }
+    if case .text(let v) = column { return StringColumn(v) }
+    return StringColumn((0..<table.rowCount).lazy.map { column.string(at: $0) })
   }
 
   /// Compact array → one entry per table row (`fill` for unranked rows).

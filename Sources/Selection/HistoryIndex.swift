@@ -8,7 +8,7 @@ struct HistoryIndex {
   /// For each row that appears in the history: its entries (year, programme name).
   private let entriesByRow: [Int: [(year: Int, programme: String)]]
 
-  init(history: [HistoryEntry], ids: [String]) {
+  init(history: [HistoryEntry], ids: StringColumn) {
     guard !history.isEmpty else {
       entriesByRow = [:]
       return

@@ -168,7 +168,7 @@ struct XLSXTests {
 
   @Test func overlongTextIsCutAtExcelsLimit() throws {
     var f = Fixture.make()
-    f.evaluation.labels[f.evaluation.order[0]] = String(repeating: "名", count: 40_000) + "\u{01}"
+    f.evaluation.labels = f.evaluation.labels.replacing(f.evaluation.order[0], with: String(repeating: "名", count: 40_000) + "\u{01}")
     let dir = scratchFolder() + "/out"
     try f.write(to: dir)
     let cells = try WorkbookReader(path: dir + "/recommendations.xlsx").cells(sheet: 3)

@@ -46,7 +46,7 @@ struct World {
     let ranked = firms.indices.filter { firms[$0].rank > 0 }.sorted { firms[$0].rank < firms[$1].rank }
     let score = firms.map { $0.rank > 0 ? 100 - Double($0.rank) : 0 }
     evaluation = Evaluation(
-      order: ranked, ids: firms.map(\.id), labels: firms.map { "企业\($0.id)" }, rank: firms.map(\.rank),
+      order: ranked, ids: StringColumn(firms.map(\.id)), labels: StringColumn(firms.map { "企业\($0.id)" }), rank: firms.map(\.rank),
       competitionRank: firms.map(\.rank), raw: score.map { $0 / 100 }, score: score, stars: firms.map(\.stars),
       starGap: Array(repeating: nil, count: n), normalised: [score.map { $0 / 100 }],
       imputed: [Array(repeating: false, count: n)], weights: [1], groupScores: ["quality": score],

@@ -1,3 +1,5 @@
+import Model
+
 /// The one ranking policy of Exemplar (docs/methods.md, "Ranking and ties").
 ///
 /// 1. Sort by key, higher first.
@@ -27,6 +29,11 @@ public enum Ranker {
   ///   - tieBreak: further keys, each with one value per item, higher first.
   ///   - ids: final tie-break, ascending.
   public static func rank(keys: [Double], precision: Double, tieBreak: [[Double]] = [], ids: [String]) -> Result {
+    rank(keys: keys, precision: precision, tieBreak: tieBreak, ids: StringColumn(ids))
+  }
+
+  /// The same, with packed ids (their bytes are compared without building strings).
+  public static func rank(keys: [Double], precision: Double, tieBreak: [[Double]] = [], ids: StringColumn) -> Result {
     let n = keys.count
     var order = RadixSort.descendingOrder(keys)
     var rank = [Int](repeating: 0, count: n)
@@ -48,10 +55,9 @@ public enum Ranker {
     return Result(order: order, rank: rank, competitionRank: competition)
   }
 
-  private static func precedes(_ a: Int, _ b: Int, tieBreak: [[Double]], ids: [String]) -> Bool {
+  private static func precedes(_ a: Int, _ b: Int, tieBreak: [[Double]], ids: StringColumn) -> Bool {
     for key in tieBreak where key[a] != key[b] { return key[a] > key[b] }
-    let ia = ids[a].utf8, ib = ids[b].utf8
-    if !ia.elementsEqual(ib) { return ia.lexicographicallyPrecedes(ib) }
-    return a < b
+    let order = ids.withUTF8(a) { ia in ids.withUTF8(b) { ib in ia.elementsEqual(ib) ? 0 : (ia.lexicographicallyPrecedes(ib) ? -1 : 1) } }
+    return order != 0 ? order < 0 : a < b
   }
 }
