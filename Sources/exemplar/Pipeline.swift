@@ -29,7 +29,7 @@ struct Pipeline {
   }
 
   /// Ingests the metrics file against the spec's columns (exit 66 / 65); prints warnings.
-  func ingest(_ spec: Spec) throws -> (Table, IngestResult) {
+  func ingest(_ spec: Spec) throws -> Table {
     let result = Ingestor.read(
       path: input.metrics, columns: spec.columns, idColumn: spec.evaluation.idColumn,
       options: IngestOptions(encoding: input.encoding))
@@ -42,7 +42,7 @@ struct Pipeline {
       throw ExitCode(Exit.code(for: .data))
     }
     Exit.report(result.log)  // warnings only
-    return (table, result)
+    return table
   }
 
   /// Reads `--history` when given (exit 66 / 65).
@@ -68,11 +68,11 @@ struct Pipeline {
   /// The whole analysis: spec, table, evaluation, decision.
   func analyse() throws -> Analysis {
     let spec = try loadSpec()
-    let (table, ingest) = try ingest(spec)
+    let table = try ingest(spec)
     let history = try history()
     let evaluation = try evaluate(table, spec)
     let decision = Selector.decide(evaluation, table: table, spec: spec, history: history)
-    return Analysis(spec: spec, table: table, ingest: ingest, history: history, evaluation: evaluation, decision: decision)
+    return Analysis(spec: spec, table: table, history: history, evaluation: evaluation, decision: decision)
   }
 }
 
@@ -80,7 +80,6 @@ struct Pipeline {
 struct Analysis {
   let spec: Spec
   let table: Table
-  let ingest: IngestResult
   let history: [HistoryEntry]
   let evaluation: Evaluation
   let decision: Decision

@@ -38,7 +38,7 @@ struct Weights: ParsableCommand {
       return
     }
     let spec = try pipeline.loadSpec()
-    let (table, _) = try pipeline.ingest(spec)
+    let table = try pipeline.ingest(spec)
     let ev = try pipeline.evaluate(table, spec)
     print(output.json ? json(spec, ev) : text(spec, ev))
   }
