@@ -23,6 +23,9 @@ public struct ReportOptions: Sendable {
   /// At most this many excluded enterprises per programme sheet of the workbook (the
   /// full lists are in shortlists/*.csv and results.json).
   public var excelExcludedRows: Int
+  /// At most this many enterprises in the 星级 (stars) sheet's list; every enterprise's stars
+  /// and gap to the next level are on the 排名 (ranking) sheet as well.
+  public var excelStarRows: Int
   /// The time of the run, written as the manifest time (results.json, 说明 sheet, page) and
   /// as the workbook's creation date; it replaces `Manifest.time` (injectable for tests).
   public var now: Date
@@ -35,7 +38,8 @@ public struct ReportOptions: Sendable {
 
   public init(
     english: Bool = false, outputEncoding: Encoding = .utf8, excel: Bool = true, html: Bool = true,
-    htmlTopRows: Int = 200, excelExcludedRows: Int = 1000, now: Date = Date(), version: String, seed: UInt64? = nil
+    htmlTopRows: Int = 200, excelExcludedRows: Int = 1000, excelStarRows: Int = 10_000, now: Date = Date(),
+    version: String, seed: UInt64? = nil
   ) {
     self.english = english
     self.outputEncoding = outputEncoding
@@ -43,6 +47,7 @@ public struct ReportOptions: Sendable {
     self.html = html
     self.htmlTopRows = htmlTopRows
     self.excelExcludedRows = excelExcludedRows
+    self.excelStarRows = excelStarRows
     self.now = now
     self.version = version
     self.seed = seed

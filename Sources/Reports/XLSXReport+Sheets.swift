@@ -5,7 +5,8 @@ import Scoring
 import Selection
 
 extension XLSXReport {
-  /// Star levels with counts, then every enterprise with at least one star and its gap to the next level.
+  /// Star levels with counts, then the enterprises with at least one star and their gap to
+  /// the next level, up to `excelStarRows` (the 排名 sheet has every enterprise's).
   func starsSheet() throws(ReportError) {
     let s = try book.addSheet(m.labels.sheetStars)
     let L = m.labels
@@ -15,7 +16,7 @@ extension XLSXReport {
     let starred = ev.order.filter { ev.stars[$0] > 0 }
     let levelRows = m.spec.stars.levels.count
     let listStart = levelRows + 2
-    let rows = min(starred.count, XLSXWorkbook.maxRows - listStart - 2)
+    let rows = min(starred.count, XLSXWorkbook.maxRows - listStart - 2, max(0, m.options.excelStarRows))
     // Widths, freeze and the autofilter (over the enterprise list) come before any row.
     s.header([], widths: [8, 22, 30, 10, 8, 16, 40], dataRows: 0, freeze: false, nil)
     book.check(
@@ -32,7 +33,6 @@ extension XLSXReport {
     }
     let titles = [L.rank, CSVReports.idHeader(m), CSVReports.nameHeader(m), L.score, L.stars, L.pointsShort, L.unmet]
     for (c, t) in titles.enumerated() { s.text(listStart, c, t, headerFormat) }
-    let shown = OfficialNames.starRequirements(m.spec, english: L.english)
     for (i, row) in starred.prefix(rows).enumerated() {
       let r = listStart + 1 + i
       s.number(r, 0, Double(ev.rank[row]), integerFormat)
@@ -42,10 +42,10 @@ extension XLSXReport {
       s.number(r, 4, Double(ev.stars[row]), integerFormat)
       if row < ev.starGap.count, let gap = ev.starGap[row] {
         s.number(r, 5, gap.pointsShort, decimals: XLSXReport.storedDecimals, scoreFormat)
-        s.text(r, 6, gap.unmet(shown: shown).joined(separator: L.english ? "; " : "；"))
+        s.text(r, 6, unmetText(gap))
       }
     }
-    if starred.count > rows { s.text(listStart + rows + 2, 0, L.more(starred.count - rows), bold) }
+    if starred.count > rows { s.text(listStart + rows + 2, 0, L.moreOnRankingSheet(starred.count - rows), bold) }
   }
 
   /// Every award (rank order), then totals, budget and remaining budget.

@@ -14,6 +14,8 @@ struct XLSXReport {
   let m: ReportModel
   let book: XLSXWorkbook
   let bold, headerFormat, scoreFormat, normalisedFormat, integerFormat, moneyFormat, boldMoney, wrap: Format?
+  /// Star requirement clauses as shown (`OfficialNames.starRequirements`), built once.
+  let starRequirementTexts: [String: String]
 
   static func write(_ m: ReportModel, to path: String) throws(ReportError) {
     let book = try XLSXWorkbook(
@@ -31,6 +33,7 @@ struct XLSXReport {
   init(m: ReportModel, book: XLSXWorkbook) {
     self.m = m
     self.book = book
+    starRequirementTexts = OfficialNames.starRequirements(m.spec, english: m.labels.english)
     bold = book.format { format_set_bold($0) }
     headerFormat = book.format {
       format_set_bold($0)
@@ -50,6 +53,11 @@ struct XLSXReport {
       format_set_num_format($0, "#,##0.00")
     }
     wrap = book.format { format_set_text_wrap($0) }
+  }
+
+  /// A gap's unmet requirements as one cell ("；"-separated in Chinese).
+  func unmetText(_ gap: StarGap) -> String {
+    gap.unmet(shown: starRequirementTexts).joined(separator: m.labels.english ? "; " : "；")
   }
 
   /// Header titles and widths of the per-enterprise columns: rank, id, name, score, stars, groups,
@@ -117,7 +125,8 @@ struct XLSXReport {
     if hidden > 0 { s.text(r + 1, 0, L.more(hidden), bold) }
   }
 
-  /// The full ranking (up to Excel's row limit) with group scores and every programme's status.
+  /// The full ranking (up to Excel's row limit) with group scores, every programme's status,
+  /// the reward and the gap to the next star level.
   /// Normalised criterion values are left to the programme sheets and ranking.csv: at 100,000
   /// rows they would double the sheet, and zip compression dominates the workbook's cost.
   func rankingSheet() throws(ReportError) {
@@ -128,8 +137,8 @@ struct XLSXReport {
     let cols = enterpriseColumns(criteria: false)
     let programmeTitles = m.decision.programmes.map { m.programmeName($0.key) }
     s.header(
-      cols.titles + [L.competitionRank] + programmeTitles + [L.reward],
-      widths: cols.widths + [8] + programmeTitles.map { _ in 10 } + [14], dataRows: rows, headerFormat)
+      cols.titles + [L.competitionRank] + programmeTitles + [L.reward, L.pointsShort, L.unmet],
+      widths: cols.widths + [8] + programmeTitles.map { _ in 10 } + [14, 12, 40], dataRows: rows, headerFormat)
     s.printSetup()
     for (i, row) in order.prefix(rows).enumerated() {
       let r = i + 1
@@ -144,6 +153,10 @@ struct XLSXReport {
         c += 1
       }
       if m.rewardByRow[row] > 0 { s.number(r, c, m.rewardByRow[row], moneyFormat) }
+      if row < m.evaluation.starGap.count, let gap = m.evaluation.starGap[row] {
+        s.number(r, c + 1, gap.pointsShort, decimals: XLSXReport.storedDecimals, scoreFormat)
+        s.text(r, c + 2, unmetText(gap))
+      }
     }
     if order.count > rows { s.text(rows + 2, 0, L.more(order.count - rows), bold) }
   }

@@ -112,6 +112,14 @@ struct XLSXTests {
         #expect(cells["\(column)\(i + 2)"] == expected, "\(programme.key) \(id)")
       }
     }
+    // Every enterprise's gap to the next star level, as on the 星级 sheet.
+    let pointsColumn = try #require(headers["距下一星级差分"])
+    let unmetColumn = try #require(headers["未满足条件"])
+    for (i, row) in f.evaluation.order.enumerated() {
+      let gap = f.evaluation.starGap[row]
+      #expect(cells["\(pointsColumn)\(i + 2)"].flatMap(Double.init) == gap.map { ($0.pointsShort * 1e6).rounded() / 1e6 })
+      #expect(cells["\(unmetColumn)\(i + 2)"] == gap.map { _ in "数字化投入(万元) ≥ 100" })
+    }
     // Labels come back as text, not formulas; control characters are gone.
     let texts = Set(cells.values)
     #expect(texts.contains("=HYPERLINK(\"http://evil\",\"x\")"))
@@ -164,6 +172,21 @@ struct XLSXTests {
     // Level rows 2–4 are 3★, 4★, 5★; only 5★ has a requirement (column G).
     #expect(stars["G4"] == (english ? "invest_wan ≥ 100" : "数字化投入(万元) ≥ 100"))
     #expect(stars["G2"] == nil)
+  }
+
+  @Test func starListIsCutWithANotePointingToTheRankingSheet() throws {
+    let f = Fixture.make(rows: 30)
+    let ev = f.evaluation
+    let starred = ev.order.filter { ev.stars[$0] > 0 }
+    #expect(starred.count > 4)
+    let dir = scratchFolder() + "/out"
+    try f.write(to: dir, options: ReportOptions(excelStarRows: 4, now: Fixture.now, version: "t"))
+    let stars = try WorkbookReader(path: dir + "/recommendations.xlsx").cells(sheet: 4)
+    // Level table in rows 1–4, a blank row, the list header in row 6, then 4 enterprises.
+    #expect(stars["B6"] == "统一社会信用代码")
+    for (i, row) in starred.prefix(4).enumerated() { #expect(stars["B\(7 + i)"] == ev.ids[row]) }
+    #expect(stars["B11"] == nil)
+    #expect(stars["A12"] == "……其余 \(starred.count - 4) 家见“排名”表（可按星级筛选）")
   }
 
   @Test func overlongTextIsCutAtExcelsLimit() throws {
