@@ -40,7 +40,7 @@ extension Builders {
     let s = kind.slot
     switch kind.code {
     case .ignore: return 0
-    case .number, .integer: return numeric[s].values.count * 8
+    case .number, .integer: return numeric[s].count * 8
     case .text, .uscc: return text[s].bytes.count + text[s].ends.count * 4
     case .category: return category[s].codes.count * 4
     case .bool: return bool[s].values.count
@@ -58,9 +58,7 @@ extension Builders {
   }
 
   private func appendNumeric(_ o: UnsafeMutablePointer<NumericBuilder>, into b: UnsafeMutablePointer<NumericBuilder>) {
-    let shift = b.pointee.values.count
-    b.pointee.values.appendReleasing(&o.pointee.values)
-    b.pointee.missingRows.appendReleasing(&o.pointee.missingRows) { $0 + shift }
+    b.pointee.appendReleasing(&o.pointee)
   }
 
   private func appendText(_ o: UnsafeMutablePointer<TextBuilder>, into b: UnsafeMutablePointer<TextBuilder>) {

@@ -170,7 +170,7 @@ extension ParseState {
       } else if kind.hasRange && !(v >= kind.lower && v <= kind.upper) {
         error = .outOfRange(value: string(q, n), range: kind.lower...kind.upper)
       } else {
-        builders.numeric[kind.slot].values.append(v)
+        builders.numeric[kind.slot].append(v)
         return true
       }
     case .overflow:
