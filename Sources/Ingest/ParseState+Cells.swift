@@ -117,8 +117,17 @@ extension ParseState {
   /// occur inside quoted fields).
   @inline(__always)
   mutating func checkText(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, field fi: Int, len: Int) -> Bool {
-    var high = false
     var i = start
+    // Eight bytes at a time while none is a control character (`hasControl`); from a
+    // word with one on, byte by byte, where tab, CR and LF are let through.
+    var words: UInt64 = 0
+    while i + 8 <= end {
+      let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+      if hasControl(w) { break }
+      words |= w
+      i += 8
+    }
+    var high = words & 0x8080_8080_8080_8080 != 0
     while i < end {
       let b = p[i]
       if b < 0x20 || b == 0x7F {
@@ -205,4 +214,20 @@ func parseBool(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool? {
   default:
     return nil
   }
+}
+
+/// True when some byte of `w` is below 0x20 or is 0x7F (DEL), exactly; bytes ≥ 0x80 never
+/// count. For the low seven bits `x` of a byte, `x + 0x60` has bit 7 set exactly when
+/// `x ≥ 0x20`, and `x + 1` has bit 7 set exactly when `x = 0x7F`; no sum carries into the
+/// next byte. A byte is a control character when its bit 7 is clear, `x + 0x60` has bit 7
+/// clear, or `x + 1` has it set (Hacker's Delight §6-1, the same per-byte test as `countLFShort`).
+@inline(__always)
+func hasControl(_ w: UInt64) -> Bool {
+  let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+  let high: UInt64 = 0x8080_8080_8080_8080
+  let x = w & low7
+  let atLeastSpace = (x &+ 0x6060_6060_6060_6060) & high
+  let isDEL = (x &+ 0x0101_0101_0101_0101) & high
+  // Per byte: ASCII (bit 7 clear) and (below 0x20 or DEL).
+  return ~w & (~atLeastSpace | isDEL) & high != 0
 }
