@@ -27,6 +27,11 @@ struct FieldKind {
 /// `stageSize` at a time: `Array.append` pays a uniqueness check (a runtime call) and
 /// a capacity check per element, measured at ~4% of the ingest time when done per cell.
 /// Read `values` only after `flush()`.
+///
+/// The array's pages are faulted in ahead of the values, `aheadCount` values at a time,
+/// with one `madvise(MADV_POPULATE_WRITE)` (about half the cost of a fault per page);
+/// pages populated past the last value are given back (`releaseTail`) before the values
+/// are handed over or appended elsewhere, so the peak RSS does not grow.
 struct NumericBuilder {
   private(set) var values: [Double] = []
   /// Rows whose value is missing, ascending.
@@ -35,6 +40,12 @@ struct NumericBuilder {
   private let stage: UnsafeMutablePointer<Double>
   private var staged = 0
   static let stageSize = 64
+  /// Values (from the start of the array) whose pages are populated, and the capacity
+  /// of the array they were populated in (a new array starts over).
+  private var populated = 0
+  private var populatedCapacity = 0
+  /// Values populated per `madvise` call (256 KiB).
+  static let aheadCount = 1 << 15
 
   init() {
     stage = .allocate(capacity: Self.stageSize)
@@ -53,8 +64,33 @@ struct NumericBuilder {
   /// Moves the staged values into `values`.
   mutating func flush() {
     guard staged > 0 else { return }
+    if values.count + staged > populated || values.capacity != populatedCapacity { populateAhead() }
     values.append(contentsOf: UnsafeBufferPointer(start: stage, count: staged))
     staged = 0
+  }
+
+  /// Faults in the pages of the next `aheadCount` values (within the capacity).
+  private mutating func populateAhead() {
+    let capacity = values.capacity
+    if capacity != populatedCapacity {
+      populatedCapacity = capacity
+      populated = values.count
+    }
+    let upTo = min(capacity, max(populated, values.count) + Self.aheadCount)
+    guard upTo > values.count + staged, let base = values.withUnsafeBufferPointer({ $0.baseAddress }) else { return }
+    let from = max(populated, values.count)
+    populatePages(UnsafeRawBufferPointer(start: base + from, count: (upTo - from) * MemoryLayout<Double>.stride))
+    populated = upTo
+  }
+
+  /// Gives back the whole pages populated past the last value.
+  mutating func releaseTail() {
+    flush()
+    guard populatedCapacity == values.capacity, populated > values.count,
+      let base = values.withUnsafeBufferPointer({ $0.baseAddress })
+    else { return }
+    releasePages(UnsafeRawBufferPointer(start: base + values.count, count: (populated - values.count) * MemoryLayout<Double>.stride))
+    populated = values.count
   }
 
   mutating func reserve(_ n: Int) { values.reserveCapacity(n) }
@@ -74,7 +110,7 @@ struct NumericBuilder {
   /// (see `Array.appendReleasing`).
   mutating func appendReleasing(_ other: inout NumericBuilder) {
     flush()
-    other.flush()
+    other.releaseTail()
     let shift = values.count
     values.appendReleasing(&other.values)
     missingRows.appendReleasing(&other.missingRows) { $0 + shift }
@@ -82,7 +118,7 @@ struct NumericBuilder {
 
   /// Moves the values out (the builder is left empty).
   mutating func take() -> NumericColumn {
-    flush()
+    releaseTail()
     var mask = [Bool](repeating: false, count: values.count)
     for i in 0..<missingRows.count { mask[missingRows[i]] = true }
     missingRows.free()
