@@ -1,3 +1,5 @@
+import Model
+
 extension Builders {
   /// Appends every value of `other`'s builders (same plan: the same slots) after this run's,
   /// as if they had been read here, and frees them in `other` one column at a time, so
@@ -7,18 +9,44 @@ extension Builders {
   /// are looked up here and added when new, so the levels end up in the order of first
   /// appearance in the whole input, as a sequential read gives.
   func append(_ other: Builders, plan: UnsafePointer<FieldKind>, count: Int, threads: Int = 1) {
-    // Columns are independent: spread them over the threads, largest first, each to the
-    // least loaded thread (the copies are bound by page faults and memory bandwidth).
+    let groups = other.share(plan: plan, count: count, threads: threads)
+    let job = AppendJob(into: self, from: other, plan: plan, groups: groups)
+    runConcurrently(groups.count) { g in job.run(g) }
+  }
+
+  /// The fields read into a column, shared out over `threads` groups of about the same
+  /// bytes: columns are independent, so they are spread over the threads, largest first,
+  /// each to the least loaded thread (copies are bound by page faults and memory bandwidth).
+  func share(plan: UnsafePointer<FieldKind>, count: Int, threads: Int) -> [[Int]] {
     var load = [Int](repeating: 0, count: max(1, threads))
     var groups = [[Int]](repeating: [], count: max(1, threads))
-    let fields = (0..<count).map { ($0, other.bytes(plan[$0])) }.sorted { $0.1 > $1.1 }
+    let fields = (0..<count).map { ($0, bytes(plan[$0])) }.sorted { $0.1 > $1.1 }
     for (f, size) in fields where plan[f].code != .ignore {
       let g = load.indices.min { load[$0] < load[$1] } ?? 0
       groups[g].append(f)
       load[g] += size
     }
-    let job = AppendJob(into: self, from: other, plan: plan, groups: groups)
+    return groups
+  }
+
+  /// Moves every column out (`take`): element `f` is the column read by field `f`, nil
+  /// for an ignored field. With `threads` > 1 the columns are taken on that many threads
+  /// (building the missing masks and moving category codes touch fresh pages). Each
+  /// thread first moves the columns that are copied (categories, bools: a slice of the
+  /// old buffer is held while it is copied), then builds the numeric masks, so the copies
+  /// happen before the masks add up (peak RSS).
+  func takeAll(plan: UnsafePointer<FieldKind>, count: Int, threads: Int) -> [Column?] {
+    let slots = UnsafeMutablePointer<Column?>.allocate(capacity: max(1, count))
+    slots.initialize(repeating: nil, count: count)
+    defer {
+      slots.deinitialize(count: count)
+      slots.deallocate()
+    }
+    let copied = { (f: Int) in plan[f].code == .category || plan[f].code == .bool }
+    let groups = share(plan: plan, count: count, threads: threads).map { g in g.filter(copied) + g.filter { !copied($0) } }
+    let job = TakeJob(from: self, plan: plan, groups: groups, slots: slots)
     runConcurrently(groups.count) { g in job.run(g) }
+    return Array(UnsafeBufferPointer(start: slots, count: count))
   }
 
   /// Appends the column read by field `f` of `other` (see `append`).
@@ -40,7 +68,7 @@ extension Builders {
     let s = kind.slot
     switch kind.code {
     case .ignore: return 0
-    case .number, .integer: return numeric[s].values.count * 8
+    case .number, .integer: return numeric[s].count * 8
     case .text, .uscc: return text[s].bytes.count + text[s].ends.count * 4
     case .category: return category[s].codes.count * 4
     case .bool: return bool[s].values.count
@@ -58,9 +86,7 @@ extension Builders {
   }
 
   private func appendNumeric(_ o: UnsafeMutablePointer<NumericBuilder>, into b: UnsafeMutablePointer<NumericBuilder>) {
-    let shift = b.pointee.values.count
-    b.pointee.values.appendReleasing(&o.pointee.values)
-    b.pointee.missingRows.appendReleasing(&o.pointee.missingRows) { $0 + shift }
+    b.pointee.appendReleasing(&o.pointee)
   }
 
   private func appendText(_ o: UnsafeMutablePointer<TextBuilder>, into b: UnsafeMutablePointer<TextBuilder>) {
@@ -100,5 +126,17 @@ private struct AppendJob: @unchecked Sendable {
 
   func run(_ g: Int) {
     for f in groups[g] { into.appendColumn(from, plan[f]) }
+  }
+}
+
+/// The columns each thread takes, into its own slots (one per field).
+private struct TakeJob: @unchecked Sendable {
+  let from: Builders
+  let plan: UnsafePointer<FieldKind>
+  let groups: [[Int]]
+  let slots: UnsafeMutablePointer<Column?>
+
+  func run(_ g: Int) {
+    for f in groups[g] { slots[f] = from.take(plan[f]) }
   }
 }

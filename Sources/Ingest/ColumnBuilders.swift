@@ -22,31 +22,115 @@ struct FieldKind {
 /// A plain array, reserved once from the file size, so `take` hands it over without a
 /// copy; missing cells are kept as a sparse list of rows and the `[Bool]` mask is only
 /// built in `take`, after the id set is freed (peak RSS: 21 masks of 1 MB per 1M rows).
+///
+/// Values are first written to a small staging buffer and moved into the array
+/// `stageSize` at a time: `Array.append` pays a uniqueness check (a runtime call) and
+/// a capacity check per element, measured at ~4% of the ingest time when done per cell.
+/// Read `values` only after `flush()`.
+///
+/// The array's pages are faulted in ahead of the values, `aheadCount` values at a time,
+/// with one `madvise(MADV_POPULATE_WRITE)` (about half the cost of a fault per page);
+/// pages populated past the last value are given back (`releaseTail`) before the values
+/// are handed over or appended elsewhere, so the peak RSS does not grow.
 struct NumericBuilder {
-  var values: [Double] = []
+  private(set) var values: [Double] = []
   /// Rows whose value is missing, ascending.
   var missingRows = GrowBuffer<Int>()
   var missingCount: Int { missingRows.count }
+  private let stage: UnsafeMutablePointer<Double>
+  private var staged = 0
+  static let stageSize = 64
+  /// Values (from the start of the array) whose pages are populated, and the capacity
+  /// of the array they were populated in (a new array starts over).
+  private var populated = 0
+  private var populatedCapacity = 0
+  /// Values populated per `madvise` call (256 KiB).
+  static let aheadCount = 1 << 15
+
+  init() {
+    stage = .allocate(capacity: Self.stageSize)
+  }
+
+  /// Values appended so far (flushed or not).
+  var count: Int { values.count + staged }
+
+  @inline(__always)
+  mutating func append(_ v: Double) {
+    stage[staged] = v
+    staged += 1
+    if staged == Self.stageSize { flush() }
+  }
+
+  /// Moves the staged values into `values`.
+  mutating func flush() {
+    guard staged > 0 else { return }
+    if values.count + staged > populated || values.capacity != populatedCapacity { populateAhead() }
+    values.append(contentsOf: UnsafeBufferPointer(start: stage, count: staged))
+    staged = 0
+  }
+
+  /// Faults in the pages of the next `aheadCount` values (within the capacity).
+  private mutating func populateAhead() {
+    let capacity = values.capacity
+    if capacity != populatedCapacity {
+      populatedCapacity = capacity
+      populated = values.count
+    }
+    let upTo = min(capacity, max(populated, values.count) + Self.aheadCount)
+    guard upTo > values.count + staged, let base = values.withUnsafeBufferPointer({ $0.baseAddress }) else { return }
+    let from = max(populated, values.count)
+    populatePages(UnsafeRawBufferPointer(start: base + from, count: (upTo - from) * MemoryLayout<Double>.stride))
+    populated = upTo
+  }
+
+  /// Gives back the whole pages populated past the last value.
+  mutating func releaseTail() {
+    flush()
+    guard populatedCapacity == values.capacity, populated > values.count,
+      let base = values.withUnsafeBufferPointer({ $0.baseAddress })
+    else { return }
+    releasePages(UnsafeRawBufferPointer(start: base + values.count, count: (populated - values.count) * MemoryLayout<Double>.stride))
+    populated = values.count
+  }
+
+  mutating func reserve(_ n: Int) { values.reserveCapacity(n) }
 
   mutating func appendMissing() {
-    missingRows.append(values.count)
-    values.append(0)
+    missingRows.append(count)
+    append(0)
   }
 
   mutating func removeLast() {
-    guard !values.isEmpty else { return }
-    if missingRows.count > 0 && missingRows[missingRows.count - 1] == values.count - 1 { missingRows.removeLast() }
-    values.removeLast()
+    guard count > 0 else { return }
+    if missingRows.count > 0 && missingRows[missingRows.count - 1] == count - 1 { missingRows.removeLast() }
+    if staged > 0 { staged -= 1 } else { values.removeLast() }
+  }
+
+  /// Appends `other`'s values and missing rows after these and frees `other`'s
+  /// (see `Array.appendReleasing`).
+  mutating func appendReleasing(_ other: inout NumericBuilder) {
+    flush()
+    other.releaseTail()
+    let shift = values.count
+    values.appendReleasing(&other.values)
+    missingRows.appendReleasing(&other.missingRows) { $0 + shift }
   }
 
   /// Moves the values out (the builder is left empty).
   mutating func take() -> NumericColumn {
+    releaseTail()
     var mask = [Bool](repeating: false, count: values.count)
     for i in 0..<missingRows.count { mask[missingRows[i]] = true }
     missingRows.free()
     let column = NumericColumn(values: values, missing: mask)
     values = []
     return column
+  }
+
+  /// Frees the missing rows and the staging buffer (the values are released with the builder).
+  mutating func free() {
+    missingRows.free()
+    stage.deallocate()
   }
 }
 
@@ -116,7 +200,7 @@ struct Builders {
 
   func reserve(_ n: Int) {
     for i in 0..<counts.numeric {
-      numeric[i].values.reserveCapacity(n)
+      numeric[i].reserve(n)
     }
     for i in 0..<counts.text {
       // Bytes: the average value so far, times the rows expected, plus 5%.
@@ -188,7 +272,7 @@ struct Builders {
 
   /// Frees every builder (values not taken are released).
   mutating func free() {
-    for i in 0..<counts.numeric { numeric[i].missingRows.free() }
+    for i in 0..<counts.numeric { numeric[i].free() }
     for i in 0..<counts.text { text[i].free() }
     for i in 0..<counts.category {
       category[i].codes.free()

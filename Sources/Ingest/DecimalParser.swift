@@ -11,11 +11,11 @@
 /// ```
 /// number = [ "+" | "-" ] digits [ "." [ digits ] ] | [ "+" | "-" ] "." digits
 /// ```
-/// Exact fast path: with at most 15 significant digits the mantissa `m` is an
-/// exact double (< 2^53), and with at most 22 fraction digits `10^f` is exact too,
-/// so `m / 10^f` is a single correctly rounded IEEE division — the same double
+/// Exact fast path: when the digits, read as one integer `m`, give `m ≤ 2^53` (an
+/// exact double) and there are at most 22 fraction digits (`10^f` exact too),
+/// `m / 10^f` is a single correctly rounded IEEE division — the same double
 /// `strtod` returns (Clinger 1990, "How to read floating point numbers
-/// accurately", the fast path). Anything longer falls back to `strtod`.
+/// accurately", the fast path). Anything else falls back to `strtod`.
 /// The property test and the fuzzer compare both bit for bit.
 public enum DecimalParser {
   /// Outcome of parsing one field.
@@ -44,40 +44,48 @@ public enum DecimalParser {
   }
 
   /// Parses `count` bytes at `p`.
+  ///
+  /// One pass over the integer digits, one over the fraction digits, accumulating every
+  /// digit into `m` (leading zeros add nothing). With at most 19 digits in all, `m` is
+  /// exact in a `UInt64` (< 10^19 < 2^64); when moreover `m ≤ 2^53` (exact as a double)
+  /// and there are at most 22 fraction digits (`10^f` exact), `m / 10^f` is one
+  /// correctly rounded division: strtod's double (Clinger 1990). Everything else goes to
+  /// `strtod` (`slowPath`).
   @inline(__always)
   static func parse(_ p: UnsafePointer<UInt8>, _ count: Int) -> Outcome {
     var i = 0
-    var negative = false
     let first = p[0]
-    if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
-      negative = first == UInt8(ascii: "-")
-      i = 1
-    }
-    var mantissa: UInt64 = 0
-    var significant = 0  // digits counted from the first non-zero digit
-    var digits = 0
-    var fraction = 0
-    var hasPoint = false
+    let negative = first == UInt8(ascii: "-")
+    if negative || first == UInt8(ascii: "+") { i = 1 }
+    var m: UInt64 = 0
+    let intStart = i
     while i < count {
-      let c = p[i]
-      let d = c &- UInt8(ascii: "0")
-      if d < 10 {
-        digits += 1
-        if hasPoint { fraction += 1 }
-        if significant > 0 || d != 0 {
-          significant += 1
-          if significant <= 19 { mantissa = mantissa &* 10 &+ UInt64(d) }
-        }
-      } else if c == UInt8(ascii: "."), !hasPoint {
-        hasPoint = true
-      } else {
-        return .malformed
-      }
+      let d = p[i] &- UInt8(ascii: "0")
+      if d >= 10 { break }
+      m = m &* 10 &+ UInt64(d)
       i += 1
     }
+    var digits = i - intStart
+    var fraction = 0
+    var hasPoint = false
+    if i < count {
+      guard p[i] == UInt8(ascii: ".") else { return .malformed }
+      hasPoint = true
+      i += 1
+      let fracStart = i
+      while i < count {
+        let d = p[i] &- UInt8(ascii: "0")
+        if d >= 10 { return .malformed }
+        m = m &* 10 &+ UInt64(d)
+        i += 1
+      }
+      fraction = i - fracStart
+      digits += fraction
+    }
     guard digits > 0 else { return .malformed }
-    if significant <= 15 && fraction <= 22 {
-      var v = Double(mantissa)
+    // m wraps past 19 digits; only trusted below that.
+    if digits <= 19 && m <= 9_007_199_254_740_992 && fraction <= 22 {
+      var v = Double(m)
       if fraction > 0 { v /= powersOfTen[fraction] }
       return .value(negative ? -v : v, hasPoint: hasPoint)
     }

@@ -15,10 +15,39 @@ extension ParseState {
 
   /// Reads the field; true when its bytes certainly hold no LF (a value that parsed,
   /// an empty cell), so the caller need not count them.
+  ///
+  /// The common case (a data field of a known column, within the limit) is handled
+  /// here, numbers first with a plain branch (21 of the 28 columns of a metrics file;
+  /// a jump table on the kind mispredicted often, as the field order is lost in the
+  /// branch history of `csv_parse`'s byte loop); everything else goes to `readUnusual`
+  /// and `readOther`, kept out of line so this path has a small stack frame.
   @inline(__always)
   private mutating func read(_ raw: UnsafeMutableRawPointer?, _ len: Int) -> Bool {
     let fi = fieldIndex
     fieldIndex += 1
+    guard len <= maxFieldBytes, headerDone, let raw, fi < planCount else { return readUnusual(raw, len, fi) }
+    let p = UnsafePointer(raw.assumingMemoryBound(to: UInt8.self))
+    if fi == 0 { rowStartLine = line }
+    var start = 0
+    var end = len
+    while start < end, p[start] == 0x20 || p[start] == 0x09 { start += 1 }
+    while end > start, p[end - 1] == 0x20 || p[end - 1] == 0x09 { end -= 1 }
+    if start == end {
+      emptyCell(fi)
+      return true
+    }
+    markNonEmpty()
+    let kind = plan + fi
+    if kind.pointee.code == .number || kind.pointee.code == .integer {
+      return number(kind.pointee, p + start, end - start, field: fi, len: len)
+    }
+    return readOther(kind.pointee, p, start, end, field: fi, len: len)
+  }
+
+  /// A field over the limit, a header field, an empty unquoted field (nil) or a field
+  /// beyond the header's count.
+  @inline(never)
+  private mutating func readUnusual(_ raw: UnsafeMutableRawPointer?, _ len: Int, _ fi: Int) -> Bool {
     if len > maxFieldBytes {
       fatal(.fieldTooLong(limit: maxFieldBytes), line: line, column: columnName(fi))
       return false
@@ -34,126 +63,13 @@ extension ParseState {
       if fi < planCount { emptyCell(fi) }
       return true
     }
+    // A field beyond the header (the row is reported as ragged at its end).
     var start = 0
     var end = len
     while start < end, p[start] == 0x20 || p[start] == 0x09 { start += 1 }
     while end > start, p[end - 1] == 0x20 || p[end - 1] == 0x09 { end -= 1 }
-    guard fi < planCount else {
-      // A field beyond the header (the row is reported as ragged at its end).
-      if start < end { markNonEmpty() }
-      checkEncoding(p, len, field: fi)
-      return false
-    }
-    if start == end {
-      emptyCell(fi)
-      return true
-    }
-    markNonEmpty()
-    let kind = plan[fi]
-    switch kind.code {
-    case .ignore: checkEncoding(p, len, field: fi)
-    case .number, .integer: return number(kind, p + start, end - start, field: fi, len: len)
-    case .text:
-      let t = builders.text + kind.slot
-      guard roomForText(t, len, field: fi, p, len) else { return false }
-      if checkText(p, 0, len, field: fi, len: len) {
-        t.pointee.append(p, len)
-        if kind.isID { rowIDHash = t.pointee.lastHash() }
-      } else {
-        builders.appendMissing(kind)
-      }
-    case .uscc:
-      let t = builders.text + kind.slot
-      guard roomForText(t, 18 + len, field: fi, p, len) else { return false }
-      if usccFast(p + start, end - start, into: t) {
-        if kind.isID { rowIDHash = t.pointee.lastHash() }
-        return true
-      }
-      guard let s = checkedString(p, start, end, field: fi, len: len) else {
-        builders.appendMissing(kind)
-        return false
-      }
-      switch USCC.canonical(s) {
-      case .success(var id):
-        id.withUTF8 { b in
-          if let base = b.baseAddress { t.pointee.append(base, b.count) } else { t.pointee.appendMissing() }
-        }
-        if kind.isID { rowIDHash = t.pointee.lastHash() }
-      case .failure(let problem):
-        cellError(.invalidUSCC(value: s, problem: .init(text: problem.description)), fi, p, len)
-        builders.appendMissing(kind)
-      }
-    case .category:
-      return category(kind, p, start, end, field: fi, len: len)
-    case .bool:
-      if let b = parseBool(p + start, end - start) {
-        builders.bool[kind.slot].values.append(b)
-        return true
-      } else {
-        if let s = checkedString(p, start, end, field: fi, len: len) { cellError(.notABool(value: s), fi, p, len) }
-        builders.appendMissing(kind)
-      }
-    }
-    return false
-  }
-
-  /// A category cell: looked up by its bytes; a String is made only for a new level.
-  /// True when the value is a known level without LF (the caller then need not count).
-  @inline(__always)
-  mutating func category(_ kind: FieldKind, _ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, field fi: Int, len: Int) -> Bool {
-    let q = p + start
-    let n = end - start
-    let h = idHash(q, n)
-    let c = builders.category + kind.slot
-    if let code = c.pointee.interner.find(q, n, hash: h) {
-      c.pointee.codes.append(code)
-      return !c.pointee.interner.hasLF(code)
-    }
-    guard let s = checkedString(p, start, end, field: fi, len: len) else {
-      builders.appendMissing(kind)
-      return false
-    }
-    if let allowed = c.pointee.allowed, !allowed.contains(s) {
-      cellError(.notAllowed(value: s, allowed: c.pointee.allowedList), fi, p, len)
-      builders.appendMissing(kind)
-      return false
-    }
-    let code = c.pointee.interner.add(q, n, hash: h, string: s)
-    c.pointee.codes.append(code)
-    return false
-  }
-
-  /// Appends the canonical USCC to `t` when the bytes are 18 alphabet characters (any
-  /// case) with the right check character, written straight into the column's bytes;
-  /// false (nothing appended) sends the cell to `USCC.canonical` for the exact problem.
-  @inline(__always)
-  func usccFast(_ p: UnsafePointer<UInt8>, _ n: Int, into t: UnsafeMutablePointer<TextBuilder>) -> Bool {
-    guard n == 18 else { return false }
-    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 18) { buf -> Bool in
-      var sum = 0
-      for i in 0..<18 {
-        var c = p[i]
-        if c >= 0x61 && c <= 0x7A { c -= 0x20 }
-        buf[i] = c
-        let v = Int(usccValue[Int(c)])
-        if v < 0 { return false }
-        if i < 17 { sum += v * usccWeights[i] }
-      }
-      guard usccValue[Int(buf[17])] == Int8((31 - sum % 31) % 31), let base = buf.baseAddress else { return false }
-      t.pointee.append(base, 18)
-      return true
-    }
-  }
-
-  /// False (and reading stops) when `n` more bytes would take a text column past
-  /// `TextBuilder.byteLimit`.
-  @inline(__always)
-  mutating func roomForText(
-    _ t: UnsafeMutablePointer<TextBuilder>, _ n: Int, field fi: Int, _ p: UnsafePointer<UInt8>, _ len: Int
-  ) -> Bool {
-    if t.pointee.bytes.count <= TextBuilder.byteLimit - n { return true }
-    // Reported at the field's last line.
-    fatal(.textColumnTooLarge(limit: TextBuilder.byteLimit), line: line + countLF(p, len), column: columnName(fi))
+    if start < end { markNonEmpty() }
+    checkEncoding(p, len, field: fi)
     return false
   }
 
@@ -170,7 +86,7 @@ extension ParseState {
       } else if kind.hasRange && !(v >= kind.lower && v <= kind.upper) {
         error = .outOfRange(value: string(q, n), range: kind.lower...kind.upper)
       } else {
-        builders.numeric[kind.slot].values.append(v)
+        builders.numeric[kind.slot].append(v)
         return true
       }
     case .overflow:
@@ -201,8 +117,17 @@ extension ParseState {
   /// occur inside quoted fields).
   @inline(__always)
   mutating func checkText(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, field fi: Int, len: Int) -> Bool {
-    var high = false
     var i = start
+    // Eight bytes at a time while none is a control character (`hasControl`); from a
+    // word with one on, byte by byte, where tab, CR and LF are let through.
+    var words: UInt64 = 0
+    while i + 8 <= end {
+      let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+      if hasControl(w) { break }
+      words |= w
+      i += 8
+    }
+    var high = words & 0x8080_8080_8080_8080 != 0
     while i < end {
       let b = p[i]
       if b < 0x20 || b == 0x7F {
@@ -256,6 +181,7 @@ extension ParseState {
   mutating func markNonEmpty() {
     guard rowAllEmpty else { return }
     rowAllEmpty = false
+    guard !pendingEmpty.isEmpty else { return }
     for (fi, l) in pendingEmpty {
       report(kinds[fi].isID ? .emptyID : .emptyCell, line: l, column: columnName(fi))
     }
@@ -288,4 +214,20 @@ func parseBool(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool? {
   default:
     return nil
   }
+}
+
+/// True when some byte of `w` is below 0x20 or is 0x7F (DEL), exactly; bytes ≥ 0x80 never
+/// count. For the low seven bits `x` of a byte, `x + 0x60` has bit 7 set exactly when
+/// `x ≥ 0x20`, and `x + 1` has bit 7 set exactly when `x = 0x7F`; no sum carries into the
+/// next byte. A byte is a control character when its bit 7 is clear, `x + 0x60` has bit 7
+/// clear, or `x + 1` has it set (Hacker's Delight §6-1, the same per-byte test as `countLFShort`).
+@inline(__always)
+func hasControl(_ w: UInt64) -> Bool {
+  let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+  let high: UInt64 = 0x8080_8080_8080_8080
+  let x = w & low7
+  let atLeastSpace = (x &+ 0x6060_6060_6060_6060) & high
+  let isDEL = (x &+ 0x0101_0101_0101_0101) & high
+  // Per byte: ASCII (bit 7 clear) and (below 0x20 or DEL).
+  return ~w & (~atLeastSpace | isDEL) & high != 0
 }

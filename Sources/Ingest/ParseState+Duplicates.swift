@@ -19,20 +19,24 @@ extension ParseState {
   /// Finds repeated ids and inserts their errors into the log where a check at the end of
   /// each row would have (same order, same cap); frees the hashes.
   ///
-  /// The 32-bit hash tags are sorted in place (LSD radix sort, 4 passes of 8 bits, O(n));
-  /// only if some tag repeats (at 1M rows a few dozen do by chance) are the ids hashed
-  /// again in row order, and those with a repeated tag compared exactly. Sequential passes
-  /// and 8 bytes per row at most, where a hash set cost a random probe per row.
+  /// A copy of the 32-bit hash tags is sorted (LSD radix sort, 4 passes of 8 bits, O(n));
+  /// only if some tag repeats (at 1M rows a few dozen do by chance) are the rows with a
+  /// repeated tag picked from the tags in row order, and their ids compared exactly.
+  /// Sequential passes and 12 bytes per row at most, where a hash set cost a random probe
+  /// per row (and hashing every id again to find those rows cost ~10 ms at 1M rows).
   mutating func reportDuplicates() {
     defer { freeDuplicateCheck() }
     let n = idHashes.count
     guard n > 1, let k = idField, let tags = idHashes.base else { return }
-    let repeated = repeatedTags(tags, n)
+    let sorted = UnsafeMutablePointer<UInt32>.allocate(capacity: n)
+    sorted.initialize(from: tags, count: n)
+    let repeated = repeatedTags(sorted, n)
+    sorted.deallocate()
     guard !repeated.isEmpty else { return }
     let t = builders.text + plan[k].slot
     var firstRows: [UInt32: [Int]] = [:]
     var found: [(row: Int, first: Int)] = []
-    for row in candidateRows(t, n, repeated) {
+    for row in candidateRows(tags, n, repeated) {
       let h = t.pointee.bytes.withUnsafeBufferPointer { bytes in
         let s = t.pointee.start(row)
         return tag(idHash(bytes.baseAddress.map { $0 + s }, Int(t.pointee.ends[row]) - s))
@@ -112,18 +116,21 @@ extension ParseState {
     return repeated(in: scratch, n)
   }
 
-  /// The rows (ascending) whose id is present and whose tag is one of `repeated`: a pass
-  /// hashing every id again, on two threads when `sortThreads` > 1. A 65,536-bit filter
-  /// of the repeated tags spares most rows the set lookup.
-  private func candidateRows(_ t: UnsafeMutablePointer<TextBuilder>, _ n: Int, _ repeated: Set<UInt32>) -> [Int] {
+  /// The rows (ascending) whose id is present (tag ≠ 0) and whose tag is one of
+  /// `repeated`, from the `n` tags in row order. A 65,536-bit filter of the repeated tags
+  /// spares most rows the set lookup.
+  private func candidateRows(_ tags: UnsafePointer<UInt32>, _ n: Int, _ repeated: Set<UInt32>) -> [Int] {
     var filter = [UInt64](repeating: 0, count: 1024)
     for r in repeated { filter[Int(r & 0xFFFF) >> 6] |= 1 << UInt64(r & 63) }
-    let scan = CandidateScan(text: t, filter: filter, repeated: repeated, count: n)
-    guard sortThreads > 1 && n >= 1 << 16 else { return scan.rows(0..<n) }
-    let halves = ResultSlots(count: 2)
-    defer { halves.free() }
-    runConcurrently(2) { k in halves.set(k, scan.rows(k == 0 ? 0..<n / 2 : n / 2..<n)) }
-    return halves.get(0) + halves.get(1)
+    var out: [Int] = []
+    filter.withUnsafeBufferPointer { f in
+      for row in 0..<n {
+        let h = tags[row]
+        guard h != 0, f[Int(h & 0xFFFF) >> 6] & (1 << UInt64(h & 63)) != 0, repeated.contains(h) else { continue }
+        out.append(row)
+      }
+    }
+    return out
   }
 
   /// The nonzero values that occur more than once among `n` sorted values at `a`.
@@ -183,62 +190,9 @@ private struct SortJob: @unchecked Sendable {
   }
 }
 
-/// One pass of `candidateRows` over a range of rows (read only: safe on any thread).
-private struct CandidateScan: @unchecked Sendable {
-  let text: UnsafeMutablePointer<TextBuilder>
-  let filter: [UInt64]
-  let repeated: Set<UInt32>
-  let count: Int
-
-  func rows(_ range: Range<Int>) -> [Int] {
-    var out: [Int] = []
-    let t = text
-    // First missing row at or after the range start (the missing rows are ascending).
-    var lo = 0
-    var hi = t.pointee.missingRows.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if t.pointee.missingRows[mid] < range.lowerBound { lo = mid + 1 } else { hi = mid }
-    }
-    var missing = lo
-    t.pointee.bytes.withUnsafeBufferPointer { bytes in
-      t.pointee.ends.withUnsafeBufferPointer { ends in
-        for row in range {
-          if missing < t.pointee.missingRows.count && t.pointee.missingRows[missing] == row {
-            missing += 1
-            continue
-          }
-          let s = row == 0 ? 0 : Int(ends[row - 1])
-          let h = tagOf(idHash(bytes.baseAddress.map { $0 + s }, Int(ends[row]) - s))
-          guard filter[Int(h & 0xFFFF) >> 6] & (1 << UInt64(h & 63)) != 0, repeated.contains(h) else { continue }
-          out.append(row)
-        }
-      }
-    }
-    return out
-  }
-}
-
 /// The high 32 bits of an id hash, never 0 (0 marks a row without an id).
 @inline(__always)
 func tagOf(_ h: UInt64) -> UInt32 {
   let t = UInt32(truncatingIfNeeded: h >> 32)
   return t == 0 ? 1 : t
-}
-
-/// One result slot per thread, written by that thread only, read after the join.
-private final class ResultSlots: @unchecked Sendable {
-  private let slots: UnsafeMutablePointer<[Int]>
-  private let count: Int
-  init(count: Int) {
-    self.count = count
-    slots = .allocate(capacity: count)
-    slots.initialize(repeating: [], count: count)
-  }
-  func set(_ k: Int, _ rows: [Int]) { slots[k] = rows }
-  func get(_ k: Int) -> [Int] { slots[k] }
-  func free() {
-    slots.deinitialize(count: count)
-    slots.deallocate()
-  }
 }

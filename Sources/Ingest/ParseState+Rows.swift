@@ -45,7 +45,7 @@ extension ParseState {
 
   mutating func resetRow() {
     rowAllEmpty = true
-    pendingEmpty.removeAll(keepingCapacity: true)
+    if !pendingEmpty.isEmpty { pendingEmpty.removeAll(keepingCapacity: true) }
     rowIDHash = nil
   }
 }

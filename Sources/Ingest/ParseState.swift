@@ -71,7 +71,8 @@ struct ParseState {
   var skippedRows = 0
   /// The first UTF-8 BOM was stripped.
   var sawBOM = false
-  /// Threads the duplicate-id check may sort with (set by parallel reads).
+  /// Threads the duplicate-id check may sort with, and the columns be taken on at the
+  /// end (set by parallel reads).
   var sortThreads = 1
 
   init(file: String, specs: [ColumnSpec], idColumn: String, options: IngestOptions) {
@@ -113,8 +114,9 @@ struct ParseState {
   mutating func takeTable() -> Table {
     freeDuplicateCheck()  // no longer needed: free it before the columns are handed over
     var columns: [String: Column] = [:]
+    let taken = builders.takeAll(plan: plan, count: planCount, threads: rowCount >= 1 << 16 ? sortThreads : 1)
     for (i, kind) in kinds.enumerated() where kind.code != .ignore {
-      if let key = keyOf[i], let c = builders.take(kind) { columns[key] = c }
+      if let key = keyOf[i], let c = taken[i] { columns[key] = c }
     }
     let rowLines = lines
     lines = []

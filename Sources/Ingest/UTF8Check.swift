@@ -18,6 +18,12 @@ enum UTF8Check {
         i += 1
         continue
       }
+      // Fast path: a 3-byte sequence led by E1…EC or EE…EF (most of the BMP, every
+      // common CJK character): any two continuation bytes are valid after these.
+      if b &- 0xE1 < 0x0F && b != 0xED && i + 2 < n && p[i + 1] & 0xC0 == 0x80 && p[i + 2] & 0xC0 == 0x80 {
+        i += 3
+        continue
+      }
       let need: Int
       var lo: UInt8 = 0x80
       var hi: UInt8 = 0xBF
