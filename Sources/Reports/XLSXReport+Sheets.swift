@@ -36,8 +36,7 @@ extension XLSXReport {
     for (i, row) in starred.prefix(rows).enumerated() {
       let r = listStart + 1 + i
       s.number(r, 0, Double(ev.rank[row]), integerFormat)
-      s.text(r, 1, ev.ids[row])
-      s.text(r, 2, ev.labels[row])
+      s.idAndLabel(r, 1, row: row, of: ev)
       s.number(r, 3, ev.score[row], decimals: XLSXReport.storedDecimals, scoreFormat)
       s.number(r, 4, Double(ev.stars[row]), integerFormat)
       if row < ev.starGap.count, let gap = ev.starGap[row] {
@@ -59,8 +58,7 @@ extension XLSXReport {
     for (i, a) in awards.prefix(rows).enumerated() {
       let r = i + 1
       if m.evaluation.rank[a.row] > 0 { s.number(r, 0, Double(m.evaluation.rank[a.row]), integerFormat) }
-      s.text(r, 1, m.evaluation.ids[a.row])
-      s.text(r, 2, m.evaluation.labels[a.row])
+      s.idAndLabel(r, 1, row: a.row, of: m.evaluation)
       s.text(r, 3, m.awardSourceName(a.source))
       s.number(r, 4, a.entitled, moneyFormat)
       s.number(r, 5, a.granted, moneyFormat)

@@ -75,8 +75,7 @@ struct XLSXReport {
   private func enterpriseCells(_ s: XLSXSheet, _ r: Int, _ c: Int, row: Int, criteria: Bool = true) -> Int {
     let rank = m.evaluation.rank[row]
     if rank > 0 { s.number(r, c, Double(rank), integerFormat) }
-    s.text(r, c + 1, m.evaluation.ids[row])
-    s.text(r, c + 2, m.evaluation.labels[row])
+    s.idAndLabel(r, c + 1, row: row, of: m.evaluation)
     var col = c + 5
     if rank > 0 {
       s.number(r, c + 3, m.evaluation.score[row], decimals: XLSXReport.storedDecimals, scoreFormat)

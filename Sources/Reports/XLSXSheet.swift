@@ -1,9 +1,11 @@
 import CXlsxWriter
+import Scoring
 
 /// One worksheet, written row by row (constant-memory mode).
 struct XLSXSheet {
   let ws: UnsafeMutablePointer<lxw_worksheet>
-  unowned let book: XLSXWorkbook
+  /// The workbook that made this sheet; sheets are used only while it is open.
+  unowned(unsafe) let book: XLSXWorkbook
   let name: String
 
   /// A text cell; `s` is cleaned first, empty text writes nothing.
@@ -12,6 +14,20 @@ struct XLSXSheet {
     book.check(
       worksheet_write_string(ws, lxw_row_t(row), lxw_col_t(col), XLSXWorkbook.clean(s), f),
       "sheet '\(name)' cell (\(row + 1), \(col + 1))")
+  }
+
+  /// A text cell from UTF-8 bytes (a packed column's value), cleaned as `text` cleans a
+  /// `String`, without building one; empty bytes write nothing.
+  func text(_ row: Int, _ col: Int, utf8 bytes: UnsafeBufferPointer<UInt8>, _ f: UnsafeMutablePointer<lxw_format>? = nil) {
+    guard row < XLSXWorkbook.maxRows, !bytes.isEmpty else { return }
+    let e = book.withCellText(bytes) { worksheet_write_string(ws, lxw_row_t(row), lxw_col_t(col), $0, f) }
+    book.check(e, "sheet '\(name)' cell (\(row + 1), \(col + 1))")
+  }
+
+  /// The id and label of evaluation row `row` in columns `col` and `col + 1`.
+  func idAndLabel(_ r: Int, _ col: Int, row: Int, of evaluation: Evaluation) {
+    evaluation.ids.withUTF8(row) { text(r, col, utf8: $0) }
+    evaluation.labels.withUTF8(row) { text(r, col + 1, utf8: $0) }
   }
 
   /// A number cell; NaN and ±∞ are left blank (they would corrupt the file).

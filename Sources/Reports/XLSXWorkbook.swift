@@ -19,6 +19,8 @@ final class XLSXWorkbook {
   private var workbook: UnsafeMutablePointer<lxw_workbook>?
   private var firstError: String?
   private var sheetNames: [String] = []
+  /// Reused by `withCellText` for every cell written from packed bytes.
+  private var scratch: [UInt8] = []
 
   init(path: String, title: String, author: String, created: Date, large: Bool) throws(ReportError) {
     self.path = path
@@ -108,7 +110,7 @@ final class XLSXWorkbook {
   }
 
   /// Text safe for a cell: C0 control characters removed (TAB becomes a space,
-  /// LF is kept), cut at 32,767 Unicode scalars.
+  /// LF is kept), cut at 32,767 Unicode scalars (`appendCleaned`).
   static func clean(_ s: String) -> String {
     // Fast path on the bytes: no control character and at most 32,767 bytes (hence scalars).
     var needs = s.utf8.count > maxTextLength
@@ -119,14 +121,38 @@ final class XLSXWorkbook {
       }
     }
     guard needs else { return s }
-    var out = String.UnicodeScalarView()
+    var out: [UInt8] = []
+    out.reserveCapacity(s.utf8.count)
+    appendCleaned(s.utf8, to: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Appends `bytes` (UTF-8) to `out` as a cell may hold them: C0 control characters but LF
+  /// dropped, TAB as a space, DEL dropped, at most 32,767 Unicode scalars. The one
+  /// implementation of the rule, for `String`s (`clean`) and packed bytes (`withCellText`).
+  static func appendCleaned(_ bytes: some Sequence<UInt8>, to out: inout [UInt8]) {
     var kept = 0
-    for u in s.unicodeScalars {
-      if kept >= maxTextLength { break }
-      if (u.value < 0x20 && u.value != 10 && u.value != 9) || u.value == 0x7F { continue }
-      out.append(u.value == 9 ? " " : u)
+    for b in bytes {
+      if b & 0xC0 == 0x80 {  // continuation byte of a scalar already kept
+        out.append(b)
+        continue
+      }
+      if (b < 0x20 && b != 10 && b != 9) || b == 0x7F { continue }
+      if kept == maxTextLength { break }
       kept += 1
+      out.append(b == 9 ? 0x20 : b)
     }
-    return String(out)
+  }
+
+  /// Calls `body` with `bytes` cleaned for a cell (`appendCleaned`) and NUL-terminated, in a
+  /// buffer reused for every cell: a packed column's value is written without a `String`.
+  func withCellText<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafePointer<CChar>) -> R) -> R {
+    scratch.removeAll(keepingCapacity: true)
+    XLSXWorkbook.appendCleaned(bytes, to: &scratch)
+    scratch.append(0)
+    return scratch.withUnsafeBytes { raw in
+      guard let base = raw.baseAddress else { preconditionFailure("the scratch buffer holds at least the NUL") }
+      return body(base.assumingMemoryBound(to: CChar.self))
+    }
   }
 }

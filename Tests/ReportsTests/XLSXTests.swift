@@ -189,6 +189,32 @@ struct XLSXTests {
     #expect(stars["A12"] == "……其余 \(starred.count - 4) 家见“排名”表（可按星级筛选）")
   }
 
+  @Test func idsAndLabelsAreCleanedAsCellTextFromTheirPackedBytes() throws {
+    var f = Fixture.make()
+    let tricky = [
+      "a\u{01}b", "\u{7F}删除", "tab\there", "line\nbreak", "cr\r\nlf", "nul\u{0}end", "普通 & <公司>",
+      String(repeating: "名", count: 32_766) + "ab", String(repeating: "x", count: 32_767) + "\u{02}",
+    ]
+    var labels = Array(f.evaluation.labels)
+    for (i, row) in f.evaluation.order.prefix(tricky.count).enumerated() { labels[row] = tricky[i] }
+    f.evaluation.labels = StringColumn(labels)
+    let dir = scratchFolder() + "/out"
+    try f.write(to: dir)
+    let cells = try WorkbookReader(path: dir + "/recommendations.xlsx").cells(sheet: 3)
+    // Reference rule on Unicode scalars: C0 controls but LF dropped, TAB → space, DEL
+    // dropped, at most 32,767 scalars.
+    func reference(_ s: String) -> String {
+      var out = String.UnicodeScalarView()
+      for u in s.unicodeScalars where out.count < 32_767 {
+        if u.value == 9 { out.append(" ") } else if !((u.value < 0x20 && u.value != 10) || u.value == 0x7F) { out.append(u) }
+      }
+      return String(out)
+    }
+    for (i, text) in tricky.enumerated() {
+      #expect(cells["C\(i + 2)"] == reference(text), "label \(i)")
+    }
+  }
+
   @Test func overlongTextIsCutAtExcelsLimit() throws {
     var f = Fixture.make()
     f.evaluation.labels = f.evaluation.labels.replacing(f.evaluation.order[0], with: String(repeating: "名", count: 40_000) + "\u{01}")
