@@ -31,7 +31,7 @@ public struct Labels: Sendable {
     pointsShort: "距下一星级差分", unmet: "未满足条件", summary: "概况", ranked: "参与排名企业", notRanked: "未参与排名",
     starsHistogram: "星级分布", scoreHistogram: "得分分布", weights: "指标权重", rewards: "奖励汇总", method: "方法说明",
     programme: "推荐项目", quota: "名额", reserves: "候补名额", manifest: "运行记录", weightDerivation: "权重推导",
-    moreRows: "……其余 %d 家见 CSV 文件", moreOnRanking: "……其余 %d 家见“排名”表（可按星级筛选）")
+    moreRows: "……其余 %d 家见 CSV 文件", moreOnRanking: "……其余 %d 家：星级见“排名”表，差距见 results.json")
 
   public static let englishLabels = Labels(
     english: true, rank: "Rank", competitionRank: "Competition rank", id: "ID", name: "Name", score: "Score",
@@ -48,14 +48,14 @@ public struct Labels: Sendable {
     notRanked: "Not ranked", starsHistogram: "Stars", scoreHistogram: "Score distribution", weights: "Weights",
     rewards: "Rewards", method: "Method", programme: "Programme", quota: "Quota", reserves: "Reserves",
     manifest: "Manifest", weightDerivation: "Weight derivation", moreRows: "… %d more in the CSV file",
-    moreOnRanking: "… %d more on the Ranking sheet (filter by stars)")
+    moreOnRanking: "… %d more: stars on the Ranking sheet, gaps in results.json")
 
   public static func table(english: Bool) -> Labels { english ? englishLabels : chinese }
 
   /// "… 12 more" with the count filled in.
   public func more(_ n: Int) -> String { moreRows.replacingOccurrences(of: "%d", with: String(n)) }
 
-  /// "… 12 more on the Ranking sheet" (the 星级 sheet's list, when it is cut).
+  /// "… 12 more: stars on the Ranking sheet, gaps in results.json" (the 星级 sheet's list, when cut).
   public func moreOnRankingSheet(_ n: Int) -> String { moreOnRanking.replacingOccurrences(of: "%d", with: String(n)) }
 
   public func aggregationName(_ m: AggregationMethod) -> String {

@@ -23,8 +23,8 @@ public struct ReportOptions: Sendable {
   /// At most this many excluded enterprises per programme sheet of the workbook (the
   /// full lists are in shortlists/*.csv and results.json).
   public var excelExcludedRows: Int
-  /// At most this many enterprises in the 星级 (stars) sheet's list; every enterprise's stars
-  /// and gap to the next level are on the 排名 (ranking) sheet as well.
+  /// At most this many enterprises in the 星级 (stars) sheet's list with their gap to the next
+  /// level; every enterprise's stars are on the 排名 (ranking) sheet, every gap in results.json.
   public var excelStarRows: Int
   /// The time of the run, written as the manifest time (results.json, 说明 sheet, page) and
   /// as the workbook's creation date; it replaces `Manifest.time` (injectable for tests).

@@ -6,7 +6,8 @@ import Selection
 
 extension XLSXReport {
   /// Star levels with counts, then the enterprises with at least one star and their gap to
-  /// the next level, up to `excelStarRows` (the 排名 sheet has every enterprise's).
+  /// the next level, up to `excelStarRows` (every enterprise's stars are on the 排名 sheet,
+  /// every gap in results.json).
   func starsSheet() throws(ReportError) {
     let s = try book.addSheet(m.labels.sheetStars)
     let L = m.labels
@@ -41,7 +42,7 @@ extension XLSXReport {
       s.number(r, 4, Double(ev.stars[row]), integerFormat)
       if row < ev.starGap.count, let gap = ev.starGap[row] {
         s.number(r, 5, gap.pointsShort, decimals: XLSXReport.storedDecimals, scoreFormat)
-        s.text(r, 6, unmetText(gap))
+        s.text(r, 6, gap.unmet(shown: starRequirementTexts).joined(separator: L.english ? "; " : "；"))
       }
     }
     if starred.count > rows { s.text(listStart + rows + 2, 0, L.moreOnRankingSheet(starred.count - rows), bold) }

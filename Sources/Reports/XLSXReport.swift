@@ -55,11 +55,6 @@ struct XLSXReport {
     wrap = book.format { format_set_text_wrap($0) }
   }
 
-  /// A gap's unmet requirements as one cell ("；"-separated in Chinese).
-  func unmetText(_ gap: StarGap) -> String {
-    gap.unmet(shown: starRequirementTexts).joined(separator: m.labels.english ? "; " : "；")
-  }
-
   /// Header titles and widths of the per-enterprise columns: rank, id, name, score, stars, groups,
   /// and (when `criteria`) the normalised criteria.
   private func enterpriseColumns(criteria: Bool) -> (titles: [String], widths: [Double]) {
@@ -124,8 +119,8 @@ struct XLSXReport {
     if hidden > 0 { s.text(r + 1, 0, L.more(hidden), bold) }
   }
 
-  /// The full ranking (up to Excel's row limit) with group scores, every programme's status,
-  /// the reward and the gap to the next star level.
+  /// The full ranking (up to Excel's row limit) with group scores, every programme's status
+  /// and the reward.
   /// Normalised criterion values are left to the programme sheets and ranking.csv: at 100,000
   /// rows they would double the sheet, and zip compression dominates the workbook's cost.
   func rankingSheet() throws(ReportError) {
@@ -136,8 +131,8 @@ struct XLSXReport {
     let cols = enterpriseColumns(criteria: false)
     let programmeTitles = m.decision.programmes.map { m.programmeName($0.key) }
     s.header(
-      cols.titles + [L.competitionRank] + programmeTitles + [L.reward, L.pointsShort, L.unmet],
-      widths: cols.widths + [8] + programmeTitles.map { _ in 10 } + [14, 12, 40], dataRows: rows, headerFormat)
+      cols.titles + [L.competitionRank] + programmeTitles + [L.reward],
+      widths: cols.widths + [8] + programmeTitles.map { _ in 10 } + [14], dataRows: rows, headerFormat)
     s.printSetup()
     for (i, row) in order.prefix(rows).enumerated() {
       let r = i + 1
@@ -152,10 +147,6 @@ struct XLSXReport {
         c += 1
       }
       if m.rewardByRow[row] > 0 { s.number(r, c, m.rewardByRow[row], moneyFormat) }
-      if row < m.evaluation.starGap.count, let gap = m.evaluation.starGap[row] {
-        s.number(r, c + 1, gap.pointsShort, decimals: XLSXReport.storedDecimals, scoreFormat)
-        s.text(r, c + 2, unmetText(gap))
-      }
     }
     if order.count > rows { s.text(rows + 2, 0, L.more(order.count - rows), bold) }
   }
