@@ -57,21 +57,28 @@ struct XLSXReport {
 
   /// Header titles and widths of the per-enterprise columns: rank, id, name, score, stars, groups,
   /// and (when `criteria`) the normalised criteria.
-  private func enterpriseColumns(criteria: Bool) -> (titles: [String], widths: [Double]) {
+  private func enterpriseColumns(scores: Bool) -> (titles: [String], widths: [Double]) {
     let L = m.labels
-    var titles = [L.rank, CSVReports.idHeader(m), CSVReports.nameHeader(m), L.score, L.stars] + CSVReports.scoreHeaders(m)
-    if !criteria { titles.removeLast(m.spec.criteria.count) }
+    let titles = [L.rank, CSVReports.idHeader(m), CSVReports.nameHeader(m), L.score, L.stars] + (scores ? CSVReports.scoreHeaders(m) : [])
     let widths: [Double] = [7, 22, 30, 9, 6] + Array(repeating: 12, count: titles.count - 5)
     return (titles, widths)
   }
 
-  /// Writes rank … normalised criteria of `row` starting at column `c`; returns the next column.
+  /// Writes rank, id, name, score, stars and (when `scores`) the group scores and normalised
+  /// criteria of `row` starting at column `c`; returns the next column.
   @discardableResult
-  private func enterpriseCells(_ s: XLSXSheet, _ r: Int, _ c: Int, row: Int, criteria: Bool = true) -> Int {
+  private func enterpriseCells(_ s: XLSXSheet, _ r: Int, _ c: Int, row: Int, scores: Bool = true) -> Int {
     let rank = m.evaluation.rank[row]
     if rank > 0 { s.number(r, c, Double(rank), integerFormat) }
     s.idAndLabel(r, c + 1, row: row, of: m.evaluation)
     var col = c + 5
+    guard scores else {
+      if rank > 0 {
+        s.number(r, c + 3, m.evaluation.score[row], decimals: XLSXReport.storedDecimals, scoreFormat)
+        s.number(r, c + 4, Double(m.evaluation.stars[row]), integerFormat)
+      }
+      return col
+    }
     if rank > 0 {
       s.number(r, c + 3, m.evaluation.score[row], decimals: XLSXReport.storedDecimals, scoreFormat)
       s.number(r, c + 4, Double(m.evaluation.stars[row]), integerFormat)
@@ -79,14 +86,12 @@ struct XLSXReport {
         if row < g.count { s.number(r, col, g[row], decimals: XLSXReport.storedDecimals, scoreFormat) }
         col += 1
       }
-      if criteria {
-        for v in m.normalisedColumns {
-          if row < v.count { s.number(r, col, v[row], decimals: XLSXReport.storedDecimals, normalisedFormat) }
-          col += 1
-        }
+      for v in m.normalisedColumns {
+        if row < v.count { s.number(r, col, v[row], decimals: XLSXReport.storedDecimals, normalisedFormat) }
+        col += 1
       }
     } else {
-      col += m.groupColumns.count + (criteria ? m.normalisedColumns.count : 0)
+      col += m.groupColumns.count + m.normalisedColumns.count
     }
     return col
   }
@@ -98,7 +103,7 @@ struct XLSXReport {
     let L = m.labels
     let shownExcluded = min(d.excluded.count, max(0, m.options.excelExcludedRows))
     let rows = min(d.selected.count + d.reserve.count + shownExcluded, XLSXWorkbook.maxRows - 2)
-    let cols = enterpriseColumns(criteria: true)
+    let cols = enterpriseColumns(scores: true)
     s.header([L.status, L.position, L.reason] + cols.titles + [L.reward], widths: [8, 6, 36] + cols.widths + [14], dataRows: rows, headerFormat)
     s.printSetup()
     var r = 1
@@ -128,7 +133,7 @@ struct XLSXReport {
     let L = m.labels
     let order = m.evaluation.order
     let rows = min(order.count, XLSXWorkbook.maxRows - 2)
-    let cols = enterpriseColumns(criteria: false)
+    let cols = enterpriseColumns(scores: false)
     let programmeTitles = m.decision.programmes.map { m.programmeName($0.key) }
     s.header(
       cols.titles + [L.competitionRank] + programmeTitles + [L.reward],
@@ -136,7 +141,7 @@ struct XLSXReport {
     s.printSetup()
     for (i, row) in order.prefix(rows).enumerated() {
       let r = i + 1
-      var c = enterpriseCells(s, r, 0, row: row, criteria: false)
+      var c = enterpriseCells(s, r, 0, row: row, scores: false)
       s.number(r, c, Double(m.evaluation.competitionRank[row]), integerFormat)
       c += 1
       // Only 入选 / 候补 are written: an empty cell is "not on the list" (its reason is on

@@ -84,7 +84,12 @@ struct XLSXTests {
     let json = try #require(try JSONSerialization.jsonObject(with: Data(bytes(dir + "/results.json"))) as? [String: Any])
     let ranking = try #require(json["ranking"] as? [[String: Any]])
     let lines = text(dir + "/results.json").split(separator: "\n").filter { $0.contains("\"rank\":") }.map(String.init)
-    #expect(cells["A1"] == "排名" && cells["B1"] == "统一社会信用代码")
+    // The ranking's own columns; group scores and normalised criteria are on the programme
+    // sheets and in ranking.csv.
+    let header = (0..<12).map { cells[String(UnicodeScalar(UInt8(65 + $0))) + "1"] ?? "" }
+    #expect(header == ["排名", "统一社会信用代码", "企业名称", "得分", "星级", "并列名次"] + f.spec.programmes.map(\.name) + ["奖励（元）"] + Array(repeating: "", count: 12 - 7 - f.spec.programmes.count))
+    let programmeSheet = try reader.cells(sheet: 1)
+    #expect(programmeSheet["I1"] == "实施效果得分" && programmeSheet["K1"] == "生产效率提升率（标准化）")
     for (i, entry) in ranking.enumerated() {
       let r = i + 2
       #expect(cells["A\(r)"].flatMap(Int.init) == entry["rank"] as? Int)
