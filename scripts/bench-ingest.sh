@@ -10,6 +10,7 @@
 # CPU time is the fairer figure. The load average is printed first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/bench/build.sh
 ROWS="${1:-1000000}"
 REPEATS="${2:-3}"
 THREADS="${THREADS:-$(nproc)}"
@@ -22,7 +23,7 @@ GB="$DATA/metrics-$ROWS-gb18030.csv"
 echo "load average at start: $(cat /proc/loadavg) ($(nproc) CPUs)"
 # EXEMPLAR / INGEST_BENCH: use these binaries instead of building (e.g. to compare commits).
 if [ -z "${EXEMPLAR:-}" ]; then
-  swift build -c release --product exemplar 2>&1 | grep -E "error|warning:" || true
+  build_or_die swift build -c release --product exemplar
   EXEMPLAR="$(swift build -c release --show-bin-path)/exemplar"
 fi
 if [ ! -s "$FILE" ]; then
@@ -35,7 +36,7 @@ BIN="${INGEST_BENCH:-}"
 if [ -z "$BIN" ]; then
   # SwiftPM does not see new source files of the root package from here until it re-plans.
   rm -f Benchmarks/.build/release.yaml
-  swift build -c release --package-path Benchmarks --product ingest-bench 2>&1 | grep -E "error|warning:" || true
+  build_or_die swift build -c release --package-path Benchmarks --product ingest-bench
   BIN="$(swift build -c release --package-path Benchmarks --show-bin-path)/ingest-bench"
 fi
 

@@ -11,9 +11,10 @@
 #   REPORTS_ONLY=1: only the Excel/HTML part (issue #4), without the 1M comparisons and peers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/bench/build.sh
 ROWS="${1:-1000000}"; SMALL="${2:-100000}"; REPEAT="${3:-3}"
 DATA=Benchmarks/.data; mkdir -p "$DATA"
-swift build -c release --product exemplar 2>&1 | grep -E "error|warning" || true
+build_or_die swift build -c release --product exemplar
 BIN="$(swift build -c release --show-bin-path)/exemplar"
 PY=Benchmarks/.venv/bin/python
 if [ ! -x "$PY" ] || ! "$PY" -c "import pandas, polars" 2>/dev/null; then

@@ -5,6 +5,7 @@
 # Usage: scripts/bench-sensitivity.sh [SAMPLES=10000] [ROWS=10000] [THREADS=2]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/bench/build.sh
 SAMPLES="${1:-10000}"
 ROWS="${2:-10000}"
 THREADS="${3:-2}"
@@ -12,7 +13,7 @@ DATA=Benchmarks/.data
 mkdir -p "$DATA"
 # SwiftPM does not see new source files of the root package from here until it re-plans.
 rm -f Benchmarks/.build/release.yaml
-swift build -c release --package-path Benchmarks --product sensitivity-bench 2>&1 | grep -E "error|warning" || true
+build_or_die swift build -c release --package-path Benchmarks --product sensitivity-bench
 BIN="$(swift build -c release --package-path Benchmarks --show-bin-path)/sensitivity-bench"
 if [ ! -x Benchmarks/.venv/bin/python ]; then
   python3 -m venv Benchmarks/.venv

@@ -8,7 +8,7 @@
 
 /// minizip 1.1's prototype (zip.h), with its typedefs spelled out: zipFile = void *,
 /// uInt = unsigned int, uLong = unsigned long.
-typedef int (*zip_open_entry)(
+typedef int zip_open_entry(
     void *file, const char *filename, const void *zipfi, const void *extrafield_local,
     unsigned int size_extrafield_local, const void *extrafield_global,
     unsigned int size_extrafield_global, const char *comment, int method, int level, int raw,
@@ -16,13 +16,7 @@ typedef int (*zip_open_entry)(
     unsigned long crcForCrypting, unsigned long versionMadeBy, unsigned long flagBase,
     int zip64);
 
-int zipOpenNewFileInZip4_64(
-    void *file, const char *filename, const void *zipfi, const void *extrafield_local,
-    unsigned int size_extrafield_local, const void *extrafield_global,
-    unsigned int size_extrafield_global, const char *comment, int method, int level, int raw,
-    int windowBits, int memLevel, int strategy, const char *password,
-    unsigned long crcForCrypting, unsigned long versionMadeBy, unsigned long flagBase,
-    int zip64);
+zip_open_entry zipOpenNewFileInZip4_64;
 
 int zipOpenNewFileInZip4_64(
     void *file, const char *filename, const void *zipfi, const void *extrafield_local,
@@ -32,10 +26,10 @@ int zipOpenNewFileInZip4_64(
     unsigned long crcForCrypting, unsigned long versionMadeBy, unsigned long flagBase,
     int zip64) {
   // Looked up once; a race only repeats the same dlsym.
-  static _Atomic(zip_open_entry) minizip = NULL;
-  zip_open_entry next = atomic_load_explicit(&minizip, memory_order_acquire);
+  static _Atomic(zip_open_entry *) minizip = NULL;
+  zip_open_entry *next = atomic_load_explicit(&minizip, memory_order_acquire);
   if (next == NULL) {
-    next = (zip_open_entry)dlsym(RTLD_NEXT, "zipOpenNewFileInZip4_64");
+    next = (zip_open_entry *)dlsym(RTLD_NEXT, "zipOpenNewFileInZip4_64");
     if (next == NULL) return -104;  // ZIP_INTERNALERROR: libxlsxwriter reports it
     atomic_store_explicit(&minizip, next, memory_order_release);
   }

@@ -9,12 +9,13 @@ import Selection
 ///
 /// - Complexity: O(rows × programmes) time and 5 bytes per row per programme.
 final class ReportModel: Sendable {
-  let table: Table
-  let spec: Spec
-  let evaluation: Evaluation
-  let decision: Decision
-  let manifest: Manifest
-  let options: ReportOptions
+  /// What the run hands the writers.
+  let run: RunReport
+  var spec: Spec { run.spec }
+  var evaluation: Evaluation { run.evaluation }
+  var decision: Decision { run.decision }
+  var manifest: Manifest { run.manifest }
+  var options: ReportOptions { run.options }
   let labels: Labels
   /// Granted reward per row, yuan.
   let rewardByRow: [Double]
@@ -34,19 +35,15 @@ final class ReportModel: Sendable {
   let criterionPaths: [String]
   /// `evaluation.ids` and `evaluation.labels` packed (one byte buffer each), so the ranking
   /// writers read them in rank order without retaining a `String` per row.
-  let idText: TextColumn
-  let labelText: TextColumn
+  var idText: TextColumn { evaluation.ids.packed }
+  var labelText: TextColumn { evaluation.labels.packed }
   /// Threads that format the long lists (`BlockWriter`): one per core, or one fewer when the
   /// workbook is written, so its single thread (the slowest writer) keeps a core to itself.
   let formatThreads: Int
 
-  init(table: Table, spec: Spec, evaluation: Evaluation, decision: Decision, manifest: Manifest, options: ReportOptions) {
-    self.table = table
-    self.spec = spec
-    self.evaluation = evaluation
-    self.decision = decision
-    self.manifest = manifest
-    self.options = options
+  init(_ run: RunReport) {
+    self.run = run
+    let (spec, evaluation, decision, options) = (run.spec, run.evaluation, run.decision, run.options)
     labels = Labels.table(english: options.english)
     formatThreads = max(1, BlockWriter.workers - (options.excel ? 1 : 0))
     let n = evaluation.ids.count
@@ -79,10 +76,6 @@ final class ReportModel: Sendable {
     groupColumns = keys.map { evaluation.groupScores[$0] ?? [] }
     normalisedColumns = spec.criteria.indices.map { $0 < evaluation.normalised.count ? evaluation.normalised[$0] : [] }
     criterionPaths = spec.criteria.map { ReportModel.path(of: $0.group, in: spec) }
-    // The evaluation's packed ids and labels (the table's own columns when they are text;
-    // a missing value has no bytes, read as "").
-    idText = evaluation.ids.packed
-    labelText = evaluation.labels.packed
   }
 
   var rowCount: Int { evaluation.ids.count }

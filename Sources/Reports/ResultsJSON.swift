@@ -40,7 +40,7 @@ enum ResultsJSON {
     w.endArray()
     w.field("aggregation", aggregationKey(m.spec.aggregation.method))
     w.field("criteria_file", m.spec.source)
-    w.field("metrics_file", m.table.source)
+    w.field("metrics_file", m.manifest.metricsFile)
     w.endObject()
   }
 

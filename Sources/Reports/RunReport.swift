@@ -11,17 +11,28 @@ import Selection
 /// The time written everywhere (results.json `manifest.time`, the 说明 sheet, the page,
 /// the workbook's creation date) is `options.now`; it replaces `manifest.time`.
 /// Same inputs and options → byte-identical files; only that time differs between runs.
-public enum RunReport {
+public struct RunReport: Sendable {
+  public var spec: Spec
+  public var evaluation: Evaluation
+  public var decision: Decision
+  /// The run's record; its time is replaced by `options.now` when the files are written.
+  public var manifest: Manifest
+  public var options: ReportOptions
+
+  public init(spec: Spec, evaluation: Evaluation, decision: Decision, manifest: Manifest, options: ReportOptions) {
+    self.spec = spec
+    self.evaluation = evaluation
+    self.decision = decision
+    self.manifest = manifest
+    self.options = options
+  }
+
   /// - Throws: `StageFailure` of kind `.cantCreate` (exit 73) naming the path that failed;
   ///   DIR is then left as it was.
-  public static func write(
-    to dir: String, table: Table, spec: Spec, evaluation: Evaluation, decision: Decision, manifest: Manifest,
-    options: ReportOptions
-  ) throws(StageFailure) {
-    var manifest = manifest
-    manifest.time = options.now
-    let model = ReportModel(
-      table: table, spec: spec, evaluation: evaluation, decision: decision, manifest: manifest, options: options)
+  public func write(to dir: String) throws(StageFailure) {
+    var run = self
+    run.manifest.time = options.now
+    let model = ReportModel(run)
     try OutputFolder.write(to: dir) { folder in
       // The workbook (the slowest writer, mostly zip compression) is written on a second
       // thread while the others run; its bytes do not depend on the interleaving.

@@ -157,8 +157,7 @@ struct Fixture {
   static let now = Date(timeIntervalSince1970: 1_672_531_200)
 
   func write(to dir: String, options: ReportOptions = ReportOptions(now: Fixture.now, version: "0.1.0-test")) throws(StageFailure) {
-    try RunReport.write(
-      to: dir, table: table, spec: spec, evaluation: evaluation, decision: decision, manifest: manifest, options: options)
+    try RunReport(spec: spec, evaluation: evaluation, decision: decision, manifest: manifest, options: options).write(to: dir)
   }
 }
 

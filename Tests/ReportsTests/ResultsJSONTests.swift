@@ -104,9 +104,10 @@ func numberText(_ line: String, _ key: String) -> String? {
     var e = f.evaluation
     e.score[2] = .infinity
     let dir = scratchFolder() + "/out"
-    try RunReport.write(
-      to: dir, table: f.table, spec: f.spec, evaluation: e, decision: f.decision, manifest: f.manifest,
-      options: ReportOptions(now: Fixture.now, version: "t"))
+    try RunReport(
+      spec: f.spec, evaluation: e, decision: f.decision, manifest: f.manifest,
+      options: ReportOptions(now: Fixture.now, version: "t")
+    ).write(to: dir)
     let s = text(dir + "/results.json")
     #expect(!s.contains("nan") && !s.contains("inf") && !s.contains("NaN") && !s.contains("Infinity"))
     let json = try load(dir)

@@ -226,9 +226,10 @@ struct XLSXTests {
     var e = f.evaluation
     e.groupScores["effect"]?[0] = .infinity
     let dir = scratchFolder() + "/out"
-    try RunReport.write(
-      to: dir, table: f.table, spec: f.spec, evaluation: e, decision: f.decision, manifest: f.manifest,
-      options: ReportOptions(now: Fixture.now, version: "t"))
+    try RunReport(
+      spec: f.spec, evaluation: e, decision: f.decision, manifest: f.manifest,
+      options: ReportOptions(now: Fixture.now, version: "t")
+    ).write(to: dir)
     let reader = WorkbookReader(path: dir + "/recommendations.xlsx")
     for i in 1...6 {
       let xml = try reader.part("xl/worksheets/sheet\(i).xml")

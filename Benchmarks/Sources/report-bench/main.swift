@@ -38,7 +38,6 @@ func currentRSSMiB() -> Double {
 
 /// A synthetic run: 10 criteria in 3 groups, 3 programmes, star rewards.
 struct Synthetic {
-  let table: Table
   let spec: Spec
   let evaluation: Evaluation
   let decision: Decision
@@ -60,7 +59,6 @@ struct Synthetic {
       columns: [], criteria: criteria, groups: groups,
       stars: StarSpec(levels: [StarLevel(stars: 3, minScore: 40), StarLevel(stars: 4, minScore: 60), StarLevel(stars: 5, minScore: 80)]),
       programmes: programmes, rewards: RewardSpec(byStars: [4: 50_000, 5: 50_000], budget: 22_000_000))
-    table = Table(source: "metrics/bench.csv", rowCount: n, lines: [], columns: [:])
     var normalised = (0..<10).map { _ in [Double](repeating: 0, count: n) }
     var raw = [Double](repeating: 0, count: n)
     for j in 0..<10 {
@@ -91,7 +89,7 @@ struct Synthetic {
       groupScores[spec.key] = column
     }
     evaluation = Evaluation(
-      order: order, ids: ids, labels: labels, rank: rank, competitionRank: rank, raw: raw, score: score, stars: stars,
+      order: order, ids: StringColumn(ids), labels: StringColumn(labels), rank: rank, competitionRank: rank, raw: raw, score: score, stars: stars,
       starGap: score.map { $0 >= 80 ? nil : StarGap(nextStars: $0 >= 60 ? 5 : $0 >= 40 ? 4 : 3, pointsShort: 80 - $0, unmetRequirements: []) },
       normalised: normalised, imputed: [], weights: Array(repeating: 0.1, count: 10), groupScores: groupScores,
       weightReport: WeightReport(nodes: [.init(key: "", method: .equal, children: groups.map(\.key), localWeights: [1.0 / 3, 1.0 / 3, 1.0 / 3])]),
@@ -128,8 +126,8 @@ let options = ReportOptions(excel: mode == "full", html: mode == "full", version
 let start = Date()
 let cpuStart = cpuSeconds()
 do {
-  try RunReport.write(
-    to: out, table: data.table, spec: data.spec, evaluation: data.evaluation, decision: data.decision, manifest: manifest, options: options)
+  try RunReport(spec: data.spec, evaluation: data.evaluation, decision: data.decision, manifest: manifest, options: options)
+    .write(to: out)
 } catch {
   FileHandle.standardError.write(Data("report-bench: \(error.diagnostics.diagnostics.map(\.description).joined(separator: "\n"))\n".utf8))
   exit(73)

@@ -35,7 +35,7 @@ let table = Table(
     "spend": .numeric(NumericColumn(values: spend, missing: [Bool](repeating: false, count: n))),
   ])
 let evaluation = Evaluation(
-  order: order, ids: ids, labels: ids, rank: rank, competitionRank: rank, raw: score.map { $0 / 100 }, score: score,
+  order: order, ids: StringColumn(ids), labels: StringColumn(ids), rank: rank, competitionRank: rank, raw: score.map { $0 / 100 }, score: score,
   stars: stars, starGap: [StarGap?](repeating: nil, count: n), normalised: [score.map { $0 / 100 }],
   imputed: [[Bool](repeating: false, count: n)], weights: [1], groupScores: ["quality": score],
   weightReport: WeightReport(nodes: []), unranked: [])

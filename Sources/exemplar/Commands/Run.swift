@@ -42,39 +42,26 @@ struct Run: ParsableCommand {
   static let stabilityRowLimit = 20_000
 
   func run() throws {
-    let job = try prepare()
+    let report = try prepare()
     do {
-      try RunReport.write(
-        to: out, table: job.table, spec: job.spec, evaluation: job.evaluation, decision: job.decision,
-        manifest: job.manifest, options: job.options)
+      try report.write(to: out)
     } catch {
       throw Exit.fail(error)
     }
     if output.json {
-      print(#"{"out":\#(JSONText.quoted(out)),"ranked":\#(job.evaluation.order.count)}"#)
+      print(#"{"out":\#(JSONText.quoted(out)),"ranked":\#(report.evaluation.order.count)}"#)
     } else {
-      let selected = job.decision.programmes.map { "\($0.key) \($0.selected.count)" }.joined(separator: ", ")
+      let selected = report.decision.programmes.map { "\($0.key) \($0.selected.count)" }.joined(separator: ", ")
       var err = StandardError()
-      print("exemplar: \(job.evaluation.order.count) ranked; selected: \(selected); wrote \(out)", to: &err)
+      print("exemplar: \(report.evaluation.order.count) ranked; selected: \(selected); wrote \(out)", to: &err)
     }
   }
 
-  /// What the writers need, and nothing more.
-  struct ReportJob {
-    /// The table cut down to what the writers read: its source, row count and the id and
-    /// label columns (the writers read ids and labels from their packed bytes).
-    let table: Table
-    let spec: Spec
-    let evaluation: Evaluation
-    let decision: Decision
-    let manifest: Manifest
-    let options: ReportOptions
-  }
-
-  /// Runs the analysis and keeps what the writers need. The full table (every metric column,
-  /// the line numbers) and the ingest result are released when this returns, before the
-  /// outputs are written: at 1M rows that is most of the ingest's memory.
-  func prepare() throws -> ReportJob {
+  /// Runs the analysis and keeps what the writers need. The table (every metric column, the
+  /// line numbers) is released when this returns, before the outputs are written: at 1M rows
+  /// that is most of the ingest's memory. The writers read ids and labels from the
+  /// evaluation, which shares the table's packed id and label columns.
+  func prepare() throws -> RunReport {
     // The inputs' SHA-256 are computed on a second core while the (single-threaded) ingest
     // and scoring run; a file that cannot be hashed fails the run as before, after them.
     let hashes = InputHashes(metrics: input.metrics, criteria: input.criteria)
@@ -95,14 +82,9 @@ struct Run: ParsableCommand {
     if !noHTML, !noStability, analysis.table.rowCount <= Run.stabilityRowLimit {
       options.stability = try stabilityRows(analysis)
     }
-    let full = analysis.table
-    let keep = [analysis.spec.evaluation.idColumn, analysis.spec.evaluation.labelColumn]
-    let table = Table(
-      source: full.source, rowCount: full.rowCount, lines: [],
-      columns: full.columns.filter { keep.contains($0.key) }, headerFound: full.headerFound)
-    return ReportJob(
-      table: table, spec: analysis.spec, evaluation: analysis.evaluation, decision: analysis.decision,
-      manifest: manifest, options: options)
+    return RunReport(
+      spec: analysis.spec, evaluation: analysis.evaluation, decision: analysis.decision, manifest: manifest,
+      options: options)
   }
 }
 
