@@ -38,7 +38,7 @@ let package = Package(
         "Model", "Criteria", "Ingest", "Scoring", "Selection", "Sensitivity", "Reports", "Synthetic",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["Model", "Criteria"], path: "Tests/TestSupport"),
     .testTarget(name: "ModelTests", dependencies: ["Model", "TestSupport"]),
     .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model", "TestSupport"]),
     .testTarget(name: "CriteriaTests", dependencies: ["Criteria", "Model", "TestSupport"]),

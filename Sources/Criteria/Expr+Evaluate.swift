@@ -44,6 +44,13 @@ extension Expr {
     return self
   }
 
+  /// Top-level `and` operands, left to right: `a and (b or c) and d` → `[a, (b or c), d]`
+  /// (the clauses reasons and star gaps name).
+  public var conjuncts: [Expr] {
+    if case .and(let a, let b) = self { return a.conjuncts + b.conjuncts }
+    return [self]
+  }
+
   /// Every dotted name the expression reads, in order of appearance (for load-time checks).
   public var names: [String] {
     switch self {

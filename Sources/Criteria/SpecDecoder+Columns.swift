@@ -4,10 +4,7 @@ extension SpecDecoder {
   static let evaluationKeys = ["name", "year", "id", "label", "scale", "score_decimals"]
   static let columnKeys = ["header", "type", "range", "missing", "required", "values", "label", "unit"]
   /// Names with a meaning of their own in expressions; a column may not be called so.
-  static let reservedNames: Set<String> = [
-    "score", "raw", "rank", "stars", "group", "criterion", "selected", "eligible",
-    "and", "or", "not", "in", "true", "false",
-  ]
+  static let reservedNames: Set<String> = Ref.reservedWords.union(["and", "or", "not", "in", "true", "false"])
 
   /// `[columns.KEY]`, in file order.
   mutating func decodeColumns(_ node: TOMLNode?) -> [ColumnSpec] {

@@ -21,20 +21,33 @@ struct ExprScope: Sendable {
   /// Names that exist but are not allowed here, with the reason.
   var forbidden: [String: String] = [:]
 
-  /// Columns, `score`, `raw`, `rank`, `stars`, `group.KEY`, `criterion.KEY`.
+  /// Columns, `score`, `raw`, `rank`, `stars`, `group.KEY`, `criterion.KEY`: every `Ref`
+  /// but `selected`/`eligible`, which each programme adds for the ones after it (`add`).
   init(columns: [ColumnSpec], groups: [GroupSpec], criteria: [CriterionSpec]) {
-    for c in columns {
+    let keys = criteria.map(\.key)
+    var refs: [Ref] = [.score, .raw, .rank, .stars]
+    refs += groups.map { .group($0.key) }
+    refs += criteria.indices.map { .criterion($0) }
+    refs += columns.map { .column($0.key) }
+    for r in refs { add(r, criteria: keys, programmes: [], columns: columns) }
+  }
+
+  /// Declares the name of `r` with its type.
+  mutating func add(_ r: Ref, criteria: [String], programmes: [String], columns: [ColumnSpec]) {
+    let name = r.spelling(criteria: criteria, programmes: programmes)
+    switch r {
+    case .score, .raw, .rank, .stars, .group, .criterion: names[name] = (.number, name)
+    case .selected, .eligible: names[name] = (.bool, name)
+    case .column(let key):
+      guard let c = columns.first(where: { $0.key == key }) else { return }
       let type: ExprType
       switch c.type {
       case .number, .integer: type = .number
       case .bool: type = .bool
       case .uscc, .text, .category: type = .string
       }
-      names[c.key] = (type, "\(c.type.rawValue) column \(c.key)")
+      names[name] = (type, "\(c.type.rawValue) column \(key)")
     }
-    for n in ["score", "raw", "rank", "stars"] { names[n] = (.number, n) }
-    for g in groups { names["group." + g.key] = (.number, "group.\(g.key)") }
-    for c in criteria { names["criterion." + c.key] = (.number, "criterion.\(c.key)") }
   }
 }
 

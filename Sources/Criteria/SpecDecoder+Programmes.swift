@@ -75,8 +75,9 @@ extension SpecDecoder {
           eligibleText: eligible?.1, from: from, fromMode: fromMode, caps: caps, pilotIndustries: pilots,
           industryColumn: industryColumn, pilotPriority: priority, historyYears: historyYears,
           historyNames: historyNames, reward: reward))
-      scope.names["selected." + key] = (.bool, "selected.\(key)")
-      scope.names["eligible." + key] = (.bool, "eligible.\(key)")
+      let keys = programmes.map(\.key)
+      scope.add(.selected(keys.count - 1), criteria: [], programmes: keys, columns: columns)
+      scope.add(.eligible(keys.count - 1), criteria: [], programmes: keys, columns: columns)
     }
     return programmes
   }

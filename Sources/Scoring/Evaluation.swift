@@ -19,8 +19,11 @@ public struct Evaluation: Sendable {
   public var competitionRank: [Int]
   /// The method's native value per row (weighted sum in [0,1], TOPSIS closeness, VIKOR Q …).
   public var raw: [Double]
-  /// Score on the configured scale (higher is better for every method).
+  /// Score on the configured scale (higher is better for every method): lo + (hi − lo) · utility.
   public var score: [Double]
+  /// The method's strength in [0, 1], higher better (raw, or 1 − Q for VIKOR), per row (0 = unranked):
+  /// what the selection engine orders and rates, as every sensitivity sample does.
+  public var utility: [Double]
   /// Stars per row (0…5).
   public var stars: [Int]
   /// What stands between each row and the next star level (nil at the top level or when unranked).
@@ -40,7 +43,7 @@ public struct Evaluation: Sendable {
 
   public init(
     order: [Int], ids: StringColumn, labels: StringColumn, rank: [Int], competitionRank: [Int], raw: [Double], score: [Double],
-    stars: [Int], starGap: [StarGap?], normalised: [[Double]], imputed: [[Bool]], weights: [Double],
+    utility: [Double], stars: [Int], starGap: [StarGap?], normalised: [[Double]], imputed: [[Bool]], weights: [Double],
     groupScores: [String: [Double]], weightReport: WeightReport, unranked: [(row: Int, reason: String)]
   ) {
     self.order = order
@@ -50,6 +53,7 @@ public struct Evaluation: Sendable {
     self.competitionRank = competitionRank
     self.raw = raw
     self.score = score
+    self.utility = utility
     self.stars = stars
     self.starGap = starGap
     self.normalised = normalised

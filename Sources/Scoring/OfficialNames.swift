@@ -6,19 +6,16 @@ import Criteria
 /// other name (`raw`, `criterion.KEY`, `selected.PROG`, …) as written.
 public enum OfficialNames {
   public static func name(_ name: String, spec: Spec) -> String {
-    switch name {
-    case "score": return "得分"
-    case "rank": return "排名"
-    case "stars": return "星级"
-    default: break
+    switch spec.ref(name) {
+    case .score: return "得分"
+    case .rank: return "排名"
+    case .stars: return "星级"
+    case .group(let key): return (spec.group(key)?.label ?? key) + "得分"
+    case .column(let key):
+      let c = spec.column(key)
+      return c?.label ?? c?.headers.first ?? name
+    case .raw, .criterion, .selected, .eligible, nil: return name
     }
-    if name.hasPrefix("group."), let g = spec.groups.first(where: { "group." + $0.key == name }) {
-      return g.label + "得分"
-    }
-    if let c = spec.columns.first(where: { $0.key == name }) {
-      return c.label ?? c.headers.first ?? name
-    }
-    return name
   }
 
   /// `expr` rendered with official names (operators as in the source); nil when that
@@ -40,7 +37,7 @@ public enum OfficialNames {
   public static func starRequirements(_ spec: Spec, english: Bool) -> [String: String] {
     var out: [String: String] = [:]
     for level in spec.stars.levels {
-      for clause in level.require.map(StarRater.conjuncts) ?? [] {
+      for clause in level.require?.conjuncts ?? [] {
         out[clause.description] = shown(clause, spec: spec, english: english)
       }
     }

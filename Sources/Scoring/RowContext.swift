@@ -11,37 +11,27 @@ public struct RowContext {
   public let table: Table
   public let spec: Spec
   public let evaluation: Evaluation
-  private let criterionIndex: [String: Int]
 
   public init(table: Table, spec: Spec, evaluation: Evaluation) {
     self.table = table
     self.spec = spec
     self.evaluation = evaluation
-    var idx: [String: Int] = [:]
-    for (j, c) in spec.criteria.enumerated() { idx[c.key] = j }
-    criterionIndex = idx
   }
 
   /// The value of `name` for `row`.
   public func value(_ name: String, row: Int) -> ExprValue {
-    switch name {
-    case "score": return .number(evaluation.score[row])
-    case "raw": return .number(evaluation.raw[row])
-    case "rank": return evaluation.rank[row] > 0 ? .number(Double(evaluation.rank[row])) : .missing
-    case "stars": return .number(Double(evaluation.stars[row]))
-    default: break
-    }
-    if name.hasPrefix("group.") {
-      let key = String(name.dropFirst(6))
-      return evaluation.groupScores[key].map { .number($0[row]) } ?? .missing
-    }
-    if name.hasPrefix("criterion.") {
-      let key = String(name.dropFirst(10))
-      guard let j = criterionIndex[key] else { return .missing }
+    switch spec.ref(name) {
+    case .score: return .number(evaluation.score[row])
+    case .raw: return .number(evaluation.raw[row])
+    case .rank: return evaluation.rank[row] > 0 ? .number(Double(evaluation.rank[row])) : .missing
+    case .stars: return .number(Double(evaluation.stars[row]))
+    case .group(let key): return evaluation.groupScores[key].map { .number($0[row]) } ?? .missing
+    case .criterion(let j):
       let s = spec.evaluation.scale
       return .number(s.lowerBound + evaluation.normalised[j][row] * (s.upperBound - s.lowerBound))
+    case .column(let key): return Self.columnValue(table, key, row: row)
+    case .selected, .eligible, nil: return .missing  // Selection binds programme names (NameResolver)
     }
-    return Self.columnValue(table, name, row: row)
   }
 
   /// The value of column `key` at `row` (shared with star rating, which runs before an Evaluation exists).

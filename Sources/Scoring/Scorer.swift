@@ -1,14 +1,15 @@
 import Criteria
 import Model
 
-/// Scores, ranks and rates every enterprise (docs/methods.md).
+/// Scores and ranks every enterprise (docs/methods.md).
 ///
 /// Pipeline: `prepare` (missing values, exclusion, winsorisation, normalisation) →
 /// `WeightTree.resolve` (local and effective weights) → `aggregate` (weighted sum,
-/// weighted product, TOPSIS or VIKOR) → score on the scale → group scores → `Ranker` →
-/// `StarRater`. Pure and deterministic; never yields NaN or ±Inf.
+/// weighted product, TOPSIS or VIKOR) → score on the scale → group scores → `Ranker`.
+/// Pure and deterministic; never yields NaN or ±Inf.
 public enum Scorer {
-  /// Scores, ranks and rates every enterprise. Throws only for documented degenerate cases
+  /// Scores and ranks every enterprise (stars are the selection engine's: `Selector.run`).
+  /// Throws only for documented degenerate cases
   /// that have no meaningful result (each with a clear message naming the criterion).
   public static func evaluate(_ table: Table, spec: Spec) throws(ScoringError) -> Evaluation {
     let matrix = try prepare(table, spec: spec)
@@ -27,21 +28,15 @@ public enum Scorer {
     let ranked = Ranker.rank(keys: keys, precision: spec.ranking.precision, tieBreak: tieKeys, ids: ids)
 
     let n = table.rowCount
-    var evaluation = Evaluation(
+    return Evaluation(
       order: ranked.order.map { matrix.rows[$0] },
       ids: allIds, labels: strings(table, spec.evaluation.labelColumn),
       rank: expand(ranked.rank, matrix, fill: 0), competitionRank: expand(ranked.competitionRank, matrix, fill: 0),
-      raw: expand(raw, matrix, fill: 0), score: expand(score, matrix, fill: 0),
+      raw: expand(raw, matrix, fill: 0), score: expand(score, matrix, fill: 0), utility: expand(strength, matrix, fill: 0),
       stars: [Int](repeating: 0, count: n), starGap: [StarGap?](repeating: nil, count: n),
       normalised: matrix.unit.map { expand($0, matrix, fill: 0) }, imputed: matrix.imputed, weights: weights,
       groupScores: groups.mapValues { expand($0, matrix, fill: 0) }, weightReport: weighted.report,
       unranked: matrix.unranked)
-    if !spec.stars.levels.isEmpty {
-      let rated = StarRater.rate(table: table, spec: spec, evaluation: evaluation)
-      evaluation.stars = rated.stars
-      evaluation.starGap = rated.gaps
-    }
-    return evaluation
   }
 
   /// Aggregates a prepared matrix with the given criterion weights (Σ = 1).

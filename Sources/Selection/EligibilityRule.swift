@@ -27,8 +27,7 @@ struct EligibilityRule {
       resolver = nil
       return
     }
-    var parts: [Expr] = []
-    Self.flatten(expr, into: &parts)
+    let parts = expr.conjuncts
     conjuncts = parts
     texts = parts.map(\.description)
     readableTexts = parts.map { OfficialNames.text($0, spec: context.spec) }
@@ -48,12 +47,4 @@ struct EligibilityRule {
     return first
   }
 
-  private static func flatten(_ e: Expr, into parts: inout [Expr]) {
-    if case .and(let a, let b) = e {
-      flatten(a, into: &parts)
-      flatten(b, into: &parts)
-    } else {
-      parts.append(e)
-    }
-  }
 }

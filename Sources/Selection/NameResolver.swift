@@ -82,31 +82,27 @@ struct NameResolver {
 
   private static func bind(_ name: String, context: RowContext, masks: [String: [Bool]]) -> Source {
     let evaluation = context.evaluation
-    switch name {
-    case "score": return .doubles(evaluation.score)
-    case "raw": return .doubles(evaluation.raw)
-    case "rank": return .rank(evaluation.rank)
-    case "stars": return .stars(evaluation.stars)
-    default: break
-    }
-    for prefix in ["selected.", "eligible."] where name.hasPrefix(prefix) {
-      // A programme not decided yet (or unknown) has no value: comparisons with it are false.
+    switch context.spec.ref(name) {
+    case .score: return .doubles(evaluation.score)
+    case .raw: return .doubles(evaluation.raw)
+    case .rank: return .rank(evaluation.rank)
+    case .stars: return .stars(evaluation.stars)
+    case .selected, .eligible:
+      // A programme not decided yet has no value: comparisons with it are false.
       return masks[name].map { .mask($0) } ?? .missing
-    }
-    if name.hasPrefix("group.") {
-      return evaluation.groupScores[String(name.dropFirst(6))].map { .doubles($0) } ?? .missing
-    }
-    if name.hasPrefix("criterion.") {
-      guard let j = context.spec.criterionIndex(String(name.dropFirst(10))) else { return .missing }
+    case .group(let key): return evaluation.groupScores[key].map { .doubles($0) } ?? .missing
+    case .criterion(let j):
       let s = context.spec.evaluation.scale
       return .scaled(evaluation.normalised[j], lower: s.lowerBound, width: s.upperBound - s.lowerBound)
-    }
-    guard let column = context.table.columns[name] else { return .fallback }
-    switch column {
-    case .numeric(let c): return .numbers(c.values, missing: c.missing)
-    case .text(let v): return .text(v)
-    case .category(let c): return .category(codes: c.codes, levels: c.levels)
-    case .bool(let v): return .bools(v)
+    case .column(let key):
+      guard let column = context.table.columns[key] else { return .missing }
+      switch column {
+      case .numeric(let c): return .numbers(c.values, missing: c.missing)
+      case .text(let v): return .text(v)
+      case .category(let c): return .category(codes: c.codes, levels: c.levels)
+      case .bool(let v): return .bools(v)
+      }
+    case nil: return .fallback
     }
   }
 }

@@ -2,9 +2,27 @@ import Criteria
 import Model
 import Scoring
 
-/// Programme shortlists and rewards for one run (docs/selection.md).
+/// Stars, programme shortlists and rewards for one run (docs/selection.md), through the
+/// one engine (`SelectionWorkspace`) that every sensitivity sample also runs.
 public enum Selector {
-  /// Decides every programme of `spec`, in spec order, then allocates the rewards.
+  /// Scores, rates and selects: the whole computation of `run` and `explain`.
+  /// - Throws: `ScoringError` for the documented degenerate cases of scoring.
+  public static func run(_ table: Table, spec: Spec, history: [HistoryEntry]) throws(ScoringError) -> (
+    evaluation: Evaluation, decision: Decision
+  ) {
+    var evaluation = try Scorer.evaluate(table, spec: spec)
+    let plan = SelectionPlan(table: table, spec: spec, evaluation: evaluation, history: history)
+    let utility = evaluation.utility
+    let decision = utility.withUnsafeBufferPointer { u in
+      let ws = workspace(plan, evaluation, table: table, spec: spec, utility: u)
+      (evaluation.stars, evaluation.starGap) = StarRating.rate(ws)
+      return decide(ws, evaluation, table: table, spec: spec)
+    }
+    return (evaluation, decision)
+  }
+
+  /// Decides every programme of `spec` for an evaluation whose stars are set (`run`), in
+  /// spec order, then allocates the rewards.
   ///
   /// For each programme the candidates are the ranked rows in rank order (pilot
   /// industries first with `pilot_priority = "first"`, each part in rank order). The
@@ -15,70 +33,59 @@ public enum Selector {
   ///
   /// Pure and deterministic: rank order is a total order and every other choice
   /// (candidate order, cap order by column key, reward order) is fixed.
-  ///
-  /// - Parameters:
-  ///   - evaluation: scores, ranks and stars; rows with rank 0 are unranked.
-  ///   - table: the metrics (columns read by eligibility rules, caps, pilot industries).
-  ///   - spec: programmes (`[programmes.*]`) and rewards (`[rewards]`).
-  ///   - history: earlier recommendations (`id,year,programme`).
   /// - Complexity: O(P · n · e) for P programmes, n rows and eligibility rules of e terms.
   public static func decide(_ evaluation: Evaluation, table: Table, spec: Spec, history: [HistoryEntry]) -> Decision {
-    let decisions = programmes(evaluation, table: table, spec: spec, history: history, detailed: true)
+    let plan = SelectionPlan(table: table, spec: spec, evaluation: evaluation, history: history)
+    return evaluation.utility.withUnsafeBufferPointer { u in
+      decide(workspace(plan, evaluation, table: table, spec: spec, utility: u), evaluation, table: table, spec: spec)
+    }
+  }
+
+  /// The workspace at the evaluation's own utilities and order (a complete ordering).
+  private static func workspace(
+    _ plan: SelectionPlan, _ evaluation: Evaluation, table: Table, spec: Spec, utility: UnsafeBufferPointer<Double>
+  ) -> SelectionWorkspace {
+    var lowerIsBetter = false
+    if case .vikor = spec.aggregation.method { lowerIsBetter = true }
+    let ws = SelectionWorkspace(plan: plan, table: table, normalised: evaluation.normalised, lowerIsBetter: lowerIsBetter)
+    ws.begin(utility: utility, weights: evaluation.weights)
+    ws.setOrder(evaluation.order.map { Int32($0) }, complete: true)
+    return ws
+  }
+
+  private static func decide(_ ws: SelectionWorkspace, _ evaluation: Evaluation, table: Table, spec: Spec) -> Decision {
+    let context = RowContext(table: table, spec: spec, evaluation: evaluation)
+    let unranked = unrankedRows(evaluation)
+    var masks: [String: [Bool]] = [:]
+    var decisions: [ProgrammeDecision] = []
+    for (p, programme) in spec.programmes.enumerated() {
+      let recorder = SelectionRecorder(p, plan: ws.plan, evaluation: evaluation, context: context, masks: masks)
+      ws.recorder = recorder
+      _ = ws.walk(p)
+      ws.recorder = nil
+      var selectedMask = [Bool](repeating: false, count: ws.plan.rows)
+      for row in ws.selected[p] { selectedMask[Int(row)] = true }
+      masks["selected." + programme.key] = selectedMask
+      masks["eligible." + programme.key] = recorder.qualified
+      let tierName = programme.from.map { from in spec.programmes.first { $0.key == from }?.name ?? from }
+      var eligible = Set<Int>()
+      for row in evaluation.order where recorder.qualified[row] { eligible.insert(row) }
+      decisions.append(
+        ProgrammeDecision(
+          key: programme.key, selected: ws.selected[p].map(Int.init), reserve: ws.reserve[p].map(Int.init),
+          excluded: recorder.excluded(order: evaluation.order, unranked: unranked, tierName: tierName),
+          eligible: eligible))
+    }
     let rewards = RewardAllocator(spec: spec).allocate(evaluation: evaluation, programmes: decisions)
     return Decision(programmes: decisions, rewards: rewards)
   }
 
-  /// The shortlists and reserve lists only, for callers that decide many times
-  /// (sensitivity samples): the same lists as `decide`, without the excluded lists, the
-  /// eligible sets and the rewards, which are most of its cost on large tables.
-  public static func shortlists(
-    _ evaluation: Evaluation, table: Table, spec: Spec, history: [HistoryEntry]
-  ) -> [Shortlist] {
-    programmes(evaluation, table: table, spec: spec, history: history, detailed: false).map {
-      Shortlist(key: $0.key, selected: $0.selected, reserve: $0.reserve)
-    }
-  }
-
-  private static func programmes(
-    _ evaluation: Evaluation, table: Table, spec: Spec, history: [HistoryEntry], detailed: Bool
-  ) -> [ProgrammeDecision] {
-    let rowCount = evaluation.rank.count
-    let context = RowContext(table: table, spec: spec, evaluation: evaluation)
-    let historyIndex = HistoryIndex(history: spec.programmes.contains { $0.historyYears > 0 } ? history : [], ids: evaluation.ids)
-    let unranked = detailed ? ProgrammeRun.unranked(evaluation, rowCount: rowCount) : []
-    var codesCache: [String: ValueCodes] = [:]
-    func codes(_ key: String) -> ValueCodes {
-      if let c = codesCache[key] { return c }
-      let c = ValueCodes(table: table, key: key, rowCount: rowCount)
-      codesCache[key] = c
-      return c
-    }
-
-    var masks: [String: [Bool]] = [:]
-    var decisions: [ProgrammeDecision] = []
-    for programme in spec.programmes {
-      let caps = programme.caps.keys.sorted().compactMap { key -> ProgrammeRun.Cap? in
-        guard let limit = programme.caps[key] else { return nil }
-        let column = spec.column(key)
-        return ProgrammeRun.Cap(label: column?.label ?? column?.canonicalHeader ?? key, limit: limit, values: codes(key))
-      }
-      var pilot: [Bool]?
-      if programme.pilotPriority == .first, !programme.pilotIndustries.isEmpty {
-        let industry = codes(programme.industryColumn)
-        let isPilot = industry.levelMask(programme.pilotIndustries)
-        pilot = industry.codes.map { $0 >= 0 && isPilot[Int($0)] }
-      }
-      let recent = historyIndex.recentYears(
-        names: programme.historyNames, year: spec.evaluation.year, years: programme.historyYears)
-      let tierName = programme.from.map { from in spec.programmes.first { $0.key == from }?.name ?? from }
-      let run = ProgrammeRun(
-        programme: programme, tierName: tierName, evaluation: evaluation, rowCount: rowCount, unranked: unranked)
-      let result = run.decide(
-        context: context, masks: masks, recentYears: recent, caps: caps, pilot: pilot, detailed: detailed)
-      masks["selected." + programme.key] = result.selectedMask
-      masks["eligible." + programme.key] = result.eligibleMask
-      decisions.append(result.decision)
-    }
-    return decisions
+  /// Rows with rank 0, in row order, with the evaluation's reason.
+  private static func unrankedRows(_ evaluation: Evaluation) -> [(row: Int, reason: String)] {
+    var why: [Int: String] = [:]
+    for u in evaluation.unranked { why[u.row] = u.reason }
+    var rows: [(row: Int, reason: String)] = []
+    for row in evaluation.rank.indices where evaluation.rank[row] == 0 { rows.append((row, why[row] ?? "")) }
+    return rows
   }
 }

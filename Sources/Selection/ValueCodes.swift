@@ -5,11 +5,11 @@ import Model
 /// Category columns already are codes. Text, bool and numeric columns are interned in
 /// row order (first value seen gets code 0), so two rows share a code exactly when
 /// their display strings are equal. Missing cells (and an absent column) are -1.
-struct ValueCodes {
+package struct ValueCodes: Sendable {
   /// Code per row; -1 = missing.
-  let codes: [Int32]
+  package let codes: [Int32]
   /// Display string of each code.
-  let levels: [String]
+  package let levels: [String]
 
   init(table: Table, key: String, rowCount: Int) {
     guard let column = table.columns[key] else {

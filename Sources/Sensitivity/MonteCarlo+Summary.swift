@@ -1,3 +1,4 @@
+import Selection
 extension MonteCarlo {
   static func summarise(
     model: SensitivityModel, options: MonteCarloOptions, acc: Accumulator, rankStore: Slots<Int32>, rankSamples: Int,

@@ -1,3 +1,4 @@
+import Selection
 import Model
 
 /// Integer counters of one worker; sums are exact, so merging order does not matter.

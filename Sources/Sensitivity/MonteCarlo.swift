@@ -1,3 +1,4 @@
+import Selection
 import Dispatch
 import Foundation
 import Model
@@ -71,8 +72,8 @@ public enum MonteCarlo {
   static func nominalSelection(_ model: SensitivityModel) -> [[Int32]] { nominalWorkspace(model).selected }
 
   /// The workspace after the nominal walk (its `prefix` is the nominal order it reproduces).
-  static func nominalWorkspace(_ model: SensitivityModel) -> SampleWorkspace {
-    let ws = SampleWorkspace(
+  static func nominalWorkspace(_ model: SensitivityModel) -> SelectionWorkspace {
+    let ws = SelectionWorkspace(
       plan: model.plan, table: model.table, normalised: model.evaluation.normalised,
       lowerIsBetter: model.variants[0].lowerIsBetter)
     var u = [Double](repeating: 0, count: model.rowCount)

@@ -1,3 +1,4 @@
+import Selection
 /// The best `length` rows of one sample, sorted as `SampleOrdering.top` sorts them, found
 /// by a threshold filter instead of a heap over every row: the c rows with utility ≥ τ are
 /// gathered (one comparison per row, no branch) and the best `length` of them sorted by a

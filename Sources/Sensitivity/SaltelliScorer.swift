@@ -1,3 +1,4 @@
+import Selection
 /// Weighted-sum utilities of the k + 2 evaluations of one Saltelli row — A, A_B^(1) … A_B^(k),
 /// B — sharing the work they have in common.
 ///

@@ -1,3 +1,4 @@
+import Selection
 /// One thread's engine that turns weight vectors into selections — the single evaluation
 /// path of both Monte Carlo (`MonteCarlo.Worker`) and Sobol' (`WeightSobol`).
 ///
@@ -15,7 +16,7 @@
 final class SampleEvaluator {
   let model: SensitivityModel
   let fullRanking: Bool
-  let ws: SampleWorkspace
+  let ws: SelectionWorkspace
   /// Rows whose rank must be inside the walked prefix (Sobol' targets).
   let rankedRowsNeeded: [Int]
   let capacity: Int
@@ -49,7 +50,7 @@ final class SampleEvaluator {
     self.fullRanking = fullRanking
     self.rankedRowsNeeded = rankedRowsNeeded
     let n = model.rowCount, m = model.criteriaCount
-    ws = SampleWorkspace(
+    ws = SelectionWorkspace(
       plan: model.plan, table: model.table, normalised: model.evaluation.normalised,
       lowerIsBetter: model.variants[0].lowerIsBetter)
     capacity = max(1, blockSize)
@@ -90,7 +91,7 @@ final class SampleEvaluator {
   /// Scores the first `b` weight vectors of `wBlock` (sample-major, b × m) with variant `v`.
   func score(count b: Int, variant v: Int) {
     let m = model.criteriaCount
-    ws.lowerIsBetterOverride(model.variants[v].lowerIsBetter)
+    ws.lowerIsBetter = model.variants[v].lowerIsBetter
     let w = UnsafeBufferPointer(rebasing: wBlock.p[0..<(b * m)])
     if let keptVariant {
       BatchScorer.utilities(keptVariant, weights: w, b: b, ranked: [], into: uKept.p, scratch: scratch.p)
@@ -175,8 +176,4 @@ final class SampleEvaluator {
     for c in model.candidates where SampleOrdering.better(c, me, u, np) { better += 1 }
     return better + 1
   }
-}
-
-extension SampleWorkspace {
-  func lowerIsBetterOverride(_ flag: Bool) { lowerIsBetterFlag = flag }
 }

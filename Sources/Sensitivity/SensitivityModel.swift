@@ -1,3 +1,4 @@
+import Selection
 import Criteria
 import Model
 import Scoring

@@ -1,3 +1,4 @@
+import Selection
 import Model
 
 extension StabilityIntervals {
@@ -18,7 +19,7 @@ extension StabilityIntervals {
     }
     events.sort { forward ? $0.t < $1.t : $0.t > $1.t }
     let target = Set(nominal)
-    let ws = SampleWorkspace(
+    let ws = SelectionWorkspace(
       plan: model.plan, table: model.table, normalised: model.evaluation.normalised, lowerIsBetter: false)
     let n = model.rowCount, m = model.criteriaCount
     var u = [Double](repeating: 0, count: n)

@@ -1,3 +1,4 @@
+import Selection
 import Criteria
 
 /// Exact weight-stability intervals for weighted-sum aggregation.
@@ -48,10 +49,10 @@ public enum StabilityIntervals {
       } else {
         pool = (0..<n).filter { pr.base[$0] && !isIn[$0] }
       }
-      let tierDynamic = pr.from.map { model.plan.programmes[$0].dynamicEligible != nil } ?? false
+      let tierDynamic = pr.from.map { model.plan.programmes[$0].dynamicRule != nil } ?? false
       return Setup(
-        insiders: insiders, pool: pool, simple: pr.caps.isEmpty && pr.pilot == nil && pr.dynamicEligible == nil,
-        exact: pr.dynamicEligible == nil && !tierDynamic)
+        insiders: insiders, pool: pool, simple: pr.caps.isEmpty && pr.pilot == nil && pr.dynamicRule == nil,
+        exact: pr.dynamicRule == nil && !tierDynamic)
     }
     var intervals = model.plan.programmes.map { _ in [StabilityInterval]() }
     var line = Lines(a: [Double](repeating: 0, count: n), b: [Double](repeating: 0, count: n))

@@ -1,3 +1,4 @@
+import Selection
 import Dispatch
 
 extension WeightSobol {

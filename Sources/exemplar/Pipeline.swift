@@ -54,10 +54,15 @@ struct Pipeline {
     }
   }
 
-  /// Scores a table (exit 65 for a degenerate case that has no result).
+  /// Scores a table, without stars or selection (exit 65 for a degenerate case that has no result).
   func evaluate(_ table: Table, _ spec: Spec) throws -> Evaluation {
+    try scoring(table) { () throws(ScoringError) in try Scorer.evaluate(table, spec: spec) }
+  }
+
+  /// Runs `body`, mapping a scoring error to exit 65 with its message.
+  private func scoring<T>(_ table: Table, _ body: () throws(ScoringError) -> T) throws -> T {
     do {
-      return try Scorer.evaluate(table, spec: spec)
+      return try body()
     } catch {
       var err = StandardError()
       print("\(table.source): \(error)", to: &err)
@@ -70,8 +75,9 @@ struct Pipeline {
     let spec = try loadSpec()
     let table = try ingest(spec)
     let history = try history()
-    let evaluation = try evaluate(table, spec)
-    let decision = Selector.decide(evaluation, table: table, spec: spec, history: history)
+    let (evaluation, decision) = try scoring(table) { () throws(ScoringError) in
+      try Selector.run(table, spec: spec, history: history)
+    }
     return Analysis(spec: spec, table: table, history: history, evaluation: evaluation, decision: decision)
   }
 }

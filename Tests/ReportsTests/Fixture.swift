@@ -113,7 +113,7 @@ struct Fixture {
       .init(key: "effect", method: .direct, children: ["efficiency", "cost"], localWeights: [0.5, 0.5]),
     ])
     let evaluation = Evaluation(
-      order: order, ids: StringColumn(ids), labels: StringColumn(labels), rank: rank, competitionRank: competition, raw: raw, score: score,
+      order: order, ids: StringColumn(ids), labels: StringColumn(labels), rank: rank, competitionRank: competition, raw: raw, score: score, utility: raw,
       stars: starsPerRow, starGap: gaps, normalised: normalised, imputed: normalised.map { $0.map { _ in false } },
       weights: weights, groupScores: groupScores, weightReport: report,
       unranked: [(row: unrankedRow, reason: "数字化投入(万元) 缺失")])

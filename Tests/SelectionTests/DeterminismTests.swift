@@ -97,16 +97,6 @@ struct DeterminismTests {
     }
   }
 
-  @Test(arguments: 0..<20)
-  func shortlistsOnlyGivesTheSameListsAsDecide(seed: UInt64) {
-    let (w, history) = Self.randomWorld(seed: seed)
-    let full = w.decide(history: history).programmes
-    let lists = Selector.shortlists(w.evaluation, table: w.table, spec: w.spec, history: history)
-    #expect(lists.map(\.key) == full.map(\.key))
-    #expect(lists.map(\.selected) == full.map(\.selected))
-    #expect(lists.map(\.reserve) == full.map(\.reserve))
-  }
-
   @Test(arguments: 0..<5)
   func compiledNamesAgreeWithRowContext(seed: UInt64) {
     let (w, _) = Self.randomWorld(seed: seed)

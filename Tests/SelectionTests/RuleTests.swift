@@ -39,7 +39,7 @@ struct RuleTests {
     let p = world.decide().programmes[0]
     #expect(world.ids(p.selected) == ["F01", "F02"])
     #expect(p.reason(world.row("F03")) == .notEligible(failing: "criterion.c > 97.5"))
-    #expect(p.reason(world.row("F04")) == .notEligible(failing: "group.quality >= 97"))
+    #expect(p.reason(world.row("F04")) == .notEligible(failing: "group.quality >= 97", readable: "quality得分 >= 97"))
   }
 
   // MARK: tiers

@@ -47,7 +47,7 @@ struct World {
     let score = firms.map { $0.rank > 0 ? 100 - Double($0.rank) : 0 }
     evaluation = Evaluation(
       order: ranked, ids: StringColumn(firms.map(\.id)), labels: StringColumn(firms.map { "企业\($0.id)" }), rank: firms.map(\.rank),
-      competitionRank: firms.map(\.rank), raw: score.map { $0 / 100 }, score: score, stars: firms.map(\.stars),
+      competitionRank: firms.map(\.rank), raw: score.map { $0 / 100 }, score: score, utility: score.map { $0 / 100 }, stars: firms.map(\.stars),
       starGap: Array(repeating: nil, count: n), normalised: [score.map { $0 / 100 }],
       imputed: [Array(repeating: false, count: n)], weights: [1], groupScores: ["quality": score],
       weightReport: WeightReport(nodes: []),
@@ -63,8 +63,8 @@ struct World {
         ColumnSpec(key: "above_scale", headers: ["规上企业"], type: .bool),
         ColumnSpec(key: "spend", headers: ["咨询投入(万元)"], type: .number),
       ],
-      criteria: [CriterionSpec(key: "c", column: "spend", weight: 1)],
-      programmes: programmes, rewards: rewards)
+      criteria: [CriterionSpec(key: "c", column: "spend", group: "quality", weight: 1)],
+      groups: [GroupSpec(key: "quality", weight: 1)], programmes: programmes, rewards: rewards)
   }
 
   func decide(history: [HistoryEntry] = []) -> Decision {

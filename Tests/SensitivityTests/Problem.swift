@@ -58,7 +58,7 @@ struct Problem {
         .stars ?? 0
     }
     let evaluation = Evaluation(
-      order: order, ids: StringColumn(ids), labels: StringColumn(ids.map { "企业\($0)" }), rank: rank, competitionRank: rank, raw: raw, score: score,
+      order: order, ids: StringColumn(ids), labels: StringColumn(ids.map { "企业\($0)" }), rank: rank, competitionRank: rank, raw: raw, score: score, utility: raw,
       stars: starsOf, starGap: Array(repeating: nil, count: n), normalised: normalised,
       imputed: Array(repeating: Array(repeating: false, count: n), count: m), weights: weights, groupScores: [:],
       weightReport: WeightReport(nodes: []), unranked: [])

@@ -89,7 +89,7 @@ struct Synthetic {
       groupScores[spec.key] = column
     }
     evaluation = Evaluation(
-      order: order, ids: StringColumn(ids), labels: StringColumn(labels), rank: rank, competitionRank: rank, raw: raw, score: score, stars: stars,
+      order: order, ids: StringColumn(ids), labels: StringColumn(labels), rank: rank, competitionRank: rank, raw: raw, score: score, utility: raw, stars: stars,
       starGap: score.map { $0 >= 80 ? nil : StarGap(nextStars: $0 >= 60 ? 5 : $0 >= 40 ? 4 : 3, pointsShort: 80 - $0, unmetRequirements: []) },
       normalised: normalised, imputed: [], weights: Array(repeating: 0.1, count: 10), groupScores: groupScores,
       weightReport: WeightReport(nodes: [.init(key: "", method: .equal, children: groups.map(\.key), localWeights: [1.0 / 3, 1.0 / 3, 1.0 / 3])]),

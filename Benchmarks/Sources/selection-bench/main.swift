@@ -35,7 +35,7 @@ let table = Table(
     "spend": .numeric(NumericColumn(values: spend, missing: [Bool](repeating: false, count: n))),
   ])
 let evaluation = Evaluation(
-  order: order, ids: StringColumn(ids), labels: StringColumn(ids), rank: rank, competitionRank: rank, raw: score.map { $0 / 100 }, score: score,
+  order: order, ids: StringColumn(ids), labels: StringColumn(ids), rank: rank, competitionRank: rank, raw: score.map { $0 / 100 }, score: score, utility: score.map { $0 / 100 },
   stars: stars, starGap: [StarGap?](repeating: nil, count: n), normalised: [score.map { $0 / 100 }],
   imputed: [[Bool](repeating: false, count: n)], weights: [1], groupScores: ["quality": score],
   weightReport: WeightReport(nodes: []), unranked: [])
@@ -80,14 +80,6 @@ for _ in 0..<repeats {
   best = min(best, ContinuousClock.now - start)
   decision = result  // the previous result is freed outside the timed region
 }
-var bestListsCPU = Double.infinity
-for _ in 0..<repeats {
-  let cpu = threadCPUSeconds()
-  let lists = Selector.shortlists(evaluation, table: table, spec: spec, history: history)
-  bestListsCPU = min(bestListsCPU, threadCPUSeconds() - cpu)
-  precondition(lists.map(\.selected) == decision?.programmes.map(\.selected))
-}
 let excluded = decision?.programmes.reduce(0) { $0 + $1.excluded.count } ?? 0
 let granted = decision?.rewards.totalGranted ?? 0
 print("selection-bench: \(n) rows × \(programmes.count) programmes: best of \(repeats) = \(best) wall, \(bestCPU) s CPU (excluded rows \(excluded), granted \(Int(granted)) yuan)")
-print("selection-bench: shortlists only: best of \(repeats) = \(bestListsCPU) s CPU")

@@ -40,7 +40,7 @@ struct Bench {
     var rank = [Int](repeating: 0, count: n)
     for (p, r) in order.enumerated() { rank[r] = p + 1 }
     let ev = Evaluation(
-      order: order, ids: StringColumn(ids), labels: StringColumn(ids), rank: rank, competitionRank: rank, raw: raw, score: raw.map { 100 * $0 },
+      order: order, ids: StringColumn(ids), labels: StringColumn(ids), rank: rank, competitionRank: rank, raw: raw, score: raw.map { 100 * $0 }, utility: raw,
       stars: [Int](repeating: 0, count: n), starGap: [StarGap?](repeating: nil, count: n), normalised: normalised,
       imputed: [], weights: weights, groupScores: [:], weightReport: WeightReport(nodes: []), unranked: [])
     return (table, spec, ev)

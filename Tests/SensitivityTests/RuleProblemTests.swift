@@ -6,9 +6,8 @@ import Testing
 
 @testable import Sensitivity
 
-/// The fast per-sample walk must reproduce the real pipeline (`Scorer.evaluate` then
-/// `Selector.decide`) at the nominal weights, rule for rule.
-@Suite struct SelectorAgreementTests {
+/// A scored problem with every kind of programme rule, for the sensitivity analyses.
+@Suite struct RuleProblem {
   static func problem(aggregation: AggregationMethod) throws -> Problem {
     var values = Problem.random(rows: 120, criteria: 5, seed: 42)
     var rng = SplitMix64(seed: 9)
@@ -34,7 +33,7 @@ import Testing
       values: values, weights: [0.3, 0.25, 0.2, 0.15, 0.1], industries: industries, flags: flags,
       programmes: programmes, stars: stars)
     p.spec.aggregation = AggregationSpec(method: aggregation)
-    p.evaluation = try Scorer.evaluate(p.table, spec: p.spec)
+    p.evaluation = try Selector.run(p.table, spec: p.spec, history: []).evaluation
     return p
   }
 
@@ -42,20 +41,6 @@ import Testing
     HistoryEntry(id: "0003", year: 2021, programme: "city"), HistoryEntry(id: "0010", year: 2020, programme: "city"),
     HistoryEntry(id: "0011", year: 2019, programme: "city"),
   ]
-
-  @Test(arguments: [AggregationMethod.weightedSum, .weightedProduct(floor: 0.01), .topsis, .vikor(v: 0.5)])
-  func nominalWalkEqualsSelector(aggregation: AggregationMethod) throws {
-    let p = try Self.problem(aggregation: aggregation)
-    let decision = Selector.decide(p.evaluation, table: p.table, spec: p.spec, history: Self.history)
-    let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec, history: Self.history)
-    let ws = MonteCarlo.nominalWorkspace(model)
-    #expect(ws.prefix.map(Int.init) == p.evaluation.order)
-    for (k, d) in decision.programmes.enumerated() {
-      #expect(ws.selected[k].map(Int.init) == d.selected, "\(d.key) selected")
-      #expect(ws.reserve[k].map(Int.init) == d.reserve, "\(d.key) reserve")
-    }
-    #expect(decision.programmes[0].selected.count == 15)
-  }
 
   @Test func stabilityIntervalsOnScorerOutput() throws {
     let p = try Self.problem(aggregation: .weightedSum)
@@ -68,10 +53,10 @@ import Testing
 
 @Suite struct MethodVariantTests {
   @Test func alternativeMethodsAreDrawnAndDeterministic() throws {
-    var p = try SelectorAgreementTests.problem(aggregation: .weightedSum)
+    var p = try RuleProblem.problem(aggregation: .weightedSum)
     p.spec.uncertainty = UncertaintySpec(
       model: .uniform(spread: 0.3), normalisations: [.vector, .rank], aggregations: [.topsis, .vikor(v: 0.5)])
-    let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec, history: SelectorAgreementTests.history)
+    let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec, history: RuleProblem.history)
     #expect(model.variants.count == 9)
     let r1 = try MonteCarlo.run(model, options: MonteCarloOptions(samples: 450, seed: 12, threads: 1))
     let r4 = try MonteCarlo.run(model, options: MonteCarloOptions(samples: 450, seed: 12, threads: 4, blockSize: 5))
@@ -83,7 +68,7 @@ import Testing
   /// Each variant at the nominal weights ranks exactly as the Scorer does with that method.
   @Test(arguments: [AggregationMethod.weightedProduct(floor: 0.01), .topsis, .vikor(v: 0.3)])
   func variantOrderEqualsScorer(aggregation: AggregationMethod) throws {
-    var p = try SelectorAgreementTests.problem(aggregation: .weightedSum)
+    var p = try RuleProblem.problem(aggregation: .weightedSum)
     let variant = try MethodVariant.scored(table: p.table, spec: p.spec, normalisation: .vector, aggregation: aggregation)
     for j in p.spec.criteria.indices { p.spec.criteria[j].normalisation = .vector }
     p.spec.aggregation = AggregationSpec(method: aggregation)
@@ -91,31 +76,5 @@ import Testing
     let model = try SensitivityModel(evaluation: ev, table: p.table, spec: p.spec, variants: [variant])
     let ws = MonteCarlo.nominalWorkspace(model)
     #expect(ws.prefix.map(Int.init) == ev.order)
-  }
-}
-
-@Suite struct StarAgreementTests {
-  /// Stars re-rated by the sample workspace at the nominal weights equal the Scorer's.
-  @Test func nominalStarsEqualStarRater() throws {
-    let p = try SelectorAgreementTests.problem(aggregation: .weightedSum)
-    let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec)
-    let ws = SampleWorkspace(
-      plan: model.plan, table: model.table, normalised: model.evaluation.normalised, lowerIsBetter: false)
-    var u = [Double](repeating: 0, count: model.rowCount)
-    var scratch = u
-    model.sampler.nominal.withUnsafeBufferPointer { wp in
-      u.withUnsafeMutableBufferPointer { up in
-        scratch.withUnsafeMutableBufferPointer { sp in
-          BatchScorer.utilities(model.variants[0], weights: wp, b: 1, ranked: model.plan.ranked, into: up, scratch: sp)
-        }
-      }
-    }
-    for i in 0..<model.rowCount { #expect(abs(u[i] - p.evaluation.raw[i]) < 1e-12) }
-    let stars = u.withUnsafeBufferPointer { up in
-      ws.begin(utility: up, weights: model.sampler.nominal)
-      return (0..<model.rowCount).map { ws.stars($0) }
-    }
-    #expect(stars == p.evaluation.stars)
-    #expect(Set(stars).count >= 3)
   }
 }

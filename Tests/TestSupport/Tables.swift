@@ -1,0 +1,35 @@
+import Criteria
+import Model
+
+/// Builds a table with a text id column `id`, a text label column `name`, and numeric
+/// columns (nil = missing).
+public func makeTable(ids: [String], numbers: [String: [Double?]], extra: [String: Column] = [:]) -> Table {
+  var columns: [String: Column] = [
+    "id": .text(TextColumn(ids.map { Optional($0) })),
+    "name": .text(TextColumn(ids.map { Optional("企业\($0)") })),
+  ]
+  for (key, values) in numbers {
+    columns[key] = .numeric(NumericColumn(values: values.map { $0 ?? 0 }, missing: values.map { $0 == nil }))
+  }
+  for (key, c) in extra { columns[key] = c }
+  return Table(source: "test.csv", rowCount: ids.count, lines: ids.indices.map { $0 + 2 }, columns: columns)
+}
+
+/// A spec over the given criteria; each criterion's column is declared numeric with `missing`.
+public func makeSpec(
+  _ criteria: [CriterionSpec], groups: [GroupSpec] = [], weighting: WeightingSpec = WeightingSpec(method: .direct),
+  aggregation: AggregationMethod = .weightedSum, ranking: RankingSpec = RankingSpec(), stars: StarSpec = StarSpec(),
+  missing: MissingPolicy = .reject, scale: ClosedRange<Double> = 0...100
+) -> Spec {
+  var columns = [
+    ColumnSpec(key: "id", headers: ["id"], type: .text), ColumnSpec(key: "name", headers: ["name"], type: .text),
+  ]
+  for c in criteria where !columns.contains(where: { $0.key == c.column }) {
+    columns.append(ColumnSpec(key: c.column, headers: [c.column], type: .number, missing: missing))
+  }
+  return Spec(
+    source: "test.toml",
+    evaluation: EvaluationInfo(name: "test", year: 2022, idColumn: "id", labelColumn: "name", scale: scale),
+    columns: columns, criteria: criteria, groups: groups, weighting: weighting,
+    aggregation: AggregationSpec(method: aggregation), ranking: ranking, stars: stars)
+}
