@@ -14,15 +14,11 @@ extension Scorer {
     let scale = spec.evaluation.scale
     let span = scale.upperBound - scale.lowerBound
     for g in spec.groups {
-      let members = spec.criteria.indices.filter { isDescendant(spec.criteria[$0].group, of: g.key, spec: spec) }
-      guard !members.isEmpty else {
-        out[g.key] = [Double](repeating: scale.lowerBound, count: matrix.rows.count)
-        continue
+      let members = GroupMean(spec: spec, group: g.key)
+      let local = members.localWeights(weights)
+      out[g.key] = (0..<matrix.rows.count).map { i in
+        scale.lowerBound + span * members.mean(local: local) { matrix.unit[$0][i] }
       }
-      let total = members.reduce(0.0) { $0 + weights[$1] }
-      let local = total > 0 ? members.map { weights[$0] / total } : members.map { _ in 1 / Double(members.count) }
-      let mean = WeightedSum.aggregate(members.map { matrix.unit[$0] }, weights: local)
-      out[g.key] = mean.map { scale.lowerBound + span * $0 }
     }
     return out
   }
@@ -66,5 +62,32 @@ extension Scorer {
       }
     }
     return keys
+  }
+}
+
+/// A group's criteria (its own and its sub-groups', in spec order) and the one formula of a
+/// group score, for `Scorer.groupScores` and the selection engine's `group.KEY`:
+/// ```
+/// g_i = Σ_{j ∈ G} (w_j / Σ_{k ∈ G} w_k) · r_ij     (plain mean when every w_j is 0; empty group: 0)
+/// ```
+public struct GroupMean: Sendable {
+  public let members: [Int]
+
+  public init(spec: Spec, group: String) {
+    members = spec.criteria.indices.filter { Scorer.isDescendant(spec.criteria[$0].group, of: group, spec: spec) }
+  }
+
+  /// The members' weights within the group.
+  public func localWeights(_ weights: [Double]) -> [Double] {
+    let total = members.reduce(0.0) { $0 + weights[$1] }
+    return total > 0 ? members.map { weights[$0] / total } : members.map { _ in 1 / Double(members.count) }
+  }
+
+  /// The group's mean for one row, `value(j)` the row's normalised value of criterion j.
+  @inline(__always)
+  public func mean(local: [Double], _ value: (Int) -> Double) -> Double {
+    var sum = 0.0
+    for (k, j) in members.enumerated() { sum += local[k] * value(j) }
+    return sum
   }
 }

@@ -39,7 +39,8 @@ public enum Scorer {
       unranked: matrix.unranked)
   }
 
-  /// Aggregates a prepared matrix with the given criterion weights (Σ = 1).
+  /// Aggregates a prepared matrix with the given criterion weights (Σ = 1), through the
+  /// one aggregation kernel (`Aggregation`, the sensitivity samples' too).
   ///
   /// Returns the method's native value per compact row (`raw`: weighted sum or product
   /// in [0, 1], TOPSIS closeness, VIKOR Q with lower better) and its strength
@@ -47,21 +48,10 @@ public enum Scorer {
   public static func aggregate(
     _ matrix: ScoringMatrix, method: AggregationMethod, weights: [Double]
   ) -> (raw: [Double], strength: [Double]) {
-    switch method {
-    case .weightedSum:
-      let raw = WeightedSum.aggregate(matrix.unit, weights: weights)
-      return (raw, raw)
-    case .weightedProduct(let floor):
-      let raw = WeightedProduct.aggregate(matrix.unit, weights: weights, floor: floor)
-      return (raw, raw)
-    case .topsis:
-      let columns = matrix.topsis ?? matrix.unit
-      let raw = TOPSIS.aggregate(columns, weights: weights).closeness
-      return (raw, raw)
-    case .vikor(let v):
-      let q = VIKOR.aggregate(matrix.unit, weights: weights, v: v).q
-      return (q, q.map { 1 - $0 })
-    }
+    let columns: [[Double]]
+    if case .topsis = method { columns = matrix.topsis ?? matrix.unit } else { columns = matrix.unit }
+    let (raw, utility) = Aggregation.scores(columns, method: method, weights: weights)
+    return (raw, utility)
   }
 
   /// Display strings of a column for every row ("" when missing or absent): a text

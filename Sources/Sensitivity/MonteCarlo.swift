@@ -1,3 +1,4 @@
+import Scoring
 import Selection
 import Dispatch
 import Foundation

@@ -1,3 +1,4 @@
+import Scoring
 import Selection
 /// One thread's engine that turns weight vectors into selections — the single evaluation
 /// path of both Monte Carlo (`MonteCarlo.Worker`) and Sobol' (`WeightSobol`).

@@ -40,7 +40,7 @@ struct PublishedExampleTests {
       let v = VectorNormaliser.normalise(Self.aircraft.map { $0[j] })
       return j == 3 ? v.map { 1 - $0 } : v
     }
-    let r = TOPSIS.aggregate(t, weights: [0.2, 0.1, 0.1, 0.1, 0.2, 0.3])
+    let r = Aggregation.topsisSeparations(t, weights: [0.2, 0.1, 0.1, 0.1, 0.2, 0.3])
     let plus = [0.0545, 0.1197, 0.0580, 0.1009], minus = [0.0983, 0.0439, 0.0920, 0.0458]
     for i in 0..<4 {
       #expect(abs(r.dPlus[i] - plus[i]) <= 1e-4, "S*\(i + 1) = \(r.dPlus[i])")

@@ -69,7 +69,7 @@ struct ReferenceFixtureTests {
 
   @Test(arguments: cases)
   func weightedSum(_ c: ReferenceCase) {
-    #expect(allClose(WeightedSum.aggregate(r(c), weights: c.weights), c.doubles("wsm"), relative: 1e-9))
+    #expect(allClose(Aggregation.scores(r(c), method: .weightedSum, weights: c.weights).raw, c.doubles("wsm"), relative: 1e-9))
   }
 
   @Test(arguments: cases.filter { $0.has("wpm") })
@@ -77,7 +77,7 @@ struct ReferenceFixtureTests {
     let sum = try c.columns.enumerated().map { j, x in
       try Normalisation.sum.oriented(x, direction: c.directions[j], criterion: "c\(j)")
     }
-    let got = WeightedProduct.aggregate(sum, weights: c.weights, floor: 1e-300)
+    let got = Aggregation.scores(sum, method: .weightedProduct(floor: 1e-300), weights: c.weights).raw
     #expect(allClose(got, c.doubles("wpm"), relative: 1e-9))
   }
 
@@ -87,14 +87,14 @@ struct ReferenceFixtureTests {
       let v = VectorNormaliser.normalise(x)
       return c.directions[j] == .cost ? v.map { 1 - $0 } : v
     }
-    let got = TOPSIS.aggregate(t, weights: c.weights).closeness
+    let got = Aggregation.scores(t, method: .topsis, weights: c.weights).raw
     #expect(allClose(got, c.doubles("topsis_pymcdm"), relative: 1e-9))
     #expect(allClose(got, c.doubles("topsis_skcriteria"), relative: 1e-9))
   }
 
   @Test(arguments: cases)
   func vikor(_ c: ReferenceCase) {
-    let got = VIKOR.aggregate(r(c), weights: c.weights, v: c.vikorV)
+    let got = Aggregation.vikorMeasures(r(c), weights: c.weights, v: c.vikorV)
     #expect(allClose(got.s, c.vikor("S"), relative: 1e-9, absolute: 1e-12))
     #expect(allClose(got.r, c.vikor("R"), relative: 1e-9, absolute: 1e-12))
     #expect(allClose(got.q, c.vikor("Q"), relative: 1e-9, absolute: 1e-12))

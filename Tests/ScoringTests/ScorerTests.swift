@@ -91,20 +91,20 @@ struct ScorerTests {
   }
 
   @Test func topsisOfIdenticalAlternativesIsOne() {
-    let r = TOPSIS.aggregate([[0.3, 0.3], [0.8, 0.8]], weights: [0.5, 0.5])
-    #expect(r.closeness == [1, 1])
+    let r = Aggregation.scores([[0.3, 0.3], [0.8, 0.8]], method: .topsis, weights: [0.5, 0.5])
+    #expect(r.raw == [1, 1])
   }
 
   @Test func vikorDegenerateTermsAreZero() {
     // S* = S⁻ and R* = R⁻: Q = 0 for everyone
-    #expect(VIKOR.aggregate([[1, 1, 1]], weights: [1], v: 0.5).q == [0, 0, 0])
+    #expect(Aggregation.vikorMeasures([[1, 1, 1]], weights: [1], v: 0.5).q == [0, 0, 0])
     // two criteria, mirror images: S equal for both, R equal → Q = 0
-    let m = VIKOR.aggregate([[0, 1], [1, 0]], weights: [0.5, 0.5], v: 0.5)
+    let m = Aggregation.vikorMeasures([[0, 1], [1, 0]], weights: [0.5, 0.5], v: 0.5)
     #expect(m.q == [0, 0])
   }
 
   @Test func weightedProductFloorsZeros() {
-    let raw = WeightedProduct.aggregate([[0, 1], [1, 1]], weights: [0.5, 0.5], floor: 0.01)
+    let raw = Aggregation.scores([[0, 1], [1, 1]], method: .weightedProduct(floor: 0.01), weights: [0.5, 0.5]).raw
     #expect(allClose(raw, [0.1, 1]))
   }
 
@@ -249,20 +249,5 @@ struct ScorerTests {
       let e = try Scorer.evaluate(table, spec: makeSpec(flat, weighting: WeightingSpec(method: weighting), aggregation: method))
       #expect(allFinite(e), "\(method) \(weighting)")
     }
-  }
-}
-
-@Suite("Batch weighted sum")
-struct BatchWeightedSumTests {
-  @Test(arguments: [1, 7, 2048])
-  func equalsOneAtATime(block: Int) {
-    var rng = SplitMix64(seed: 42)
-    let columns = (0..<6).map { _ in (0..<1000).map { _ in Double(rng.next() % 1000) / 999 } }
-    let samples: [[Double]] = (0..<9).map { (s: Int) -> [Double] in
-      (0..<6).map { (j: Int) -> Double in Double((s * 7 + j * 3) % 11) / 10 }
-    }
-    let batch = WeightedSum.aggregate(columns, weightSamples: samples, block: block)
-    #expect(batch.count == 9)
-    for (s, w) in samples.enumerated() { #expect(batch[s] == WeightedSum.aggregate(columns, weights: w)) }
   }
 }

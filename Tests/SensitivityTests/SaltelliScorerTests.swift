@@ -1,5 +1,6 @@
 import Criteria
 import Model
+import Scoring
 import Testing
 
 @testable import Sensitivity

@@ -57,10 +57,10 @@ struct Bench {
     let wsm = spec(.weightedSum, .direct)
     let matrix = try Scorer.prepare(t, spec: wsm)
     let weights = [Double](repeating: 1 / Double(criteria), count: criteria)
-    let keys = WeightedSum.aggregate(matrix.unit, weights: weights)
+    let keys = Aggregation.scores(matrix.unit, method: .weightedSum, weights: weights).raw
     let ids = (0..<rows).map { "E\($0)" }
     _ = try time("prepare (missing values, min-max)") { _ = try Scorer.prepare(t, spec: wsm) }
-    _ = time("weighted sum kernel") { _ = WeightedSum.aggregate(matrix.unit, weights: weights) }
+    _ = time("weighted sum kernel") { _ = Aggregation.scores(matrix.unit, method: .weightedSum, weights: weights).raw }
     _ = time("ranker") { _ = Ranker.rank(keys: keys, precision: 1e-9, ids: ids) }
     let base = try time("evaluate: weighted sum, min-max, direct") { _ = try Scorer.evaluate(t, spec: wsm) }
     let topsis = try time("evaluate: TOPSIS") { _ = try Scorer.evaluate(t, spec: spec(.topsis, .direct)) }

@@ -112,8 +112,8 @@ package struct SelectionPlan: Sendable {
   /// (a star requirement, or the rule of a programme whose eligible set is read): a
   /// sample then needs the ranks of all rows.
   package let needsFullRanking: Bool
-  /// Criterion indices under each group (all descendants), for `group.KEY`.
-  package let groupCriteria: [String: [Int]]
+  /// Each group's criteria, for `group.KEY`.
+  package let groups: [String: GroupMean]
 
   /// - Parameter evaluation: the nominal evaluation (which rows are ranked, their ids; static
   ///   rules read only columns).
@@ -217,20 +217,9 @@ package struct SelectionPlan: Sendable {
           pilot: pilot, pilotTotal: pilotTotal))
     }
     programmes = plans
-    var gc: [String: [Int]] = [:]
-    for g in spec.groups {
-      gc[g.key] = spec.criteria.indices.filter { j in
-        var node = spec.criteria[j].group
-        var steps = 0
-        while let k = node, steps <= spec.groups.count {
-          if k == g.key { return true }
-          node = spec.group(k)?.parent
-          steps += 1
-        }
-        return false
-      }
-    }
-    groupCriteria = gc
+    var groups: [String: GroupMean] = [:]
+    for g in spec.groups { groups[g.key] = GroupMean(spec: spec, group: g.key) }
+    self.groups = groups
     needsFullRanking =
       rankNeeded || plans.contains { $0.eligibleSetUsed && ($0.dynamicRule?.references.contains(.rank) ?? false) }
   }

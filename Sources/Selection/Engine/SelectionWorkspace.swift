@@ -117,13 +117,8 @@ package final class SelectionWorkspace {
     case .rank: return rank(row).map { .number(Double($0)) } ?? .missing
     case .stars: return .number(Double(stars(row)))
     case .group(let key):
-      guard let js = plan.groupCriteria[key] else { return .missing }
-      var num = 0.0, den = 0.0
-      for j in js {
-        num += weights[j] * normalised[j][row]
-        den += weights[j]
-      }
-      return .number(plan.scaled(den > 0 ? num / den : 0))
+      guard let group = plan.groups[key] else { return .missing }
+      return .number(plan.scaled(group.mean(local: group.localWeights(weights)) { self.normalised[$0][row] }))
     case .criterion(let j): return .number(plan.scaled(normalised[j][row]))
     case .selected(let p): return .bool(selectedStamp[p][row] == stamp)
     case .eligible(let p): return .bool(isEligible(p, row: row))

@@ -1,20 +1,21 @@
 import Criteria
 import Foundation
 
-/// One way of scoring the table that a Monte Carlo sample may draw: a normalised matrix
-/// and an aggregation method. The nominal variant is the Evaluation's own matrix and the
-/// spec's aggregation; alternatives (`uncertainty.normalisations` / `.aggregations`)
-/// are built by the caller with the Scoring kernels and handed in.
+/// The aggregation input of one method over a normalised matrix, pre-transformed so that
+/// every method is one or two weighted sums over rows (`BatchScorer`): the one
+/// implementation of aggregation, used by `Scorer` for the ranking and by every
+/// sensitivity sample (which may draw among several variants).
 ///
-/// The matrix is stored criterion-major (`m × n`, `r[j·n + i]`, i.e. Rᵀ of the row-major
-/// R) so that the batch kernel's inner loop runs over rows with no floating-point
-/// reduction and vectorises as written (see `BatchScorer`); it is pre-transformed so that
-/// every method but VIKOR is one or two matrix products with the weight block.
+/// Columns are criterion-major (`columns[j][i]`): the kernel's inner loop runs over rows
+/// with no floating-point reduction and vectorises as written. The weighted-sum variant
+/// shares the normalised columns (no copy).
 public struct MethodVariant: Sendable {
   public enum Kind: Sendable, Equatable {
-    /// raw = Σ w_j r_ij.
+    /// raw = Σ w_j r_ij (simple additive weighting; Fishburn 1967, Triantaphyllou 2000 ch. 2).
     case weightedSum
-    /// raw = Π max(r_ij, floor)^{w_j} = exp(Σ w_j ln max(r_ij, floor)).
+    /// raw = Π max(r_ij, floor)^{w_j} = exp(Σ w_j ln max(r_ij, floor)) (Bridgman 1922,
+    /// Miller & Starr 1969); a 0 would zero the whole product, so values are raised to
+    /// `floor` first (OECD/JRC 2008 §6.1; the least normal double when floor is 0).
     case weightedProduct(floor: Double)
     /// Closeness d⁻/(d⁺ + d⁻) with d± = √(Σ w_j² (r_ij − r±_j)²): ideal and anti-ideal of
     /// the weighted matrix are w_j·max r and w_j·min r since w ≥ 0 (Hwang & Yoon 1981).
@@ -30,10 +31,10 @@ public struct MethodVariant: Sendable {
   /// Rows (enterprises, all table rows; unranked rows are never candidates).
   public let rows: Int
   public let criteria: Int
-  /// Criterion-major primary matrix: r (WSM, VIKOR d), ln max(r, floor) (WPM), (r⁺ − r)² (TOPSIS).
-  let primary: [Double]
+  /// Criterion-major primary columns: r (WSM), d (VIKOR), ln max(r, floor) (WPM), (r⁺ − r)² (TOPSIS).
+  let primary: [[Double]]
   /// TOPSIS only: (r − r⁻)², criterion-major.
-  let secondary: [Double]
+  let secondary: [[Double]]
   /// A label for reports ("min-max / weighted-sum").
   public let label: String
 
@@ -47,37 +48,35 @@ public struct MethodVariant: Sendable {
     rows = n
     criteria = m
     self.label = label
-    var p = [Double](repeating: 0, count: n * m)
-    var s: [Double] = []
     switch method {
     case .weightedSum:
       kind = .weightedSum
-      for j in 0..<m { for i in 0..<n { p[j * n + i] = normalised[j][i] } }
+      primary = normalised
+      secondary = []
     case .weightedProduct(let floor):
       kind = .weightedProduct(floor: floor)
-      for j in 0..<m { for i in 0..<n { p[j * n + i] = log(Swift.max(normalised[j][i], floor)) } }
+      let lower = floor > 0 ? floor : Double.leastNormalMagnitude
+      primary = normalised.map { $0.map { log(Swift.max($0, lower)) } }
+      secondary = []
     case .topsis:
       kind = .topsis
-      s = [Double](repeating: 0, count: n * m)
-      for j in 0..<m {
-        let col = normalised[j]
+      var p: [[Double]] = [], s: [[Double]] = []
+      for col in normalised {
         let (lo, hi) = Self.bounds(col, ranked)
-        for i in 0..<n {
-          p[j * n + i] = (hi - col[i]) * (hi - col[i])
-          s[j * n + i] = (col[i] - lo) * (col[i] - lo)
-        }
+        p.append(col.map { (hi - $0) * (hi - $0) })
+        s.append(col.map { ($0 - lo) * ($0 - lo) })
       }
+      primary = p
+      secondary = s
     case .vikor(let v):
       kind = .vikor(v: v)
-      for j in 0..<m {
-        let col = normalised[j]
+      primary = normalised.map { col in
         let (lo, hi) = Self.bounds(col, ranked)
         let span = hi - lo
-        for i in 0..<n { p[j * n + i] = span > 0 ? (hi - col[i]) / span : 0 }
+        return col.map { span > 0 ? (hi - $0) / span : 0 }
       }
+      secondary = []
     }
-    primary = p
-    secondary = s
   }
 
   static func bounds(_ col: [Double], _ ranked: [Bool]?) -> (Double, Double) {
@@ -99,16 +98,12 @@ public struct MethodVariant: Sendable {
 extension MethodVariant {
   /// The same variant restricted to `rows` (weighted sum only: every other kind needs all
   /// rows for its ideal points).
-  init(restricting v: MethodVariant, to rows: [Int32]) {
+  package init(restricting v: MethodVariant, to rows: [Int32]) {
     kind = v.kind
     criteria = v.criteria
     self.rows = rows.count
     label = v.label
-    var p = [Double](repeating: 0, count: rows.count * v.criteria)
-    for j in 0..<v.criteria {
-      for (k, r) in rows.enumerated() { p[j * rows.count + k] = v.primary[j * v.rows + Int(r)] }
-    }
-    primary = p
+    primary = v.primary.map { col in rows.map { col[Int($0)] } }
     secondary = []
   }
 }
