@@ -6,7 +6,7 @@ extension SensitivityError {
   /// line in the criteria file, exit 78; data the analysis cannot use, exit 65: an id of
   /// `sobol_targets` no ranked enterprise has (at the key that names it), data-driven
   /// weights that leave nothing to vary, a method variant the data cannot be scored with
-  /// (at the metrics file). A data problem never exits as a criteria error.
+  /// (at the key that asks for the variant). A data problem never exits as a criteria error.
   public func located(spec: Spec, table: Table) -> StageFailure {
     switch self {
     case .unknownCriterion(let key):
@@ -25,7 +25,11 @@ extension SensitivityError {
       return StageFailure(Self.weightsFromData(spec) ? .data : .config, spec.diagnostic(at: "uncertainty.vary", message))
     case .tooManyDimensions:
       return StageFailure(.config, spec.diagnostic(at: "uncertainty.vary", description))
-    case .shapeMismatch, .variantShape, .scoring:
+    case .scoring:
+      // The method variants come from these keys; the values that break them from the metrics.
+      let key = spec.uncertainty?.normalisations.isEmpty == false ? "uncertainty.normalisations" : "uncertainty.aggregations"
+      return StageFailure(.data, spec.diagnostic(at: key, "\(description) (in \(table.source))"))
+    case .shapeMismatch, .variantShape:
       return StageFailure(.data, Diagnostic(file: table.source, line: 0, message: description))
     }
   }
