@@ -2,8 +2,8 @@
 /// code the CLI exits with) and where it is, as diagnostics in the `FILE:LINE[:COLUMN]:`
 /// form of docs/cli.md.
 ///
-/// Every stage's error type conforms (`StageFailure`, `ScoringError`, `ReportError`,
-/// `SyntheticError`, the sensitivity analysis' located errors); the `exemplar` executable
+/// Every stage's error type conforms (`StageFailure` for ingest, the criteria loader and
+/// located sensitivity errors, `ScoringError`, `ReportError`); the `exemplar` executable
 /// prints `diagnostics` and maps `kind` to an exit code in one place (`Exit`).
 public protocol StageError: Error, Sendable {
   /// The sysexits kind: usage 64, data 65, no input 66, can't create 73, config 78.
