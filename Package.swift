@@ -3,7 +3,8 @@ import PackageDescription
 
 /// Exemplar: selects benchmark enterprises (标杆企业) from implementation-effect
 /// metrics. One target per pipeline stage; dependencies point down:
-/// Model ← Criteria ← Ingest/Scoring ← Selection ← Sensitivity/Reports ← exemplar.
+/// Model ← Criteria ← Ingest/Scoring ← Selection ← Sensitivity ← Reports ← exemplar
+/// (Synthetic: Model only). Reports is the only module that formats output text and writes files.
 let package = Package(
   name: "Exemplar",
   products: [
@@ -30,7 +31,10 @@ let package = Package(
     .target(name: "Sensitivity", dependencies: ["Model", "Criteria", "Scoring", "Selection"]),
     .target(
       name: "Reports",
-      dependencies: ["Model", "Criteria", "Scoring", "Selection", "CXlsxWriter", "CZipLevel", .product(name: "Crypto", package: "swift-crypto")]),
+      dependencies: [
+        "Model", "Criteria", "Scoring", "Selection", "Sensitivity", "CXlsxWriter", "CZipLevel",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     .target(name: "Synthetic", dependencies: ["Model"]),
     .executableTarget(
       name: "exemplar",
@@ -44,7 +48,9 @@ let package = Package(
     .testTarget(name: "CriteriaTests", dependencies: ["Criteria", "Model", "TestSupport"]),
     .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Criteria", "Model", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "SelectionTests", dependencies: ["Selection", "Scoring", "Criteria", "Model", "TestSupport"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "SensitivityTests", dependencies: ["Sensitivity", "Selection", "Scoring", "Criteria", "Model", "TestSupport"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "SensitivityTests", dependencies: ["Sensitivity", "Reports", "Selection", "Scoring", "Criteria", "Model", "TestSupport"],
+      resources: [.copy("Fixtures")]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Selection", "Scoring", "Criteria", "Model", "TestSupport"]),
     .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Model", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["TestSupport"]),

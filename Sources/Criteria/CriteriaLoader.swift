@@ -82,10 +82,11 @@ public enum CriteriaLoader {
     if case .table(let t)? = top["aggregation"] { aggregationTable = t }
     let uncertainty = d.decodeUncertainty(top["uncertainty"], criteria: criteria, aggregation: aggregationTable)
     guard !d.log.hasErrors else { return .failure(StageFailure(.config, diagnostics: d.log)) }
-    return .success(
-      Spec(
+    var spec = Spec(
         source: source, evaluation: evaluation, columns: columns, criteria: criteria, groups: groups,
         weighting: weighting, aggregation: aggregation, ranking: ranking, stars: stars, programmes: programmes,
-        rewards: rewards, uncertainty: uncertainty))
+        rewards: rewards, uncertainty: uncertainty)
+    spec.keyLines = d.index
+    return .success(spec)
   }
 }

@@ -23,6 +23,8 @@ public struct Spec: Sendable {
   public var programmes: [ProgrammeSpec]
   public var rewards: RewardSpec
   public var uncertainty: UncertaintySpec?
+  /// Where each key path is written in the file (set by the loader; `line(of:)`).
+  var keyLines: KeyLineIndex?
 
   public init(
     source: String, evaluation: EvaluationInfo, columns: [ColumnSpec], criteria: [CriterionSpec],

@@ -94,7 +94,7 @@ extension SpecDecoder {
         let stars = integer(lt, "stars", p, required: true, expected: "an integer 1…5", valid: { (1...5).contains($0) })
         let label = string(lt, "label", p)
         let minScore = number(
-          lt, "min_score", p, required: true, expected: "a score on the scale \(TOMLNode.format(scale.lowerBound))…\(TOMLNode.format(scale.upperBound))",
+          lt, "min_score", p, required: true, expected: "a score on the scale \(formatNumber(scale.lowerBound))…\(formatNumber(scale.upperBound))",
           valid: { scale.contains($0) })
         let require = expression(lt, "require", p, scope: scope)
         guard let stars, let minScore else { continue }
@@ -109,7 +109,7 @@ extension SpecDecoder {
     for (lower, higher) in zip(sorted, sorted.dropFirst()) where higher.level.minScore < lower.level.minScore {
       error(
         higher.path + ".min_score",
-        "min_score \(TOMLNode.format(higher.level.minScore)) of \(higher.level.stars) stars is below min_score \(TOMLNode.format(lower.level.minScore)) of \(lower.level.stars) stars; a higher level needs at least the same score")
+        "min_score \(formatNumber(higher.level.minScore)) of \(higher.level.stars) stars is below min_score \(formatNumber(lower.level.minScore)) of \(lower.level.stars) stars; a higher level needs at least the same score")
     }
     return StarSpec(levels: sorted.map(\.level), cumulative: cumulative)
   }

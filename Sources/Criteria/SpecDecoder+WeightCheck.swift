@@ -36,7 +36,7 @@ extension SpecDecoder {
           sum += w
         }
         guard complete else { continue }
-        let listing = zip(kids, paths).map { "\($0) \(TOMLNode.format((weightOf[$1] ?? nil) ?? 0))" }.joined(separator: " + ")
+        let listing = zip(kids, paths).map { "\($0) \(formatNumber((weightOf[$1] ?? nil) ?? 0))" }.joined(separator: " + ")
         if node.spec.normalise {
           if sum <= 0 { error(node.path, "the weights of \(node.name)'s children sum to 0 (\(listing)); cannot rescale") }
         } else if abs(sum - 1) > Self.weightSumTolerance {

@@ -53,8 +53,8 @@ extension SpecDecoder {
     if result.cr >= maxCR, !accept {
       error(
         path + ".matrix",
-        "inconsistent judgements: CR = \(Self.fixed(result.cr, 4)) ≥ max_cr \(TOMLNode.format(maxCR)) "
-          + "(λmax = \(Self.fixed(result.lambdaMax, 4)), CI = \(Self.fixed(result.ci, 4)), RI = \(TOMLNode.format(result.ri))); "
+        "inconsistent judgements: CR = \(formatFixed(result.cr, decimals: 4)) ≥ max_cr \(formatNumber(maxCR)) "
+          + "(λmax = \(formatFixed(result.lambdaMax, decimals: 4)), CI = \(formatFixed(result.ci, decimals: 4)), RI = \(formatNumber(result.ri))); "
           + "revise the judgements or set accept_inconsistent = true")
     }
     return AHPSpec(order: order ?? [], matrix: matrix, acceptInconsistent: accept, maxCR: maxCR)
@@ -96,14 +96,14 @@ extension SpecDecoder {
     }
     guard ok else { return nil }
     for i in 0..<n where a[i][i] != 1 {
-      error("\(path)[\(i)][\(i)]", "diagonal entries must be 1, found \(TOMLNode.format(a[i][i]))")
+      error("\(path)[\(i)][\(i)]", "diagonal entries must be 1, found \(formatNumber(a[i][i]))")
       ok = false
     }
     for i in 0..<n {
       for j in (i + 1)..<max(i + 1, n) where abs(a[j][i] - 1 / a[i][j]) > Self.reciprocityTolerance {
         error(
           "\(path)[\(j)][\(i)]",
-          "not reciprocal: matrix[\(j)][\(i)] = \(TOMLNode.format(a[j][i])) but 1/matrix[\(i)][\(j)] = \(TOMLNode.format(1 / a[i][j])) "
+          "not reciprocal: matrix[\(j)][\(i)] = \(formatNumber(a[j][i])) but 1/matrix[\(i)][\(j)] = \(formatNumber(1 / a[i][j])) "
             + "(must agree within 1e-6; write fractions as \"p/q\")")
         ok = false
       }
@@ -125,5 +125,4 @@ extension SpecDecoder {
   }
 
   /// `x` with `digits` decimals (for messages).
-  static func fixed(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", x) }
 }

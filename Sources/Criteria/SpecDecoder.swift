@@ -31,7 +31,7 @@ struct SpecDecoder {
   }
 
   /// Readable rendering of a computed value (10 significant digits) for messages.
-  static func short(_ x: Double) -> String { TOMLNode.format(Double(String(format: "%.10g", x)) ?? x) }
+  static func short(_ x: Double) -> String { formatNumber(Double(String(format: "%.10g", x)) ?? x) }
 
   static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : path + "." + key }
 

@@ -1,3 +1,4 @@
+import Model
 import TOMLKit
 
 /// A parsed TOML value, copied out of TOMLKit into plain Swift values so the decoder can
@@ -53,7 +54,7 @@ indirect enum TOMLNode: Sendable {
       return "[" + shown + (items.count > 6 ? ", …" : "") + "]"
     case .string(let s): return "\"\(s)\""
     case .integer(let n): return String(n)
-    case .float(let x): return Self.format(x)
+    case .float(let x): return formatNumber(x)
     case .bool(let b): return b ? "true" : "false"
     case .other(let s): return s
     }
@@ -68,9 +69,4 @@ indirect enum TOMLNode: Sendable {
     }
   }
 
-  /// Shortest round-trip rendering, without a trailing `.0` for whole numbers.
-  static func format(_ x: Double) -> String {
-    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-    return "\(x)"
-  }
 }

@@ -1,5 +1,7 @@
-/// Why a stage could not produce its result; the CLI maps the kind to a sysexits code.
-public struct StageFailure: Error, Sendable {
+/// Why a stage could not produce its result: a kind and located diagnostics. The general
+/// `StageError`, used by the stages whose problems are lists of diagnostics (ingest, the
+/// criteria loader, output files).
+public struct StageFailure: StageError {
   public enum Kind: Sendable, Equatable {
     /// 64: bad command line.
     case usage

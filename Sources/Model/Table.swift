@@ -101,9 +101,3 @@ public struct CategoryColumn: Sendable {
   }
   public func value(at row: Int) -> String? { codes[row] < 0 ? nil : levels[Int(codes[row])] }
 }
-
-/// Shortest round-trip decimal form of a double, without a trailing `.0` for integers.
-public func formatNumber(_ x: Double) -> String {
-  if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-  return "\(x)"
-}

@@ -1,3 +1,5 @@
+import Model
+
 /// A growable byte buffer that the writers format text into, without building `String`s.
 ///
 /// Numbers are formatted straight into the bytes: integers and fixed decimals with integer
@@ -176,12 +178,12 @@ final class ByteBuffer: @unchecked Sendable {
   }
 
   /// Appends `x` rounded half away from zero to `decimals` places (0…9), e.g. `-3.50`;
-  /// nothing when `x` is not finite. Same text as `ReportModel.fixed`.
+  /// nothing when `x` is not finite. Same text as `formatFixed` (module Model).
   func append(fixed x: Double, decimals: Int) {
     guard x.isFinite else { return }
     let d = max(0, min(decimals, 9))
     guard let n = ByteBuffer.roundedMagnitude(x, scale: ByteBuffer.powerOfTen(d)) else {
-      return append(ReportModel.fixed(x, decimals: d))
+      return append(formatFixed(x, decimals: d))
     }
     reserve(24)
     if x < 0 && n != 0 { put(UInt8(ascii: "-")) }

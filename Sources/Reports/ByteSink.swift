@@ -86,7 +86,7 @@ final class ByteSink {
     try write(buffer: buffer.bytes.bindMemory(to: UInt8.self))
   }
 
-  private func write(buffer u: UnsafeBufferPointer<UInt8>) throws(ReportError) {
+  func write(buffer u: UnsafeBufferPointer<UInt8>) throws(ReportError) {
     guard let base = u.baseAddress, u.count > 0 else { return }
     if u.count > Self.slack {
       try flush()
@@ -103,48 +103,6 @@ final class ByteSink {
   func write(byte: UInt8) throws(ReportError) {
     append(byte)
     try flushIfFull()
-  }
-
-  /// Appends the decimal digits of `n`.
-  func write(integer n: Int) throws(ReportError) {
-    if n < 0 { append(UInt8(ascii: "-")) }
-    var m = n.magnitude
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    var count = 0
-    withUnsafeMutableBytes(of: &digits) { d in
-      repeat {
-        d[count] = UInt8(ascii: "0") + UInt8(m % 10)
-        m /= 10
-        count += 1
-      } while m > 0
-      for i in stride(from: count - 1, through: 0, by: -1) { append(d[i]) }
-    }
-    try flushIfFull()
-  }
-
-  /// Appends `x` rounded half away from zero to `decimals` places (0…9); nothing when not finite.
-  /// Same text as `ReportModel.fixed`, without building a `String`.
-  func write(fixed x: Double, decimals: Int) throws(ReportError) {
-    guard x.isFinite else { return }
-    let d = max(0, min(decimals, 9))
-    var scale: UInt64 = 1
-    for _ in 0..<d { scale *= 10 }
-    let scaled = (abs(x) * Double(scale)).rounded()
-    guard scaled < 9.0e15 else { return try write(ReportModel.fixed(x, decimals: d)) }
-    let n = UInt64(scaled)
-    if x < 0 && n != 0 { append(UInt8(ascii: "-")) }
-    try write(integer: Int(n / scale))
-    if d > 0 {
-      append(UInt8(ascii: "."))
-      var frac = n % scale
-      var div = scale / 10
-      while div > 0 {
-        append(UInt8(ascii: "0") + UInt8(frac / div))
-        frac %= div
-        div /= 10
-      }
-    }
   }
 
   /// Writes the buffered bytes to the descriptor.

@@ -1,4 +1,5 @@
-/// RFC 4180 CSV rows into a `ByteBuffer`, safe to open in Excel.
+/// RFC 4180 CSV rows into a `ByteBuffer`, safe to open in Excel: the one CSV writer
+/// (ranking.csv, the shortlists, sensitivity.csv).
 ///
 /// - Records end with CRLF (RFC 4180 §2.1; Excel reads both, CRLF is what it writes).
 /// - A field is quoted when it contains `,`, `"`, CR or LF; quotes are doubled.
@@ -59,6 +60,12 @@ struct CSVWriter {
   mutating func number(_ x: Double?, decimals: Int) {
     separator()
     if let x { out.append(fixed: x, decimals: decimals) }
+  }
+
+  /// A numeric cell in shortest round-trip form (`formatNumber`); empty when not finite.
+  mutating func number(shortest x: Double) {
+    separator()
+    if x.isFinite { out.append(shortest: x) }
   }
 
   /// An integer cell.

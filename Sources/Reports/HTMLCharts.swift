@@ -52,7 +52,7 @@ enum HTMLCharts {
         let w = barW * v / maxV
         s += "<text x=\"12\" y=\"\(y + 14)\" font-size=\"11\">\(HTML.escape(item.label))</text>"
         s += "<rect x=\"\(labelW)\" y=\"\(y + 3)\" width=\"\(num(w))\" height=\"\(rowH - 6)\" fill=\"#5a8f3c\"/>"
-        s += "<text x=\"\(num(Double(labelW) + w + 4))\" y=\"\(y + 14)\" font-size=\"11\">\(ReportModel.fixed(v * 100, decimals: 1))%</text>"
+        s += "<text x=\"\(num(Double(labelW) + w + 4))\" y=\"\(y + 14)\" font-size=\"11\">\(formatFixed(v * 100, decimals: 1))%</text>"
         y += rowH
       }
     }
@@ -72,33 +72,5 @@ enum HTMLCharts {
   }
 
   /// Coordinates with one decimal, "0" for non-finite.
-  static func num(_ x: Double) -> String { x.isFinite ? ReportModel.fixed(x, decimals: 1) : "0" }
-}
-
-/// HTML text escaping.
-enum HTML {
-  /// `&`, `<`, `>`, `"` and `'` as entities; control characters other than TAB/LF/CR removed.
-  static func escape(_ s: String) -> String {
-    var needs = false
-    for b in s.utf8 where b == 38 || b == 60 || b == 62 || b == 34 || b == 39 || (b < 0x20 && b != 9 && b != 10 && b != 13) {
-      needs = true
-      break
-    }
-    guard needs else { return s }
-    var out = ""
-    out.reserveCapacity(s.utf8.count + 16)
-    for c in s.unicodeScalars {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default:
-        if c.value < 0x20 && c.value != 9 && c.value != 10 && c.value != 13 { continue }
-        out.unicodeScalars.append(c)
-      }
-    }
-    return out
-  }
+  static func num(_ x: Double) -> String { x.isFinite ? formatFixed(x, decimals: 1) : "0" }
 }

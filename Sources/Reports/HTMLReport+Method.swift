@@ -42,7 +42,7 @@ extension HTMLReport {
     try sink.write("<table>\n<thead><tr><th>\(L.criterion)</th><th>\(L.groupPath)</th><th>\(L.direction)</th>")
     try sink.write("<th>\(L.normalisation)</th><th>\(L.weight)</th></tr></thead>\n<tbody>\n")
     for (j, c) in spec.criteria.enumerated() {
-      let w = j < m.evaluation.weights.count ? ReportModel.fixed(m.evaluation.weights[j] * 100, decimals: 2) + "%" : ""
+      let w = j < m.evaluation.weights.count ? formatFixed(m.evaluation.weights[j] * 100, decimals: 2) + "%" : ""
       try sink.write("<tr><td>\(HTML.escape(c.label))</td><td>\(HTML.escape(m.criterionPaths[j]))</td>")
       try sink.write("<td>\(HTML.escape(L.directionName(c.direction)))</td><td>\(HTML.escape(L.normalisationName(c.normalisation)))</td>")
       try sink.write("<td class=\"n\">\(w)</td></tr>\n")
@@ -53,11 +53,11 @@ extension HTMLReport {
       for node in m.evaluation.weightReport.nodes {
         let name = node.key.isEmpty ? (L.english ? "(root)" : "（根）") : m.groupLabel(node.key)
         var local = zip(node.children, node.localWeights).map { child, w in
-          "\(m.spec.criteria.first { $0.key == child }?.label ?? m.groupLabel(child)) \(ReportModel.fixed(w * 100, decimals: 2))%"
+          "\(m.spec.criteria.first { $0.key == child }?.label ?? m.groupLabel(child)) \(formatFixed(w * 100, decimals: 2))%"
         }.joined(separator: "；")
         if let a = node.ahp {
-          local += "；λmax = \(ReportModel.fixed(a.lambdaMax, decimals: 4))，CI = \(ReportModel.fixed(a.ci, decimals: 4))，"
-          local += "CR = \(ReportModel.fixed(a.cr, decimals: 4))，RI = \(ReportModel.fixed(a.ri, decimals: 2))"
+          local += "；λmax = \(formatFixed(a.lambdaMax, decimals: 4))，CI = \(formatFixed(a.ci, decimals: 4))，"
+          local += "CR = \(formatFixed(a.cr, decimals: 4))，RI = \(formatFixed(a.ri, decimals: 2))"
         }
         try sink.write("<tr><th>\(HTML.escape(name))</th><td>\(HTML.escape(L.weightingName(node.method)))</td><td>\(HTML.escape(local))</td></tr>\n")
       }

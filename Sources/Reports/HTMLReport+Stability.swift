@@ -1,3 +1,4 @@
+import Model
 extension HTMLReport {
   /// Weight-stability intervals per programme: a table with an inline SVG bar per
   /// criterion (the interval on 0…1, the nominal weight marked).
@@ -22,8 +23,8 @@ extension HTMLReport {
         let svg = "<svg width=\"\(Int(w) + 2)\" height=\"12\" role=\"img\"><rect x=\"1\" y=\"5\" width=\"\(Int(w))\" height=\"2\" fill=\"#ddd\"/>"
           + "<rect x=\"\(Int(x0) + 1)\" y=\"2\" width=\"\(max(1, Int(x1 - x0)))\" height=\"8\" fill=\"#9db8d9\"/>"
           + "<rect x=\"\(Int(xn))\" y=\"0\" width=\"2\" height=\"12\" fill=\"#c0392b\"/></svg>"
-        try sink.write("<tr><td>\(HTML.escape(label))</td><td class=\"n\">\(ReportModel.fixed(r.weight * 100, decimals: 2))%</td>")
-        try sink.write("<td class=\"n\">\(ReportModel.fixed(r.low * 100, decimals: 2))% – \(ReportModel.fixed(r.high * 100, decimals: 2))%\(r.exact ? "" : " *")</td><td>\(svg)</td></tr>\n")
+        try sink.write("<tr><td>\(HTML.escape(label))</td><td class=\"n\">\(formatFixed(r.weight * 100, decimals: 2))%</td>")
+        try sink.write("<td class=\"n\">\(formatFixed(r.low * 100, decimals: 2))% – \(formatFixed(r.high * 100, decimals: 2))%\(r.exact ? "" : " *")</td><td>\(svg)</td></tr>\n")
       }
       try sink.write("</tbody>\n</table>\n")
     }

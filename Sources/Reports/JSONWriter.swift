@@ -1,6 +1,8 @@
 import Model
 
-/// A small streaming JSON writer with a fixed key order, so output bytes are deterministic.
+/// The one JSON writer: every JSON Exemplar writes or prints (results.json,
+/// sensitivity.json, `--json` output through `JSONText`) is made here, with a fixed key
+/// order, so output bytes are deterministic.
 ///
 /// Keys are written in the order the caller writes them (no dictionaries, no
 /// `JSONSerialization`). Numbers use the shortest round-trip form (integers without
@@ -156,23 +158,11 @@ struct JSONWriter {
     if let x { number(x) } else { null() }
   }
 
-  /// Shortest round-trip text of a finite double; `null` for NaN and ±∞.
-  static func numberText(_ x: Double) -> String {
-    guard x.isFinite else { return "null" }
-    return formatNumber(x)
+  mutating func field(_ k: String, _ b: Bool) { key(k); bool(b) }
+  mutating func field(_ k: String, _ s: String?) {
+    key(k)
+    if let s { string(s) } else { null() }
   }
 
   private func writeString(_ s: String) { out.append(jsonString: s) }
-
-}
-
-/// JSON string literals for callers outside the writers (the CLI's `--json` output): the
-/// same escaping as every file Exemplar writes (`ByteBuffer.append(jsonString:)`).
-public enum JSONText {
-  /// `s` in quotes with `"`, `\` and control characters escaped.
-  public static func quoted(_ s: String) -> String {
-    let b = ByteBuffer(capacity: s.utf8.count + 2)
-    b.append(jsonString: s)
-    return String(decoding: b.bytes, as: UTF8.self)
-  }
 }

@@ -1,9 +1,9 @@
 import Model
 
-/// Why a report could not be written. One error type for the Reports module;
-/// every message names the offending path or value. `RunReport` and
-/// `OutputFolder` turn it into a `StageFailure` of kind `.cantCreate` (exit 73).
-public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
+/// Why an output could not be written. One error type for the Reports module; every
+/// message names the offending path or value; exit 73, located at the path
+/// (`PATH:0: message`: the problem concerns the whole file).
+public enum ReportError: StageError, Equatable, CustomStringConvertible {
   /// A system call on `path` failed; `operation` is what was attempted, `code` the errno.
   case io(path: String, operation: String, code: Int32)
   /// libxlsxwriter reported an error for the workbook at `path`.
@@ -34,8 +34,11 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
     }
   }
 
-  /// The same problem as a `StageFailure` of kind `.cantCreate` (exit 73).
-  public var stageFailure: StageFailure {
-    StageFailure(.cantCreate, Diagnostic(file: path, line: 0, message: description))
+  public var kind: StageFailure.Kind { .cantCreate }
+
+  public var diagnostics: DiagnosticLog {
+    var log = DiagnosticLog()
+    log.append(Diagnostic(file: path, line: 0, message: description))
+    return log
   }
 }

@@ -118,11 +118,11 @@ final class ReportModel: Sendable {
   }
 
   /// A score with the spec's decimals.
-  func scoreText(_ x: Double) -> String { ReportModel.fixed(x, decimals: spec.evaluation.scoreDecimals) }
+  func scoreText(_ x: Double) -> String { formatFixed(x, decimals: spec.evaluation.scoreDecimals) }
 
   /// Yuan with two decimals and thousands separators: 1,450,000.00.
   static func money(_ x: Double) -> String {
-    let t = fixed(x, decimals: 2)
+    let t = formatFixed(x, decimals: 2)
     guard let dot = t.firstIndex(of: ".") else { return t }
     let negative = t.hasPrefix("-")
     let digits = Array(t[t.index(t.startIndex, offsetBy: negative ? 1 : 0)..<dot])
@@ -132,23 +132,5 @@ final class ReportModel: Sendable {
       grouped.append(c)
     }
     return (negative ? "-" : "") + grouped + String(t[dot...])
-  }
-
-  /// `x` rounded half away from zero to `decimals` places, as text; "" when not finite.
-  static func fixed(_ x: Double, decimals: Int) -> String {
-    guard x.isFinite else { return "" }
-    let d = max(0, min(decimals, 9))
-    var scale: Int64 = 1
-    for _ in 0..<d { scale *= 10 }
-    let scaled = (abs(x) * Double(scale)).rounded()
-    guard scaled < 9.0e15 else { return String(format: "%.\(d)f", x) }
-    let n = Int64(scaled)
-    var s = (x < 0 && n != 0) ? "-" : ""
-    s += String(n / scale)
-    if d > 0 {
-      let frac = String(n % scale)
-      s += "." + String(repeating: "0", count: d - frac.count) + frac
-    }
-    return s
   }
 }

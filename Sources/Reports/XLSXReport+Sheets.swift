@@ -116,8 +116,8 @@ extension XLSXReport {
       let name = node.key.isEmpty ? (L.english ? "(root)" : "（根）") : m.groupLabel(node.key)
       var text = L.weightingName(node.method)
       if let a = node.ahp {
-        text += "  λmax = \(ReportModel.fixed(a.lambdaMax, decimals: 4))  CI = \(ReportModel.fixed(a.ci, decimals: 4))"
-        text += "  CR = \(ReportModel.fixed(a.cr, decimals: 4))  RI = \(ReportModel.fixed(a.ri, decimals: 2))"
+        text += "  λmax = \(formatFixed(a.lambdaMax, decimals: 4))  CI = \(formatFixed(a.ci, decimals: 4))"
+        text += "  CR = \(formatFixed(a.cr, decimals: 4))  RI = \(formatFixed(a.ri, decimals: 2))"
       }
       pair(name, text)
     }

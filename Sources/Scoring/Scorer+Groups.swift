@@ -44,10 +44,10 @@ extension Scorer {
     for entry in spec.ranking.tieBreak {
       switch entry {
       case .group(let key, let descending):
-        guard let g = groups[key] else { throw .unknownKey(kind: "tie-break group", key: key) }
+        guard let g = groups[key] else { preconditionFailure("tie-break group '\(key)' is not in the spec") }
         keys.append(descending ? g : g.map { -$0 })
       case .criterion(let key, let descending):
-        guard let j = spec.criterionIndex(key) else { throw .unknownKey(kind: "tie-break criterion", key: key) }
+        guard let j = spec.criterionIndex(key) else { preconditionFailure("tie-break criterion '\(key)' is not in the spec") }
         keys.append(descending ? matrix.unit[j] : matrix.unit[j].map { -$0 })
       case .column(let key, let descending):
         let sign = descending ? 1.0 : -1.0
@@ -56,8 +56,12 @@ extension Scorer {
           keys.append(matrix.rows.map { c.missing[$0] ? -Double.infinity : sign * c.values[$0] })
         case .bool(let v)?:
           keys.append(matrix.rows.map { row in v[row].map { sign * ($0 ? 1 : 0) } ?? -Double.infinity })
+        case nil:
+          throw ScoringError(
+            .columnAbsent(usedBy: "the tie-break chain", column: key), file: table.source, line: 1,
+            column: header(key, table, spec))
         default:
-          throw .unknownKey(kind: "numeric or bool tie-break column", key: key)
+          preconditionFailure("tie-break column '\(key)' is not numeric or bool: the table was not ingested against this spec")
         }
       }
     }

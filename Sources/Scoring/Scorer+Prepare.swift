@@ -9,18 +9,27 @@ extension Scorer {
   /// benefit, max for cost); `exclude` leaves the row out of the ranking with the column
   /// named; `reject` and `allow` cannot reach a criterion (the loader rejects them) and are
   /// treated as `exclude`. Winsorisation (if set) follows imputation.
-  /// - Throws: `columnNotNumeric`, `allMissing` (no present value at all), `domain`.
+  /// - Throws: `ScoringError` located at the metrics file: `columnAbsent` (an optional
+  ///   column the file does not have), `allMissing` (no present value at all), `domain`.
+  ///   The table must have been ingested against `spec`'s columns.
   public static func prepare(_ table: Table, spec: Spec) throws(ScoringError) -> ScoringMatrix {
     let n = table.rowCount
     var columns: [NumericColumn] = []
     var excludedBy = [Int](repeating: -1, count: 0)
     for (j, c) in spec.criteria.enumerated() {
       guard let col = table.numbers(c.column), col.values.count == n else {
-        throw .columnNotNumeric(criterion: c.key, column: c.column)
+        precondition(table[c.column] == nil, "column '\(c.column)' of criterion '\(c.key)' is not numeric: the table was not ingested against this spec")
+        throw ScoringError(
+          .columnAbsent(usedBy: "criterion '\(c.key)'", column: c.column), file: table.source, line: 1,
+          column: header(c.column, table, spec))
       }
       columns.append(col)
       guard anyTrue(col.missing) else { continue }
-      if n > 0, !col.missing.contains(false) { throw .allMissing(criterion: c.key, column: c.column) }
+      if n > 0, !col.missing.contains(false) {
+        throw ScoringError(
+          .allMissing(criterion: c.key, column: c.column), file: table.source, line: table.lines[0],
+          column: header(c.column, table, spec))
+      }
       if imputes(policy(c, spec)) { continue }
       if excludedBy.isEmpty { excludedBy = [Int](repeating: -1, count: n) }
       for i in 0..<n where col.missing[i] && excludedBy[i] < 0 { excludedBy[i] = j }
@@ -51,7 +60,11 @@ extension Scorer {
       var flags = [Bool](repeating: false, count: 0)
       if anyTrue(col.missing), imputes(policy(c, spec)) {
         let present = identity ? x.indices.filter { !col.missing[$0] } : rows.indices.filter { !col.missing[rows[$0]] }
-        guard !present.isEmpty else { throw .allMissing(criterion: c.key, column: c.column) }
+        guard !present.isEmpty else {
+          throw ScoringError(
+            .allMissing(criterion: c.key, column: c.column), file: table.source, line: table.lines[rows.first ?? 0],
+            column: header(c.column, table, spec))
+        }
         let fill = imputation(policy(c, spec), present.map { x[$0] }, direction: c.direction)
         flags = [Bool](repeating: false, count: n)
         for (k, row) in (identity ? Array(0..<n) : rows).enumerated() where col.missing[row] {
@@ -60,14 +73,24 @@ extension Scorer {
         }
       }
       if let q = c.winsorise { x = Winsoriser.clip(x, quantiles: q) }
-      unit.append(try c.normalisation.unit(x, direction: c.direction, criterion: c.key))
-      if wantsTOPSIS { topsis.append(try topsisColumn(x, criterion: c)) }
+      do {
+        unit.append(try c.normalisation.unit(x, direction: c.direction, criterion: c.key))
+        if wantsTOPSIS { topsis.append(try topsisColumn(x, criterion: c)) }
+      } catch {
+        let row = error.offset.map { identity ? $0 : rows[$0] } ?? 0
+        throw ScoringError(error.problem, file: table.source, line: table.lines[row], column: header(c.column, table, spec))
+      }
       values.append(x)
       imputed.append(flags.isEmpty ? noFlags : flags)
     }
     return ScoringMatrix(
       rows: rows, unranked: unranked, tableRowCount: n, values: values, imputed: imputed, unit: unit,
       topsis: wantsTOPSIS ? topsis : nil, directions: spec.criteria.map(\.direction))
+  }
+
+  /// The header of column `key` as the file spells it (the declared canonical header when absent).
+  static func header(_ key: String, _ table: Table, _ spec: Spec) -> String {
+    table.headerFound[key] ?? spec.column(key)?.canonicalHeader ?? key
   }
 
   /// Whether any flag is set, scanning eight flags per step.

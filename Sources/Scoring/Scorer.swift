@@ -9,11 +9,11 @@ import Model
 /// Pure and deterministic; never yields NaN or ±Inf.
 public enum Scorer {
   /// Scores and ranks every enterprise (stars are the selection engine's: `Selector.run`).
-  /// Throws only for documented degenerate cases
-  /// that have no meaningful result (each with a clear message naming the criterion).
+  /// Throws only for documented degenerate data that has no meaningful result (each
+  /// located at the cell and naming the criterion).
   public static func evaluate(_ table: Table, spec: Spec) throws(ScoringError) -> Evaluation {
     let matrix = try prepare(table, spec: spec)
-    let weighted = try WeightTree.resolve(spec: spec) { matrix.orientedMinMax($0, spec: spec) }
+    let weighted = WeightTree.resolve(spec: spec) { matrix.orientedMinMax($0, spec: spec) }
     let weights = weighted.weights
     let (raw, strength) = aggregate(matrix, method: spec.aggregation.method, weights: weights)
     let scale = spec.evaluation.scale

@@ -1,4 +1,5 @@
-/// Why a sensitivity analysis could not run. Messages quote the offending value.
+/// Why a sensitivity analysis could not run. Messages quote the offending value;
+/// `located(spec:table:)` gives the exit kind and the place in the input files.
 public enum SensitivityError: Error, Sendable, Equatable, CustomStringConvertible {
   /// A `vary` key names no criterion.
   case unknownCriterion(String)
@@ -18,8 +19,6 @@ public enum SensitivityError: Error, Sendable, Equatable, CustomStringConvertibl
   case variantShape(expectedRows: Int, expectedCriteria: Int, rows: Int, criteria: Int)
   /// Re-scoring a method variant failed (the Scorer's message).
   case scoring(String)
-  /// Writing an output file failed.
-  case cannotWrite(path: String, reason: String)
 
   public var description: String {
     switch self {
@@ -33,7 +32,6 @@ public enum SensitivityError: Error, Sendable, Equatable, CustomStringConvertibl
     case .variantShape(let er, let ec, let r, let c):
       return "method variant has \(r) rows × \(c) criteria, expected \(er) × \(ec)"
     case .scoring(let m): return "scoring a method variant: \(m)"
-    case .cannotWrite(let p, let why): return "cannot write \(p): \(why)"
     }
   }
 }

@@ -8,7 +8,7 @@ import Model
 /// model is documented on `EnterpriseModel` and in `samples/README.md`.
 ///
 /// ```swift
-/// try MetricsGenerator(seed: 2022).write(rows: 300, to: "samples/metrics-2022.csv")
+/// let csv = try MetricsGenerator(seed: 2022).csvBytes(rows: 300)
 /// ```
 public struct MetricsGenerator: Sendable {
   /// Largest row count: USCCs stay unique up to 28.6 million rows (see `USCCMaker`).

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Model
 
 /// `exemplar`: selects benchmark enterprises (标杆企业) from implementation-effect metrics.
 @main
@@ -13,4 +14,17 @@ struct Exemplar: ParsableCommand {
       Validate.self, Run.self, Explain.self, Weights.self, Sensitivity.self, Diff.self, Generate.self,
     ]
   )
+
+  /// Parses and runs a command; a `StageError` it throws is printed and mapped to its exit
+  /// code here (`Exit`), anything else (usage, help) by Argument Parser.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let error as any StageError {
+      exit(withError: Exit.fail(error))
+    } catch {
+      exit(withError: error)
+    }
+  }
 }

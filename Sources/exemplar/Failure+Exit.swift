@@ -2,7 +2,11 @@ import ArgumentParser
 import Foundation
 import Model
 
-/// The one place that maps stage failures to sysexits codes and prints diagnostics.
+/// The one place that maps stage errors to sysexits codes and prints diagnostics.
+///
+/// Commands throw any `StageError` (a failed ingest or criteria load, a scoring or
+/// sensitivity error, an output that cannot be written); `Exemplar.main()` catches it,
+/// prints its located diagnostics and exits with `code(for:)` of its kind.
 enum Exit {
   static func code(for kind: StageFailure.Kind) -> Int32 {
     switch kind {
@@ -23,10 +27,10 @@ enum Exit {
     }
   }
 
-  /// Prints the failure's diagnostics and returns the exit code to throw.
-  static func fail(_ failure: StageFailure) -> ExitCode {
-    report(failure.diagnostics)
-    return ExitCode(code(for: failure.kind))
+  /// Prints the error's diagnostics and returns the exit code.
+  static func fail(_ error: any StageError) -> ExitCode {
+    report(error.diagnostics)
+    return ExitCode(code(for: error.kind))
   }
 }
 

@@ -7,18 +7,16 @@ import Scoring
 import Selection
 
 /// The stages every analysing command shares: criteria → ingest → scoring → selection.
-/// Each step returns its result or throws the sysexits code after printing diagnostics.
+/// Each step returns its result or throws the stage's `StageError` (printed and mapped to
+/// an exit code by `Exit`); warnings are printed as they come.
 struct Pipeline {
   let input: InputOptions
 
   /// Loads and validates the criteria file (exit 66 when missing, 78 when invalid).
   func loadSpec(_ path: String? = nil) throws -> Spec {
-    switch CriteriaLoader.load(path: path ?? input.criteria) {
-    case .success(let spec):
-      Pipeline.reportPolicyWarnings(spec)
-      return spec
-    case .failure(let f): throw Exit.fail(f)
-    }
+    let spec = try CriteriaLoader.load(path: path ?? input.criteria).get()
+    Pipeline.reportPolicyWarnings(spec)
+    return spec
   }
 
   /// Warns (stderr) where a configured reward exceeds the 2022 policy's cap for its level.
@@ -33,14 +31,8 @@ struct Pipeline {
     let result = Ingestor.read(
       path: input.metrics, columns: spec.columns, idColumn: spec.evaluation.idColumn,
       options: IngestOptions(encoding: input.encoding))
-    if let failure = result.failure {
-      Exit.report(result.log)
-      throw ExitCode(Exit.code(for: failure.kind))
-    }
-    guard let table = result.table else {
-      Exit.report(result.log)
-      throw ExitCode(Exit.code(for: .data))
-    }
+    if let failure = result.failure { throw failure }
+    guard let table = result.table else { throw StageFailure(.data, diagnostics: result.log) }
     Exit.report(result.log)  // warnings only
     return table
   }
@@ -48,26 +40,12 @@ struct Pipeline {
   /// Reads `--history` when given (exit 66 / 65).
   func history() throws -> [HistoryEntry] {
     guard let path = input.history else { return [] }
-    switch Ingestor.readHistory(path: path, options: IngestOptions(encoding: input.encoding)) {
-    case .success(let entries): return entries
-    case .failure(let f): throw Exit.fail(f)
-    }
+    return try Ingestor.readHistory(path: path, options: IngestOptions(encoding: input.encoding)).get()
   }
 
-  /// Scores a table, without stars or selection (exit 65 for a degenerate case that has no result).
+  /// Scores a table (a `ScoringError`, exit 65, for degenerate data that has no result).
   func evaluate(_ table: Table, _ spec: Spec) throws -> Evaluation {
-    try scoring(table) { () throws(ScoringError) in try Scorer.evaluate(table, spec: spec) }
-  }
-
-  /// Runs `body`, mapping a scoring error to exit 65 with its message.
-  private func scoring<T>(_ table: Table, _ body: () throws(ScoringError) -> T) throws -> T {
-    do {
-      return try body()
-    } catch {
-      var err = StandardError()
-      print("\(table.source): \(error)", to: &err)
-      throw ExitCode(Exit.code(for: .data))
-    }
+    try Scorer.evaluate(table, spec: spec)
   }
 
   /// The whole analysis: spec, table, evaluation, decision.
@@ -75,9 +53,7 @@ struct Pipeline {
     let spec = try loadSpec()
     let table = try ingest(spec)
     let history = try history()
-    let (evaluation, decision) = try scoring(table) { () throws(ScoringError) in
-      try Selector.run(table, spec: spec, history: history)
-    }
+    let (evaluation, decision) = try Selector.run(table, spec: spec, history: history)
     return Analysis(spec: spec, table: table, history: history, evaluation: evaluation, decision: decision)
   }
 }

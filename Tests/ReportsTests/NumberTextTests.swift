@@ -77,7 +77,7 @@ import Testing
   }
 
   /// Integers and fixed decimals (two digits per step, zero padding) against `String(n)` and
-  /// the `String`-based `ReportModel.fixed`.
+  /// the `String`-based `formatFixed` (module Model).
   @Test func integersAndFixedDecimalsMatchStringFormatting() {
     var x: UInt64 = 88_172_645_463_325_252
     let b = ByteBuffer(capacity: 8)
@@ -93,7 +93,7 @@ import Testing
       let value = Double(n % 10_000_000) / 1000 + (i % 2 == 0 ? 0.0005 : 0)
       b.removeAll()
       b.append(fixed: value, decimals: d)
-      #expect(String(decoding: b.bytes, as: UTF8.self) == ReportModel.fixed(value, decimals: d), "\(value) \(d)")
+      #expect(String(decoding: b.bytes, as: UTF8.self) == formatFixed(value, decimals: d), "\(value) \(d)")
     }
   }
 
@@ -124,6 +124,7 @@ import Testing
         text += "." + (String(repeating: "0", count: 9 - digits.count) + digits).replacing(/0+$/, with: "")
       }
       #expect(String(decoding: b.bytes, as: UTF8.self) == text, "\(share)")
+      #expect(formatTrimmed(share, decimals: 9) == text, "\(share)")
     }
   }
 }

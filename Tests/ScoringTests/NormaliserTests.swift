@@ -80,16 +80,16 @@ struct NormaliserTests {
   }
 
   @Test func domainErrorsNameTheCriterion() {
-    #expect(throws: ScoringError.domain(criterion: "profit", method: "sum", requirement: "values ≥ 0", value: -3)) {
+    #expect(throws: ScoringError(.domain(criterion: "profit", method: "sum", requirement: "values ≥ 0", value: -3), offset: 1)) {
       try Normalisation.sum.oriented([1, -3, 2], direction: .benefit, criterion: "profit")
     }
     #expect(
-      throws: ScoringError.domain(
-        criterion: "defects", method: "max", requirement: "values > 0 for a cost criterion", value: 0)
+      throws: ScoringError(
+        .domain(criterion: "defects", method: "max", requirement: "values > 0 for a cost criterion", value: 0), offset: 1)
     ) {
       try Normalisation.max.oriented([1, 0, 2], direction: .cost, criterion: "defects")
     }
-    let message = ScoringError.domain(criterion: "profit", method: "sum", requirement: "values ≥ 0", value: -3).description
+    let message = ScoringError(.domain(criterion: "profit", method: "sum", requirement: "values ≥ 0", value: -3)).description
     #expect(message == "criterion 'profit': sum normalisation needs values ≥ 0, found -3")
   }
 

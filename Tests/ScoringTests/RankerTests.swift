@@ -74,10 +74,14 @@ struct RankerTests {
     #expect(try Scorer.evaluate(table, spec: noChain).order.map { e.ids[$0] } == ["E1", "E2", "E3", "E4"])
   }
 
-  @Test func unknownTieBreakKeyThrows() {
+  /// An optional tie-break column the file does not have is a data error at the header
+  /// (unknown tie-break keys are the loader's to reject).
+  @Test func absentTieBreakColumnIsLocatedAtTheHeader() {
     let table = makeTable(ids: ["a"], numbers: ["x": [1]])
-    let spec = makeSpec([CriterionSpec(key: "x", column: "x", weight: 1)], ranking: RankingSpec(tieBreak: [.group("nope", descending: true)]))
-    #expect(throws: ScoringError.unknownKey(kind: "tie-break group", key: "nope")) { try Scorer.evaluate(table, spec: spec) }
+    let spec = makeSpec([CriterionSpec(key: "x", column: "x", weight: 1)], ranking: RankingSpec(tieBreak: [.column("staff", descending: true)]))
+    #expect(throws: ScoringError(.columnAbsent(usedBy: "the tie-break chain", column: "staff"), file: "test.csv", line: 1, column: "staff")) {
+      try Scorer.evaluate(table, spec: spec)
+    }
   }
 }
 

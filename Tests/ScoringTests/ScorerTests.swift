@@ -175,17 +175,18 @@ struct ScorerTests {
 
   @Test func allMissingCriterionThrows() {
     let table = makeTable(ids: ["a", "b"], numbers: ["gain": [nil, nil], "cost": [1, 2], "quality": [1, 2]])
-    #expect(throws: ScoringError.allMissing(criterion: "gain", column: "gain")) {
+    #expect(throws: ScoringError(.allMissing(criterion: "gain", column: "gain"), file: "test.csv", line: 2, column: "gain")) {
       try Scorer.evaluate(table, spec: makeSpec(Self.criteria(), groups: Self.groups, missing: .mean))
     }
     #expect(
-      ScoringError.allMissing(criterion: "gain", column: "gain").description
-        == "criterion 'gain': every value of column 'gain' is missing")
+      ScoringError(.allMissing(criterion: "gain", column: "gain"), file: "test.csv", line: 2, column: "gain").diagnostics
+        .diagnostics.map(\.description) == ["test.csv:2:gain: criterion 'gain': every value of column 'gain' is missing"])
   }
 
+  /// A criterion on an optional column the file does not have (`required = false`).
   @Test func absentColumnThrows() {
     let table = makeTable(ids: ["a"], numbers: ["gain": [1], "cost": [1]])
-    #expect(throws: ScoringError.columnNotNumeric(criterion: "quality", column: "quality")) {
+    #expect(throws: ScoringError(.columnAbsent(usedBy: "criterion 'quality'", column: "quality"), file: "test.csv", line: 1, column: "quality")) {
       try Scorer.evaluate(table, spec: makeSpec(Self.criteria(), groups: Self.groups))
     }
   }

@@ -60,33 +60,6 @@ struct WeightTreeTests {
     #expect(e.weightReport.nodes[0].ahp?.cr == 0)
   }
 
-  @Test func ahpWithWrongOrderThrows() {
-    let spec = makeSpec(
-      [CriterionSpec(key: "x", column: "x"), CriterionSpec(key: "y", column: "y")],
-      weighting: WeightingSpec(method: .ahp, ahp: AHPSpec(order: ["x", "q"], matrix: [[1, 1], [1, 1]])))
-    #expect(throws: ScoringError.self) { try Scorer.evaluate(Self.table, spec: spec) }
-  }
-
-  @Test func allZeroWeightsThrow() {
-    let spec = makeSpec([CriterionSpec(key: "x", column: "x", weight: 0), CriterionSpec(key: "y", column: "y", weight: 0)])
-    #expect(throws: ScoringError.allWeightsZero(node: "")) { try Scorer.evaluate(Self.table, spec: spec) }
-    #expect(ScoringError.allWeightsZero(node: "").description == "node '(root)': every child weight is 0")
-  }
-
-  @Test func negativeWeightThrowsNamingTheChild() {
-    let spec = makeSpec([CriterionSpec(key: "x", column: "x", weight: -1), CriterionSpec(key: "y", column: "y", weight: 2)])
-    #expect(throws: ScoringError.invalidWeight(node: "", child: "x", value: -1)) { try Scorer.evaluate(Self.table, spec: spec) }
-  }
-
-  @Test func dataDrivenOverGroupThrows() {
-    let spec = makeSpec(
-      [CriterionSpec(key: "x", column: "x", group: "g"), CriterionSpec(key: "y", column: "y")],
-      groups: [GroupSpec(key: "g", weighting: WeightingSpec(method: .equal))], weighting: WeightingSpec(method: .critic))
-    #expect(throws: ScoringError.dataDrivenOverGroup(node: "", method: "critic", child: "g")) {
-      try Scorer.evaluate(Self.table, spec: spec)
-    }
-  }
-
   /// CRITIC is direction-aware: reversing a column's direction changes its correlations.
   @Test func criticUsesDirection() throws {
     let criteria = [CriterionSpec(key: "x", column: "x"), CriterionSpec(key: "y", column: "y"), CriterionSpec(key: "z", column: "z")]

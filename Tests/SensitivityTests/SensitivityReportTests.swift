@@ -1,8 +1,10 @@
 import Foundation
 import Testing
 
+@testable import Reports
 @testable import Sensitivity
 
+/// The sensitivity writers (module Reports) on a real analysis.
 @Suite struct SensitivityReportTests {
   static func report() throws -> SensitivityReport {
     var p = MonteCarloTests.problem()
@@ -16,23 +18,35 @@ import Testing
       sobol: sobol, stability: stability)
   }
 
+  static func json(_ r: SensitivityReport) -> Data {
+    let b = ByteBuffer()
+    r.writeJSON(into: b)
+    return Data(b.bytes)
+  }
+
+  static func csv(_ r: SensitivityReport) -> Data {
+    let b = ByteBuffer()
+    r.writeCSV(into: b)
+    return Data(b.bytes)
+  }
+
   @Test func writesThreeDeterministicFiles() throws {
     let r = try Self.report()
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sens-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
-    try r.write(to: dir)
+    try OutputFolder.write(to: dir.path) { try r.write(to: $0) }
     let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
     #expect(names == ["sensitivity.csv", "sensitivity.html", "sensitivity.json"])
+    #expect(try Data(contentsOf: dir.appendingPathComponent("sensitivity.json")) == Self.json(r))
     let again = try Self.report()
-    #expect(again.jsonData() == r.jsonData())
-    #expect(again.csvData() == r.csvData())
+    #expect(Self.json(again) == Self.json(r))
+    #expect(Self.csv(again) == Self.csv(r))
     #expect(again.html() == r.html())
   }
 
   @Test func jsonCarriesTheNumbers() throws {
     let r = try Self.report()
-    let obj = try #require(try JSONSerialization.jsonObject(with: r.jsonData()) as? [String: Any])
+    let obj = try #require(try JSONSerialization.jsonObject(with: Self.json(r)) as? [String: Any])
     #expect(obj["samples"] as? Int == 200)
     let ents = try #require(obj["enterprises"] as? [[String: Any]])
     #expect(ents.count == r.monteCarlo.enterprises.count)
@@ -43,9 +57,19 @@ import Testing
     #expect((obj["stability"] as? [Any])?.count == 2)
   }
 
+  /// A non-finite number is `null` (JSONEncoder refused the whole document and the file was `{}`).
+  @Test func jsonWritesANonFiniteNumberAsNull() throws {
+    var r = try Self.report()
+    r.monteCarlo.programmes[0].meanJaccard = .nan
+    let obj = try #require(try JSONSerialization.jsonObject(with: Self.json(r)) as? [String: Any])
+    let programmes = try #require(obj["programmes"] as? [[String: Any]])
+    #expect(programmes[0]["mean_jaccard"] is NSNull)
+    #expect(programmes[0]["key"] as? String == "city")
+  }
+
   @Test func csvHasBOMOneRowPerEnterpriseAndNeutralisesFormulas() throws {
     let r = try Self.report()
-    let data = r.csvData()
+    let data = Self.csv(r)
     #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
     let text = String(decoding: data.dropFirst(3), as: UTF8.self)
     let lines = text.split(separator: "\r\n")
@@ -54,9 +78,11 @@ import Testing
     #expect(text.contains("\"'=HYPERLINK(\"\"x\"\")\""))
   }
 
-  @Test func htmlIsSelfContained() throws {
-    let h = try Self.report().html()
-    #expect(h.contains("<svg") && h.contains("测试 &lt;评选&gt;"))
+  @Test func htmlIsSelfContainedAndEscapedLikeEveryPage() throws {
+    var r = try Self.report()
+    r.title = "测试 <评选> 'A&B'"
+    let h = r.html()
+    #expect(h.contains("<svg") && h.contains("测试 &lt;评选&gt; &#39;A&amp;B&#39;"))
     #expect(!h.contains("<script"))
     #expect(!h.contains("src=\"http"))
   }

@@ -59,13 +59,14 @@ extension Normalisation {
   /// The method's native oriented values (higher = better): z-scores for `z-score`,
   /// [0, 1] for every other method.
   ///
-  /// - Throws: `ScoringError.domain` when `sum`, `max` or `vector` meet a negative value,
-  ///   or a cost criterion under `sum`/`max` meets a value ≤ 0 (it uses 1/x).
+  /// - Throws: `ScoringError` `.domain` when `sum`, `max` or `vector` meet a negative value,
+  ///   or a cost criterion under `sum`/`max` meets a value ≤ 0 (it uses 1/x); its `offset`
+  ///   is the value's position in `x` (`Scorer.prepare` locates it in the file).
   public func oriented(_ x: [Double], direction: Direction, criterion: String) throws(ScoringError) -> [Double] {
     switch self {
     case .sum, .max, .vector:
-      if let bad = x.first(where: { $0 < 0 }) {
-        throw .domain(criterion: criterion, method: name, requirement: "values ≥ 0", value: bad)
+      if let k = x.firstIndex(where: { $0 < 0 }) {
+        throw ScoringError(.domain(criterion: criterion, method: name, requirement: "values ≥ 0", value: x[k]), offset: k)
       }
     default: break
     }
@@ -74,8 +75,9 @@ extension Normalisation {
     switch costOrientation {
     case .negate: return kernel(x.map { -$0 })
     case .reciprocal:
-      if let bad = x.first(where: { $0 <= 0 }) {
-        throw .domain(criterion: criterion, method: name, requirement: "values > 0 for a cost criterion", value: bad)
+      if let k = x.firstIndex(where: { $0 <= 0 }) {
+        throw ScoringError(
+          .domain(criterion: criterion, method: name, requirement: "values > 0 for a cost criterion", value: x[k]), offset: k)
       }
       // kernel(1/x) through min/x ∈ (0, 1]: the same values for these scale-invariant
       // kernels, and 1/x can overflow for tiny x where min/x cannot.

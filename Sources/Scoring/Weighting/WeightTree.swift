@@ -9,6 +9,11 @@ import Criteria
 /// w_criterion = Π (local weights along the path from the root)
 /// ```
 /// rescaled once at the end so the criterion weights sum to exactly 1.
+///
+/// The loader guarantees a valid tree (direct weights finite, ≥ 0 and summing to 1 or
+/// rescaled from a positive sum; an AHP matrix ordered by exactly the node's children;
+/// data-driven methods only over criteria), and the data-driven methods fall back to equal
+/// weights on degenerate data, so resolving cannot fail.
 public enum WeightTree {
   public struct Result: Sendable {
     /// Effective weight per criterion, spec order, Σ = 1.
@@ -26,14 +31,14 @@ public enum WeightTree {
   ///   ranked rows (used by entropy, CRITIC and std-dev only).
   public static func resolve(
     spec: Spec, orientedMinMax: (Int) -> [Double]
-  ) throws(ScoringError) -> Result {
+  ) -> Result {
     var effective = [Double](repeating: 0, count: spec.criteria.count)
     var nodes: [WeightReport.NodeWeights] = []
-    try visit(
+    visit(
       node: "", weighting: spec.weighting, multiplier: 1, spec: spec, orientedMinMax: orientedMinMax,
       effective: &effective, nodes: &nodes)
     let total = effective.reduce(0, +)
-    guard total > 0 else { throw .allWeightsZero(node: "") }
+    precondition(total > 0, "every criterion weight is 0: the spec was not built by the loader")
     return Result(weights: effective.map { $0 / total }, report: WeightReport(nodes: nodes))
   }
 
@@ -48,7 +53,7 @@ public enum WeightTree {
   private static func visit(
     node: String, weighting: WeightingSpec, multiplier: Double, spec: Spec,
     orientedMinMax: (Int) -> [Double], effective: inout [Double], nodes: inout [WeightReport.NodeWeights]
-  ) throws(ScoringError) {
+  ) {
     let kids = children(of: node, spec: spec)
     guard !kids.isEmpty else { return }
     let keys = kids.map { child -> String in
@@ -57,7 +62,7 @@ public enum WeightTree {
       case .group(let g): return g
       }
     }
-    let entry = try localWeights(node: node, weighting: weighting, kids: kids, keys: keys, spec: spec, orientedMinMax: orientedMinMax)
+    let entry = localWeights(node: node, weighting: weighting, kids: kids, keys: keys, spec: spec, orientedMinMax: orientedMinMax)
     nodes.append(entry)
     for (i, child) in kids.enumerated() {
       let w = multiplier * entry.localWeights[i]
@@ -65,7 +70,7 @@ public enum WeightTree {
       case .criterion(let j): effective[j] = w
       case .group(let g):
         let groupWeighting = spec.group(g)?.weighting ?? spec.weighting
-        try visit(
+        visit(
           node: g, weighting: groupWeighting, multiplier: w, spec: spec, orientedMinMax: orientedMinMax,
           effective: &effective, nodes: &nodes)
       }
@@ -75,7 +80,7 @@ public enum WeightTree {
   private static func localWeights(
     node: String, weighting: WeightingSpec, kids: [Child], keys: [String], spec: Spec,
     orientedMinMax: (Int) -> [Double]
-  ) throws(ScoringError) -> WeightReport.NodeWeights {
+  ) -> WeightReport.NodeWeights {
     var entry = WeightReport.NodeWeights(key: node, method: weighting.method, children: keys, localWeights: [])
     switch weighting.method {
     case .direct:
@@ -85,11 +90,10 @@ public enum WeightTree {
         case .group(let g): return spec.group(g)?.weight ?? 0
         }
       }
-      for (i, w) in given.enumerated() where !(w.isFinite && w >= 0) {
-        throw .invalidWeight(node: node, child: keys[i], value: w)
-      }
       let total = given.reduce(0, +)
-      guard total > 0 else { throw .allWeightsZero(node: node) }
+      precondition(
+        total > 0 && given.allSatisfy { $0.isFinite && $0 >= 0 },
+        "node '\(node)': direct weights \(given) are not finite, ≥ 0 with a positive sum: the spec was not built by the loader")
       entry.localWeights = weighting.normalise ? given.map { $0 / total } : given
     case .equal:
       entry.localWeights = [Double](repeating: 1 / Double(kids.count), count: kids.count)
@@ -97,7 +101,7 @@ public enum WeightTree {
       var columns: [[Double]] = []
       for (i, child) in kids.enumerated() {
         guard case .criterion(let j) = child else {
-          throw .dataDrivenOverGroup(node: node, method: weighting.method.rawValue, child: keys[i])
+          preconditionFailure("node '\(node)': \(weighting.method.rawValue) weighting over group '\(keys[i])': the spec was not built by the loader")
         }
         columns.append(orientedMinMax(j))
       }
@@ -116,10 +120,8 @@ public enum WeightTree {
         entry.sigma = r.sigma
       }
     case .ahp:
-      guard let ahp = weighting.ahp else { throw .ahpMismatch(node: node, detail: "matrix is missing") }
-      guard ahp.order.count == keys.count, Set(ahp.order) == Set(keys) else {
-        throw .ahpMismatch(
-          node: node, detail: "order \(ahp.order) does not name the children \(keys)")
+      guard let ahp = weighting.ahp, ahp.order.count == keys.count, Set(ahp.order) == Set(keys) else {
+        preconditionFailure("node '\(node)': the AHP order does not name the children \(keys): the spec was not built by the loader")
       }
       let solved = AHP.solve(ahp.matrix)
       var byKey: [String: Double] = [:]

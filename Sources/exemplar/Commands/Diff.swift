@@ -1,6 +1,5 @@
 import ArgumentParser
 import Criteria
-import Foundation
 import Ingest
 import Model
 import Reports
@@ -54,17 +53,10 @@ struct Diff: ParsableCommand {
     let (a, b) = (sides[0], sides[1])
     let diff = CriteriaDiff.compare(
       specA: a.spec, a.evaluation, a.decision, specB: b.spec, b.evaluation, b.decision, movers: movers)
-    let view = DiffView(diff: diff, a: a, b: b, files: (criteria[0], criteria[1]), english: output.lang == .en,
-      limit: movers)
-    if let html {
-      do {
-        try Data(view.html.utf8).write(to: URL(fileURLWithPath: html), options: .atomic)
-      } catch {
-        var err = StandardError()
-        print("\(html): cannot write the page: \(error.localizedDescription)", to: &err)
-        throw ExitCode(Exit.code(for: .cantCreate))
-      }
-    }
+    let view = DiffReport(
+      diff: diff, specA: a.spec, a.evaluation, specB: b.spec, b.evaluation, files: (criteria[0], criteria[1]),
+      english: output.lang == .en, limit: movers)
+    if let html { try OutputFile.write(to: html) { try $0.write(view.html) } }
     print(output.json ? view.json : view.text)
   }
 }

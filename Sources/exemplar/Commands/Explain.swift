@@ -24,9 +24,7 @@ struct Explain: ParsableCommand {
   func run() throws {
     let a = try Pipeline(input: input).analyse()
     guard let row = a.row(of: id) else {
-      var err = StandardError()
-      print("\(input.metrics): no enterprise with id \(id)", to: &err)
-      throw ExitCode(Exit.code(for: .data))
+      throw StageFailure(.data, Diagnostic(file: input.metrics, line: 0, message: "no enterprise with id \(id)"))
     }
     let e = ExplanationModel(analysis: a, row: row, english: output.lang == .en)
     print(output.json ? e.json : e.text)
@@ -82,7 +80,7 @@ struct ExplanationModel {
       return out.joined(separator: "\n")
     }
     out.append(
-      (english ? "score " : "得分 ") + fixed(ev.score[row], d) + (english ? "  rank " : "  排名 ") + "\(ev.rank[row])/\(ev.order.count)"
+      (english ? "score " : "得分 ") + formatFixed(ev.score[row], decimals: d) + (english ? "  rank " : "  排名 ") + "\(ev.rank[row])/\(ev.order.count)"
         + (ev.competitionRank[row] != ev.rank[row] ? " (= \(ev.competitionRank[row]))" : "")
         + (english ? "  stars \(ev.stars[row])" : "  星级 \(ev.stars[row])") + "  raw \(ev.raw[row])")
     out.append("")
@@ -91,18 +89,18 @@ struct ExplanationModel {
       let name = "\(l.label) [\(l.key)]"
       out.append(
         "  \(pad(name, 44)) \(l.rawValue.isEmpty ? "—" : l.rawValue)\(l.imputed ? (english ? " (imputed)" : "（补缺）") : "") → "
-          + "\(fixed(l.normalised, 4)) × \(fixed(l.weight, 4)) = \(fixed(l.points, d)) (\(fixed(l.contribution * 100, 1))%)")
+          + "\(formatFixed(l.normalised, decimals: 4)) × \(formatFixed(l.weight, decimals: 4)) = \(formatFixed(l.points, decimals: d)) (\(formatFixed(l.contribution * 100, decimals: 1))%)")
     }
     if !spec.groups.isEmpty {
       out.append("")
       out.append(english ? "group scores" : "分组得分")
-      for g in spec.groups { out.append("  \(g.label) [\(g.key)]: " + fixed(ev.groupScores[g.key]?[row] ?? 0, d)) }
+      for g in spec.groups { out.append("  \(g.label) [\(g.key)]: " + formatFixed(ev.groupScores[g.key]?[row] ?? 0, decimals: d)) }
     }
     out.append("")
     if let gap = ev.starGap[row] {
       var s = english ? "next star (\(gap.nextStars)★): " : "距\(gap.nextStars)星级："
       var parts: [String] = []
-      if gap.pointsShort > 0 { parts.append(english ? "\(fixed(gap.pointsShort, d)) points short" : "差 \(fixed(gap.pointsShort, d)) 分") }
+      if gap.pointsShort > 0 { parts.append(english ? "\(formatFixed(gap.pointsShort, decimals: d)) points short" : "差 \(formatFixed(gap.pointsShort, decimals: d)) 分") }
       if !gap.unmetRequirements.isEmpty {
         parts.append((english ? "unmet: " : "未满足：") + gap.unmet(shown: OfficialNames.starRequirements(spec, english: english)).joined(separator: english ? "; " : "；"))
       }
@@ -116,62 +114,65 @@ struct ExplanationModel {
       out.append(english ? "programmes" : "推荐项目")
       for (p, prog) in spec.programmes.enumerated() {
         let (decision, reward) = decisionText(p)
-        out.append("  \(prog.name) [\(prog.key)]: \(decision)\(reward > 0 ? (english ? ", reward " : "，奖励 ") + fixed(reward, 0) : "")")
+        out.append("  \(prog.name) [\(prog.key)]: \(decision)\(reward > 0 ? (english ? ", reward " : "，奖励 ") + formatFixed(reward, decimals: 0) : "")")
       }
     }
     let stars = analysis.decision.rewards.awards.filter { $0.row == row && $0.source.hasPrefix("stars:") }
     for a in stars {
-      out.append((english ? "  star reward: " : "  星级奖励：") + fixed(a.granted, 0) + (a.granted < a.entitled ? " / \(fixed(a.entitled, 0))" : ""))
+      out.append((english ? "  star reward: " : "  星级奖励：") + formatFixed(a.granted, decimals: 0) + (a.granted < a.entitled ? " / \(formatFixed(a.entitled, decimals: 0))" : ""))
     }
     return out.joined(separator: "\n")
   }
 
   var json: String {
     let ev = analysis.evaluation
-    var fields = [
-      "\"id\":\(JSONText.quoted(ev.ids[row]))", "\"label\":\(JSONText.quoted(ev.labels[row]))", "\"line\":\(analysis.table.lines[row])",
-      "\"rank\":\(ev.rank[row])", "\"competition_rank\":\(ev.competitionRank[row])", "\"score\":\(jsonNumber(ev.score[row]))",
-      "\"raw\":\(jsonNumber(ev.raw[row]))", "\"stars\":\(ev.stars[row])",
-    ]
-    let criteria = criterionLines.map { l in
-      "{\"key\":\(JSONText.quoted(l.key)),\"value\":\(l.rawValue.isEmpty ? "null" : JSONText.quoted(l.rawValue)),\"imputed\":\(l.imputed),"
-        + "\"normalised\":\(jsonNumber(l.normalised)),\"weight\":\(jsonNumber(l.weight)),\"points\":\(jsonNumber(l.points)),"
-        + "\"contribution\":\(jsonNumber(l.contribution))}"
+    var j = JSONText()
+    j.beginObject()
+    j.field("id", ev.ids[row])
+    j.field("label", ev.labels[row])
+    j.field("line", analysis.table.lines[row])
+    j.field("rank", ev.rank[row])
+    j.field("competition_rank", ev.competitionRank[row])
+    j.field("score", ev.score[row])
+    j.field("raw", ev.raw[row])
+    j.field("stars", ev.stars[row])
+    j.key("criteria")
+    j.beginArray()
+    for l in criterionLines {
+      j.beginObject()
+      j.field("key", l.key)
+      j.field("value", l.rawValue.isEmpty ? nil : l.rawValue)
+      j.field("imputed", l.imputed)
+      j.field("normalised", l.normalised)
+      j.field("weight", l.weight)
+      j.field("points", l.points)
+      j.field("contribution", l.contribution)
+      j.endObject()
     }
-    fields.append("\"criteria\":[\(criteria.joined(separator: ","))]")
+    j.endArray()
     if let gap = ev.starGap[row] {
-      fields.append(
-        "\"star_gap\":{\"next_stars\":\(gap.nextStars),\"points_short\":\(jsonNumber(gap.pointsShort)),"
-          + "\"unmet\":[\(gap.unmetRequirements.map(JSONText.quoted).joined(separator: ","))]}")
+      j.key("star_gap")
+      j.beginObject()
+      j.field("next_stars", gap.nextStars)
+      j.field("points_short", gap.pointsShort)
+      j.field("unmet", strings: gap.unmetRequirements)
+      j.endObject()
     }
-    let programmes = analysis.spec.programmes.indices.map { p in
+    j.key("programmes")
+    j.beginArray()
+    for p in analysis.spec.programmes.indices {
       let (decision, reward) = decisionText(p)
-      return "{\"key\":\(JSONText.quoted(analysis.spec.programmes[p].key)),\"decision\":\(JSONText.quoted(decision)),\"reward\":\(jsonNumber(reward))}"
+      j.beginObject()
+      j.field("key", analysis.spec.programmes[p].key)
+      j.field("decision", decision)
+      j.field("reward", reward)
+      j.endObject()
     }
-    fields.append("\"programmes\":[\(programmes.joined(separator: ","))]")
-    return "{" + fields.joined(separator: ",") + "}"
+    j.endArray()
+    j.endObject()
+    return j.text
   }
 }
-
-/// `x` with `decimals` fixed decimals (no locale).
-func fixed(_ x: Double, _ decimals: Int) -> String {
-  guard x.isFinite else { return "—" }
-  let scale = pow10(decimals)
-  let r = (abs(x) * scale).rounded() / scale
-  let whole = Int64(r)
-  var s = (x < 0 && r > 0 ? "-" : "") + String(whole)
-  if decimals > 0 {
-    let frac = Int64(((r - Double(whole)) * scale).rounded())
-    let digits = String(frac)
-    s += "." + String(repeating: "0", count: max(0, decimals - digits.count)) + digits
-  }
-  return s
-}
-
-private func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { a, _ in a * 10 } }
-
-/// A JSON number (shortest round trip); non-finite values become null.
-func jsonNumber(_ x: Double) -> String { x.isFinite ? formatNumber(x) : "null" }
 
 /// Pads to `width` display columns (CJK counted as 2).
 func pad(_ s: String, _ width: Int) -> String {

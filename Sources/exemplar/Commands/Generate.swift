@@ -1,6 +1,5 @@
 import ArgumentParser
-import Foundation
-import Model
+import Reports
 import Synthetic
 
 /// `exemplar generate --rows N --seed S --out FILE.csv`: realistic synthetic metrics.
@@ -17,8 +16,8 @@ struct Generate: ParsableCommand {
       have (so the file also opens correctly in Excel); --no-bom omits it. Line endings are LF.
 
       The same --seed (and --year) always gives the same bytes, and row i does not depend on \
-      --rows. The file is written to a temporary file in the same folder and renamed, so a \
-      failed run leaves nothing behind.
+      --rows. The file is written to a temporary file in the same folder, synced and renamed \
+      (as every output), so a failed run leaves nothing behind.
       """
   )
 
@@ -48,33 +47,22 @@ struct Generate: ParsableCommand {
   }
 
   func run() throws {
-    let bytes: Int
-    do {
-      bytes = try MetricsGenerator(seed: seed, year: year).write(rows: rows, to: out, bom: !noBOM)
-    } catch {
-      var err = StandardError()
-      print("exemplar generate: \(error)", to: &err)
-      switch error {
-      case .rowCount: throw ExitCode(Exit.code(for: .usage))
-      case .cannotCreate, .writeFailed: throw ExitCode(Exit.code(for: .cantCreate))
-      }
+    let generator = MetricsGenerator(seed: seed, year: year)
+    let bytes = try OutputFile.write(to: out) { file in
+      try generator.write(rows: rows, bom: !noBOM) { chunk in try file.write(chunk) }
     }
     if json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-      let summary = Summary(rows: rows, seed: seed, year: year, path: out, bytes: bytes)
-      print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+      var j = JSONText()
+      j.beginObject()
+      j.field("bytes", bytes)
+      j.field("path", out)
+      j.field("rows", rows)
+      j.field("seed", seed)
+      j.field("year", year)
+      j.endObject()
+      print(j.text)
     } else {
       print("wrote \(rows) enterprises (\(bytes) bytes) to \(out) (seed \(seed), year \(year))")
     }
   }
-}
-
-/// What `generate --json` prints.
-private struct Summary: Encodable {
-  var rows: Int
-  var seed: UInt64
-  var year: Int
-  var path: String
-  var bytes: Int
 }

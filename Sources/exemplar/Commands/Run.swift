@@ -43,13 +43,14 @@ struct Run: ParsableCommand {
 
   func run() throws {
     let report = try prepare()
-    do {
-      try report.write(to: out)
-    } catch {
-      throw Exit.fail(error)
-    }
+    try report.write(to: out)
     if output.json {
-      print(#"{"out":\#(JSONText.quoted(out)),"ranked":\#(report.evaluation.order.count)}"#)
+      var j = JSONText()
+      j.beginObject()
+      j.field("out", out)
+      j.field("ranked", report.evaluation.order.count)
+      j.endObject()
+      print(j.text)
     } else {
       let selected = report.decision.programmes.map { "\($0.key) \($0.selected.count)" }.joined(separator: ", ")
       var err = StandardError()
@@ -66,16 +67,11 @@ struct Run: ParsableCommand {
     // and scoring run; a file that cannot be hashed fails the run as before, after them.
     let hashes = InputHashes(metrics: input.metrics, criteria: input.criteria)
     let analysis = try Pipeline(input: input).analyse()
-    let manifest: Manifest
-    do {
-      let (metricsSHA256, criteriaSHA256) = try hashes.wait()
-      manifest = Manifest(
-        version: Exemplar.version, metricsFile: input.metrics, metricsSHA256: metricsSHA256,
-        criteriaFile: input.criteria, criteriaSHA256: criteriaSHA256, seed: seed == 0 ? nil : seed,
-        rows: analysis.table.rowCount, time: Date())
-    } catch {
-      throw Exit.fail(error)
-    }
+    let (metricsSHA256, criteriaSHA256) = try hashes.wait()
+    let manifest = Manifest(
+      version: Exemplar.version, metricsFile: input.metrics, metricsSHA256: metricsSHA256,
+      criteriaFile: input.criteria, criteriaSHA256: criteriaSHA256, seed: seed == 0 ? nil : seed,
+      rows: analysis.table.rowCount, time: Date())
     var options = ReportOptions(
       english: output.lang == .en, outputEncoding: output.outputEncoding == .gb18030 ? .gb18030 : .utf8,
       excel: !noExcel, html: !noHTML, now: manifest.time, version: Exemplar.version, seed: seed == 0 ? nil : seed)

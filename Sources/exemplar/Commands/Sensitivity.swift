@@ -74,20 +74,17 @@ struct Sensitivity: ParsableCommand {
         criterionKeys: a.spec.criteria.map(\.key), monteCarlo: mc, sobol: sobolResult, stability: stability,
         english: output.lang == .en)
     } catch {
-      var err = StandardError()
-      print("\(input.criteria): \(error)", to: &err)
-      throw ExitCode(Exit.code(for: .config))
+      throw error.located(spec: a.spec, table: a.table)
     }
-    do {
-      try OutputFolder.write(to: out) { folder in
-        try report.write(to: URL(fileURLWithPath: folder.path))
-      }
-    } catch {
-      throw Exit.fail(error)
-    }
+    try OutputFolder.write(to: out) { folder in try report.write(to: folder) }
     let robust = report.monteCarlo.programmes.map { "\($0.key) \($0.robust.count)/\($0.nominal.count) robust" }
     if output.json {
-      print(#"{"out":\#(JSONText.quoted(out)),"samples":\#(report.monteCarlo.samples)}"#)
+      var j = JSONText()
+      j.beginObject()
+      j.field("out", out)
+      j.field("samples", report.monteCarlo.samples)
+      j.endObject()
+      print(j.text)
     } else {
       var err = StandardError()
       print("exemplar: \(report.monteCarlo.samples) samples; \(robust.joined(separator: ", ")); wrote \(out)", to: &err)

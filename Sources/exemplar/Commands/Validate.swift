@@ -29,15 +29,14 @@ struct Validate: ParsableCommand {
       Pipeline.reportPolicyWarnings(spec)
     case .failure(let f):
       if json { print(problemsJSON(f.diagnostics, kind: "criteria")) }
-      throw Exit.fail(f)
+      throw f
     }
     let result = Ingestor.read(
       path: input.metrics, columns: spec.columns, idColumn: spec.evaluation.idColumn,
       options: IngestOptions(encoding: input.encoding))
     if let failure = result.failure {
       if json { print(problemsJSON(result.log, kind: "metrics")) }
-      Exit.report(result.log)
-      throw ExitCode(Exit.code(for: failure.kind))
+      throw failure
     }
     _ = try pipeline.history()
     Exit.report(result.log)
@@ -65,25 +64,54 @@ struct Validate: ParsableCommand {
   }
 
   func summaryJSON(_ s: IngestSummary, spec: Spec, warnings: DiagnosticLog) -> String {
-    let columns = spec.columns.map { c in
-      let header = s.columnsMatched[c.key].map(JSONText.quoted) ?? "null"
-      return "{\"key\":\(JSONText.quoted(c.key)),\"header\":\(header),\"missing\":\(s.missingCells[c.key] ?? 0)}"
+    var j = JSONText()
+    j.beginObject()
+    j.field("ok", true)
+    j.field("rows", s.rows)
+    j.field("bytes", s.bytes)
+    j.field("encoding", s.encoding.rawValue)
+    j.key("columns")
+    j.beginArray()
+    for c in spec.columns {
+      j.beginObject()
+      j.field("key", c.key)
+      j.field("header", s.columnsMatched[c.key])
+      j.field("missing", s.missingCells[c.key] ?? 0)
+      j.endObject()
     }
-    return "{\"ok\":true,\"rows\":\(s.rows),\"bytes\":\(s.bytes),\"encoding\":\(JSONText.quoted(s.encoding.rawValue)),"
-      + "\"columns\":[\(columns.joined(separator: ","))],"
-      + "\"unknown_columns\":[\(s.unknownHeaders.map(JSONText.quoted).joined(separator: ","))],"
-      + "\"warnings\":[\(warnings.diagnostics.map(diagnosticJSON).joined(separator: ","))]}"
+    j.endArray()
+    j.field("unknown_columns", strings: s.unknownHeaders)
+    diagnostics(&j, "warnings", warnings)
+    j.endObject()
+    return j.text
   }
 }
 
 /// Problems as JSON: `{"ok":false,"kind":…,"errors":N,"problems":[{file,line,column,key_path,severity,message}]}`.
 func problemsJSON(_ log: DiagnosticLog, kind: String) -> String {
-  "{\"ok\":false,\"kind\":\(JSONText.quoted(kind)),\"errors\":\(log.errorCount),"
-    + "\"problems\":[\(log.diagnostics.map(diagnosticJSON).joined(separator: ","))]}"
+  var j = JSONText()
+  j.beginObject()
+  j.field("ok", false)
+  j.field("kind", kind)
+  j.field("errors", log.errorCount)
+  diagnostics(&j, "problems", log)
+  j.endObject()
+  return j.text
 }
 
-func diagnosticJSON(_ d: Diagnostic) -> String {
-  "{\"file\":\(JSONText.quoted(d.file)),\"line\":\(d.line),\"column\":\(d.column.map(JSONText.quoted) ?? "null"),"
-    + "\"key_path\":\(d.keyPath.map(JSONText.quoted) ?? "null"),\"severity\":\(JSONText.quoted(d.severity.rawValue)),"
-    + "\"message\":\(JSONText.quoted(d.message))}"
+/// `"key": [{file,line,column,key_path,severity,message}, …]`.
+func diagnostics(_ j: inout JSONText, _ key: String, _ log: DiagnosticLog) {
+  j.key(key)
+  j.beginArray()
+  for d in log.diagnostics {
+    j.beginObject()
+    j.field("file", d.file)
+    j.field("line", d.line)
+    j.field("column", d.column)
+    j.field("key_path", d.keyPath)
+    j.field("severity", d.severity.rawValue)
+    j.field("message", d.message)
+    j.endObject()
+  }
+  j.endArray()
 }

@@ -30,9 +30,7 @@ struct Weights: ParsableCommand {
         let model = try SensitivityModel(evaluation: a.evaluation, table: a.table, spec: a.spec, history: a.history)
         programmes = try StabilityIntervals.compute(model)
       } catch {
-        var err = StandardError()
-        print("\(input.criteria): \(error)", to: &err)
-        throw ExitCode(Exit.code(for: .config))
+        throw error.located(spec: a.spec, table: a.table)
       }
       print(output.json ? stabilityJSON(a, programmes) : text(a.spec, a.evaluation) + "\n\n" + stabilityText(a, programmes))
       return
@@ -49,7 +47,7 @@ struct Weights: ParsableCommand {
       let name = a.spec.programmes.first { $0.key == p.key }?.name ?? p.key
       out.append("\(name) [\(p.key)]")
       for i in p.intervals {
-        var line = "  \(pad(i.criterion, 28)) \(fixed(i.nominalWeight, 4)) ∈ [\(fixed(i.low, 4)), \(fixed(i.high, 4))]"
+        var line = "  \(pad(i.criterion, 28)) \(formatFixed(i.nominalWeight, decimals: 4)) ∈ [\(formatFixed(i.low, decimals: 4)), \(formatFixed(i.high, decimals: 4))]"
         if let c = i.lowCrossing { line += "  ↓ \(a.evaluation.ids[c.entering]) replaces \(a.evaluation.ids[c.leaving])" }
         if let c = i.highCrossing { line += "  ↑ \(a.evaluation.ids[c.entering]) replaces \(a.evaluation.ids[c.leaving])" }
         if !i.exact { line += "  (conservative)" }
@@ -61,20 +59,50 @@ struct Weights: ParsableCommand {
 
   func stabilityJSON(_ a: Analysis, _ programmes: [ProgrammeStability]) -> String {
     let ids = a.evaluation.ids
-    func crossing(_ c: Crossing?) -> String {
-      guard let c else { return "null" }
-      return "{\"weight\":\(jsonNumber(c.weight)),\"entering\":\(JSONText.quoted(ids[c.entering])),\"leaving\":\(JSONText.quoted(ids[c.leaving]))}"
+    var j = JSONText()
+    func crossing(_ key: String, _ c: Crossing?) {
+      j.key(key)
+      guard let c else { return j.null() }
+      j.beginObject()
+      j.field("weight", c.weight)
+      j.field("entering", ids[c.entering])
+      j.field("leaving", ids[c.leaving])
+      j.endObject()
     }
-    let items = programmes.map { p in
-      let intervals = p.intervals.map { i in
-        "{\"criterion\":\(JSONText.quoted(i.criterion)),\"weight\":\(jsonNumber(i.nominalWeight)),\"low\":\(jsonNumber(i.low)),"
-          + "\"high\":\(jsonNumber(i.high)),\"exact\":\(i.exact),\"low_crossing\":\(crossing(i.lowCrossing)),"
-          + "\"high_crossing\":\(crossing(i.highCrossing))}"
+    j.beginObject()
+    weights(&j, a.spec, a.evaluation)
+    j.key("stability")
+    j.beginArray()
+    for p in programmes {
+      j.beginObject()
+      j.field("key", p.key)
+      j.key("intervals")
+      j.beginArray()
+      for i in p.intervals {
+        j.beginObject()
+        j.field("criterion", i.criterion)
+        j.field("weight", i.nominalWeight)
+        j.field("low", i.low)
+        j.field("high", i.high)
+        j.field("exact", i.exact)
+        crossing("low_crossing", i.lowCrossing)
+        crossing("high_crossing", i.highCrossing)
+        j.endObject()
       }
-      return "{\"key\":\(JSONText.quoted(p.key)),\"intervals\":[\(intervals.joined(separator: ","))]}"
+      j.endArray()
+      j.endObject()
     }
-    let weights = a.spec.criteria.indices.map { "\(JSONText.quoted(a.spec.criteria[$0].key)):\(jsonNumber(a.evaluation.weights[$0]))" }
-    return "{\"weights\":{\(weights.joined(separator: ","))},\"stability\":[\(items.joined(separator: ","))]}"
+    j.endArray()
+    j.endObject()
+    return j.text
+  }
+
+  /// `"weights": {criterion key: final weight, …}`.
+  func weights(_ j: inout JSONText, _ spec: Spec, _ ev: Evaluation) {
+    j.key("weights")
+    j.beginObject()
+    for (k, c) in spec.criteria.enumerated() { j.field(c.key, ev.weights[k]) }
+    j.endObject()
   }
 
   func text(_ spec: Spec, _ ev: Evaluation) -> String {
@@ -83,48 +111,67 @@ struct Weights: ParsableCommand {
       let title = node.key.isEmpty ? "root" : (spec.group(node.key).map { "\($0.label) [\(node.key)]" } ?? node.key)
       out.append("\(title): \(node.method.rawValue)")
       for (i, child) in node.children.enumerated() {
-        var line = "  \(pad(child, 28)) \(fixed(node.localWeights[i], 6))"
-        if let e = node.entropy { line += "   e=\(fixed(e.e[i], 6)) d=\(fixed(e.d[i], 6))" }
+        var line = "  \(pad(child, 28)) \(formatFixed(node.localWeights[i], decimals: 6))"
+        if let e = node.entropy { line += "   e=\(formatFixed(e.e[i], decimals: 6)) d=\(formatFixed(e.d[i], decimals: 6))" }
         if let c = node.critic {
-          line += "   σ=\(fixed(c.sigma[i], 6)) conflict=\(fixed(c.conflict[i], 6)) C=\(fixed(c.information[i], 6))"
+          line += "   σ=\(formatFixed(c.sigma[i], decimals: 6)) conflict=\(formatFixed(c.conflict[i], decimals: 6)) C=\(formatFixed(c.information[i], decimals: 6))"
         }
-        if let s = node.sigma { line += "   σ=\(fixed(s[i], 6))" }
+        if let s = node.sigma { line += "   σ=\(formatFixed(s[i], decimals: 6))" }
         out.append(line)
       }
       if let a = node.ahp {
-        out.append("  λmax=\(fixed(a.lambdaMax, 6)) CI=\(fixed(a.ci, 6)) RI=\(fixed(a.ri, 2)) CR=\(fixed(a.cr, 6))")
+        out.append("  λmax=\(formatFixed(a.lambdaMax, decimals: 6)) CI=\(formatFixed(a.ci, decimals: 6)) RI=\(formatFixed(a.ri, decimals: 2)) CR=\(formatFixed(a.cr, decimals: 6))")
       }
     }
     out.append("")
     out.append("final weights (sum 1):")
     for (j, c) in spec.criteria.enumerated() {
-      out.append("  \(pad("\(c.label) [\(c.key)]", 40)) \(fixed(ev.weights[j], 6))")
+      out.append("  \(pad("\(c.label) [\(c.key)]", 40)) \(formatFixed(ev.weights[j], decimals: 6))")
     }
     return out.joined(separator: "\n")
   }
 
   func json(_ spec: Spec, _ ev: Evaluation) -> String {
-    let weights = spec.criteria.indices.map { "\(JSONText.quoted(spec.criteria[$0].key)):\(jsonNumber(ev.weights[$0]))" }
-    let nodes = ev.weightReport.nodes.map { node -> String in
-      var f = [
-        "\"key\":\(JSONText.quoted(node.key))", "\"method\":\(JSONText.quoted(node.method.rawValue))",
-        "\"children\":[\(node.children.map(JSONText.quoted).joined(separator: ","))]",
-        "\"local_weights\":[\(node.localWeights.map(jsonNumber).joined(separator: ","))]",
-      ]
+    var j = JSONText()
+    j.beginObject()
+    weights(&j, spec, ev)
+    j.key("nodes")
+    j.beginArray()
+    for node in ev.weightReport.nodes {
+      j.beginObject()
+      j.field("key", node.key)
+      j.field("method", node.method.rawValue)
+      j.field("children", strings: node.children)
+      j.field("local_weights", numbers: node.localWeights)
       if let a = node.ahp {
-        f.append("\"ahp\":{\"lambda_max\":\(jsonNumber(a.lambdaMax)),\"ci\":\(jsonNumber(a.ci)),\"cr\":\(jsonNumber(a.cr)),\"ri\":\(jsonNumber(a.ri))}")
+        j.key("ahp")
+        j.beginObject()
+        j.field("lambda_max", a.lambdaMax)
+        j.field("ci", a.ci)
+        j.field("cr", a.cr)
+        j.field("ri", a.ri)
+        j.endObject()
       }
       if let e = node.entropy {
-        f.append("\"entropy\":{\"e\":[\(e.e.map(jsonNumber).joined(separator: ","))],\"d\":[\(e.d.map(jsonNumber).joined(separator: ","))]}")
+        j.key("entropy")
+        j.beginObject()
+        j.field("e", numbers: e.e)
+        j.field("d", numbers: e.d)
+        j.endObject()
       }
       if let c = node.critic {
-        f.append(
-          "\"critic\":{\"sigma\":[\(c.sigma.map(jsonNumber).joined(separator: ","))],\"conflict\":[\(c.conflict.map(jsonNumber).joined(separator: ","))],"
-            + "\"information\":[\(c.information.map(jsonNumber).joined(separator: ","))]}")
+        j.key("critic")
+        j.beginObject()
+        j.field("sigma", numbers: c.sigma)
+        j.field("conflict", numbers: c.conflict)
+        j.field("information", numbers: c.information)
+        j.endObject()
       }
-      if let s = node.sigma { f.append("\"sigma\":[\(s.map(jsonNumber).joined(separator: ","))]") }
-      return "{" + f.joined(separator: ",") + "}"
+      if let s = node.sigma { j.field("sigma", numbers: s) }
+      j.endObject()
     }
-    return "{\"weights\":{\(weights.joined(separator: ","))},\"nodes\":[\(nodes.joined(separator: ","))]}"
+    j.endArray()
+    j.endObject()
+    return j.text
   }
 }

@@ -1,29 +1,46 @@
 import Criteria
-import Foundation
 import Model
-import Reports
+import Scoring
 import Sensitivity
 
-/// Renders a `CriteriaDiff` as text, JSON or a self-contained HTML page.
-struct DiffView {
+/// A `CriteriaDiff` rendered as text, one-line JSON or a self-contained HTML page
+/// (`exemplar diff`).
+public struct DiffReport {
   let diff: CriteriaDiff
-  let a: Analysis
-  let b: Analysis
+  let specA: Spec
+  let a: Evaluation
+  let specB: Spec
+  let b: Evaluation
+  /// The two criteria files, as named on the command line.
   let files: (String, String)
   let english: Bool
   /// How many star changes to list in text.
-  var limit = 20
+  let limit: Int
 
-  private func name(_ row: Int) -> String { "\(a.evaluation.ids[row]) \(a.evaluation.labels[row])" }
-  private func programmeName(_ key: String) -> String {
-    (a.spec.programmes.first { $0.key == key } ?? b.spec.programmes.first { $0.key == key })?.name ?? key
+  public init(
+    diff: CriteriaDiff, specA: Spec, _ a: Evaluation, specB: Spec, _ b: Evaluation, files: (String, String),
+    english: Bool, limit: Int = 20
+  ) {
+    self.diff = diff
+    self.specA = specA
+    self.a = a
+    self.specB = specB
+    self.b = b
+    self.files = files
+    self.english = english
+    self.limit = limit
   }
 
-  var text: String {
+  private func name(_ row: Int) -> String { "\(a.ids[row]) \(a.labels[row])" }
+  private func programmeName(_ key: String) -> String {
+    (specA.programmes.first { $0.key == key } ?? specB.programmes.first { $0.key == key })?.name ?? key
+  }
+
+  public var text: String {
     var out: [String] = []
     out.append("A: \(files.0)\nB: \(files.1)")
     out.append(
-      (english ? "rank correlation: Spearman " : "排名相关：Spearman ") + fixed(diff.spearman, 4) + ", Kendall τb " + fixed(diff.kendallTauB, 4))
+      (english ? "rank correlation: Spearman " : "排名相关：Spearman ") + formatFixed(diff.spearman, decimals: 4) + ", Kendall τb " + formatFixed(diff.kendallTauB, decimals: 4))
     for p in diff.programmes {
       out.append("")
       out.append("\(programmeName(p.key)) [\(p.key)]" + (p.inA && p.inB ? "" : (p.inA ? " (A only)" : " (B only)")))
@@ -46,39 +63,74 @@ struct DiffView {
   }
 
   private func rankPair(_ row: Int) -> String {
-    let ra = a.evaluation.rank[row], rb = row < b.evaluation.rank.count ? b.evaluation.rank[row] : 0
+    let ra = a.rank[row], rb = row < b.rank.count ? b.rank[row] : 0
     return english ? " (rank \(ra) → \(rb))" : "（排名 \(ra) → \(rb)）"
   }
 
-  var json: String {
-    let ids = a.evaluation.ids
-    let programmes = diff.programmes.map { p in
-      "{\"key\":\(JSONText.quoted(p.key)),\"in_a\":\(p.inA),\"in_b\":\(p.inB),"
-        + "\"entering\":[\(p.entering.map { JSONText.quoted(ids[$0]) }.joined(separator: ","))],"
-        + "\"leaving\":[\(p.leaving.map { JSONText.quoted(ids[$0]) }.joined(separator: ","))],"
-        + "\"staying\":[\(p.staying.map { JSONText.quoted(ids[$0]) }.joined(separator: ","))]}"
+  /// One line: `{"a","b","spearman","kendall_tau_b","programmes","largest_movers","stars_gained","stars_lost","weights"}`.
+  public var json: String {
+    let ids = a.ids
+    var j = JSONText()
+    j.beginObject()
+    j.field("a", files.0)
+    j.field("b", files.1)
+    j.field("spearman", diff.spearman)
+    j.field("kendall_tau_b", diff.kendallTauB)
+    j.key("programmes")
+    j.beginArray()
+    for p in diff.programmes {
+      j.beginObject()
+      j.field("key", p.key)
+      j.field("in_a", p.inA)
+      j.field("in_b", p.inB)
+      j.field("entering", strings: p.entering.map { ids[$0] })
+      j.field("leaving", strings: p.leaving.map { ids[$0] })
+      j.field("staying", strings: p.staying.map { ids[$0] })
+      j.endObject()
     }
-    let movers = diff.largestMovers.map {
-      "{\"id\":\(JSONText.quoted($0.id)),\"rank_a\":\($0.rankA),\"rank_b\":\($0.rankB),\"shift\":\($0.shift)}"
+    j.endArray()
+    j.key("largest_movers")
+    j.beginArray()
+    for m in diff.largestMovers {
+      j.beginObject()
+      j.field("id", m.id)
+      j.field("rank_a", m.rankA)
+      j.field("rank_b", m.rankB)
+      j.field("shift", m.shift)
+      j.endObject()
     }
-    let stars = { (list: [CriteriaDiff.StarChange]) in
-      list.map { "{\"id\":\(JSONText.quoted($0.id)),\"stars_a\":\($0.starsA),\"stars_b\":\($0.starsB)}" }.joined(separator: ",")
+    j.endArray()
+    for (key, list) in [("stars_gained", diff.starsGained), ("stars_lost", diff.starsLost)] {
+      j.key(key)
+      j.beginArray()
+      for c in list {
+        j.beginObject()
+        j.field("id", c.id)
+        j.field("stars_a", c.starsA)
+        j.field("stars_b", c.starsB)
+        j.endObject()
+      }
+      j.endArray()
     }
-    let weights = diff.weights.map { "{\"key\":\(JSONText.quoted($0.key)),\"a\":\(jsonNumber($0.a)),\"b\":\(jsonNumber($0.b))}" }
-    return "{\"a\":\(JSONText.quoted(files.0)),\"b\":\(JSONText.quoted(files.1)),\"spearman\":\(jsonNumber(diff.spearman)),"
-      + "\"kendall_tau_b\":\(jsonNumber(diff.kendallTauB)),\"programmes\":[\(programmes.joined(separator: ","))],"
-      + "\"largest_movers\":[\(movers.joined(separator: ","))],\"stars_gained\":[\(stars(diff.starsGained))],"
-      + "\"stars_lost\":[\(stars(diff.starsLost))],\"weights\":[\(weights.joined(separator: ","))]}"
+    j.key("weights")
+    j.beginArray()
+    for w in diff.weights {
+      j.beginObject()
+      j.field("key", w.key)
+      j.field("a", w.a)
+      j.field("b", w.b)
+      j.endObject()
+    }
+    j.endArray()
+    j.endObject()
+    return j.text
   }
 
-  var html: String {
-    func esc(_ s: String) -> String {
-      s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-        .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+  public var html: String {
+    let esc = HTML.escape
     var body = "<h1>\(esc(english ? "Criteria comparison" : "评选标准对比"))</h1>"
     body += "<p>A: <code>\(esc(files.0))</code><br>B: <code>\(esc(files.1))</code></p>"
-    body += "<p>Spearman ρ = \(fixed(diff.spearman, 4)) · Kendall τ<sub>b</sub> = \(fixed(diff.kendallTauB, 4))</p>"
+    body += "<p>Spearman ρ = \(formatFixed(diff.spearman, decimals: 4)) · Kendall τ<sub>b</sub> = \(formatFixed(diff.kendallTauB, decimals: 4))</p>"
     // Weight bars: A above B per criterion.
     let maxW = max(diff.weights.map { max($0.a, $0.b) }.max() ?? 1, 1e-9)
     let rowH = 26, labelW = 180, barW = 420
@@ -88,7 +140,7 @@ struct DiffView {
       svg += "<text x=\"\(labelW - 6)\" y=\"\(y + 14)\" font-size=\"12\" text-anchor=\"end\">\(esc(w.key))</text>"
       svg += "<rect x=\"\(labelW)\" y=\"\(y)\" width=\"\(Int(Double(barW) * w.a / maxW))\" height=\"10\" fill=\"#3b6ea8\"/>"
       svg += "<rect x=\"\(labelW)\" y=\"\(y + 11)\" width=\"\(Int(Double(barW) * w.b / maxW))\" height=\"10\" fill=\"#d9822b\"/>"
-      svg += "<text x=\"\(labelW + barW + 6)\" y=\"\(y + 14)\" font-size=\"11\">\(fixed(w.a * 100, 1))% → \(fixed(w.b * 100, 1))%</text>"
+      svg += "<text x=\"\(labelW + barW + 6)\" y=\"\(y + 14)\" font-size=\"11\">\(formatFixed(w.a * 100, decimals: 1))% → \(formatFixed(w.b * 100, decimals: 1))%</text>"
     }
     svg += "</svg>"
     body += "<h2>\(esc(english ? "Weights (A blue, B orange)" : "权重（A 蓝，B 橙）"))</h2>" + svg
