@@ -8,38 +8,38 @@ import Model
 /// ranking (missing policy `exclude`) have `rank == 0` and appear in `unranked`.
 public struct Evaluation: Sendable {
   /// Row indices of ranked enterprises, best first (rank order).
-  public var order: [Int]
+  public package(set) var order: [Int]
   /// Canonical id per row (packed; shares the table's id column).
-  public var ids: StringColumn
+  public package(set) var ids: StringColumn
   /// Display label per row (packed; shares the table's label column when it is text).
-  public var labels: StringColumn
+  public package(set) var labels: StringColumn
   /// 1…N total order per row (0 = unranked).
-  public var rank: [Int]
+  public package(set) var rank: [Int]
   /// 1,1,3-style rank per row (0 = unranked).
-  public var competitionRank: [Int]
+  public package(set) var competitionRank: [Int]
   /// The method's native value per row (weighted sum in [0,1], TOPSIS closeness, VIKOR Q …).
-  public var raw: [Double]
+  public package(set) var raw: [Double]
   /// Score on the configured scale (higher is better for every method): lo + (hi − lo) · utility.
-  public var score: [Double]
+  public package(set) var score: [Double]
   /// The method's strength in [0, 1], higher better (raw, or 1 − Q for VIKOR), per row (0 = unranked):
   /// what the selection engine orders and rates, as every sensitivity sample does.
-  public var utility: [Double]
+  public package(set) var utility: [Double]
   /// Stars per row (0…5).
-  public var stars: [Int]
+  public package(set) var stars: [Int]
   /// What stands between each row and the next star level (nil at the top level or when unranked).
-  public var starGap: [StarGap?]
+  public package(set) var starGap: [StarGap?]
   /// Normalised criterion values, criterion-major: `normalised[j][row]` in [0,1] (after imputation).
-  public var normalised: [[Double]]
+  public package(set) var normalised: [[Double]]
   /// Imputed flags, criterion-major: `imputed[j][row]` is true when the raw value was missing and imputed.
-  public var imputed: [[Bool]]
+  public package(set) var imputed: [[Bool]]
   /// Final criterion weights (sum 1), in spec criterion order.
-  public var weights: [Double]
+  public package(set) var weights: [Double]
   /// Group scores on the scale, by group key, per row: weighted mean of the group's normalised criteria.
-  public var groupScores: [String: [Double]]
+  public package(set) var groupScores: [String: [Double]]
   /// How the weights were derived (AHP consistency, entropy e/d, CRITIC σ/conflict …).
-  public var weightReport: WeightReport
+  public package(set) var weightReport: WeightReport
   /// Rows left out of the ranking, with why.
-  public var unranked: [(row: Int, reason: String)]
+  public package(set) var unranked: [(row: Int, reason: String)]
 
   public init(
     order: [Int], ids: StringColumn, labels: StringColumn, rank: [Int], competitionRank: [Int], raw: [Double], score: [Double],

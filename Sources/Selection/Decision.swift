@@ -6,8 +6,8 @@ import Scoring
 /// every enterprise not selected carries the first rule that stopped it.
 public struct Decision: Sendable {
   /// One per programme, in spec order.
-  public var programmes: [ProgrammeDecision]
-  public var rewards: RewardAllocation
+  public internal(set) var programmes: [ProgrammeDecision]
+  public internal(set) var rewards: RewardAllocation
   public init(programmes: [ProgrammeDecision], rewards: RewardAllocation) {
     self.programmes = programmes
     self.rewards = rewards
@@ -15,16 +15,16 @@ public struct Decision: Sendable {
 }
 
 public struct ProgrammeDecision: Sendable {
-  public var key: String
+  public internal(set) var key: String
   /// Rows selected, in list order (position 1 first).
-  public var selected: [Int]
+  public internal(set) var selected: [Int]
   /// Rows on the reserve list (候补), in order.
-  public var reserve: [Int]
+  public internal(set) var reserve: [Int]
   /// Every other ranked row, in rank order, with the first rule that stopped it
   /// (compact: 8 bytes per row, see `ExclusionList`).
-  public var excluded: ExclusionList
+  public internal(set) var excluded: ExclusionList
   /// Rows that met the eligibility rule (used by tiers with mode `eligible`).
-  public var eligible: Set<Int>
+  public internal(set) var eligible: Set<Int>
   public init(key: String, selected: [Int], reserve: [Int], excluded: ExclusionList, eligible: Set<Int>) {
     self.key = key
     self.selected = selected

@@ -87,9 +87,6 @@ package final class SelectionWorkspace {
 
   package func rank(_ row: Int) -> Int? { rankStamp[row] == stamp ? Int(rankOf[row]) : nil }
 
-  /// Whether `row` is on programme `p`'s shortlist in this sample.
-  package func isSelected(_ p: Int, row: Int) -> Bool { selectedStamp[p][row] == stamp }
-
   /// Stars of `row` in this sample (0 for unranked rows): the highest level whose band the
   /// score reaches (`StarLevelPlan.reaches`) and whose requirements hold.
   package func stars(_ row: Int) -> Int {
