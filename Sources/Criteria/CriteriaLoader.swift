@@ -16,7 +16,8 @@ public enum CriteriaLoader {
 
   /// Loads and validates a criteria file. Failure kinds: `.noInput` (missing or unreadable
   /// → exit 66), `.config` (→ exit 78).
-  public static func load(path: String) -> Result<Spec, StageFailure> {
+  /// - Parameter overrides: `--set` changes applied before the checks (docs/criteria.md).
+  public static func load(path: String, overrides: [Override] = []) -> Result<Spec, StageFailure> {
     guard let data = FileManager.default.contents(atPath: path) else {
       let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the criteria file" : "criteria file not found"
       return .failure(StageFailure(.noInput, Diagnostic(file: path, line: 0, message: reason)))
@@ -26,11 +27,11 @@ public enum CriteriaLoader {
     guard let text = String(validating: bytes, as: UTF8.self) else {
       return .failure(StageFailure(.config, Diagnostic(file: path, line: 0, message: "the criteria file is not valid UTF-8")))
     }
-    return parse(text, source: path)
+    return parse(text, source: path, overrides: overrides)
   }
 
   /// Same from text (`source` is the file name used in diagnostics).
-  public static func parse(_ text: String, source: String) -> Result<Spec, StageFailure> {
+  public static func parse(_ text: String, source: String, overrides: [Override] = []) -> Result<Spec, StageFailure> {
     let root: TOMLTable
     do {
       root = try TOMLTable(string: text)
@@ -39,10 +40,19 @@ public enum CriteriaLoader {
     } catch {
       return .failure(StageFailure(.config, Diagnostic(file: source, line: 0, message: "cannot parse TOML: \(error)")))
     }
-    guard case .table(let top) = TOMLNode(root) else {
+    guard case .table(var top) = TOMLNode(root) else {
       return .failure(StageFailure(.config, Diagnostic(file: source, line: 0, message: "cannot parse TOML")))
     }
     var d = SpecDecoder(source: source, index: KeyLineIndex(text: text))
+    for o in overrides {
+      if let (i, keys) = TOMLNode.table(top).firstMissing(o.path, topLevel: topLevelKeys) {
+        let table = o.path[...i].joined(separator: ".")
+        let message = "--set \(o): no \(table) in the criteria file\(Suggestion.hint(o.path[i], keys))"
+        d.log.append(Diagnostic(file: source, line: d.index.line(o.path[..<i].joined(separator: ".")), keyPath: table, message: message))
+      } else if case .table(let t) = TOMLNode.table(top).setting(o.path[...], to: o.value) {
+        top = t
+      }
+    }
     for key in d.ordered(top, "") where !topLevelKeys.contains(key) {
       d.error(key, "unknown table \"\(key)\"\(Suggestion.hint(key, topLevelKeys)); allowed tables: \(topLevelKeys.joined(separator: ", "))")
     }
@@ -81,12 +91,34 @@ public enum CriteriaLoader {
     var aggregationTable: [String: TOMLNode]?
     if case .table(let t)? = top["aggregation"] { aggregationTable = t }
     let uncertainty = d.decodeUncertainty(top["uncertainty"], criteria: criteria, aggregation: aggregationTable)
-    guard !d.log.hasErrors else { return .failure(StageFailure(.config, diagnostics: d.log)) }
+    guard !d.log.hasErrors else { return .failure(StageFailure(.config, diagnostics: attributed(d.log, overrides))) }
     var spec = Spec(
         source: source, evaluation: evaluation, columns: columns, criteria: criteria, groups: groups,
         weighting: weighting, aggregation: aggregation, ranking: ranking, stars: stars, programmes: programmes,
         rewards: rewards, uncertainty: uncertainty)
     spec.keyLines = d.index
+    spec.overrides = overrides.map(\.description)
     return .success(spec)
+  }
+
+  /// The diagnostics with the `--set` that changed their key named.
+  private static func attributed(_ log: DiagnosticLog, _ overrides: [Override]) -> DiagnosticLog {
+    guard !overrides.isEmpty else { return log }
+    var out = DiagnosticLog(cap: log.cap)
+    for var diagnostic in log.diagnostics {
+      guard !diagnostic.message.hasPrefix("--set ") else {
+        out.append(diagnostic)
+        continue
+      }
+      if let path = diagnostic.keyPath,
+        let o = overrides.last(where: { path == $0.keyPath || path.hasPrefix($0.keyPath + ".") })
+      {
+        diagnostic.message += " (value from --set \(o))"
+      } else {
+        diagnostic.message += " (with " + overrides.map { "--set \($0)" }.joined(separator: ", ") + ")"
+      }
+      out.append(diagnostic)
+    }
+    return out
   }
 }

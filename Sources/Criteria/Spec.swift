@@ -25,6 +25,8 @@ public struct Spec: Sendable {
   public var uncertainty: UncertaintySpec?
   /// Where each key path is written in the file (set by the loader; `line(of:)`).
   var keyLines: KeyLineIndex?
+  /// The `--set KEY.PATH=VALUE` changes applied to the file, as given (docs/criteria.md).
+  public internal(set) var overrides: [String] = []
 
   public init(
     source: String, evaluation: EvaluationInfo, columns: [ColumnSpec], criteria: [CriterionSpec],

@@ -20,6 +20,8 @@ public struct Manifest: Sendable, Codable, Hashable {
   public var metricsSHA256: String
   public var criteriaFile: String
   public var criteriaSHA256: String
+  /// The `--set KEY.PATH=VALUE` changes applied to the criteria file (empty: none).
+  public var criteriaOverrides: [String] = []
   /// Seed of any random step (nil when the run drew no random numbers).
   public var seed: UInt64?
   /// Data rows in the metrics file.

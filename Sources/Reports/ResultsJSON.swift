@@ -186,6 +186,12 @@ enum ResultsJSON {
     w.field("metrics_sha256", mf.metricsSHA256)
     w.field("criteria_file", mf.criteriaFile)
     w.field("criteria_sha256", mf.criteriaSHA256)
+    if !mf.criteriaOverrides.isEmpty {
+      w.key("criteria_overrides")
+      w.beginArray()
+      for o in mf.criteriaOverrides { w.string(o) }
+      w.endArray()
+    }
     w.key("seed")
     if let s = mf.seed { w.rawNumber(String(s)) } else { w.null() }
     w.field("rows", mf.rows)

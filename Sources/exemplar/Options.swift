@@ -1,4 +1,5 @@
 import ArgumentParser
+import Criteria
 import Ingest
 
 extension InputEncoding: ExpressibleByArgument {}
@@ -27,6 +28,22 @@ struct InputOptions: ParsableArguments {
 
   @Option(help: "Earlier recommendations, a CSV with columns id,year,programme.")
   var history: String?
+
+  @Option(
+    name: .customLong("set"),
+    help: ArgumentHelp(
+      "Change one value of the criteria file for this run, e.g. --set groups.efficiency.weight=0.30 (repeatable).",
+      valueName: "KEY.PATH=VALUE"))
+  var overrides: [String] = []
+
+  func validate() throws {
+    for text in overrides {
+      do { _ = try Override.parse(text) } catch { throw ValidationError(error.diagnostics.diagnostics.map(\.message).joined(separator: "; ")) }
+    }
+  }
+
+  /// The parsed `--set` changes (checked in `validate`).
+  var parsedOverrides: [Override] { overrides.compactMap { try? Override.parse($0) } }
 }
 
 /// Options for commands that print or write reports.

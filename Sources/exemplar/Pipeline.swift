@@ -14,7 +14,7 @@ struct Pipeline {
 
   /// Loads and validates the criteria file (exit 66 when missing, 78 when invalid).
   func loadSpec(_ path: String? = nil) throws -> Spec {
-    let spec = try CriteriaLoader.load(path: path ?? input.criteria).get()
+    let spec = try CriteriaLoader.load(path: path ?? input.criteria, overrides: input.parsedOverrides).get()
     Pipeline.reportPolicyWarnings(spec)
     return spec
   }

@@ -21,8 +21,15 @@ struct Diff: ParsableCommand {
   @Argument(help: "The metrics CSV (one row per enterprise).")
   var metrics: String
 
-  @Option(help: "Two criteria files: --criteria A.toml --criteria B.toml.")
+  @Option(help: "Two criteria files: --criteria A.toml --criteria B.toml (one with --set: the file against itself changed).")
   var criteria: [String] = []
+
+  @Option(
+    name: .customLong("set"),
+    help: ArgumentHelp(
+      "Change one value of the second criteria file (repeatable), e.g. --set groups.efficiency.weight=0.30.",
+      valueName: "KEY.PATH=VALUE"))
+  var overrides: [String] = []
 
   @Option(help: "Encoding of the metrics CSV: utf-8 (default; BOM optional) or gb18030.")
   var encoding: InputEncoding = .utf8
@@ -39,22 +46,27 @@ struct Diff: ParsableCommand {
   var movers: Int = 20
 
   func validate() throws {
-    guard criteria.count == 2 else {
-      throw ValidationError("diff needs exactly two criteria files (--criteria A.toml --criteria B.toml), got \(criteria.count)")
+    guard criteria.count == 2 || (criteria.count == 1 && !overrides.isEmpty) else {
+      throw ValidationError(
+        "diff needs two criteria files (--criteria A.toml --criteria B.toml), or one with --set changes, got \(criteria.count)")
     }
     guard movers >= 0 else { throw ValidationError("--movers must be ≥ 0") }
   }
 
   func run() throws {
-    let sides = try criteria.map { path -> Analysis in
-      let input = try InputOptions.parse([metrics, "--criteria", path, "--encoding", encoding.rawValue] + (history.map { ["--history", $0] } ?? []))
+    // A is the first file as written; B is the last file with the --set changes.
+    let files = [criteria[0], criteria[criteria.count - 1]]
+    let sides = try files.enumerated().map { side, path -> Analysis in
+      let sets = side == 1 ? overrides.flatMap { ["--set", $0] } : []
+      let input = try InputOptions.parse(
+        [metrics, "--criteria", path, "--encoding", encoding.rawValue] + (history.map { ["--history", $0] } ?? []) + sets)
       return try Pipeline(input: input).analyse()
     }
     let (a, b) = (sides[0], sides[1])
     let diff = CriteriaDiff.compare(
       specA: a.spec, a.evaluation, a.decision, specB: b.spec, b.evaluation, b.decision, movers: movers)
     let view = DiffReport(
-      diff: diff, specA: a.spec, a.evaluation, specB: b.spec, b.evaluation, files: (criteria[0], criteria[1]),
+      diff: diff, specA: a.spec, a.evaluation, specB: b.spec, b.evaluation, files: (files[0], overrides.isEmpty ? files[1] : files[1] + " " + overrides.map { "--set " + $0 }.joined(separator: " ")),
       english: output.lang == .en, limit: movers)
     if let html { try OutputFile.write(to: html) { try $0.write(view.html) } }
     print(output.json ? view.json : view.text)

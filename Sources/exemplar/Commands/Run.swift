@@ -68,10 +68,11 @@ struct Run: ParsableCommand {
     let hashes = InputHashes(metrics: input.metrics, criteria: input.criteria)
     let analysis = try Pipeline(input: input).analyse()
     let (metricsSHA256, criteriaSHA256) = try hashes.wait()
-    let manifest = Manifest(
+    var manifest = Manifest(
       version: Exemplar.version, metricsFile: input.metrics, metricsSHA256: metricsSHA256,
       criteriaFile: input.criteria, criteriaSHA256: criteriaSHA256, seed: seed == 0 ? nil : seed,
       rows: analysis.table.rowCount, time: Date())
+    manifest.criteriaOverrides = analysis.spec.overrides
     var options = ReportOptions(
       english: output.lang == .en, outputEncoding: output.outputEncoding == .gb18030 ? .gb18030 : .utf8,
       excel: !noExcel, html: !noHTML, now: manifest.time, version: Exemplar.version, seed: seed == 0 ? nil : seed)

@@ -23,7 +23,7 @@ struct Validate: ParsableCommand {
   func run() throws {
     let pipeline = Pipeline(input: input)
     let spec: Spec
-    switch CriteriaLoader.load(path: input.criteria) {
+    switch CriteriaLoader.load(path: input.criteria, overrides: input.parsedOverrides) {
     case .success(let s):
       spec = s
       Pipeline.reportPolicyWarnings(spec)
