@@ -1,6 +1,7 @@
 import Criteria
 import Model
 import Scoring
+import Selection
 import Sensitivity
 
 /// A `CriteriaDiff` rendered as text, one-line JSON or a self-contained HTML page
@@ -45,8 +46,19 @@ public struct DiffReport {
       out.append("")
       out.append("\(programmeName(p.key)) [\(p.key)]" + (p.inA && p.inB ? "" : (p.inA ? " (A only)" : " (B only)")))
       out.append((english ? "  stay: " : "  保留：") + "\(p.staying.count)")
-      for r in p.entering { out.append((english ? "  + enters: " : "  + 新入选：") + name(r) + rankPair(r)) }
-      for r in p.leaving { out.append((english ? "  − leaves: " : "  − 落选：") + name(r) + rankPair(r)) }
+      for (k, r) in p.entering.enumerated() {
+        let was = k < p.enteringWasUnderA.count ? p.enteringWasUnderA[k] : nil
+        out.append((english ? "  + enters: " : "  + 新入选：") + name(r) + rankPair(r) + because(was, side: "A"))
+      }
+      for (k, r) in p.leaving.enumerated() {
+        let now = k < p.leavingIsUnderB.count ? p.leavingIsUnderB[k] : nil
+        out.append((english ? "  − leaves: " : "  − 落选：") + name(r) + rankPair(r) + because(now, side: "B"))
+      }
+    }
+    if !diff.settings.isEmpty {
+      out.append("")
+      out.append(english ? "method settings that differ (A → B)" : "方法设置的差异（A → B）")
+      for c in diff.settings { out.append("  \(c.key): \(c.a) → \(c.b)") }
     }
     if !diff.largestMovers.isEmpty {
       out.append("")
@@ -57,9 +69,29 @@ public struct DiffReport {
     }
     out.append("")
     out.append((english ? "stars gained: " : "星级上升：") + "\(diff.starsGained.count)" + (english ? ", lost: " : "，下降：") + "\(diff.starsLost.count)")
-    for s in diff.starsGained.prefix(limit) { out.append("  + \(s.id) \(s.starsA)★ → \(s.starsB)★") }
-    for s in diff.starsLost.prefix(limit) { out.append("  − \(s.id) \(s.starsA)★ → \(s.starsB)★") }
+    for (sign, list) in [("+", diff.starsGained), ("−", diff.starsLost)] {
+      for s in list.prefix(limit) { out.append("  \(sign) \(name(s.row)) \(s.starsA)★ → \(s.starsB)★") }
+      if list.count > limit { out.append(english ? "  … and \(list.count - limit) more" : "  ……其余 \(list.count - limit) 家") }
+    }
     return out.joined(separator: "\n")
+  }
+
+  /// An outcome as one phrase: `selected`, `reserve 2`, or the reason.
+  private func outcomeText(_ outcome: ProgrammeOutcome?) -> String {
+    switch outcome {
+    case .selected(let k)?: return english ? "selected \(k)" : "入选第\(k)名"
+    case .reserve(let k)?: return english ? "reserve \(k)" : "候补第\(k)名"
+    case .excluded(let reason)?: return reason.text(english: english)
+    case nil: return ""
+    }
+  }
+
+  /// Why a row stands where it does on the other side: its reserve place or the rule that stopped it.
+  private func because(_ outcome: ProgrammeOutcome?, side: String) -> String {
+    switch outcome {
+    case .reserve?, .excluded?: return (english ? "; under \(side): " : "；\(side)：") + outcomeText(outcome)
+    case .selected?, nil: return ""
+    }
   }
 
   private func rankPair(_ row: Int) -> String {
@@ -67,7 +99,7 @@ public struct DiffReport {
     return english ? " (rank \(ra) → \(rb))" : "（排名 \(ra) → \(rb)）"
   }
 
-  /// One line: `{"a","b","spearman","kendall_tau_b","programmes","largest_movers","stars_gained","stars_lost","weights"}`.
+  /// One line: `{"a","b","spearman","kendall_tau_b","programmes","largest_movers","stars_gained","stars_lost","settings","weights"}`.
   public var json: String {
     let ids = a.ids
     var j = JSONText()
@@ -86,6 +118,8 @@ public struct DiffReport {
       j.field("entering", strings: p.entering.map { ids[$0] })
       j.field("leaving", strings: p.leaving.map { ids[$0] })
       j.field("staying", strings: p.staying.map { ids[$0] })
+      j.field("entering_was_under_a", strings: p.enteringWasUnderA.map { outcomeText($0) })
+      j.field("leaving_is_under_b", strings: p.leavingIsUnderB.map { outcomeText($0) })
       j.endObject()
     }
     j.endArray()
@@ -112,6 +146,16 @@ public struct DiffReport {
       }
       j.endArray()
     }
+    j.key("settings")
+    j.beginArray()
+    for c in diff.settings {
+      j.beginObject()
+      j.field("key", c.key)
+      j.field("a", c.a)
+      j.field("b", c.b)
+      j.endObject()
+    }
+    j.endArray()
     j.key("weights")
     j.beginArray()
     for w in diff.weights {

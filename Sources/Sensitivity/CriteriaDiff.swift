@@ -1,4 +1,5 @@
 import Criteria
+import Model
 import Scoring
 import Selection
 
@@ -15,6 +16,17 @@ public struct CriteriaDiff: Sendable {
     /// Whether the programme exists in A / in B.
     public var inA: Bool
     public var inB: Bool
+    /// Where each entering row stood under A (reserve, or the rule that stopped it), aligned with `entering`.
+    public var enteringWasUnderA: [ProgrammeOutcome?] = []
+    /// Where each leaving row stands under B, aligned with `leaving`.
+    public var leavingIsUnderB: [ProgrammeOutcome?] = []
+  }
+
+  /// A setting of the criteria files that differs, by key path as the file writes it.
+  public struct SettingChange: Sendable, Hashable {
+    public var key: String
+    public var a: String
+    public var b: String
   }
 
   public struct RankShift: Sendable, Hashable {
@@ -49,6 +61,9 @@ public struct CriteriaDiff: Sendable {
   public var rankedOnlyInB: [Int]
   /// Criterion weights under A and B by criterion key (0 when absent).
   public var weights: [(key: String, a: Double, b: Double)]
+  /// Method settings that differ (aggregation, weighting, normalisation and direction per
+  /// criterion, star bands and requirements, quotas, reserves and rules per programme).
+  public var settings: [SettingChange] = []
 
   /// Compares (A, decision A) with (B, decision B), both for the same table.
   /// - Complexity: O(n log n).
@@ -63,10 +78,12 @@ public struct CriteriaDiff: Sendable {
       let pa = da.programmes.first { $0.key == key }, pb = db.programmes.first { $0.key == key }
       let sa = pa?.selected ?? [], sb = pb?.selected ?? []
       let setA = Set(sa), setB = Set(sb)
+      let entering = sb.filter { !setA.contains($0) }, leaving = sa.filter { !setB.contains($0) }
       programmes.append(
         ProgrammeChange(
-          key: key, entering: sb.filter { !setA.contains($0) }, leaving: sa.filter { !setB.contains($0) },
-          staying: sa.filter { setB.contains($0) }, inA: pa != nil, inB: pb != nil))
+          key: key, entering: entering, leaving: leaving, staying: sa.filter { setB.contains($0) }, inA: pa != nil,
+          inB: pb != nil, enteringWasUnderA: entering.map { pa?.outcome(row: $0) },
+          leavingIsUnderB: leaving.map { pb?.outcome(row: $0) }))
     }
     let both = a.order.filter { $0 < n && b.rank[$0] > 0 }
     let shifts = both.map { RankShift(row: $0, id: a.ids[$0], label: a.labels[$0], rankA: a.rank[$0], rankB: b.rank[$0]) }
@@ -83,11 +100,53 @@ public struct CriteriaDiff: Sendable {
     let weights = weightKeys.map { k in
       (key: k, a: specA.criterionIndex(k).map { a.weights[$0] } ?? 0, b: specB.criterionIndex(k).map { b.weights[$0] } ?? 0)
     }
-    return CriteriaDiff(
+    var diff = CriteriaDiff(
       programmes: programmes, shifts: shifts, largestMovers: Array(largest),
       spearman: RankCorrelation.spearman(xa, xb), kendallTauB: RankCorrelation.kendallTauB(xa, xb),
       starsGained: gained, starsLost: lost,
       rankedOnlyInA: a.order.filter { $0 < n && b.rank[$0] == 0 }, rankedOnlyInB: b.order.filter { $0 < n && a.rank[$0] == 0 },
       weights: weights)
+    diff.settings = settingChanges(specA, specB)
+    return diff
+  }
+
+  /// The method settings of `a` and `b` that differ.
+  static func settingChanges(_ a: Spec, _ b: Spec) -> [SettingChange] {
+    var out: [SettingChange] = []
+    func note(_ key: String, _ x: String?, _ y: String?) {
+      if x != y { out.append(SettingChange(key: key, a: x ?? "—", b: y ?? "—")) }
+    }
+    note("aggregation.method", a.aggregation.method.spelling, b.aggregation.method.spelling)
+    note("weighting.method", a.weighting.method.rawValue, b.weighting.method.rawValue)
+    note("weighting.normalise", String(a.weighting.normalise), String(b.weighting.normalise))
+    for key in Set(a.criteria.map(\.key) + b.criteria.map(\.key)).sorted() {
+      let ca = a.criteria.first { $0.key == key }, cb = b.criteria.first { $0.key == key }
+      note("criteria.\(key).normalise", ca.map { "\($0.normalisation)" }, cb.map { "\($0.normalisation)" })
+      note("criteria.\(key).direction", ca?.direction.rawValue, cb?.direction.rawValue)
+    }
+    for stars in Set(a.stars.levels.map(\.stars) + b.stars.levels.map(\.stars)).sorted() {
+      let la = a.stars.levels.first { $0.stars == stars }, lb = b.stars.levels.first { $0.stars == stars }
+      note("stars.level[\(stars)★].min_score", la.map { formatNumber($0.minScore) }, lb.map { formatNumber($0.minScore) })
+      note("stars.level[\(stars)★].require", la?.require?.description, lb?.require?.description)
+    }
+    for key in Set(a.programmes.map(\.key) + b.programmes.map(\.key)).sorted() {
+      let pa = a.programmes.first { $0.key == key }, pb = b.programmes.first { $0.key == key }
+      note("programmes.\(key).quota", pa.map { String($0.quota) }, pb.map { String($0.quota) })
+      note("programmes.\(key).reserves", pa.map { String($0.reserves) }, pb.map { String($0.reserves) })
+      note("programmes.\(key).eligible", pa?.eligible?.description, pb?.eligible?.description)
+    }
+    return out
+  }
+}
+
+extension AggregationMethod {
+  /// The method as a criteria file writes it (`vikor (v = 0.5)`).
+  var spelling: String {
+    switch self {
+    case .weightedSum: return "weighted-sum"
+    case .weightedProduct(let floor): return "weighted-product (floor = \(formatNumber(floor)))"
+    case .topsis: return "topsis"
+    case .vikor(let v): return "vikor (v = \(formatNumber(v)))"
+    }
   }
 }

@@ -71,6 +71,16 @@ import Testing
     #expect(a["spearman"] as? Double == 1)
     #expect((b["spearman"] as? Double ?? 1) < 1)
     #expect((b["b"] as? String)?.hasSuffix("--set groups.efficiency.weight=0.35 --set groups.cost.weight=0.15") == true)
+    // The method change is named, and every list change says where the row stands on the other side.
+    let topsis = try CLI.run(["diff", Self.metrics, "--criteria", Self.criteria, "--set", "aggregation.method=topsis", "--json"])
+    let t = try #require(try JSONSerialization.jsonObject(with: Data(topsis.stdout.utf8)) as? [String: Any])
+    let settings = try #require(t["settings"] as? [[String: String]])
+    #expect(settings.contains { $0 == ["key": "aggregation.method", "a": "weighted-sum", "b": "topsis"] })
+    let programmes = try #require(t["programmes"] as? [[String: Any]])
+    for p in programmes {
+      let leaving = p["leaving"] as? [String] ?? [], why = p["leaving_is_under_b"] as? [String] ?? []
+      #expect(why.count == leaving.count && why.allSatisfy { !$0.isEmpty })
+    }
     let none = try CLI.run(["diff", Self.metrics, "--criteria", Self.criteria])
     #expect(none.status == 64)
   }
