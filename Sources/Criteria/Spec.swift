@@ -219,6 +219,16 @@ public enum AggregationMethod: Sendable, Hashable {
   case vikor(v: Double)
 
   public static let names = ["weighted-sum", "weighted-product", "topsis", "vikor"]
+
+  /// The method as a criteria file names it.
+  public var name: String {
+    switch self {
+    case .weightedSum: return "weighted-sum"
+    case .weightedProduct: return "weighted-product"
+    case .topsis: return "topsis"
+    case .vikor: return "vikor"
+    }
+  }
 }
 
 public struct AggregationSpec: Sendable, Hashable {

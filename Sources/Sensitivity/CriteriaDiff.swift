@@ -143,10 +143,9 @@ extension AggregationMethod {
   /// The method as a criteria file writes it (`vikor (v = 0.5)`).
   var spelling: String {
     switch self {
-    case .weightedSum: return "weighted-sum"
-    case .weightedProduct(let floor): return "weighted-product (floor = \(formatNumber(floor)))"
-    case .topsis: return "topsis"
-    case .vikor(let v): return "vikor (v = \(formatNumber(v)))"
+    case .weightedSum, .topsis: return name
+    case .weightedProduct(let floor): return name + " (floor = \(formatNumber(floor)))"
+    case .vikor(let v): return name + " (v = \(formatNumber(v)))"
     }
   }
 }

@@ -90,6 +90,14 @@ import Testing
     #expect(r.status == 64)
   }
 
+  /// TOPSIS has no exact intervals: the weights are printed with a located note, exit 0.
+  @Test func stabilityOnTopsisPrintsTheWeightsAndANote() throws {
+    let r = try CLI.run(["weights", Self.metrics, "--criteria", Self.ahp, "--stability"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("[cloud]"))
+    #expect(r.stderr.contains(":397: aggregation.method: note: no stability intervals") && r.stderr.contains("this file uses topsis"))
+  }
+
   @Test func stabilityIntervalsContainTheNominalWeight() throws {
     let r = try CLI.run(["weights", Self.metrics, "--criteria", Self.criteria, "--history", "samples/history.csv", "--stability", "--json"])
     #expect(r.status == 0, "\(r.stderr)")

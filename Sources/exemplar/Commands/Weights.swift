@@ -25,6 +25,16 @@ struct Weights: ParsableCommand {
     let pipeline = Pipeline(input: input)
     if stability {
       let a = try pipeline.analyse()
+      guard case .weightedSum = a.spec.aggregation.method else {
+        // The weights stand; the intervals are defined for weighted sums only (docs/sensitivity.md).
+        print(output.json ? json(a.spec, a.evaluation) : text(a.spec, a.evaluation))
+        var err = StandardError()
+        let line = a.spec.line(of: "aggregation.method")
+        print(
+          "\(a.spec.source):\(line): aggregation.method: note: no stability intervals: they are exact for weighted-sum aggregation only, this file uses \(a.spec.aggregation.method.name); use exemplar sensitivity for its robustness",
+          to: &err)
+        return
+      }
       let programmes: [ProgrammeStability]
       do {
         let model = try SensitivityModel(evaluation: a.evaluation, table: a.table, spec: a.spec, history: a.history)
