@@ -1,6 +1,6 @@
 /// Two enterprises whose scores cross at the end of a stability interval.
 public struct Crossing: Sendable, Hashable {
-  /// Weight of the criterion at which the crossing happens.
+  /// The local weight at which the crossing happens.
   public var weight: Double
   /// The row that enters the shortlist (overtakes).
   public var entering: Int
@@ -8,12 +8,19 @@ public struct Crossing: Sendable, Hashable {
   public var leaving: Int
 }
 
-/// The range of one criterion's weight over which a programme's shortlist stays the same.
+/// The range of one group's or criterion's local weight (as written in the criteria file,
+/// its siblings rescaled proportionally) over which a programme's shortlist stays the same.
 public struct StabilityInterval: Sendable, Hashable {
+  /// The group's or criterion's key.
   public var criterion: String
-  public var criterionIndex: Int
+  public var isGroup: Bool
+  /// The nominal local weight (among its siblings).
   public var nominalWeight: Double
-  /// Bounds in [0, 1]; the shortlist is the nominal one for every weight in (low, high).
+  /// The parent's final weight: final weight = parentWeight × local weight.
+  public var parentWeight: Double
+  /// The nominal final weight.
+  public var finalWeight: Double { parentWeight * nominalWeight }
+  /// Bounds of the local weight in [0, 1]; the shortlist is the nominal one for every weight in (low, high).
   public var low: Double
   public var high: Double
   /// The crossing that ends the interval on each side (nil = the interval reaches 0 or 1).

@@ -5,7 +5,7 @@ extension StabilityIntervals {
   /// Enumerates insider/outsider crossings beyond t0 in order and re-runs the full walk
   /// between consecutive ones until the shortlist (as a set) differs from the nominal one.
   static func eventScan(
-    _ model: SensitivityModel, programme p: Int, criterion: Int, line: Lines, insiders: [Int], outsiders: [Int], t0: Double,
+    _ model: SensitivityModel, programme p: Int, node: StabilityNode, line: Lines, insiders: [Int], outsiders: [Int], t0: Double,
     forward: Bool, nominal: [Int32]
   ) -> (crossing: Crossing?, complete: Bool) {
     var events: [(t: Double, enter: Int, leave: Int)] = []
@@ -21,7 +21,7 @@ extension StabilityIntervals {
     let target = Set(nominal)
     let ws = SelectionWorkspace(
       plan: model.plan, table: model.table, normalised: model.evaluation.normalised, lowerIsBetter: false)
-    let n = model.rowCount, m = model.criteriaCount
+    let n = model.rowCount
     var u = [Double](repeating: 0, count: n)
     var checks = 0
     var e = 0
@@ -34,8 +34,7 @@ extension StabilityIntervals {
       checks += 1
       if checks > eventBudget { return (nil, false) }
       for i in 0..<n { u[i] = line.a[i] + line.b[i] * probe }
-      let nominalW = model.evaluation.weights
-      let w = (0..<m).map { k in k == criterion ? probe : nominalW[k] * (1 - probe) / (1 - nominalW[criterion]) }
+      let w = node.weights(at: probe, nominal: model.evaluation.weights)
       let changed = u.withUnsafeBufferPointer { up in
         model.nominalRank.withUnsafeBufferPointer { np in
           ws.begin(utility: up, weights: w)

@@ -1,13 +1,10 @@
 import Selection
 import Criteria
 
-/// Exact weight-stability intervals for weighted-sum aggregation.
-///
-/// Moving criterion j's weight to t and rescaling the others proportionally
-/// (w_k(t) = w_k (1 − t)/(1 − w_j), k ≠ j) makes every score affine in t:
-/// ```
-/// s_i(t) = c_i + t (r_ij − c_i),   c_i = (s_i − w_j r_ij)/(1 − w_j)
-/// ```
+/// Exact weight-stability intervals for weighted-sum aggregation, for every weight an
+/// analyst edits: each group's and each criterion's local weight, its siblings rescaled
+/// proportionally (`StabilityNode`), which keeps every score affine in the weight t:
+/// s_i(t) = a_i + b_i·t.
 /// A shortlist can only change where an enterprise on it (insider) and an eligible one
 /// off it (outsider) swap. For a plain top-K rule (no caps, no pilot priority, eligibility
 /// over static columns) the nearest such swap above w_j is where the upper envelope of the
@@ -28,9 +25,7 @@ public enum StabilityIntervals {
     }
     let nominal = MonteCarlo.nominalSelection(model)
     let ev = model.evaluation
-    let m = ev.weights.count, n = model.rowCount
-    var score = [Double](repeating: 0, count: n)
-    for i in 0..<n { for k in 0..<m { score[i] += ev.weights[k] * ev.normalised[k][i] } }
+    let n = model.rowCount
     struct Setup {
       let insiders: [Int]
       let pool: [Int]
@@ -55,21 +50,15 @@ public enum StabilityIntervals {
         exact: pr.dynamicRule == nil && !tierDynamic)
     }
     var intervals = model.plan.programmes.map { _ in [StabilityInterval]() }
-    var line = Lines(a: [Double](repeating: 0, count: n), b: [Double](repeating: 0, count: n))
-    for j in 0..<m {
-      let wj = ev.weights[j]
-      for i in 0..<n {
-        let r = ev.normalised[j][i]
-        let c = wj < 1 ? (score[i] - wj * r) / (1 - wj) : 0
-        line.a[i] = c
-        line.b[i] = r - c
-      }
+    for (x, node) in StabilityNode.all(model.spec, weights: ev.weights).enumerated() {
+      let wj = node.local
+      let line = node.lines(weights: ev.weights, normalised: ev.normalised, rows: n)
       for (p, pr) in model.plan.programmes.enumerated() {
         let setup = setups[p]
         var iv = StabilityInterval(
-          criterion: model.spec.criteria[j].key, criterionIndex: j, nominalWeight: wj, low: 0, high: 1,
-          lowCrossing: nil, highCrossing: nil, exact: setup.exact)
-        if wj < 1 {
+          criterion: node.key, isGroup: node.isGroup, nominalWeight: wj, parentWeight: node.parentWeight, low: 0,
+          high: 1, lowCrossing: nil, highCrossing: nil, exact: setup.exact)
+        do {
           for forward in [true, false] {
             let found: Crossing?
             if setup.simple && setup.insiders.count == pr.quota {
@@ -78,7 +67,7 @@ public enum StabilityIntervals {
               found = nil  // fewer eligible than the quota: everyone eligible is in, whatever the weights
             } else {
               let r = eventScan(
-                model, programme: p, criterion: j, line: line, insiders: setup.insiders, outsiders: setup.pool, t0: wj,
+                model, programme: p, node: node, line: line, insiders: setup.insiders, outsiders: setup.pool, t0: wj,
                 forward: forward, nominal: nominal[p])
               found = r.crossing
               if !r.complete { iv.exact = false }
@@ -92,7 +81,7 @@ public enum StabilityIntervals {
           // The source shortlist changes at its own bounds; the tier's shortlist surely
           // changes there only if the leaving row is on it or the entering row beats one
           // of its members — otherwise the bound is conservative (exact = false).
-          let parent = intervals[from][j]
+          let parent = intervals[from][x]
           let members = setups[p].insiders
           func changesTier(_ c: Crossing) -> Bool {
             if members.contains(c.leaving) { return true }

@@ -1,20 +1,39 @@
 import Criteria
 import Model
 import Scoring
+import Selection
 import Testing
 
 @testable import Sensitivity
 
 @Suite struct StabilityIntervalTests {
-  /// Independent brute force: the shortlist (as a set) at weight t of criterion j, by
-  /// rescoring every row and walking in score order (ties by nominal rank) with the caps.
-  static func shortlist(_ p: Problem, programme: ProgrammeSpec, j: Int, t: Double) -> Set<Int> {
-    let w0 = p.evaluation.weights
-    let w = w0.indices.map { $0 == j ? t : w0[$0] * (1 - t) / (1 - w0[j]) }
+  /// The final weights with the local weight of `iv`'s group or criterion at t, its siblings
+  /// rescaled proportionally (docs/sensitivity.md), written from the spec's tree.
+  static func weights(_ p: Problem, _ iv: StabilityInterval, t: Double) -> [Double] {
+    let spec = p.spec, w0 = p.evaluation.weights
+    func isUnder(_ j: Int, _ group: String?) -> Bool {
+      guard let group else { return true }
+      var g = spec.criteria[j].group
+      while let k = g { if k == group { return true }; g = spec.group(k)?.parent }
+      return false
+    }
+    let parent: String? = iv.isGroup ? spec.group(iv.criterion)?.parent : spec.criteria.first { $0.key == iv.criterion }?.group
+    let members = w0.indices.filter { iv.isGroup ? isUnder($0, iv.criterion) : spec.criteria[$0].key == iv.criterion }
+    let siblings = w0.indices.filter { isUnder($0, parent) && !members.contains($0) }
+    let wp = (members + siblings).reduce(0.0) { $0 + w0[$1] }, local = members.reduce(0.0) { $0 + w0[$1] } / wp
+    var w = w0
+    for j in members { w[j] = w0[j] * t / local }
+    for j in siblings { w[j] = w0[j] * (1 - t) / (1 - local) }
+    return w
+  }
+
+  /// Independent brute force: the shortlist (as a set) at weights w, by rescoring every row
+  /// and walking in score order (ties by nominal rank) with the caps.
+  static func shortlist(_ p: Problem, programme: ProgrammeSpec, w: [Double]) -> Set<Int> {
     let n = p.table.rowCount
     let s = (0..<n).map { i in w.indices.reduce(0.0) { $0 + w[$1] * p.evaluation.normalised[$1][i] } }
     let order = (0..<n).sorted { s[$0] != s[$1] ? s[$0] > s[$1] : p.evaluation.rank[$0] < p.evaluation.rank[$1] }
-    let tier = programme.from.flatMap { f in p.spec.programmes.first { $0.key == f } }.map { shortlist(p, programme: $0, j: j, t: t) }
+    let tier = programme.from.flatMap { f in p.spec.programmes.first { $0.key == f } }.map { shortlist(p, programme: $0, w: w) }
     var counts: [String: Int] = [:]
     var out = Set<Int>()
     for r in order where out.count < programme.quota {
@@ -35,19 +54,18 @@ import Testing
   static func checkAgainstSweep(_ p: Problem, _ result: [ProgrammeStability], h: Double = 1e-3) {
     for (k, prog) in p.spec.programmes.enumerated() {
       for iv in result[k].intervals {
-        let j = iv.criterionIndex
-        let nominal = shortlist(p, programme: prog, j: j, t: iv.nominalWeight)
+        let nominal = shortlist(p, programme: prog, w: weights(p, iv, t: iv.nominalWeight))
         #expect(nominal == Set(result[k].selected))
         var t = iv.nominalWeight
         var firstUp = 1.0 + h
         while t <= 1 {
-          if shortlist(p, programme: prog, j: j, t: t) != nominal { firstUp = t; break }
+          if shortlist(p, programme: prog, w: weights(p, iv, t: t)) != nominal { firstUp = t; break }
           t += h
         }
         t = iv.nominalWeight
         var firstDown = -h
         while t >= 0 {
-          if shortlist(p, programme: prog, j: j, t: t) != nominal { firstDown = t; break }
+          if shortlist(p, programme: prog, w: weights(p, iv, t: t)) != nominal { firstDown = t; break }
           t -= h
         }
         // Never claims stability beyond the first change; exact bounds are within one step.
@@ -103,5 +121,28 @@ import Testing
     #expect(iv.low == 0 && iv.lowCrossing == nil)
     #expect(iv.highCrossing?.entering == 0 && iv.highCrossing?.leaving == 1)
   }
-}
 
+  /// Group weights and local criterion weights in a tree (the knobs of the criteria file):
+  /// every interval matches the brute-force sweep of the documented rescaling, in local
+  /// weights, with the final weight = parent's weight × local weight.
+  @Test(arguments: [4, 5] as [UInt64])
+  func groupAndLocalWeightsMatchBruteForceSweep(seed: UInt64) throws {
+    var rng = SplitMix64(seed: seed)
+    let values = Problem.random(rows: 70, criteria: 5, seed: seed).map { $0.map { $0 + rng.nextUnit() } }
+    var p = Problem.make(
+      values: values, weights: [0.5, 0.5, 0.2, 0.3, 0.5],
+      programmes: [ProgrammeSpec(key: "top", quota: 7), ProgrammeSpec(key: "two", quota: 2)])
+    p.spec.groups = [GroupSpec(key: "cost", weight: 0.6), GroupSpec(key: "quality", weight: 0.4)]
+    for j in 0..<5 { p.spec.criteria[j].group = j < 2 ? "cost" : "quality" }
+    p.evaluation = try Selector.run(p.table, spec: p.spec, history: []).evaluation
+    let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec)
+    let result = try StabilityIntervals.compute(model)
+    let cost = try #require(result[0].intervals.first { $0.criterion == "cost" })
+    #expect(cost.isGroup && abs(cost.nominalWeight - 0.6) < 1e-12 && cost.parentWeight == 1)
+    let k3 = try #require(result[0].intervals.first { $0.criterion == "k3" })
+    #expect(!k3.isGroup && abs(k3.nominalWeight - 0.3) < 1e-12 && abs(k3.finalWeight - 0.12) < 1e-12)
+    #expect(result[0].intervals.count == 2 + 5)
+    for prog in result { for iv in prog.intervals { #expect(iv.exact && iv.low <= iv.nominalWeight && iv.nominalWeight <= iv.high) } }
+    Self.checkAgainstSweep(p, result)
+  }
+}

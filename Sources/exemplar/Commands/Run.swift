@@ -120,7 +120,9 @@ func stabilityRows(_ a: Analysis) throws -> [WeightStabilityRow] {
     let model = try SensitivityModel(evaluation: a.evaluation, table: a.table, spec: a.spec, history: a.history)
     return try StabilityIntervals.compute(model).flatMap { p in
       p.intervals.map {
-        WeightStabilityRow(programme: p.key, criterion: $0.criterion, weight: $0.nominalWeight, low: $0.low, high: $0.high, exact: $0.exact)
+        WeightStabilityRow(
+          programme: p.key, criterion: $0.criterion, isGroup: $0.isGroup, weight: $0.nominalWeight,
+          finalWeight: $0.finalWeight, low: $0.low, high: $0.high, exact: $0.exact)
       }
     }
   } catch {

@@ -57,9 +57,13 @@ struct Weights: ParsableCommand {
       let name = a.spec.programmes.first { $0.key == p.key }?.name ?? p.key
       out.append("\(name) [\(p.key)]")
       for i in p.intervals {
-        var line = "  \(pad(i.criterion, 28)) \(formatFixed(i.nominalWeight, decimals: 4)) ∈ [\(formatFixed(i.low, decimals: 4)), \(formatFixed(i.high, decimals: 4))]"
-        if let c = i.lowCrossing { line += "  ↓ \(a.evaluation.ids[c.entering]) replaces \(a.evaluation.ids[c.leaving])" }
-        if let c = i.highCrossing { line += "  ↑ \(a.evaluation.ids[c.entering]) replaces \(a.evaluation.ids[c.leaving])" }
+        let name = (i.isGroup ? "group " : "") + i.criterion
+        var line = "  \(pad(name, 28)) \(formatFixed(i.nominalWeight, decimals: 4)) ∈ [\(formatFixed(i.low, decimals: 4)), \(formatFixed(i.high, decimals: 4))]"
+        line += "  (final \(formatFixed(i.finalWeight, decimals: 4)))"
+        let ev = a.evaluation
+        func who(_ row: Int) -> String { "\(ev.ids[row]) \(ev.labels[row])" }
+        if let c = i.lowCrossing { line += "  ↓ \(who(c.entering)) replaces \(who(c.leaving))" }
+        if let c = i.highCrossing { line += "  ↑ \(who(c.entering)) replaces \(who(c.leaving))" }
         if !i.exact { line += "  (conservative)" }
         out.append(line)
       }
@@ -76,7 +80,9 @@ struct Weights: ParsableCommand {
       j.beginObject()
       j.field("weight", c.weight)
       j.field("entering", ids[c.entering])
+      j.field("entering_label", a.evaluation.labels[c.entering])
       j.field("leaving", ids[c.leaving])
+      j.field("leaving_label", a.evaluation.labels[c.leaving])
       j.endObject()
     }
     j.beginObject()
@@ -91,7 +97,9 @@ struct Weights: ParsableCommand {
       for i in p.intervals {
         j.beginObject()
         j.field("criterion", i.criterion)
+        j.field("kind", i.isGroup ? "group" : "criterion")
         j.field("weight", i.nominalWeight)
+        j.field("final_weight", i.finalWeight)
         j.field("low", i.low)
         j.field("high", i.high)
         j.field("exact", i.exact)

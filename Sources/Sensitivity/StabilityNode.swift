@@ -1,0 +1,80 @@
+import Criteria
+import Scoring
+
+/// A weight an analyst edits — a group's or a criterion's local weight among its siblings
+/// (as written in the criteria file) — and how every score moves with it.
+///
+/// Moving node X's local weight ℓ to t, its siblings under the same parent P rescaled by
+/// (1 − t)/(1 − ℓ) and every other weight unchanged, keeps every score affine in t:
+/// ```
+/// s_i(t) = R_i + W_P · ( t·g_i + (1 − t)/(1 − ℓ) · σ_i )
+///        = a_i + b_i·t,   a_i = R_i + W_P σ_i/(1 − ℓ),   b_i = W_P (g_i − σ_i/(1 − ℓ))
+/// ```
+/// with W_P the parent's final weight (1 for the root), g_i = Σ_{j∈X} w_j r_ij / W_X the
+/// node's own mean (its normalised value for a criterion), σ_i = Σ_{j∈P∖X} w_j r_ij / W_P
+/// its siblings' part and R_i = Σ_{j∉P} w_j r_ij the rest. For a criterion at the root this
+/// is the classic c_i + t (r_ij − c_i) of moving one final weight.
+struct StabilityNode {
+  let key: String
+  let isGroup: Bool
+  /// ℓ: the node's nominal local weight (its final weight over its parent's).
+  let local: Double
+  /// W_P: the parent's final weight.
+  let parentWeight: Double
+  /// Criteria under the node, and under its parent but not under it.
+  let members: [Int]
+  let siblings: [Int]
+
+  /// Every group and criterion whose weight can move (a parent of positive weight and at
+  /// least one sibling): groups first, in spec order, then criteria.
+  static func all(_ spec: Spec, weights: [Double]) -> [StabilityNode] {
+    let all = Array(spec.criteria.indices)
+    func under(_ group: String?) -> [Int] { group.map { GroupMean(spec: spec, group: $0).members } ?? all }
+    func weight(_ criteria: [Int]) -> Double { criteria.reduce(0) { $0 + weights[$1] } }
+    var nodes: [(key: String, isGroup: Bool, members: [Int], parent: String?)] = spec.groups.map {
+      ($0.key, true, under($0.key), $0.parent)
+    }
+    nodes += spec.criteria.indices.map { (spec.criteria[$0].key, false, [$0], spec.criteria[$0].group) }
+    return nodes.compactMap { n in
+      let parent = under(n.parent)
+      let wp = weight(parent), wx = weight(n.members)
+      let siblings = parent.filter { !n.members.contains($0) }
+      guard wp > 0, !siblings.isEmpty, wx < wp else { return nil }
+      return StabilityNode(
+        key: n.key, isGroup: n.isGroup, local: wx / wp, parentWeight: wp, members: n.members, siblings: siblings)
+    }
+  }
+
+  /// The line (a_i, b_i) of every row.
+  func lines(weights w: [Double], normalised r: [[Double]], rows n: Int) -> StabilityIntervals.Lines {
+    let wx = members.reduce(0) { $0 + w[$1] }
+    let inParent = Set(members + siblings)
+    let rest = w.indices.filter { !inParent.contains($0) }
+    var a = [Double](repeating: 0, count: n), b = a
+    for i in 0..<n {
+      var g = 0.0, sigma = 0.0, outside = 0.0
+      if wx > 0 {
+        for j in members { g += w[j] * r[j][i] }
+        g /= wx
+      } else {
+        for j in members { g += r[j][i] }
+        g /= Double(members.count)
+      }
+      for j in siblings { sigma += w[j] * r[j][i] }
+      sigma /= parentWeight
+      for j in rest { outside += w[j] * r[j][i] }
+      a[i] = outside + parentWeight * sigma / (1 - local)
+      b[i] = parentWeight * (g - sigma / (1 - local))
+    }
+    return StabilityIntervals.Lines(a: a, b: b)
+  }
+
+  /// The final weights with the node's local weight at t.
+  func weights(at t: Double, nominal w: [Double]) -> [Double] {
+    var out = w
+    let wx = members.reduce(0) { $0 + w[$1] }
+    for j in members { out[j] = wx > 0 ? w[j] * t / local : parentWeight * t / Double(members.count) }
+    for j in siblings { out[j] = w[j] * (1 - t) / (1 - local) }
+    return out
+  }
+}
