@@ -5,6 +5,10 @@ import PackageDescription
 /// metrics. One target per pipeline stage; dependencies point down:
 /// Model ← Criteria ← Ingest/Scoring ← Selection ← Sensitivity ← Reports ← exemplar
 /// (Synthetic: Model only). Reports is the only module that formats output text and writes files.
+///
+/// The package targets Linux only (glibc ≥ 2.28; Linux ≥ 5.14 for the best memory
+/// behaviour): it uses glibc's iconv, Debian's libcsv and libxlsxwriter, and a few Linux
+/// calls through `CLinux` (see docs/platform.md). It is not built or tested elsewhere.
 let package = Package(
   name: "Exemplar",
   products: [
@@ -23,16 +27,19 @@ let package = Package(
     .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
     /// Sets the deflate level of libxlsxwriter's zip entries (see include/CZipLevel.h).
     .target(name: "CZipLevel", linkerSettings: [.linkedLibrary("dl")]),
+    /// Linux calls Swift's Glibc module does not import (`renameat2`, `sync_file_range`,
+    /// `MADV_POPULATE_WRITE`), wrapped in C with glibc's own declarations (include/CLinux.h).
+    .target(name: "CLinux"),
     .target(name: "Model"),
     .target(name: "Criteria", dependencies: ["Model", .product(name: "TOMLKit", package: "TOMLKit")]),
-    .target(name: "Ingest", dependencies: ["Model", "CLibCSV"]),
+    .target(name: "Ingest", dependencies: ["Model", "CLibCSV", "CLinux"]),
     .target(name: "Scoring", dependencies: ["Model", "Criteria"]),
     .target(name: "Selection", dependencies: ["Model", "Criteria", "Scoring"]),
     .target(name: "Sensitivity", dependencies: ["Model", "Criteria", "Scoring", "Selection"]),
     .target(
       name: "Reports",
       dependencies: [
-        "Model", "Criteria", "Scoring", "Selection", "Sensitivity", "CXlsxWriter", "CZipLevel",
+        "Model", "Criteria", "Scoring", "Selection", "Sensitivity", "CXlsxWriter", "CZipLevel", "CLinux",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .target(name: "Synthetic", dependencies: ["Model"]),

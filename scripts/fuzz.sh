@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the Ingest fuzzer (libFuzzer + ASan, PLATFORM.md §8) and runs it for SECONDS.
+# Builds the Ingest fuzzer (libFuzzer + ASan, docs/platform.md "Fuzzing") and runs it for SECONDS.
 # Usage: scripts/fuzz.sh [SECONDS=60]. Seeds: Fuzz/corpus/ (committed); new inputs go to
 # Fuzz/corpus-run/ and crashes to Fuzz/artifacts/ (both gitignored).
 set -euo pipefail

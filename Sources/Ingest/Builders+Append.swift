@@ -8,10 +8,14 @@ extension Builders {
   /// Category codes are renumbered: `other`'s levels, in its order of first appearance,
   /// are looked up here and added when new, so the levels end up in the order of first
   /// appearance in the whole input, as a sequential read gives.
-  func append(_ other: Builders, plan: UnsafePointer<FieldKind>, count: Int, threads: Int = 1) {
+  func append(_ other: borrowing Builders, plan: UnsafePointer<FieldKind>, count: Int, threads: Int = 1) {
     let groups = other.share(plan: plan, count: count, threads: threads)
-    let job = AppendJob(into: self, from: other, plan: plan, groups: groups)
-    runConcurrently(groups.count) { g in job.run(g) }
+    withUnsafePointer(to: self) { into in
+      withUnsafePointer(to: other) { from in
+        let job = AppendJob(into: into, from: from, plan: plan, groups: groups)
+        runConcurrently(groups.count) { g in job.run(g) }
+      }
+    }
   }
 
   /// The fields read into a column, shared out over `threads` groups of about the same
@@ -44,13 +48,15 @@ extension Builders {
     }
     let copied = { (f: Int) in plan[f].code == .category || plan[f].code == .bool }
     let groups = share(plan: plan, count: count, threads: threads).map { g in g.filter(copied) + g.filter { !copied($0) } }
-    let job = TakeJob(from: self, plan: plan, groups: groups, slots: slots)
-    runConcurrently(groups.count) { g in job.run(g) }
+    withUnsafePointer(to: self) { from in
+      let job = TakeJob(from: from, plan: plan, groups: groups, slots: slots)
+      runConcurrently(groups.count) { g in job.run(g) }
+    }
     return Array(UnsafeBufferPointer(start: slots, count: count))
   }
 
   /// Appends the column read by field `f` of `other` (see `append`).
-  func appendColumn(_ other: Builders, _ kind: FieldKind) {
+  func appendColumn(_ other: borrowing Builders, _ kind: FieldKind) {
     let s = kind.slot
     switch kind.code {
     case .ignore: break
@@ -77,7 +83,7 @@ extension Builders {
 
   /// True when every text column still has `margin` bytes of room below
   /// `TextBuilder.byteLimit` after `other`'s bytes are appended.
-  func textFits(adding other: Builders, plan: UnsafePointer<FieldKind>, count: Int, margin: Int) -> Bool {
+  func textFits(adding other: borrowing Builders, plan: UnsafePointer<FieldKind>, count: Int, margin: Int) -> Bool {
     for f in 0..<count where plan[f].code == .text || plan[f].code == .uscc {
       let s = plan[f].slot
       if text[s].bytes.count + other.text[s].bytes.count > TextBuilder.byteLimit - margin { return false }
@@ -117,26 +123,27 @@ extension Builders {
   }
 }
 
-/// The columns each thread appends; every thread touches only its own columns' builders.
+/// The columns each thread appends; every thread touches only its own columns' builders
+/// (the two `Builders` are only read: the builders they own are written through them).
 private struct AppendJob: @unchecked Sendable {
-  let into: Builders
-  let from: Builders
+  let into: UnsafePointer<Builders>
+  let from: UnsafePointer<Builders>
   let plan: UnsafePointer<FieldKind>
   let groups: [[Int]]
 
   func run(_ g: Int) {
-    for f in groups[g] { into.appendColumn(from, plan[f]) }
+    for f in groups[g] { into.pointee.appendColumn(from.pointee, plan[f]) }
   }
 }
 
 /// The columns each thread takes, into its own slots (one per field).
 private struct TakeJob: @unchecked Sendable {
-  let from: Builders
+  let from: UnsafePointer<Builders>
   let plan: UnsafePointer<FieldKind>
   let groups: [[Int]]
   let slots: UnsafeMutablePointer<Column?>
 
   func run(_ g: Int) {
-    for f in groups[g] { slots[f] = from.take(plan[f]) }
+    for f in groups[g] { slots[f] = from.pointee.take(plan[f]) }
   }
 }

@@ -4,8 +4,9 @@
 /// Two values are the same level when their bytes are equal (compared only when the
 /// full 64-bit hashes match). Everything the lookup touches is in plain buffers, so a
 /// lookup through the builder pointer costs no retain, release or copy; `levels` (the
-/// `String`s) is only touched when a level is added. The owner calls `free()` once.
-struct ByteInterner {
+/// `String`s) is only touched when a level is added. `~Copyable`: it owns the table, which
+/// `deinit` frees (a copy could neither free it twice nor retain `levels` on a lookup).
+struct ByteInterner: ~Copyable {
   /// Slot → level code (−1 = empty), and the hash stored with it.
   private var slots: UnsafeMutablePointer<Int32>
   private var hashes: UnsafeMutablePointer<UInt64>
@@ -24,11 +25,14 @@ struct ByteInterner {
     hashes.initialize(repeating: 0, count: size)
   }
 
+  deinit {
+    slots.deallocate()
+    hashes.deallocate()
+  }
+
   /// The code of the level with these bytes, or nil when it is new.
-  /// (`mutating` only so the call works in place: a non-mutating call through the
-  /// builder pointer copied the struct, retaining `levels`.)
   @inline(__always)
-  mutating func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> Int32? {
+  func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> Int32? {
     let mask = size - 1
     var i = Int(truncatingIfNeeded: h) & mask
     while true {
@@ -51,24 +55,16 @@ struct ByteInterner {
     return code
   }
 
-  mutating func free() {
-    slots.deallocate()
-    hashes.deallocate()
-    size = 0
-    bytes.free()
-    ends.free()
-    lf.free()
-  }
-
   /// The bytes of level `code` (valid until the interner changes).
   func bytes(of code: Int) -> UnsafeBufferPointer<UInt8> {
+    assert(code >= 0 && code < levels.count, "level \(code) out of 0..<\(levels.count)")
     let start = code == 0 ? 0 : ends[code - 1]
     return UnsafeBufferPointer(start: bytes.base.map { $0 + start }, count: ends[code] - start)
   }
 
   /// True when level `code`'s bytes hold an LF.
   @inline(__always)
-  mutating func hasLF(_ code: Int32) -> Bool { lf[Int(code)] }
+  func hasLF(_ code: Int32) -> Bool { lf[Int(code)] }
 
   private func insert(_ code: Int32, hash h: UInt64) {
     let mask = size - 1
@@ -99,8 +95,4 @@ struct ByteInterner {
   }
 }
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc

@@ -26,13 +26,11 @@ struct FieldKind {
 /// Values are first written to a small staging buffer and moved into the array
 /// `stageSize` at a time: `Array.append` pays a uniqueness check (a runtime call) and
 /// a capacity check per element, measured at ~4% of the ingest time when done per cell.
-/// Read `values` only after `flush()`.
+/// Read `values` only after `flush()`. (Faulting the array's pages in ahead of the values
+/// with `madvise(MADV_POPULATE_WRITE)` was measured and dropped: no gain, docs/ingest.md.)
 ///
-/// The array's pages are faulted in ahead of the values, `aheadCount` values at a time,
-/// with one `madvise(MADV_POPULATE_WRITE)` (about half the cost of a fault per page);
-/// pages populated past the last value are given back (`releaseTail`) before the values
-/// are handed over or appended elsewhere, so the peak RSS does not grow.
-struct NumericBuilder {
+/// `~Copyable`: it owns the staging buffer, which `deinit` frees.
+struct NumericBuilder: ~Copyable {
   private(set) var values: [Double] = []
   /// Rows whose value is missing, ascending.
   var missingRows = GrowBuffer<Int>()
@@ -40,22 +38,19 @@ struct NumericBuilder {
   private let stage: UnsafeMutablePointer<Double>
   private var staged = 0
   static let stageSize = 64
-  /// Values (from the start of the array) whose pages are populated, and the capacity
-  /// of the array they were populated in (a new array starts over).
-  private var populated = 0
-  private var populatedCapacity = 0
-  /// Values populated per `madvise` call (256 KiB).
-  static let aheadCount = 1 << 15
 
   init() {
     stage = .allocate(capacity: Self.stageSize)
   }
+
+  deinit { stage.deallocate() }
 
   /// Values appended so far (flushed or not).
   var count: Int { values.count + staged }
 
   @inline(__always)
   mutating func append(_ v: Double) {
+    assert(staged < Self.stageSize)
     stage[staged] = v
     staged += 1
     if staged == Self.stageSize { flush() }
@@ -64,33 +59,8 @@ struct NumericBuilder {
   /// Moves the staged values into `values`.
   mutating func flush() {
     guard staged > 0 else { return }
-    if values.count + staged > populated || values.capacity != populatedCapacity { populateAhead() }
     values.append(contentsOf: UnsafeBufferPointer(start: stage, count: staged))
     staged = 0
-  }
-
-  /// Faults in the pages of the next `aheadCount` values (within the capacity).
-  private mutating func populateAhead() {
-    let capacity = values.capacity
-    if capacity != populatedCapacity {
-      populatedCapacity = capacity
-      populated = values.count
-    }
-    let upTo = min(capacity, max(populated, values.count) + Self.aheadCount)
-    guard upTo > values.count + staged, let base = values.withUnsafeBufferPointer({ $0.baseAddress }) else { return }
-    let from = max(populated, values.count)
-    populatePages(UnsafeRawBufferPointer(start: base + from, count: (upTo - from) * MemoryLayout<Double>.stride))
-    populated = upTo
-  }
-
-  /// Gives back the whole pages populated past the last value.
-  mutating func releaseTail() {
-    flush()
-    guard populatedCapacity == values.capacity, populated > values.count,
-      let base = values.withUnsafeBufferPointer({ $0.baseAddress })
-    else { return }
-    releasePages(UnsafeRawBufferPointer(start: base + values.count, count: (populated - values.count) * MemoryLayout<Double>.stride))
-    populated = values.count
   }
 
   mutating func reserve(_ n: Int) { values.reserveCapacity(n) }
@@ -110,7 +80,7 @@ struct NumericBuilder {
   /// (see `Array.appendReleasing`).
   mutating func appendReleasing(_ other: inout NumericBuilder) {
     flush()
-    other.releaseTail()
+    other.flush()
     let shift = values.count
     values.appendReleasing(&other.values)
     missingRows.appendReleasing(&other.missingRows) { $0 + shift }
@@ -118,30 +88,25 @@ struct NumericBuilder {
 
   /// Moves the values out (the builder is left empty).
   mutating func take() -> NumericColumn {
-    releaseTail()
+    flush()
     var mask = [Bool](repeating: false, count: values.count)
     for i in 0..<missingRows.count { mask[missingRows[i]] = true }
-    missingRows.free()
+    missingRows.removeAll()
     let column = NumericColumn(values: values, missing: mask)
     values = []
     return column
   }
 
-  /// Frees the missing rows and the staging buffer (the values are released with the builder).
-  mutating func free() {
-    missingRows.free()
-    stage.deallocate()
-  }
 }
 
 /// Values of a bool column.
-struct BoolBuilder {
+struct BoolBuilder: ~Copyable {
   var values = GrowBuffer<Bool?>()
   var missingCount = 0
 }
 
 /// Values of a category column, interned by their bytes as they are read.
-struct CategoryBuilder {
+struct CategoryBuilder: ~Copyable {
   var codes = GrowBuffer<Int32>()
   var interner = ByteInterner()
   var missingCount = 0
@@ -158,8 +123,9 @@ struct CategoryBuilder {
 }
 
 /// All builders of one run, by kind, in fixed-size buffers (no uniqueness checks on
-/// the hot path); `FieldKind.slot` indexes the buffer of its kind. Freed by `free()`.
-struct Builders {
+/// the hot path); `FieldKind.slot` indexes the buffer of its kind. `~Copyable`: it owns
+/// the builders, which `deinit` frees with whatever values they still hold.
+struct Builders: ~Copyable {
   private(set) var numeric: UnsafeMutablePointer<NumericBuilder>
   private(set) var text: UnsafeMutablePointer<TextBuilder>
   private(set) var category: UnsafeMutablePointer<CategoryBuilder>
@@ -212,8 +178,20 @@ struct Builders {
     for i in 0..<counts.bool { bool[i].values.reserve(n) }
   }
 
+  /// True when `kind.slot` names a builder of its kind (checked by `assert` in debug builds).
+  func holds(_ kind: FieldKind) -> Bool {
+    switch kind.code {
+    case .ignore: return true
+    case .number, .integer: return kind.slot < counts.numeric
+    case .text, .uscc: return kind.slot < counts.text
+    case .category: return kind.slot < counts.category
+    case .bool: return kind.slot < counts.bool
+    }
+  }
+
   /// Appends a missing value to the column read by `kind`.
   func appendMissing(_ kind: FieldKind) {
+    assert(holds(kind))
     switch kind.code {
     case .ignore: break
     case .number, .integer:
@@ -231,6 +209,7 @@ struct Builders {
 
   /// Removes the last value of the column read by `kind` (undoes one append).
   func removeLast(_ kind: FieldKind) {
+    assert(holds(kind))
     let s = kind.slot
     switch kind.code {
     case .ignore: break
@@ -259,6 +238,7 @@ struct Builders {
 
   /// Moves the finished column of `kind` out of its builder.
   func take(_ kind: FieldKind) -> Column? {
+    assert(holds(kind))
     let s = kind.slot
     switch kind.code {
     case .ignore: return nil
@@ -270,15 +250,7 @@ struct Builders {
     }
   }
 
-  /// Frees every builder (values not taken are released).
-  mutating func free() {
-    for i in 0..<counts.numeric { numeric[i].free() }
-    for i in 0..<counts.text { text[i].free() }
-    for i in 0..<counts.category {
-      category[i].codes.free()
-      category[i].interner.free()
-    }
-    for i in 0..<counts.bool { bool[i].values.free() }
+  deinit {
     numeric.deinitialize(count: counts.numeric)
     text.deinitialize(count: counts.text)
     category.deinitialize(count: counts.category)
@@ -287,6 +259,5 @@ struct Builders {
     text.deallocate()
     category.deallocate()
     bool.deallocate()
-    counts = (0, 0, 0, 0)
   }
 }

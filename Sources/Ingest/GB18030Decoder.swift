@@ -4,7 +4,7 @@
   import Darwin
 #endif
 
-/// Streaming GB18030 → UTF-8 with glibc iconv (PLATFORM.md §2).
+/// Streaming GB18030 → UTF-8 with glibc iconv (docs/platform.md, "GB18030 through glibc iconv").
 ///
 /// - `E2BIG`: the output buffer is full; hand it on and continue.
 /// - `EINVAL`: a multi-byte character is cut by the chunk end; its bytes are

@@ -2,11 +2,20 @@
 ///
 /// Column builders append millions of values from the libcsv callback; a Swift
 /// `Array` nested in a struct behind a pointer pays a uniqueness check per append.
-/// The owner must call `take()` or `free()` exactly once.
-struct GrowBuffer<Element> {
+/// It owns its memory: `~Copyable`, so no copy can free it a second time, and `deinit`
+/// frees whatever `take()` or `removeAll()` has not. Indexes are checked in debug builds.
+struct GrowBuffer<Element>: ~Copyable {
   private(set) var base: UnsafeMutablePointer<Element>?
   private(set) var count = 0
   private(set) var capacity = 0
+
+  init() {}
+
+  deinit {
+    guard let base else { return }
+    base.deinitialize(count: count)
+    base.deallocate()
+  }
 
   @inline(__always)
   mutating func append(_ x: consuming Element) {
@@ -17,6 +26,7 @@ struct GrowBuffer<Element> {
   }
 
   mutating func removeLast() {
+    assert(count > 0, "removeLast on an empty GrowBuffer")
     guard let base, count > 0 else { return }
     count -= 1
     (base + count).deinitialize(count: 1)
@@ -28,8 +38,9 @@ struct GrowBuffer<Element> {
 
   @inline(__always)
   subscript(i: Int) -> Element {
+    assert(i >= 0 && i < count, "GrowBuffer index \(i) out of 0..<\(count)")
     // Callers index below `count`, where `base` is never nil.
-    base.unsafelyUnwrapped[i]
+    return base.unsafelyUnwrapped[i]
   }
 
   private mutating func grow(to n: Int) {
@@ -43,9 +54,9 @@ struct GrowBuffer<Element> {
   }
 
   /// Moves the values out into an array (exactly `count` elements) and frees the buffer,
-  /// 1 MiB at a time: the destination's pages populated in one call, the source's given
-  /// back once moved, so there is never a second copy of the whole buffer (peak RSS;
-  /// columns are taken on several threads at once).
+  /// 1 MiB at a time, the destination's pages populated in one call per slice. (Giving the
+  /// source's pages back slice by slice as well was measured and dropped: no change in
+  /// the peak RSS, docs/ingest.md "Memory".)
   mutating func take() -> [Element] {
     guard let base else { return [] }
     let n = count
@@ -57,7 +68,6 @@ struct GrowBuffer<Element> {
           let j = Swift.min(n, i + step)
           populatePages(UnsafeRawBufferPointer(start: dst + i, count: (j - i) * MemoryLayout<Element>.stride))
           (dst + i).moveInitialize(from: base + i, count: j - i)
-          releasePages(UnsafeRawBufferPointer(start: base + i, count: (j - i) * MemoryLayout<Element>.stride))
           i = j
         }
       }
@@ -70,7 +80,8 @@ struct GrowBuffer<Element> {
     return out
   }
 
-  mutating func free() {
+  /// Empties the buffer and frees its memory now (rather than at the end of its owner).
+  mutating func removeAll() {
     guard let base else { return }
     base.deinitialize(count: count)
     base.deallocate()
@@ -100,6 +111,6 @@ extension GrowBuffer {
         i = j
       }
     }
-    source.free()
+    source.removeAll()
   }
 }

@@ -59,7 +59,6 @@ final class IngestRun {
   }
 
   deinit {
-    state.pointee.free()
     state.deinitialize(count: 1)
     state.deallocate()
   }

@@ -1,8 +1,5 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import CLinux
+import Glibc
 
 /// Gives the whole pages inside `bytes` back to the kernel (`madvise(MADV_DONTNEED)`),
 /// for a buffer about to be freed.
@@ -13,7 +10,8 @@
 /// are released (never malloc's own chunk headers); touching them again would just read
 /// zeros, and the buffer is not read again anyway. The corresponding C function is `madvise`.
 func releasePages(_ bytes: UnsafeRawBufferPointer) {
-  adviseWholePages(bytes, Int32(MADV_DONTNEED))
+  guard let (p, n) = wholePages(bytes) else { return }
+  _ = madvise(p, n, Int32(MADV_DONTNEED))
 }
 
 /// Elements per slice when a part's buffer is appended a slice at a time (1 MiB).
@@ -53,16 +51,17 @@ extension Array {
 /// Faults in the whole pages inside `bytes` for writing, in one call
 /// (`madvise(MADV_POPULATE_WRITE)`, Linux 5.14; ignored where it is not supported).
 func populatePages(_ bytes: UnsafeRawBufferPointer) {
-  adviseWholePages(bytes, 23)  // MADV_POPULATE_WRITE
+  guard let (p, n) = wholePages(bytes) else { return }
+  _ = exemplar_populate_write(p, n)
 }
 
-/// `madvise(advice)` on the whole pages inside `bytes` (none of a partial page at either end).
-private func adviseWholePages(_ bytes: UnsafeRawBufferPointer, _ advice: Int32) {
-  guard let base = bytes.baseAddress else { return }
+/// The whole pages inside `bytes` (none of a partial page at either end), or nil when there are none.
+private func wholePages(_ bytes: UnsafeRawBufferPointer) -> (UnsafeMutableRawPointer, Int)? {
+  guard let base = bytes.baseAddress else { return nil }
   let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-  guard page > 0 else { return }
+  guard page > 0 else { return nil }
   let start = (Int(bitPattern: base) + page - 1) / page * page
   let end = (Int(bitPattern: base) + bytes.count) / page * page
-  guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
-  _ = madvise(p, end - start, advice)
+  guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return nil }
+  return (p, end - start)
 }

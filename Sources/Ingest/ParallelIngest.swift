@@ -40,7 +40,6 @@ enum ParallelIngest {
     }
     let parts = bounds.count - 1
     let runs = RunSlots(count: parts)
-    defer { runs.free() }
     runs.set(0, first)
     let firstStart = start
     runConcurrently(parts) { k in
@@ -70,8 +69,9 @@ enum ParallelIngest {
 }
 
 /// One slot per part for the runs and their read errors, written by the part's own
-/// thread only and read after all parts are done (`runConcurrently` returns).
-private struct RunSlots: @unchecked Sendable {
+/// thread only and read after all parts are done (`runConcurrently` returns). A class, as
+/// the threads' closures share it; `deinit` frees the slots.
+private final class RunSlots: @unchecked Sendable {
   private let runs: UnsafeMutablePointer<IngestRun?>
   private let errors: UnsafeMutablePointer<String?>
   private let count: Int
@@ -89,7 +89,7 @@ private struct RunSlots: @unchecked Sendable {
   func setError(_ k: Int, _ error: String?) { errors[k] = error }
   func error(_ k: Int) -> String? { errors[k] }
 
-  func free() {
+  deinit {
     runs.deinitialize(count: count)
     runs.deallocate()
     errors.deinitialize(count: count)

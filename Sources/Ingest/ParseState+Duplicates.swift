@@ -7,7 +7,7 @@ extension ParseState {
   /// have put it.
   @inline(__always)
   mutating func noteID() {
-    idHashes.append(rowIDHash.map(tag) ?? 0)
+    idHashes.append(rowIDHash.map(tagOf) ?? 0)
     let count = log.diagnostics.count
     if count != lastMarkCount {
       markRows.append(rowCount)
@@ -39,7 +39,7 @@ extension ParseState {
     for row in candidateRows(tags, n, repeated) {
       let h = t.pointee.bytes.withUnsafeBufferPointer { bytes in
         let s = t.pointee.start(row)
-        return tag(idHash(bytes.baseAddress.map { $0 + s }, Int(t.pointee.ends[row]) - s))
+        return tagOf(idHash(bytes.baseAddress.map { $0 + s }, Int(t.pointee.ends[row]) - s))
       }
       if let first = firstRows[h]?.first(where: { t.pointee.same($0, row) }) {
         found.append((row, first))
@@ -72,10 +72,6 @@ extension ParseState {
     for _ in 0..<max(0, log.warningCount - log.cap) { merged.append(Diagnostic(.warning, file: file, line: 0, message: "")) }
     log = merged
   }
-
-  /// The high 32 bits of an id hash, never 0 (0 marks a row without an id).
-  @inline(__always)
-  func tag(_ h: UInt64) -> UInt32 { tagOf(h) }
 
   /// The nonzero tags that occur more than once among `n` at `tags` (sorted in place).
   ///
@@ -144,10 +140,11 @@ extension ParseState {
     return repeated
   }
 
+  /// Frees the duplicate-check buffers now (they are no longer needed).
   mutating func freeDuplicateCheck() {
-    idHashes.free()
-    markRows.free()
-    markCounts.free()
+    idHashes.removeAll()
+    markRows.removeAll()
+    markCounts.removeAll()
   }
 }
 

@@ -1,14 +1,16 @@
 import Model
 
 /// Everything the libcsv callbacks read and write, kept in one struct behind an
-/// `UnsafeMutablePointer` (PLATFORM.md §1: ~25% faster than a class context).
+/// `UnsafeMutablePointer` (measured ~25% faster than a class context, see docs/platform.md).
+/// `~Copyable`: it owns the builders and the duplicate-check buffers (freed with it) and
+/// the buffers below, which `deinit` frees.
 ///
 /// Line accounting: `line` is the physical line where the field being read starts.
 /// The row callback adds 1 for a row ended by an LF (`CSV_REPALL_NL` also reports
 /// blank lines as rows of no fields); the field callback adds the field's own LFs
 /// (quoted fields may span lines) after reading it. A byte at offset `k` of the
 /// current field is on line `line + (LFs in the field's first k bytes)`.
-struct ParseState {
+struct ParseState: ~Copyable {
   let file: String
   let specs: [ColumnSpec]
   let idColumn: String
@@ -123,10 +125,7 @@ struct ParseState {
     return Table(source: file, rowCount: rowCount, lines: rowLines, columns: columns, headerFound: matched)
   }
 
-  /// Releases everything the builders still hold.
-  mutating func free() {
-    builders.free()
-    freeDuplicateCheck()
+  deinit {
     usccValue.deallocate()
     usccWeights.deallocate()
     plan.deallocate()
@@ -173,8 +172,4 @@ func countLF(_ p: UnsafeRawPointer?, _ n: Int) -> Int {
   return count
 }
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc

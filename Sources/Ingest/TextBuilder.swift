@@ -1,15 +1,11 @@
 import Model
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// Values of a text or USCC column, packed as they are read (the layout of `TextColumn`:
 /// one byte buffer and the end offset of each value); no `String` per cell. Plain arrays,
-/// so `take` hands them over without a copy (peak RSS).
-struct TextBuilder {
+/// so `take` hands them over without a copy (peak RSS). `~Copyable` (it holds a `GrowBuffer`).
+struct TextBuilder: ~Copyable {
   var bytes: [UInt8] = []
   var ends: [UInt32] = []
   /// Rows whose value is missing, ascending (usually none).
@@ -30,9 +26,12 @@ struct TextBuilder {
     ends.append(UInt32(truncatingIfNeeded: bytes.count))
   }
 
-  /// Start offset of value `row` in `bytes`.
+  /// Start offset of value `row` in `bytes` (`row` = the count: where the next value starts).
   @inline(__always)
-  func start(_ row: Int) -> Int { row == 0 ? 0 : Int(ends[row - 1]) }
+  func start(_ row: Int) -> Int {
+    assert(row >= 0 && row <= ends.count, "row \(row) out of 0...\(ends.count)")
+    return row == 0 ? 0 : Int(ends[row - 1])
+  }
 
   /// True when the bytes of values `a` and `b` are equal.
   func same(_ a: Int, _ b: Int) -> Bool {
@@ -75,14 +74,10 @@ struct TextBuilder {
         bits[r >> 6] |= 1 << UInt64(r & 63)
       }
     }
-    missingRows.free()
+    missingRows.removeAll()
     let column = TextColumn(utf8: bytes, ends: ends, missingBits: bits)
     bytes = []
     ends = []
     return column
-  }
-
-  mutating func free() {
-    missingRows.free()
   }
 }

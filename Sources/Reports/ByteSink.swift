@@ -1,8 +1,5 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import CLinux
+import Glibc
 
 /// A buffered, append-only file writer over a POSIX descriptor.
 ///
@@ -154,18 +151,11 @@ final class ByteSink {
 
   private static let writeBackStep = 32 << 20
 
-  /// `sync_file_range(fd, from, count, SYNC_FILE_RANGE_WRITE)`: starts write-back of the bytes
-  /// not yet handed to it, without waiting. Failures are ignored (`close()` still `fsync`s).
+  /// `sync_file_range(fd, from, count, SYNC_FILE_RANGE_WRITE)` (through `CLinux`): starts
+  /// write-back of the bytes not yet handed to it, without waiting. Failures are ignored
+  /// (`close()` still `fsync`s).
   private func startWriteBack() {
-    guard let symbol = UnsafeMutableRawPointer(bitPattern: ByteSink.syncFileRangeAddress) else { return }
-    typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
-    let syncFileRangeWrite: UInt32 = 2
-    _ = unsafeBitCast(symbol, to: SyncFileRange.self)(
-      fd, Int64(writeBackStarted), Int64(written - writeBackStarted), syncFileRangeWrite)
+    _ = exemplar_start_write_back(fd, Int64(writeBackStarted), Int64(written - writeBackStarted))
     writeBackStarted = written
   }
-
-  /// Address of the C library's `sync_file_range` (0 when it has none; Swift's Glibc module
-  /// does not import it), kept as an integer so the constant is `Sendable`.
-  private static let syncFileRangeAddress = Int(bitPattern: dlsym(nil, "sync_file_range"))
 }

@@ -1,9 +1,6 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import CLinux
 import Foundation
+import Glibc
 import Model
 
 /// The output folder of a run, written atomically.
@@ -118,14 +115,9 @@ public struct OutputFolder {
     syncParent(of: dir)
   }
 
-  /// `renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE)`, or -1 when the C library lacks it.
-  /// Looked up with `dlsym` because Swift's Glibc module does not export the GNU declaration.
-  private static func exchange(_ a: String, _ b: String) -> Int32 {
-    typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-    guard let symbol = dlsym(nil, "renameat2") else { return -1 }
-    let renameExchange: UInt32 = 1 << 1
-    return unsafeBitCast(symbol, to: RenameAt2.self)(AT_FDCWD, a, AT_FDCWD, b, renameExchange)
-  }
+  /// `renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE)` (through `CLinux`: Swift's
+  /// Glibc module does not import the GNU declaration); -1 where it fails.
+  private static func exchange(_ a: String, _ b: String) -> Int32 { exemplar_rename_exchange(a, b) }
 
   private static func syncParent(of dir: String) {
     let parent = (dir as NSString).deletingLastPathComponent

@@ -3,10 +3,10 @@ import Foundation
 
 /// A libxlsxwriter workbook in constant-memory mode, with every call checked.
 ///
-/// Rows must be written in order and autofilters set before the rows
-/// (PLATFORM.md §3). Non-finite numbers become blank cells (NaN/Inf corrupt the
-/// file), text is stripped of control characters and cut at 32,767 characters,
-/// and `write_string` never creates a formula. The first failing call is kept and
+/// Rows must be written in order and autofilters set before the rows (docs/platform.md,
+/// "libxlsxwriter in constant-memory mode"). Non-finite numbers become blank cells
+/// (NaN/Inf corrupt the file), text is stripped of control characters and cut at 32,767
+/// characters, and `write_string` never creates a formula. The first failing call is kept and
 /// thrown by `close()`, which also reports `workbook_close`'s own error.
 /// The corresponding C functions are `workbook_new_opt`, `worksheet_write_*`, `workbook_close`.
 final class XLSXWorkbook {

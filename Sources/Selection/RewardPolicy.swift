@@ -5,7 +5,7 @@ import Model
 ///
 /// Amounts are configured in `[rewards]` and `[programmes.*].reward`, never hard-coded;
 /// this only warns when a configured amount exceeds what the policy allows for its level.
-/// The default is the 2022 policy of the city's reply (DOMAIN.md, "Management innovation"):
+/// The default is the 2022 policy of the city's reply (docs/selection.md, "Policy ceilings"):
 /// four stars or more up to 50,000 yuan per enterprise; Zhejiang provincial
 /// management-innovation benchmark up to 500,000; Ningbo municipal benchmark up to 100,000.
 public struct RewardPolicy: Sendable, Hashable {

@@ -38,11 +38,6 @@ public enum MonteCarlo {
     let threads = max(1, min(options.threads, chunks))
     let accumulators = AccumulatorSlots(count: threads)
     let counter = ProgressCounter()
-    defer {
-      rankStore.free()
-      jaccard.free()
-      chunkWeightSums.free()
-    }
 
     let queue = ChunkQueue(count: chunks)
     let kept = SampleEvaluator.keptRows(
@@ -105,13 +100,6 @@ public enum MonteCarlo {
     let hi = min(lo + 1, sorted.count - 1)
     return Double(sorted[lo]) + (h - Double(lo)) * Double(sorted[hi] - sorted[lo])
   }
-}
-
-/// A fixed buffer shared by the workers; each index is written by exactly one sample.
-final class Slots<T>: @unchecked Sendable {
-  let p: UnsafeMutableBufferPointer<T>
-  init(count: Int) { p = UnsafeMutableBufferPointer<T>.allocate(capacity: max(count, 1)) }
-  func free() { p.deallocate() }
 }
 
 /// One accumulator slot per worker (each written once, by its worker).

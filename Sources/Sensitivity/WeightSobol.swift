@@ -55,7 +55,6 @@ public enum WeightSobol {
     let total = n * per
     let outputs = rows.count + model.plan.programmes.count
     let store = Slots<Double>(count: total * outputs)
-    defer { store.free() }
     evaluate(model, a: a, b: b, spread: s, targets: rows, threads: threads, blockSize: blockSize, allowPruning: allowPruning,
       store: store, progress: progress)
     @Sendable func column(_ o: Int, _ c: Int) -> [Double] { (0..<n).map { store.p[($0 * per + c) * outputs + o] } }

@@ -3,7 +3,7 @@ import Ingest
 import Model
 import Testing
 
-/// The hand parser must give strtod's double, bit for bit (PLATFORM.md §1).
+/// The hand parser must give strtod's double, bit for bit (docs/platform.md, "libcsv from Swift").
 @Suite struct DecimalParserTests {
   func parse(_ s: String) -> DecimalParser.Outcome {
     var bytes = Array(s.utf8)
