@@ -115,6 +115,11 @@ public enum WeightTree {
         entry.localWeights = r.weights
         entry.sigma = r.sigma
       }
+      // The inputs are unit columns, so this cannot fail; if it ever did, it is an error,
+      // never a quiet switch to other weights.
+      for (i, w) in entry.localWeights.enumerated() where !(w.isFinite && w >= 0) {
+        throw .invalidWeight(node: node, child: keys[i], value: w)
+      }
     case .ahp:
       guard let ahp = weighting.ahp else { throw .ahpMismatch(node: node, detail: "matrix is missing") }
       guard ahp.order.count == keys.count, Set(ahp.order) == Set(keys) else {

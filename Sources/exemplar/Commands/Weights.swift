@@ -91,6 +91,9 @@ struct Weights: ParsableCommand {
         if let s = node.sigma { line += "   σ=\(fixed(s[i], 6))" }
         out.append(line)
       }
+      if node.tookEqualWeights {
+        out.append("  no criterion of this node varies over the ranked rows: equal weights (docs/methods.md, \"Weights\")")
+      }
       if let a = node.ahp {
         out.append("  λmax=\(fixed(a.lambdaMax, 6)) CI=\(fixed(a.ci, 6)) RI=\(fixed(a.ri, 2)) CR=\(fixed(a.cr, 6))")
       }
@@ -123,6 +126,7 @@ struct Weights: ParsableCommand {
             + "\"information\":[\(c.information.map(jsonNumber).joined(separator: ","))]}")
       }
       if let s = node.sigma { f.append("\"sigma\":[\(s.map(jsonNumber).joined(separator: ","))]") }
+      if node.tookEqualWeights { f.append("\"equal_weights_rule\":true") }
       return "{" + f.joined(separator: ",") + "}"
     }
     return "{\"weights\":{\(weights.joined(separator: ","))},\"nodes\":[\(nodes.joined(separator: ","))]}"
