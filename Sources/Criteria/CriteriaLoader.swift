@@ -51,6 +51,7 @@ public enum CriteriaLoader {
     let weighting = d.decodeWeighting(top["weighting"])
     let groups = d.decodeGroups(top["groups"], rootMethod: weighting.method)
     let criteria = d.decodeCriteria(top["criteria"], columns: columns, groups: groups)
+    d.warnUnusedMissingPolicies(columns: columns, criteria: criteria)
     let children = d.checkTree(groups: groups, criteria: criteria)
     d.checkWeights(root: weighting, groups: groups, criteria: criteria, children: children)
     let aggregation = d.decodeAggregation(top["aggregation"])
@@ -82,10 +83,11 @@ public enum CriteriaLoader {
     if case .table(let t)? = top["aggregation"] { aggregationTable = t }
     let uncertainty = d.decodeUncertainty(top["uncertainty"], criteria: criteria, aggregation: aggregationTable)
     guard !d.log.hasErrors else { return .failure(StageFailure(.config, diagnostics: d.log)) }
-    return .success(
-      Spec(
-        source: source, evaluation: evaluation, columns: columns, criteria: criteria, groups: groups,
-        weighting: weighting, aggregation: aggregation, ranking: ranking, stars: stars, programmes: programmes,
-        rewards: rewards, uncertainty: uncertainty))
+    var spec = Spec(
+      source: source, evaluation: evaluation, columns: columns, criteria: criteria, groups: groups,
+      weighting: weighting, aggregation: aggregation, ranking: ranking, stars: stars, programmes: programmes,
+      rewards: rewards, uncertainty: uncertainty)
+    spec.warnings = d.warnings
+    return .success(spec)
   }
 }

@@ -23,6 +23,8 @@ public struct Spec: Sendable {
   public var programmes: [ProgrammeSpec]
   public var rewards: RewardSpec
   public var uncertainty: UncertaintySpec?
+  /// Keys that load but have no effect (`FILE:LINE: key: warning: …`); the CLI prints them.
+  public var warnings: [Diagnostic] = []
 
   public init(
     source: String, evaluation: EvaluationInfo, columns: [ColumnSpec], criteria: [CriterionSpec],
