@@ -11,8 +11,8 @@ public enum CostOrientation: Sendable, Hashable {
   /// Kernel of 1/x: sum gives (1/x)/Σ(1/x), max gives min/x. Needs x > 0. Computed as
   /// kernel(min/x), equal for these scale-invariant kernels and free of overflow.
   case reciprocal
-  /// 1 − kernel(x): vector gives 1 − x/‖x‖, goalposts (high − x)/(high − low) (computed
-  /// in that form, so the high goalpost maps to exactly 0).
+  /// 1 − kernel(x): vector gives 1 − x/‖x‖, goalposts (high − x)/(high − low) (exactly 0
+  /// at the high goalpost, where the goalposts kernel is exactly 1).
   case complement
   /// Direction does not apply (target: distance is symmetric).
   case none
@@ -82,10 +82,7 @@ extension Normalisation {
       // kernels, and 1/x can overflow for tiny x where min/x cannot.
       let least = x.min() ?? 1
       return kernel(x.map { least / $0 })
-    case .complement:
-      // Goalposts compute (high − x)/(high − low) directly: exactly 0 at the high goalpost.
-      if case .goalposts(let lo, let hi) = self { return GoalpostsNormaliser.normaliseCost(x, low: lo, high: hi) }
-      return kernel(x).map { 1 - $0 }
+    case .complement: return kernel(x).map { 1 - $0 }
     case .none: return kernel(x)
     }
   }
