@@ -112,11 +112,15 @@ struct EdgeCaseTests {
   }
 
   @Test func costGoalpostsAtTheHighGoalpostAreExactlyZero() throws {
-    for (low, high) in [(0.0, 49.0), (0.1, 0.7), (80, 100), (0, 20), (1, 4)] {
+    for (low, high) in [(0.0, 49.0), (0.1, 0.7), (80, 100), (0, 20), (1, 4), (0, 3 * .leastNonzeroMagnitude), (-1e308, 1e308)] {
       let u = try Normalisation.goalposts(low: low, high: high).unit([high, low], direction: .cost, criterion: "c")
       #expect(u == [0, 1], "[\(low), \(high)]: \(u)")
       let b = try Normalisation.goalposts(low: low, high: high).unit([high, low], direction: .benefit, criterion: "c")
       #expect(b == [1, 0], "[\(low), \(high)]: \(b)")
+      let m = low / 2 + high / 2
+      let mid = try Normalisation.goalposts(low: low, high: high).unit([m], direction: .benefit, criterion: "c")
+      let want = (high - low).isFinite ? (m - low) / (high - low) : (m / 2 - low / 2) / (high / 2 - low / 2)
+      #expect(isClose(mid[0], want), "[\(low), \(high)]: \(mid) vs \(want)")
     }
   }
 
