@@ -14,10 +14,15 @@ public enum TargetNormaliser {
     for v in x { far = Swift.max(far, abs(v - target)) }
     guard far > 0 else { return [Double](repeating: 1, count: x.count) }
     // Division (not a reciprocal) keeps |x − t|/far ≤ 1 exactly, and 1 for the farthest.
-    guard far.isFinite else {
-      // A distance beyond the largest Double: the same ratios with values and target halved.
-      return normalise(x.map { $0 * 0.5 }, target: target * 0.5)
-    }
-    return x.map { 1 - abs($0 - target) / far }
+    if far.isFinite { return x.map { 1 - abs($0 - target) / far } }
+    return halved(x, target: target)
+  }
+
+  /// A distance beyond the largest Double: the same ratios with values and target halved.
+  private static func halved(_ x: [Double], target: Double) -> [Double] {
+    let t = target * 0.5
+    var far = 0.0
+    for v in x { far = Swift.max(far, abs(v * 0.5 - t)) }
+    return x.map { 1 - abs($0 * 0.5 - t) / far }
   }
 }
