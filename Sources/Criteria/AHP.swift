@@ -9,7 +9,8 @@
 /// The eigenvector is found by power iteration (A is positive, so Perron–Frobenius
 /// guarantees a unique positive principal eigenvector and convergence).
 /// RI values: Saaty (1980), *The Analytic Hierarchy Process*, Table 1.3 (n = 1…10),
-/// extended to n = 15 with Saaty (2012) — see docs/methods.md. For n ≤ 2, CR = 0.
+/// extended to n = 15 with Saaty (2012) — the table is in docs/criteria.md ("[weighting]"),
+/// with its one dip (RI(12) = 1.48 < RI(11) = 1.51, kept as published). For n ≤ 2, CR = 0.
 public struct AHPResult: Sendable, Hashable {
   public var weights: [Double]
   public var lambdaMax: Double

@@ -61,6 +61,7 @@ public enum CriteriaLoader {
     let weighting = d.decodeWeighting(top["weighting"])
     let groups = d.decodeGroups(top["groups"], rootMethod: weighting.method)
     let criteria = d.decodeCriteria(top["criteria"], columns: columns, groups: groups)
+    d.warnUnusedMissingPolicies(columns: columns, criteria: criteria)
     let children = d.checkTree(groups: groups, criteria: criteria)
     d.checkWeights(root: weighting, groups: groups, criteria: criteria, children: children)
     let aggregation = d.decodeAggregation(top["aggregation"])
@@ -97,6 +98,7 @@ public enum CriteriaLoader {
         weighting: weighting, aggregation: aggregation, ranking: ranking, stars: stars, programmes: programmes,
         rewards: rewards, uncertainty: uncertainty)
     spec.keyLines = d.index
+    spec.warnings = d.warnings
     spec.overrides = overrides.map(\.description)
     return .success(spec)
   }

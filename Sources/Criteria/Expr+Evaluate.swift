@@ -2,8 +2,11 @@
 extension Expr {
   /// Evaluates the expression; `resolve` gives the value of a (dotted) name for the enterprise.
   ///
-  /// Semantics (docs/criteria.md): `and`/`or` short-circuit; a comparison involving a
-  /// missing value is false, except `!=` which is true; `not missing` is false;
+  /// Semantics (docs/criteria.md, "Missing values in expressions"): `and`/`or`
+  /// short-circuit; a missing value equals nothing, is in no list and has no order, so
+  /// `==`, `<`, `<=`, `>`, `>=` and `in` are false and their negations `!=` and `not in`
+  /// are true (`x != v` ⇔ `not (x == v)`, `x not in L` ⇔ `not (x in L)`, for every x);
+  /// a bare `not NAME` holds only for the bool `false`, so it is false for a missing value;
   /// numbers compare numerically, strings by exact equality (ordering compares code points).
   public func evaluate(_ resolve: (String) -> ExprValue) -> ExprValue {
     switch self {
@@ -25,7 +28,7 @@ extension Expr {
       return .bool(Self.compare(a.evaluate(resolve), op, b.evaluate(resolve)))
     case .member(let e, let list, let negated):
       let v = e.evaluate(resolve)
-      if v == .missing { return .bool(false) }
+      // A missing value equals no item (`compare` is false), so `in` is false, `not in` true.
       let found = list.contains { Self.compare(v, .eq, $0.evaluate(resolve)) }
       return .bool(found != negated)
     }
@@ -107,7 +110,7 @@ extension Expr: CustomStringConvertible {
   public func rendered(naming: (String) -> String) -> String {
     switch self {
     case .number(let x): return x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : "\(x)"
-    case .string(let s): return "\"\(s)\""
+    case .string(let s): return Self.quoted(s)
     case .bool(let b): return b ? "true" : "false"
     case .list(let items): return "[" + items.map { $0.rendered(naming: naming) }.joined(separator: ", ") + "]"
     case .name(let n): return naming(n)
@@ -120,9 +123,50 @@ extension Expr: CustomStringConvertible {
     }
   }
 
+  /// A string literal as the expression language reads it: in double quotes, with `"`
+  /// and `\` escaped (`精"工` → `"精\"工"`), so every rendered value is unambiguous.
+  public static func quoted(_ s: String) -> String {
+    guard s.contains(where: { $0 == "\"" || $0 == "\\" }) else { return "\"\(s)\"" }
+    var out = "\""
+    for c in s {
+      if c == "\"" || c == "\\" { out.append("\\") }
+      out.append(c)
+    }
+    return out + "\""
+  }
+
   /// `stars >= 4` → `stars ≥ 4`: comparison operators of rendered source text as an
-  /// official writes them (`≥ ≤ ≠ =`), for reasons and star gaps.
+  /// official writes them (`≥ ≤ ≠ =`), for reasons and star gaps. Text inside string
+  /// literals (single or double quotes, with `\` escapes) is left as written.
   public static func withOfficialOperators(_ text: String) -> String {
+    guard text.contains(where: { $0 == "\"" || $0 == "'" }) else { return officialOperators(text) }
+    var out = ""
+    var plain = ""
+    var quote: Character?
+    var escaped = false
+    for c in text {
+      if let q = quote {
+        out.append(c)
+        if escaped {
+          escaped = false
+        } else if c == "\\" {
+          escaped = true
+        } else if c == q {
+          quote = nil
+        }
+      } else if c == "\"" || c == "'" {
+        out += officialOperators(plain)
+        plain = ""
+        out.append(c)
+        quote = c
+      } else {
+        plain.append(c)
+      }
+    }
+    return out + officialOperators(plain)
+  }
+
+  private static func officialOperators(_ text: String) -> String {
     text.replacing(">=", with: "≥").replacing("<=", with: "≤")
       .replacing("!=", with: "≠").replacing("==", with: "=")
   }

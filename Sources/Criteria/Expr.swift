@@ -32,8 +32,8 @@ public enum CompareOp: String, Sendable, Hashable, CaseIterable {
   case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
 }
 
-/// A value during evaluation. Comparisons with `missing` are false (and `!=` true);
-/// `not missing` is false. Documented in docs/criteria.md.
+/// A value during evaluation. Comparisons with `missing` and `in` are false, `!=` and
+/// `not in` true; a bare `not` of `missing` is false. Documented in docs/criteria.md.
 public enum ExprValue: Sendable, Hashable {
   case number(Double)
   case string(String)

@@ -27,6 +27,8 @@ public struct Spec: Sendable {
   var keyLines: KeyLineIndex?
   /// The `--set KEY.PATH=VALUE` changes applied to the file, as given (docs/criteria.md).
   public internal(set) var overrides: [String] = []
+  /// Keys that load but have no effect (`FILE:LINE: key: warning: …`); the CLI prints them.
+  public var warnings: [Diagnostic] = []
 
   public init(
     source: String, evaluation: EvaluationInfo, columns: [ColumnSpec], criteria: [CriterionSpec],

@@ -91,6 +91,22 @@ extension SpecDecoder {
     return info
   }
 
+  /// `missing = worst | mean | median | zero | exclude` acts only through the criteria that
+  /// read the column; on a column no criterion reads it does nothing (an empty cell is
+  /// accepted, as with `allow`), so it is a warning at the key's line.
+  mutating func warnUnusedMissingPolicies(columns: [ColumnSpec], criteria: [CriterionSpec]) {
+    let read = Set(criteria.map(\.column))
+    for c in columns where !read.contains(c.key) {
+      switch c.missing {
+      case .reject, .allow: continue
+      case .worst, .mean, .median, .zero, .exclude:
+        warning(
+          "columns.\(c.key).missing",
+          "\"\(c.missing.rawValue)\" has no effect: no criterion reads column \"\(c.key)\" (imputation and exclusion apply to criteria); use \"allow\" to accept empty cells or \"reject\" to refuse them")
+      }
+    }
+  }
+
   mutating func unknownColumn(_ path: String, _ key: String, _ columns: [ColumnSpec]) {
     let keys = columns.map(\.key)
     error(path, "unknown column \"\(key)\"\(Suggestion.hint(key, keys)); declared columns: \(keys.joined(separator: ", "))")

@@ -35,12 +35,9 @@ extension SpecDecoder {
       if let capTable = anyTable(t["caps"], path + ".caps") {
         for column in ordered(capTable, path + ".caps") {
           let p = path + ".caps." + column
-          guard let c = columns.first(where: { $0.key == column }) else {
+          // Any column type: the engine groups rows by the value as displayed (docs/selection.md).
+          guard columns.contains(where: { $0.key == column }) else {
             unknownColumn(p, column, columns)
-            continue
-          }
-          guard c.type == .category || c.type == .text else {
-            error(p, "column \"\(column)\" has type \(c.type.rawValue); caps apply to category or text columns")
             continue
           }
           if let n = integer(capTable, column, path + ".caps", expected: "an integer ≥ 0", valid: { $0 >= 0 }) { caps[column] = n }

@@ -10,6 +10,8 @@ struct SpecDecoder {
   let source: String
   let index: KeyLineIndex
   var log = DiagnosticLog()
+  /// Warnings: the file loads, but a key has no effect (handed to `Spec.warnings`).
+  var warnings: [Diagnostic] = []
   /// Paths of `ahp` tables that were present but invalid (already reported).
   var invalidAHP: Set<String> = []
   /// Key paths already reported, so later checks do not pile consequences on them.
@@ -28,6 +30,11 @@ struct SpecDecoder {
   mutating func error(_ path: String, _ message: String, line: Int? = nil) {
     reported.insert(path)
     log.append(Diagnostic(file: source, line: line ?? index.line(path), keyPath: path, message: message))
+  }
+
+  /// Records a warning at the line of `path`.
+  mutating func warning(_ path: String, _ message: String) {
+    warnings.append(Diagnostic(.warning, file: source, line: index.line(path), keyPath: path, message: message))
   }
 
   /// Readable rendering of a computed value (10 significant digits) for messages.

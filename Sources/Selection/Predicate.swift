@@ -9,10 +9,10 @@ import Model
 /// The common shapes are compiled — `name op number`, `name op "text"` and
 /// `name [not] in [...]` on a category column, a bool column or an earlier programme's
 /// mask, `not`, `and`, `or`; anything else is evaluated by `Expr.holds` through the
-/// `NameResolver`. The semantics are `Expr.evaluate`'s (docs/criteria.md): a comparison
-/// with a missing value is false except `!=`, which is true; a type mismatch is false
-/// except `!=`; `not` holds only for a value that is `false`; `in` with a missing value
-/// is false. `PredicateTests` checks the compiled form against `Expr.holds` on random
+/// `NameResolver`. The semantics are `Expr.evaluate`'s (docs/criteria.md, "Missing values
+/// in expressions"): a comparison with a missing value is false except `!=`, which is
+/// true; a type mismatch is false except `!=`; `in` with a missing value is false and
+/// `not in` true; a bare `not NAME` holds only for a value that is `false`. `PredicateTests` checks the compiled form against `Expr.holds` on random
 /// rows and expressions.
 indirect enum Predicate {
   /// `values[row] op constant` (constant on the right; a left constant is flipped at compile time).
@@ -98,7 +98,7 @@ indirect enum Predicate {
       let constants = list.map(\.constantValue)
       guard constants.allSatisfy({ $0 != nil }) else { return .general(e) }
       let truth = levels.map { level in constants.contains { $0 == .string(level) } != negated }
-      return .table(codes: codes, truth: truth, ifMissing: false)
+      return .table(codes: codes, truth: truth, ifMissing: negated)
     default: return .general(e)
     }
   }

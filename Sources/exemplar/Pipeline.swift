@@ -19,9 +19,11 @@ struct Pipeline {
     return spec
   }
 
-  /// Warns (stderr) where a configured reward exceeds the 2022 policy's cap for its level.
+  /// Warns (stderr) about keys of the criteria file that have no effect, and where a
+  /// configured reward exceeds the 2022 policy's cap for its level.
   static func reportPolicyWarnings(_ spec: Spec) {
     var log = DiagnosticLog()
+    for d in spec.warnings { log.append(d) }
     for d in RewardPolicy.policy2022.warnings(for: spec) { log.append(d) }
     Exit.report(log)
   }

@@ -77,15 +77,18 @@ struct ScorerTests {
       #expect(allFinite(e))
       #expect(e.competitionRank.allSatisfy { $0 == 1 })
       // Relative normalisations give the best observed value (1) to a constant column; an
-      // n-way rank tie sits at the middle percentile; vector, sum and goalposts are not
+      // n-way rank tie sits at the middle percentile; every row of a constant column off the
+      // target is the farthest from it (target: 0); vector, sum and goalposts are not
       // relative to the best row (1/√n, 1/n, fixed bounds) and are only required finite.
-      let relative: [Normalisation] = [.minMax, .zScore, .max, .target(40)]
+      let relative: [Normalisation] = [.minMax, .zScore, .max]
       if relative.contains(normalisation) || method == .topsis || method == .vikor(v: 0.5)
         || (normalisation == .rank && table.rowCount == 1)
       {
         #expect(e.score.allSatisfy { isClose($0, 100) }, "\(method) \(normalisation.name): \(e.score)")
       } else if normalisation == .rank, method == .weightedSum {
         #expect(e.score.allSatisfy { isClose($0, 50) })
+      } else if normalisation == .target(40), method == .weightedSum {
+        #expect(e.score.allSatisfy { $0 == 0 }, "\(e.score)")
       }
     }
   }

@@ -93,6 +93,35 @@ struct PredicateTests {
   }
 }
 
+extension PredicateTests {
+  /// On a row whose category is missing, the compiled clauses give the table of
+  /// docs/criteria.md ("Missing values in expressions"), as `Expr.holds` does: `==`, `in`
+  /// false; `!=`, `not in` true; `not (… in …)` true.
+  @Test func missingCategoryFollowsTheDocumentedTable() {
+    let (w, _) = DeterminismTests.randomWorld(seed: 1)
+    let context = RowContext(table: w.table, spec: w.spec, evaluation: w.evaluation)
+    let rows = (0..<w.table.rowCount).filter { context.value("industry", row: $0) == .missing }
+    #expect(!rows.isEmpty)
+    let list: [Expr] = [.string("机械"), .string("纺织")]
+    let cases: [(Expr, Bool)] = [
+      (.compare(.name("industry"), .eq, .string("机械")), false),
+      (.compare(.name("industry"), .ne, .string("机械")), true),
+      (.compare(.name("industry"), .lt, .string("机械")), false),
+      (.member(.name("industry"), list, negated: false), false),
+      (.member(.name("industry"), list, negated: true), true),
+      (.not(.member(.name("industry"), list, negated: false)), true),
+      (.not(.compare(.name("industry"), .eq, .string("机械"))), true),
+    ]
+    for (e, want) in cases {
+      let resolver = NameResolver(expr: e, context: context, masks: [:])
+      let predicate = Predicate.compile(e, resolver: resolver)
+      #expect(!predicate.usesGeneralEvaluation, "\(e)")
+      #expect(predicate.evaluate(rows: rows, resolver: resolver).allSatisfy { $0 == want }, "\(e)")
+      #expect(rows.allSatisfy { row in e.holds { context.value($0, row: row) } == want }, "\(e)")
+    }
+  }
+}
+
 extension Predicate {
   /// Whether any part falls back to `Expr.holds`.
   var usesGeneralEvaluation: Bool {

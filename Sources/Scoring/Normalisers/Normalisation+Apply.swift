@@ -11,7 +11,8 @@ public enum CostOrientation: Sendable, Hashable {
   /// Kernel of 1/x: sum gives (1/x)/Σ(1/x), max gives min/x. Needs x > 0. Computed as
   /// kernel(min/x), equal for these scale-invariant kernels and free of overflow.
   case reciprocal
-  /// 1 − kernel(x): vector gives 1 − x/‖x‖, goalposts (high − x)/(high − low).
+  /// 1 − kernel(x): vector gives 1 − x/‖x‖, goalposts (high − x)/(high − low) (exactly 0
+  /// at the high goalpost, where the goalposts kernel is exactly 1).
   case complement
   /// Direction does not apply (target: distance is symmetric).
   case none
@@ -96,15 +97,26 @@ extension Normalisation {
     }
   }
 
-  /// A column whose magnitudes are so large that sums, squares or ranges could overflow
-  /// (max |x| > 2^500) is divided by a power of two first (exact, and harmless to a
-  /// scale-invariant kernel); any other column is returned unchanged.
+  /// Columns whose largest magnitude lies outside [2^-400, 2^400] are rescaled by an exact
+  /// power of two so that it lies in [0.5, 1): huge columns so that sums, squares and
+  /// ranges cannot overflow, tiny ones (down to subnormals) so that ranges, squares and
+  /// reciprocals neither underflow nor overflow. A scale-invariant kernel gives the same
+  /// values on the rescaled column; any other column (and an all-zero one) is returned
+  /// unchanged. Inside the window, n·(2^401)² stays finite for any realistic n and the
+  /// smallest difference that matters, 2^-400·2^-53, still has a normal square.
   static func tamed(_ x: [Double]) -> [Double] {
     var largest = 0.0
     for v in x { largest = Swift.max(largest, abs(v)) }
-    guard largest > 0x1p500 else { return x }
-    let factor = Double(sign: .plus, exponent: -largest.exponent - 1, significand: 1)
-    return x.map { $0 * factor }
+    guard largest > 0x1p400 || (largest > 0 && largest < 0x1p-400) else { return x }
+    let power = -Int(largest.exponent) - 1
+    // 2^power is a Double up to 2^1023; a subnormal column needs up to 2^1074, in two
+    // exact steps (scaling up never rounds).
+    guard power > 1023 else {
+      let factor = Double(sign: .plus, exponent: power, significand: 1)
+      return x.map { $0 * factor }
+    }
+    let rest = Double(sign: .plus, exponent: power - 1000, significand: 1)
+    return x.map { $0 * 0x1p1000 * rest }
   }
 
   /// Oriented values in [0, 1], as weighted sum, weighted product, VIKOR, group scores

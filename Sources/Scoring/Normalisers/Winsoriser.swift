@@ -11,7 +11,11 @@ public enum Winsoriser {
     let h = Double(x.count - 1) * Swift.min(1, Swift.max(0, p))
     let lo = Int(h.rounded(.down))
     let hi = Swift.min(lo + 1, x.count - 1)
-    return x[lo] + (h - Double(lo)) * (x[hi] - x[lo])
+    let f = h - Double(lo)
+    let step = x[hi] - x[lo]
+    // Order statistics more than the largest Double apart: weighted form, each term finite.
+    guard step.isFinite else { return x[lo] * (1 - f) + x[hi] * f }
+    return x[lo] + f * step
   }
 
   public static func clip(_ x: [Double], quantiles: ClosedRange<Double>) -> [Double] {

@@ -42,10 +42,12 @@ public enum EntropyWeighting {
   }
 }
 
-/// x_j / Σx, or equal shares when Σx = 0 (the documented all-zero fallback of the
-/// data-driven weighting methods).
+/// x_j / Σx, or equal shares when every x is 0 — the documented rule of the data-driven
+/// weighting methods when no column of the node varies over the ranked rows (any weights
+/// then give every row the same value there). Never a silent fallback for anything else:
+/// a non-finite input gives non-finite shares, which `WeightTree` reports as an error.
 func shares(_ x: [Double]) -> [Double] {
   let total = x.reduce(0, +)
-  guard total > 0, total.isFinite else { return [Double](repeating: x.isEmpty ? 0 : 1 / Double(x.count), count: x.count) }
+  guard total != 0 else { return [Double](repeating: x.isEmpty ? 0 : 1 / Double(x.count), count: x.count) }
   return x.map { $0 / total }
 }

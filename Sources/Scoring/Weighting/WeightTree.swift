@@ -119,6 +119,11 @@ public enum WeightTree {
         entry.localWeights = r.weights
         entry.sigma = r.sigma
       }
+      // The inputs are unit columns, so this cannot fail; if it ever did, it is a defect,
+      // never a quiet switch to other weights.
+      for (i, w) in entry.localWeights.enumerated() {
+        precondition(w.isFinite && w >= 0, "node '\(node)': \(weighting.method.rawValue) weight of '\(keys[i])' is \(w)")
+      }
     case .ahp:
       guard let ahp = weighting.ahp, ahp.order.count == keys.count, Set(ahp.order) == Set(keys) else {
         preconditionFailure("node '\(node)': the AHP order does not name the children \(keys): the spec was not built by the loader")

@@ -137,6 +137,9 @@ struct Weights: ParsableCommand {
         if let s = node.sigma { line += "   σ=\(formatFixed(s[i], decimals: 6))" }
         out.append(line)
       }
+      if node.tookEqualWeights {
+        out.append("  no criterion of this node varies over the ranked rows: equal weights (docs/methods.md, \"Weights\")")
+      }
       if let a = node.ahp {
         out.append("  λmax=\(formatFixed(a.lambdaMax, decimals: 6)) CI=\(formatFixed(a.ci, decimals: 6)) RI=\(formatFixed(a.ri, decimals: 2)) CR=\(formatFixed(a.cr, decimals: 6))")
       }
@@ -186,6 +189,7 @@ struct Weights: ParsableCommand {
         j.endObject()
       }
       if let s = node.sigma { j.field("sigma", numbers: s) }
+      if node.tookEqualWeights { j.field("equal_weights_rule", true) }
       j.endObject()
     }
     j.endArray()
