@@ -108,10 +108,7 @@ public struct DiffReport {
     j.field("b", files.1)
     j.field("spearman", diff.spearman)
     j.field("kendall_tau_b", diff.kendallTauB)
-    j.key("programmes")
-    j.beginArray()
-    for p in diff.programmes {
-      j.beginObject()
+    j.field("programmes", objects: diff.programmes) { j, p in
       j.field("key", p.key)
       j.field("in_a", p.inA)
       j.field("in_b", p.inB)
@@ -120,52 +117,30 @@ public struct DiffReport {
       j.field("staying", strings: p.staying.map { ids[$0] })
       j.field("entering_was_under_a", strings: p.enteringWasUnderA.map { outcomeText($0) })
       j.field("leaving_is_under_b", strings: p.leavingIsUnderB.map { outcomeText($0) })
-      j.endObject()
     }
-    j.endArray()
-    j.key("largest_movers")
-    j.beginArray()
-    for m in diff.largestMovers {
-      j.beginObject()
+    j.field("largest_movers", objects: diff.largestMovers) { j, m in
       j.field("id", m.id)
       j.field("rank_a", m.rankA)
       j.field("rank_b", m.rankB)
       j.field("shift", m.shift)
-      j.endObject()
     }
-    j.endArray()
     for (key, list) in [("stars_gained", diff.starsGained), ("stars_lost", diff.starsLost)] {
-      j.key(key)
-      j.beginArray()
-      for c in list {
-        j.beginObject()
+      j.field(key, objects: list) { j, c in
         j.field("id", c.id)
         j.field("stars_a", c.starsA)
         j.field("stars_b", c.starsB)
-        j.endObject()
       }
-      j.endArray()
     }
-    j.key("settings")
-    j.beginArray()
-    for c in diff.settings {
-      j.beginObject()
+    j.field("settings", objects: diff.settings) { j, c in
       j.field("key", c.key)
       j.field("a", c.a)
       j.field("b", c.b)
-      j.endObject()
     }
-    j.endArray()
-    j.key("weights")
-    j.beginArray()
-    for w in diff.weights {
-      j.beginObject()
+    j.field("weights", objects: diff.weights) { j, w in
       j.field("key", w.key)
       j.field("a", w.a)
       j.field("b", w.b)
-      j.endObject()
     }
-    j.endArray()
     j.endObject()
     return j.text
   }

@@ -44,6 +44,18 @@ public struct JSONText {
     endArray()
   }
 
+  /// An array of objects, one per element, each filled by `body`.
+  public mutating func field<S: Sequence>(_ k: String, objects: S, _ body: (inout JSONText, S.Element) -> Void) {
+    key(k)
+    beginArray()
+    for x in objects {
+      beginObject()
+      body(&self, x)
+      endObject()
+    }
+    endArray()
+  }
+
   /// An array of numbers.
   public mutating func field(_ k: String, numbers: [Double]) {
     key(k)

@@ -101,17 +101,12 @@ func problemsJSON(_ log: DiagnosticLog, kind: String) -> String {
 
 /// `"key": [{file,line,column,key_path,severity,message}, …]`.
 func diagnostics(_ j: inout JSONText, _ key: String, _ log: DiagnosticLog) {
-  j.key(key)
-  j.beginArray()
-  for d in log.diagnostics {
-    j.beginObject()
+  j.field(key, objects: log.diagnostics) { j, d in
     j.field("file", d.file)
     j.field("line", d.line)
     j.field("column", d.column)
     j.field("key_path", d.keyPath)
     j.field("severity", d.severity.rawValue)
     j.field("message", d.message)
-    j.endObject()
   }
-  j.endArray()
 }
