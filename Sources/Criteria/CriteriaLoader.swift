@@ -11,7 +11,7 @@ public enum CriteriaLoader {
   /// Top-level tables of a criteria file.
   public static let topLevelKeys = [
     "evaluation", "columns", "groups", "criteria", "weighting", "aggregation", "ranking", "stars", "programmes",
-    "rewards", "uncertainty",
+    "rewards", "uncertainty", "screening", "reviews",
   ]
 
   /// Loads and validates a criteria file. Failure kinds: `.noInput` (missing or unreadable
@@ -46,7 +46,8 @@ public enum CriteriaLoader {
     for key in d.ordered(top, "") where !topLevelKeys.contains(key) {
       d.error(key, "unknown table \"\(key)\"\(Suggestion.hint(key, topLevelKeys)); allowed tables: \(topLevelKeys.joined(separator: ", "))")
     }
-    let columns = d.decodeColumns(top["columns"])
+    var columns = d.decodeColumns(top["columns"])
+    let reviews = d.decodeReviews(top["reviews"], columns: &columns)
     let evaluation = d.decodeEvaluation(top["evaluation"], columns: columns)
     let weighting = d.decodeWeighting(top["weighting"])
     let groups = d.decodeGroups(top["groups"], rootMethod: weighting.method)
@@ -78,6 +79,7 @@ public enum CriteriaLoader {
     }
     let programmes = d.decodeProgrammes(top["programmes"], columns: columns, scope: programmeScope)
     let rewards = d.decodeRewards(top["rewards"])
+    let screening = d.decodeScreening(top["screening"], scope: ExprScope(columnsOnly: columns))
     var aggregationTable: [String: TOMLNode]?
     if case .table(let t)? = top["aggregation"] { aggregationTable = t }
     let uncertainty = d.decodeUncertainty(top["uncertainty"], criteria: criteria, aggregation: aggregationTable)
@@ -87,6 +89,8 @@ public enum CriteriaLoader {
         weighting: weighting, aggregation: aggregation, ranking: ranking, stars: stars, programmes: programmes,
         rewards: rewards, uncertainty: uncertainty)
     spec.keyLines = d.index
+    spec.screening = screening
+    spec.reviews = reviews
     return .success(spec)
   }
 }

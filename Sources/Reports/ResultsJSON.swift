@@ -190,6 +190,18 @@ enum ResultsJSON {
     if let s = mf.seed { w.rawNumber(String(s)) } else { w.null() }
     w.field("rows", mf.rows)
     w.field("time", mf.timeISO8601)
+    if !mf.inputs.isEmpty {
+      w.key("inputs")
+      w.beginArray()
+      for f in mf.inputs {
+        w.beginObject()
+        w.field("role", f.role)
+        w.field("file", f.file)
+        w.field("sha256", f.sha256)
+        w.endObject()
+      }
+      w.endArray()
+    }
     w.endObject()
   }
 
@@ -207,6 +219,8 @@ enum ResultsJSON {
   static func reasonCode(_ r: ExclusionReason) -> String {
     switch r {
     case .unranked: return "unranked"
+    case .screened: return "screened"
+    case .committee(let d): return "committee_" + d.action.rawValue
     case .notInTier: return "not_in_tier"
     case .history: return "history"
     case .notEligible: return "not_eligible"
