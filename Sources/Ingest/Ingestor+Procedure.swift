@@ -33,12 +33,13 @@ extension Ingestor {
   /// Chinese spellings of the actions.
   static let chineseActions: [String: CommitteeDecision.Action] = ["否决": .veto, "撤回": .withdraw, "增补": .add]
 
-  /// `id,reviewer,score[,criterion]`.
+  /// `id,reviewer,score[,criterion]` (ids, reviewers and criteria interned: a reviews
+  /// file has about five lines per enterprise).
   public static let reviewColumns: [ColumnSpec] = [
-    ColumnSpec(key: "id", headers: idHeaders, type: .text),
-    ColumnSpec(key: "reviewer", headers: ["reviewer", "专家", "评审专家", "专家编号"], type: .text),
+    ColumnSpec(key: "id", headers: idHeaders, type: .category),
+    ColumnSpec(key: "reviewer", headers: ["reviewer", "专家", "评审专家", "专家编号"], type: .category),
     ColumnSpec(key: "score", headers: ["score", "评分", "得分"], type: .number),
-    ColumnSpec(key: "criterion", headers: ["criterion", "指标"], type: .text, missing: .allow, required: false),
+    ColumnSpec(key: "criterion", headers: ["criterion", "指标"], type: .category, missing: .allow, required: false),
   ]
 
   /// `reviewer,id`.
@@ -67,13 +68,20 @@ extension Ingestor {
     }
   }
 
-  /// Reads expert review scores (`--reviews`).
-  public static func readReviews(path: String, options: IngestOptions) -> Result<[ReviewEntry], StageFailure> {
-    records(read(path: path, columns: reviewColumns, idColumn: "", options: options)) { t, row in
-      ReviewEntry(
-        id: canonicalID(t.string("id", row: row)), reviewer: trimmed(t, "reviewer", row),
-        score: t.numbers("score")?.values[row] ?? 0, criterion: trimmed(t, "criterion", row), file: path, line: t.lines[row])
-    }
+  /// Reads expert review scores (`--reviews`), columnar.
+  public static func readReviews(path: String, options: IngestOptions) -> Result<ReviewRecords, StageFailure> {
+    let result = read(path: path, columns: reviewColumns, idColumn: "", options: options)
+    if let failure = result.failure { return .failure(failure) }
+    guard let t = result.table, case .category(let id)? = t["id"], case .category(let reviewer)? = t["reviewer"],
+      let score = t.numbers("score")
+    else { return .failure(StageFailure(.data, diagnostics: result.log)) }
+    var criterion = CategoryColumn(codes: [Int32](repeating: -1, count: t.rowCount), levels: [])
+    if case .category(let c)? = t["criterion"] { criterion = c }
+    return .success(
+      ReviewRecords(
+        file: path, idLevels: id.levels.map(canonicalID), idCode: id.codes, reviewerLevels: reviewer.levels.map { $0.trimmingWhitespace() },
+        reviewerCode: reviewer.codes, criterionLevels: criterion.levels.map { $0.trimmingWhitespace() }, criterionCode: criterion.codes,
+        score: score.values, lines: t.lines))
   }
 
   /// Reads recusals (`--recusals`).

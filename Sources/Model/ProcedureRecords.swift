@@ -59,23 +59,36 @@ public struct CommitteeDecision: Sendable, Hashable {
   public var removes: Bool { action != .add }
 }
 
-/// One line of `--reviews`: a reviewer's score for an enterprise (optionally for one criterion).
-public struct ReviewEntry: Sendable, Hashable {
-  public var id: String
-  public var reviewer: String
-  public var score: Double
-  /// Criterion key when the score is for one criterion ("" for the overall review score).
-  public var criterion: String
+/// The lines of a `--reviews` file, columnar (hundreds of thousands of lines: ids,
+/// reviewers and criteria are interned by the ingest, each distinct string once).
+public struct ReviewRecords: Sendable {
   public var file: String
-  public var line: Int
-  public init(id: String, reviewer: String, score: Double, criterion: String, file: String, line: Int) {
-    self.id = id
-    self.reviewer = reviewer
-    self.score = score
-    self.criterion = criterion
+  /// Distinct ids as written; `idCode[i]` indexes it.
+  public var idLevels: [String]
+  public var idCode: [Int32]
+  public var reviewerLevels: [String]
+  public var reviewerCode: [Int32]
+  /// Distinct criterion keys; −1: the overall review score.
+  public var criterionLevels: [String]
+  public var criterionCode: [Int32]
+  public var score: [Double]
+  /// Physical line of each record.
+  public var lines: [Int]
+  public init(
+    file: String, idLevels: [String], idCode: [Int32], reviewerLevels: [String], reviewerCode: [Int32],
+    criterionLevels: [String], criterionCode: [Int32], score: [Double], lines: [Int]
+  ) {
     self.file = file
-    self.line = line
+    self.idLevels = idLevels
+    self.idCode = idCode
+    self.reviewerLevels = reviewerLevels
+    self.reviewerCode = reviewerCode
+    self.criterionLevels = criterionLevels
+    self.criterionCode = criterionCode
+    self.score = score
+    self.lines = lines
   }
+  public var count: Int { score.count }
 }
 
 /// One line of `--recusals`: a reviewer with a conflict of interest for an enterprise.

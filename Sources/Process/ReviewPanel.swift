@@ -30,83 +30,128 @@ public struct ReviewPanel: Sendable {
   }
 
   public let spec: ReviewSpec
-  /// Per row: its reviewers' scores (after recusals), in file order.
-  private let scores: [Int: [Score]]
+  /// Reviewer names (`ReviewRecords.reviewerLevels`).
+  private let reviewers: [String]
+  /// Per row, its reviewers' combined scores (after recusals) in file order:
+  /// `reviewerOf[offsets[row]..<offsets[row + 1]]`, `scoreOf` likewise.
+  private let offsets: [Int32]
+  private let reviewerOf: [Int32]
+  private let scoreOf: [Double]
   private let recused: [Int: [String]]
 
   /// Checks and aggregates. Errors (`FILE:LINE:COLUMN: message`, all at once): an id not
   /// in the metrics file, a score outside `[reviews] range`, a criterion the criteria file
   /// does not declare, a duplicate (id, reviewer, criterion).
   /// - Returns: the panel, the column, and warnings (too few reviewers, a reviewer whose
-  ///   mean departs from the panel's by more than `outlier_sd` standard deviations).
+  ///   mean departs from the others').
+  /// - Complexity: O(records + rows): records are grouped by row with a counting sort.
   public static func aggregate(
-    _ entries: [ReviewEntry], recusals: [Recusal], spec: Spec, ids: IDIndex, rowCount: Int
+    _ records: ReviewRecords, recusals: [Recusal], spec: Spec, ids: IDIndex, rowCount n: Int
   ) -> Result<(panel: ReviewPanel, column: NumericColumn, warnings: DiagnosticLog), StageFailure> {
     let rspec = spec.reviews ?? ReviewSpec()
     var log = DiagnosticLog()
+    let file = records.file
+    let levelRow = records.idLevels.map { ids.row($0) ?? -1 }
+    let criteria = spec.criteria.map(\.key)
+    let criterionOK = records.criterionLevels.map { $0.isEmpty || criteria.contains($0) }
+    var reviewerIndex: [String: Int32] = [:]
+    for (k, r) in records.reviewerLevels.enumerated() { reviewerIndex[r] = Int32(k) }
+    let reviewerCount = records.reviewerLevels.count
     var recused: [Int: [String]] = [:]
-    var recusedSet = Set<RowReviewer>()
+    var recusedKey = Set<Int>()
     for r in recusals {
       guard let row = ids.row(r.id) else {
         log.append(Diagnostic(file: r.file, line: r.line, column: "id", message: ids.unknown(r.id)))
         continue
       }
-      if recusedSet.insert(RowReviewer(row: row, reviewer: r.reviewer)).inserted { recused[row, default: []].append(r.reviewer) }
+      if let code = reviewerIndex[r.reviewer] { recusedKey.insert(row * reviewerCount + Int(code)) }
+      if !(recused[row]?.contains(r.reviewer) ?? false) { recused[row, default: []].append(r.reviewer) }
     }
-    let criteria = spec.criteria.map(\.key)
-    var perRow: [Int: [(reviewer: String, sum: Double, count: Int)]] = [:]
-    perRow.reserveCapacity(rowCount)
-    var seen: [RowReviewerCriterion: (String, Int)] = [:]
-    seen.reserveCapacity(entries.count)
-    for e in entries {
-      guard let row = ids.row(e.id) else {
-        log.append(Diagnostic(file: e.file, line: e.line, column: "id", message: ids.unknown(e.id)))
+    // Counting sort of the valid records by row.
+    var count = [Int32](repeating: 0, count: n + 1)
+    for i in 0..<records.count {
+      let row = levelRow[Int(records.idCode[i])]
+      let line = records.lines[i]
+      if row < 0 {
+        log.append(Diagnostic(file: file, line: line, column: "id", message: ids.unknown(records.idLevels[Int(records.idCode[i])])))
         continue
       }
-      if !rspec.range.contains(e.score) {
+      let x = records.score[i]
+      if !rspec.range.contains(x) {
         log.append(
           Diagnostic(
-            file: e.file, line: e.line, column: "score",
-            message: "score \(formatNumber(e.score)) is outside the declared range [\(formatNumber(rspec.range.lowerBound)), \(formatNumber(rspec.range.upperBound))] ([reviews] range)"))
+            file: file, line: line, column: "score",
+            message: "score \(formatNumber(x)) is outside the declared range [\(formatNumber(rspec.range.lowerBound)), \(formatNumber(rspec.range.upperBound))] ([reviews] range)"))
         continue
       }
-      if !e.criterion.isEmpty, !criteria.contains(e.criterion) {
-        log.append(
-          Diagnostic(
-            file: e.file, line: e.line, column: "criterion",
-            message: "unknown criterion \"\(e.criterion)\"\(Suggestion.hint(e.criterion, criteria))"))
+      let c = Int(records.criterionCode[i])
+      if c >= 0, !criterionOK[c] {
+        let key = records.criterionLevels[c]
+        log.append(Diagnostic(file: file, line: line, column: "criterion", message: "unknown criterion \"\(key)\"\(Suggestion.hint(key, criteria))"))
         continue
       }
-      let key = RowReviewerCriterion(row: row, reviewer: e.reviewer, criterion: e.criterion)
-      if let first = seen[key] {
-        log.append(
-          Diagnostic(
-            file: e.file, line: e.line,
-            message: "duplicate review of \(e.id) by \(e.reviewer)\(e.criterion.isEmpty ? "" : " for \(e.criterion)"): first at \(first.0):\(first.1)"))
-        continue
+      count[row + 1] += 1
+    }
+    for row in 0..<n { count[row + 1] += count[row] }
+    var next = count
+    var sorted = [Int32](repeating: 0, count: Int(count[n]))
+    for i in 0..<records.count {
+      let row = levelRow[Int(records.idCode[i])]
+      guard row >= 0, rspec.range.contains(records.score[i]) else { continue }
+      let c = Int(records.criterionCode[i])
+      if c >= 0, !criterionOK[c] { continue }
+      sorted[Int(next[row])] = Int32(i)
+      next[row] += 1
+    }
+    var offsets = [Int32](repeating: 0, count: n + 1)
+    var reviewerOf: [Int32] = []
+    var scoreOf: [Double] = []
+    reviewerOf.reserveCapacity(sorted.count)
+    scoreOf.reserveCapacity(sorted.count)
+    var sums: [Double] = []
+    var counts: [Int] = []
+    for row in 0..<n {
+      let group = sorted[Int(count[row])..<Int(count[row + 1])]
+      let first = reviewerOf.count
+      sums.removeAll(keepingCapacity: true)
+      counts.removeAll(keepingCapacity: true)
+      for (k, i32) in group.enumerated() {
+        let i = Int(i32)
+        let reviewer = records.reviewerCode[i]
+        let criterion = records.criterionCode[i]
+        if let d = group.prefix(k).first(where: { records.reviewerCode[Int($0)] == reviewer && records.criterionCode[Int($0)] == criterion }) {
+          let c = Int(criterion)
+          log.append(
+            Diagnostic(
+              file: file, line: records.lines[i],
+              message: "duplicate review of \(ids.ids[row]) by \(records.reviewerLevels[Int(reviewer)])\(c >= 0 ? " for \(records.criterionLevels[c])" : ""): first at \(file):\(records.lines[Int(d)])"))
+          continue
+        }
+        if !recusedKey.isEmpty, recusedKey.contains(row * reviewerCount + Int(reviewer)) { continue }
+        if let k = reviewerOf[first...].firstIndex(of: reviewer) {
+          sums[k - first] += records.score[i]
+          counts[k - first] += 1
+        } else {
+          reviewerOf.append(reviewer)
+          sums.append(records.score[i])
+          counts.append(1)
+        }
       }
-      seen[key] = (e.file, e.line)
-      if !recusedSet.isEmpty, recusedSet.contains(RowReviewer(row: row, reviewer: e.reviewer)) { continue }
-      var list = perRow[row, default: []]
-      if let k = list.firstIndex(where: { $0.reviewer == e.reviewer }) {
-        list[k].sum += e.score
-        list[k].count += 1
-      } else {
-        list.append((e.reviewer, e.score, 1))
-      }
-      perRow[row] = list
+      for k in sums.indices { scoreOf.append(sums[k] / Double(counts[k])) }
+      offsets[row + 1] = Int32(reviewerOf.count)
     }
     if log.hasErrors { return .failure(StageFailure(.data, diagnostics: log)) }
 
-    var scores: [Int: [Score]] = [:]
-    scores.reserveCapacity(perRow.count)
-    for (row, list) in perRow { scores[row] = list.map { Score(reviewer: $0.reviewer, score: $0.sum / Double($0.count)) } }
-    let panel = ReviewPanel(spec: rspec, scores: scores, recused: recused)
-    var values = [Double](repeating: 0, count: rowCount)
-    var missing = [Bool](repeating: true, count: rowCount)
+    let panel = ReviewPanel(
+      spec: rspec, reviewers: records.reviewerLevels, offsets: offsets, reviewerOf: reviewerOf, scoreOf: scoreOf, recused: recused)
+    var values = [Double](repeating: 0, count: n)
+    var missing = [Bool](repeating: true, count: n)
     var short: [Int] = []
-    for row in 0..<rowCount {
-      if let v = panel.value(scores[row] ?? []) {
+    var buffer: [Double] = []
+    for row in 0..<n {
+      buffer.removeAll(keepingCapacity: true)
+      buffer.append(contentsOf: scoreOf[Int(offsets[row])..<Int(offsets[row + 1])])
+      if let v = panel.value(&buffer) {
         values[row] = v
         missing[row] = false
       } else {
@@ -114,9 +159,8 @@ public struct ReviewPanel: Sendable {
       }
     }
     var warnings = DiagnosticLog()
-    let file = entries.first?.file ?? recusals.first?.file ?? "reviews"
     if !short.isEmpty {
-      let shown = short.prefix(5).map { "\(ids.ids[$0]) (\(scores[$0]?.count ?? 0))" }.joined(separator: ", ")
+      let shown = short.prefix(5).map { "\(ids.ids[$0]) (\(offsets[$0 + 1] - offsets[$0]))" }.joined(separator: ", ")
       warnings.append(
         Diagnostic(
           .warning, file: file, line: 0,
@@ -126,10 +170,15 @@ public struct ReviewPanel: Sendable {
     return .success((panel, NumericColumn(values: values, missing: missing), warnings))
   }
 
-  /// The aggregate of one enterprise's scores, or nil when too few.
-  func value(_ list: [Score]) -> Double? {
-    guard list.count >= spec.minReviewers, !list.isEmpty else { return nil }
-    let s = list.map(\.score).sorted()
+  /// One row's combined scores, in file order.
+  func scores(_ row: Int) -> [Score] {
+    (Int(offsets[row])..<Int(offsets[row + 1])).map { Score(reviewer: reviewers[Int(reviewerOf[$0])], score: scoreOf[$0]) }
+  }
+
+  /// The aggregate of one enterprise's scores (sorted in place), or nil when too few.
+  func value(_ s: inout [Double]) -> Double? {
+    guard s.count >= spec.minReviewers, !s.isEmpty else { return nil }
+    s.sort()
     switch spec.aggregate {
     case .mean: return s.reduce(0, +) / Double(s.count)
     case .median:
@@ -143,14 +192,15 @@ public struct ReviewPanel: Sendable {
 
   /// What happened to `row`'s reviews.
   public func details(_ row: Int) -> Details {
-    let list = scores[row] ?? []
+    let list = scores(row)
+    var values = list.map(\.score)
     var trimmed: [Score] = []
     if spec.aggregate == .trimmedMean, list.count >= max(3, spec.minReviewers) {
       let low = list.indices.min { (list[$0].score, $0) < (list[$1].score, $1) }!
       let high = list.indices.max { (list[$0].score, -$0) < (list[$1].score, -$1) }!
       trimmed = [list[low], list[high]]
     }
-    return Details(used: list, trimmed: trimmed, recused: recused[row] ?? [], value: value(list))
+    return Details(used: list, trimmed: trimmed, recused: recused[row] ?? [], value: value(&values))
   }
 
   /// Reviewers whose mean score departs from the mean of the other reviewers' means by
@@ -159,15 +209,15 @@ public struct ReviewPanel: Sendable {
   /// range wide, so a unanimous panel does not flag a one-point difference). Needs at
   /// least 3 reviewers.
   func outliers(file: String) -> [Diagnostic] {
-    var sum: [String: (Double, Int)] = [:]
-    for list in scores.values {
-      for s in list {
-        let t = sum[s.reviewer] ?? (0, 0)
-        sum[s.reviewer] = (t.0 + s.score, t.1 + 1)
-      }
+    var total = [Double](repeating: 0, count: reviewers.count)
+    var number = [Int](repeating: 0, count: reviewers.count)
+    for (k, r) in reviewerOf.enumerated() {
+      total[Int(r)] += scoreOf[k]
+      number[Int(r)] += 1
     }
-    guard sum.count >= 3 else { return [] }
-    let means = sum.mapValues { $0.0 / Double($0.1) }
+    var means: [String: Double] = [:]
+    for r in reviewers.indices where number[r] > 0 { means[reviewers[r]] = total[r] / Double(number[r]) }
+    guard means.count >= 3 else { return [] }
     let floor = 0.02 * (spec.range.upperBound - spec.range.lowerBound)
     return means.keys.sorted().compactMap { r in
       let others = means.filter { $0.key != r }.map(\.value)
@@ -182,13 +232,3 @@ public struct ReviewPanel: Sendable {
   }
 }
 
-struct RowReviewer: Hashable {
-  let row: Int
-  let reviewer: String
-}
-
-struct RowReviewerCriterion: Hashable {
-  let row: Int
-  let reviewer: String
-  let criterion: String
-}

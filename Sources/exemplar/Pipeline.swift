@@ -30,7 +30,7 @@ struct Pipeline {
   /// Ingests the metrics file against the spec's columns (exit 66 / 65); prints warnings.
   /// The review column (`[reviews] column`) is not read from the metrics file.
   func ingest(_ spec: Spec) throws -> Table {
-    let columns = spec.reviews.map { r in spec.columns.filter { $0.key != r.column } } ?? spec.columns
+    let columns = Pipeline.metricsColumns(spec)
     let result = Ingestor.read(
       path: input.metrics, columns: columns, idColumn: spec.evaluation.idColumn,
       options: IngestOptions(encoding: input.encoding))
@@ -38,6 +38,12 @@ struct Pipeline {
     guard let table = result.table else { throw StageFailure(.data, diagnostics: result.log) }
     Exit.report(result.log)  // warnings only
     return table
+  }
+
+  /// The columns read from the metrics file: every declared column but the review column
+  /// (`[reviews] column`, made from `--reviews`).
+  static func metricsColumns(_ spec: Spec) -> [ColumnSpec] {
+    spec.reviews.map { r in spec.columns.filter { $0.key != r.column } } ?? spec.columns
   }
 
   /// Reads `--history` when given (exit 66 / 65).
