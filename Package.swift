@@ -3,7 +3,7 @@ import PackageDescription
 
 /// Exemplar: selects benchmark enterprises (标杆企业) from implementation-effect
 /// metrics. One target per pipeline stage; dependencies point down:
-/// Model ← Criteria ← Ingest/Scoring ← Selection ← Sensitivity ← Reports ← exemplar
+/// Model ← Criteria ← Ingest/Scoring ← Procedure ← Selection ← Sensitivity ← Reports ← exemplar
 /// (Synthetic: Model only). Reports is the only module that formats output text and writes files.
 ///
 /// The package targets Linux only (glibc ≥ 2.28; Linux ≥ 5.14 for the best memory
@@ -15,7 +15,7 @@ let package = Package(
     .executable(name: "exemplar", targets: ["exemplar"]),
     /// Model + Ingest only: what the fuzzer links (no TOMLKit, no swift-crypto to instrument).
     .library(name: "ExemplarIngest", targets: ["Model", "Ingest"]),
-    .library(name: "ExemplarKit", targets: ["Model", "Criteria", "Ingest", "Scoring", "Selection", "Sensitivity", "Reports", "Synthetic"]),
+    .library(name: "ExemplarKit", targets: ["Model", "Criteria", "Ingest", "Scoring", "Procedure", "Selection", "Sensitivity", "Reports", "Synthetic"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,19 +34,21 @@ let package = Package(
     .target(name: "Criteria", dependencies: ["Model", .product(name: "TOMLKit", package: "TOMLKit")]),
     .target(name: "Ingest", dependencies: ["Model", "CLibCSV", "CLinux"]),
     .target(name: "Scoring", dependencies: ["Model", "Criteria"]),
-    .target(name: "Selection", dependencies: ["Model", "Criteria", "Scoring"]),
-    .target(name: "Sensitivity", dependencies: ["Model", "Criteria", "Scoring", "Selection"]),
+    /// The procedure around the ranking: screening, expert reviews, committee decisions.
+    .target(name: "Procedure", dependencies: ["Model", "Criteria", "Scoring"]),
+    .target(name: "Selection", dependencies: ["Model", "Criteria", "Scoring", "Procedure"]),
+    .target(name: "Sensitivity", dependencies: ["Model", "Criteria", "Scoring", "Procedure", "Selection"]),
     .target(
       name: "Reports",
       dependencies: [
-        "Model", "Criteria", "Scoring", "Selection", "Sensitivity", "CXlsxWriter", "CZipLevel", "CLinux",
+        "Model", "Criteria", "Scoring", "Procedure", "Selection", "Sensitivity", "CXlsxWriter", "CZipLevel", "CLinux",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .target(name: "Synthetic", dependencies: ["Model"]),
     .executableTarget(
       name: "exemplar",
       dependencies: [
-        "Model", "Criteria", "Ingest", "Scoring", "Selection", "Sensitivity", "Reports", "Synthetic",
+        "Model", "Criteria", "Ingest", "Scoring", "Procedure", "Selection", "Sensitivity", "Reports", "Synthetic",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .target(name: "TestSupport", dependencies: ["Model", "Criteria"], path: "Tests/TestSupport"),
@@ -54,9 +56,9 @@ let package = Package(
     .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model", "TestSupport"]),
     .testTarget(name: "CriteriaTests", dependencies: ["Criteria", "Model", "TestSupport"]),
     .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Criteria", "Model", "TestSupport"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "SelectionTests", dependencies: ["Selection", "Scoring", "Criteria", "Model", "TestSupport"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "SelectionTests", dependencies: ["Selection", "Procedure", "Scoring", "Criteria", "Model", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(
-      name: "SensitivityTests", dependencies: ["Sensitivity", "Reports", "Selection", "Scoring", "Criteria", "Model", "TestSupport"],
+      name: "SensitivityTests", dependencies: ["Sensitivity", "Reports", "Procedure", "Selection", "Scoring", "Criteria", "Model", "TestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Selection", "Scoring", "Criteria", "Model", "TestSupport"]),
     .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Model", "TestSupport"]),

@@ -8,6 +8,7 @@ swift build -c release --product exemplar
 bin=$(swift build -c release --show-bin-path)/exemplar
 "$bin" validate samples/metrics-2022.csv --criteria criteria/2022.toml
 "$bin" run samples/metrics-2022.csv --criteria criteria/2022.toml \
-  --history samples/history.csv --out out/2022
+  --history samples/history.csv --screen samples/screening.csv --reviews samples/reviews.csv \
+  --recusals samples/recusals.csv --decisions samples/decisions.csv --out out/2022
 echo "demo: results in out/2022/" >&2
 ls -l out/2022

@@ -11,7 +11,7 @@ public enum CriteriaLoader {
   /// Top-level tables of a criteria file.
   public static let topLevelKeys = [
     "evaluation", "columns", "groups", "criteria", "weighting", "aggregation", "ranking", "stars", "programmes",
-    "rewards", "uncertainty",
+    "rewards", "uncertainty", "screening", "reviews",
   ]
 
   /// Loads and validates a criteria file. Failure kinds: `.noInput` (missing or unreadable
@@ -56,12 +56,14 @@ public enum CriteriaLoader {
     for key in d.ordered(top, "") where !topLevelKeys.contains(key) {
       d.error(key, "unknown table \"\(key)\"\(Suggestion.hint(key, topLevelKeys)); allowed tables: \(topLevelKeys.joined(separator: ", "))")
     }
-    let columns = d.decodeColumns(top["columns"])
+    var columns = d.decodeColumns(top["columns"])
+    let reviews = d.decodeReviews(top["reviews"], columns: &columns)
     let evaluation = d.decodeEvaluation(top["evaluation"], columns: columns)
     let weighting = d.decodeWeighting(top["weighting"])
     let groups = d.decodeGroups(top["groups"], rootMethod: weighting.method)
     let criteria = d.decodeCriteria(top["criteria"], columns: columns, groups: groups)
-    d.warnUnusedMissingPolicies(columns: columns, criteria: criteria)
+    // The columns the file declares (the review column's policy is `[reviews] missing`).
+    d.warnUnusedMissingPolicies(columns: columns.filter { $0.key != reviews?.column }, criteria: criteria)
     let children = d.checkTree(groups: groups, criteria: criteria)
     d.checkWeights(root: weighting, groups: groups, criteria: criteria, children: children)
     let aggregation = d.decodeAggregation(top["aggregation"])
@@ -89,6 +91,7 @@ public enum CriteriaLoader {
     }
     let programmes = d.decodeProgrammes(top["programmes"], columns: columns, scope: programmeScope)
     let rewards = d.decodeRewards(top["rewards"])
+    let screening = d.decodeScreening(top["screening"], scope: ExprScope(columnsOnly: columns))
     var aggregationTable: [String: TOMLNode]?
     if case .table(let t)? = top["aggregation"] { aggregationTable = t }
     let uncertainty = d.decodeUncertainty(top["uncertainty"], criteria: criteria, aggregation: aggregationTable)
@@ -100,6 +103,8 @@ public enum CriteriaLoader {
     spec.keyLines = d.index
     spec.warnings = d.warnings
     spec.overrides = overrides.map(\.description)
+    spec.screening = screening
+    spec.reviews = reviews
     return .success(spec)
   }
 

@@ -23,6 +23,10 @@ public struct Spec: Sendable {
   public var programmes: [ProgrammeSpec]
   public var rewards: RewardSpec
   public var uncertainty: UncertaintySpec?
+  /// `[screening]`: veto rules checked before scoring.
+  public var screening: ScreeningSpec = ScreeningSpec()
+  /// `[reviews]`: expert review aggregation (nil: the file has no `[reviews]`).
+  public var reviews: ReviewSpec?
   /// Where each key path is written in the file (set by the loader; `line(of:)`).
   var keyLines: KeyLineIndex?
   /// The `--set KEY.PATH=VALUE` changes applied to the file, as given (docs/criteria.md).

@@ -1,9 +1,9 @@
 /// "Did you mean …?" suggestions for unknown keys, values and names.
-enum Suggestion {
+public enum Suggestion {
   /// The candidate closest to `word` by edit distance, if it is close enough to be a
   /// plausible typo: none for words of 1–2 characters, distance 1 for 3 characters, else
   /// ≤ max(2, ⌊length/3⌋), at most 3. Ties go to the earlier candidate.
-  static func closest(to word: String, in candidates: [String]) -> String? {
+  public static func closest(to word: String, in candidates: [String]) -> String? {
     let limit = word.count <= 2 ? 0 : word.count == 3 ? 1 : min(3, max(2, word.count / 3))
     var best: (String, Int)?
     for c in candidates {
@@ -14,7 +14,7 @@ enum Suggestion {
   }
 
   /// ` (did you mean "x"?)` or the empty string.
-  static func hint(_ word: String, _ candidates: [String]) -> String {
+  public static func hint(_ word: String, _ candidates: [String]) -> String {
     closest(to: word, in: candidates).map { " (did you mean \"\($0)\"?)" } ?? ""
   }
 

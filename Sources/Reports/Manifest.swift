@@ -28,6 +28,22 @@ public struct Manifest: Sendable, Codable, Hashable {
   public var rows: Int
   /// Time of the run.
   public var time: Date
+  /// Every input file with its role (`metrics`, `criteria`, `history`, `screen`, `reviews`,
+  /// `recusals`, `decisions`) and SHA-256, in that order: a final list can be reproduced
+  /// from these files alone. Empty when the caller did not record them.
+  public var inputs: [InputFile] = []
+
+  /// One input file of a run.
+  public struct InputFile: Sendable, Codable, Hashable {
+    public var role: String
+    public var file: String
+    public var sha256: String
+    public init(role: String, file: String, sha256: String) {
+      self.role = role
+      self.file = file
+      self.sha256 = sha256
+    }
+  }
 
   public init(
     version: String, metricsFile: String, metricsSHA256: String, criteriaFile: String, criteriaSHA256: String,

@@ -1,12 +1,15 @@
 import Criteria
 import Model
+import Procedure
 import Scoring
 import Selection
 
 /// Writes `results.json`, the machine contract of a run (see docs/outputs.md).
 ///
-/// Top-level keys, in this order: `evaluation`, `ranking`, `unranked`, `weights`,
-/// `weight_derivation`, `shortlists`, `rewards`, `manifest`. Streamed in blocks of
+/// Top-level keys, in this order: `evaluation`, `ranking`, `unranked`, `screened`,
+/// `weights`, `weight_derivation`, `shortlists`, `committee_decisions`, `rewards`,
+/// `manifest`. `shortlists.P.selected` / `.reserve` are the final lists;
+/// `.computed_selected` / `.computed_reserve` what the computation alone gave. Streamed in blocks of
 /// entries formatted on every core, so memory does not grow with the row count.
 enum ResultsJSON {
   static func write(_ m: ReportModel, to path: String) throws(ReportError) {
@@ -16,10 +19,12 @@ enum ResultsJSON {
     evaluation(m, &w)
     try ranking(m, &w, sink)
     unranked(m, &w)
+    screened(m, &w)
     try w.flushIfLarge(sink)
     weights(m, &w)
     derivation(m, &w)
     try shortlists(m, &w, sink)
+    committee(m, &w)
     rewards(m, &w)
     manifest(m.manifest, &w)
     w.endObject()
@@ -55,6 +60,55 @@ enum ResultsJSON {
       w.endObject()
     }
     w.endArray()
+  }
+
+  /// Every screened enterprise with each reason: kind (rule, coverage, list), name, the
+  /// official reason, the evidence, and the file and line it came from.
+  private static func screened(_ m: ReportModel, _ w: inout JSONWriter) {
+    let s = m.evaluation.screening
+    w.key("screened")
+    w.beginArray()
+    for row in s.rows {
+      w.beginObject()
+      w.field("id", m.evaluation.ids[row])
+      w.field("label", m.evaluation.labels[row])
+      w.key("reasons")
+      w.beginArray()
+      for r in s.reasons(of: row) {
+        w.beginObject()
+        w.field("kind", r.kind.rawValue)
+        w.field("name", r.name)
+        w.field("reason", r.reason)
+        w.field("evidence", r.evidence)
+        w.field("file", r.file)
+        w.field("line", r.line)
+        w.endObject()
+      }
+      w.endArray()
+      w.endObject()
+    }
+    w.endArray()
+  }
+
+  /// The committee decisions applied, in file order.
+  private static func committee(_ m: ReportModel, _ w: inout JSONWriter) {
+    w.key("committee_decisions")
+    w.beginArray()
+    for a in m.decision.committee.decisions { decisionObject(a.decision, &w) }
+    w.endArray()
+  }
+
+  static func decisionObject(_ d: CommitteeDecision, _ w: inout JSONWriter) {
+    w.beginObject()
+    w.field("id", d.id)
+    w.field("programme", d.programme)
+    w.field("action", d.action.rawValue)
+    w.field("reason", d.reason)
+    w.field("decided_by", d.decidedBy)
+    w.field("date", d.date)
+    w.field("file", d.file)
+    w.field("line", d.line)
+    w.endObject()
   }
 
   private static func weights(_ m: ReportModel, _ w: inout JSONWriter) {
@@ -130,6 +184,19 @@ enum ResultsJSON {
       w.beginArray()
       for r in p.reserve { w.string(ids[r]) }
       w.endArray()
+      let computed = pi < m.decision.computed.count ? m.decision.computed[pi] : nil
+      w.key("computed_selected")
+      w.beginArray()
+      for r in computed?.selected ?? p.selected { w.string(ids[r]) }
+      w.endArray()
+      w.key("computed_reserve")
+      w.beginArray()
+      for r in computed?.reserve ?? p.reserve { w.string(ids[r]) }
+      w.endArray()
+      w.key("decisions")
+      w.beginArray()
+      for a in m.decision.committee.decisions where a.programme == nil || a.programme == pi { decisionObject(a.decision, &w) }
+      w.endArray()
       w.key("excluded")
       w.beginArray()
       try sink.write(w.out)
@@ -196,6 +263,18 @@ enum ResultsJSON {
     if let s = mf.seed { w.rawNumber(String(s)) } else { w.null() }
     w.field("rows", mf.rows)
     w.field("time", mf.timeISO8601)
+    if !mf.inputs.isEmpty {
+      w.key("inputs")
+      w.beginArray()
+      for f in mf.inputs {
+        w.beginObject()
+        w.field("role", f.role)
+        w.field("file", f.file)
+        w.field("sha256", f.sha256)
+        w.endObject()
+      }
+      w.endArray()
+    }
     w.endObject()
   }
 
@@ -213,6 +292,8 @@ enum ResultsJSON {
   static func reasonCode(_ r: ExclusionReason) -> String {
     switch r {
     case .unranked: return "unranked"
+    case .screened: return "screened"
+    case .committee(let d): return "committee_" + d.action.rawValue
     case .notInTier: return "not_in_tier"
     case .history: return "history"
     case .notEligible: return "not_eligible"

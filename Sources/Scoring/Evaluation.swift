@@ -40,6 +40,8 @@ public struct Evaluation: Sendable {
   public package(set) var weightReport: WeightReport
   /// Rows left out of the ranking, with why.
   public package(set) var unranked: [(row: Int, reason: String)]
+  /// The rows screened out before scoring (also in `unranked`), with their reasons.
+  public package(set) var screening = Screening()
 
   public init(
     order: [Int], ids: StringColumn, labels: StringColumn, rank: [Int], competitionRank: [Int], raw: [Double], score: [Double],

@@ -12,7 +12,9 @@ extension Scorer {
   /// - Throws: `ScoringError` located at the metrics file: `columnAbsent` (an optional
   ///   column the file does not have), `allMissing` (no present value at all), `domain`.
   ///   The table must have been ingested against `spec`'s columns.
-  public static func prepare(_ table: Table, spec: Spec) throws(ScoringError) -> ScoringMatrix {
+  /// Rows of `screening` are left out first (their reason is the screening's), exactly as
+  /// rows excluded for a missing value: they move no one's min, max, mean or rank.
+  public static func prepare(_ table: Table, spec: Spec, screening: Screening = Screening()) throws(ScoringError) -> ScoringMatrix {
     let n = table.rowCount
     var columns: [NumericColumn] = []
     var excludedBy = [Int](repeating: -1, count: 0)
@@ -34,6 +36,10 @@ extension Scorer {
       if excludedBy.isEmpty { excludedBy = [Int](repeating: -1, count: n) }
       for i in 0..<n where col.missing[i] && excludedBy[i] < 0 { excludedBy[i] = j }
     }
+    if !screening.isEmpty {
+      if excludedBy.isEmpty { excludedBy = [Int](repeating: -1, count: n) }
+      for row in screening.reasons.keys where row < n { excludedBy[row] = screenedMark }
+    }
     var rows: [Int] = []
     var unranked: [(row: Int, reason: String)] = []
     if excludedBy.isEmpty {
@@ -42,6 +48,8 @@ extension Scorer {
       for i in 0..<n {
         if excludedBy[i] < 0 {
           rows.append(i)
+        } else if excludedBy[i] == screenedMark {
+          unranked.append((i, Self.screenedText(screening.reasons(of: i))))
         } else {
           unranked.append((i, "missing value in column '\(spec.criteria[excludedBy[i]].column)'"))
         }
@@ -86,6 +94,14 @@ extension Scorer {
     return ScoringMatrix(
       rows: rows, unranked: unranked, tableRowCount: n, values: values, imputed: imputed, unit: unit,
       topsis: wantsTOPSIS ? topsis : nil, directions: spec.criteria.map(\.direction))
+  }
+
+  /// `excludedBy` of a screened row.
+  static let screenedMark = Int.max
+
+  /// The unranked reason of a screened row: every reason, `; `-separated.
+  public static func screenedText(_ reasons: [ScreenReason]) -> String {
+    "screened out: " + reasons.map(\.text).joined(separator: "; ")
   }
 
   /// The header of column `key` as the file spells it (the declared canonical header when absent).

@@ -11,8 +11,10 @@ public enum Scorer {
   /// Scores and ranks every enterprise (stars are the selection engine's: `Selector.run`).
   /// Throws only for documented degenerate data that has no meaningful result (each
   /// located at the cell and naming the criterion).
-  public static func evaluate(_ table: Table, spec: Spec) throws(ScoringError) -> Evaluation {
-    let matrix = try prepare(table, spec: spec)
+  /// - Parameter screening: rows screened out before scoring (`Procedure.Screener`): left out
+  ///   of the ranking like rows with `missing = "exclude"`.
+  public static func evaluate(_ table: Table, spec: Spec, screening: Screening = Screening()) throws(ScoringError) -> Evaluation {
+    let matrix = try prepare(table, spec: spec, screening: screening)
     let weighted = WeightTree.resolve(spec: spec) { matrix.orientedMinMax($0, spec: spec) }
     let weights = weighted.weights
     let (raw, strength) = aggregate(matrix, method: spec.aggregation.method, weights: weights)
@@ -28,7 +30,7 @@ public enum Scorer {
     let ranked = Ranker.rank(keys: keys, precision: spec.ranking.precision, tieBreak: tieKeys, ids: ids)
 
     let n = table.rowCount
-    return Evaluation(
+    var evaluation = Evaluation(
       order: ranked.order.map { matrix.rows[$0] },
       ids: allIds, labels: strings(table, spec.evaluation.labelColumn),
       rank: expand(ranked.rank, matrix, fill: 0), competitionRank: expand(ranked.competitionRank, matrix, fill: 0),
@@ -37,6 +39,8 @@ public enum Scorer {
       normalised: matrix.unit.map { expand($0, matrix, fill: 0) }, imputed: matrix.imputed, weights: weights,
       groupScores: groups.mapValues { expand($0, matrix, fill: 0) }, weightReport: weighted.report,
       unranked: matrix.unranked)
+    evaluation.screening = screening
+    return evaluation
   }
 
   /// Aggregates a prepared matrix with the given criterion weights (Σ = 1), through the

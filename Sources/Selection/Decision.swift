@@ -1,16 +1,41 @@
 import Criteria
 import Model
+import Procedure
 import Scoring
 
 /// The programme decisions and rewards for one run. Explanations are data:
 /// every enterprise not selected carries the first rule that stopped it.
 public struct Decision: Sendable {
-  /// One per programme, in spec order.
+  /// One per programme, in spec order: the final lists (after screening and the
+  /// committee's decisions).
   public internal(set) var programmes: [ProgrammeDecision]
+  /// Rewards on the final lists.
   public internal(set) var rewards: RewardAllocation
-  public init(programmes: [ProgrammeDecision], rewards: RewardAllocation) {
+  /// What the computation alone gave (the same walk without committee decisions), one per
+  /// programme in spec order; equal to the final lists when there are no decisions.
+  public internal(set) var computed: [ComputedLists]
+  /// The committee decisions applied (who, when, why), in file order.
+  public internal(set) var committee: Committee
+  public init(
+    programmes: [ProgrammeDecision], rewards: RewardAllocation, computed: [ComputedLists]? = nil,
+    committee: Committee = Committee()
+  ) {
     self.programmes = programmes
     self.rewards = rewards
+    self.computed = computed ?? programmes.map { ComputedLists(key: $0.key, selected: $0.selected, reserve: $0.reserve) }
+    self.committee = committee
+  }
+}
+
+/// A programme's shortlist and reserves as the computation alone gave them.
+public struct ComputedLists: Sendable, Hashable {
+  public var key: String
+  public var selected: [Int]
+  public var reserve: [Int]
+  public init(key: String, selected: [Int], reserve: [Int]) {
+    self.key = key
+    self.selected = selected
+    self.reserve = reserve
   }
 }
 
@@ -41,6 +66,10 @@ public struct ProgrammeDecision: Sendable {
 public enum ExclusionReason: Sendable, Hashable {
   /// Left out of the ranking altogether (missing data with policy exclude).
   case unranked(String)
+  /// Screened out before scoring (一票否决): every reason's text (`ScreenReason.text`).
+  case screened(String)
+  /// Vetoed or withdrawn by a committee decision.
+  case committee(CommitteeDecision)
   /// Not in the source tier (`from`); `programme` is that programme's name.
   case notInTier(programme: String, mode: ProgrammeSpec.TierMode)
   /// Recommended to this programme (named `programme`) in `year`, inside the history window.
@@ -64,6 +93,13 @@ public enum ExclusionReason: Sendable, Hashable {
     case .unranked(let why):
       if why.isEmpty { return english ? "not ranked" : "未参与排名" }
       return english ? "not ranked: \(why)" : "未参与排名：\(why)"
+    case .screened(let why): return english ? "screened out: \(why)" : "一票否决：\(why)"
+    case .committee(let d):
+      let action = english ? d.action.rawValue : (d.action == .withdraw ? "撤回" : "否决")
+      let who = [d.decidedBy, d.date].filter { !$0.isEmpty }.joined(separator: ", ")
+      return english
+        ? "committee decision (\(action), \(who)): \(d.reason) (\(d.file):\(d.line))"
+        : "评审委员会决定（\(action)，\(who)）：\(d.reason)（\(d.file):\(d.line)）"
     case .notInTier(let p, .selected): return english ? "not on the shortlist of \(p)" : "未入选「\(p)」名单"
     case .notInTier(let p, .eligible): return english ? "not eligible for \(p)" : "不符合「\(p)」的推荐条件"
     case .history(let y, let p): return english ? "already recommended to \(p) in \(y)" : "已于\(y)年推荐至「\(p)」"

@@ -28,7 +28,8 @@ struct RewardAllocator {
     self.programmes = spec.programmes
   }
 
-  func allocate(evaluation: Evaluation, programmes decisions: [ProgrammeDecision]) -> RewardAllocation {
+  /// - Parameter withoutReward: rows vetoed or withdrawn for every programme (`*`): no star reward.
+  func allocate(evaluation: Evaluation, programmes decisions: [ProgrammeDecision], withoutReward: Set<Int> = []) -> RewardAllocation {
     let rowCount = evaluation.rank.count
     // Programmes that pay, with a membership mask of their shortlist.
     var paying: [(key: String, amount: Double, selected: [Bool])] = []
@@ -44,10 +45,13 @@ struct RewardAllocator {
     let starSource = starAmount.indices.map { "stars:\($0)" }
 
     var awards: [RewardAllocation.Award] = []
-    for row in evaluation.order {
+    // Rows added by decision that are not ranked still earn their programme's reward (after the ranked rows).
+    var rows = evaluation.order
+    for d in decisions { for r in d.selected where evaluation.rank[r] == 0 && !rows.contains(r) { rows.append(r) } }
+    for row in rows {
       let first = awards.count
       let stars = evaluation.stars[row]
-      if stars >= 0, stars < starAmount.count, starAmount[stars] > 0 {
+      if stars >= 0, stars < starAmount.count, starAmount[stars] > 0, withoutReward.isEmpty || !withoutReward.contains(row) {
         awards.append(.init(row: row, source: starSource[stars], entitled: starAmount[stars], granted: 0))
       }
       for p in paying where p.selected[row] {

@@ -1,22 +1,41 @@
 import Criteria
 import Model
+import Procedure
 import Scoring
 
 /// Stars, programme shortlists and rewards for one run (docs/selection.md), through the
 /// one engine (`SelectionWorkspace`) that every sensitivity sample also runs.
 public enum Selector {
-  /// Scores, rates and selects: the whole computation of `run` and `explain`.
+  /// Screens, scores, rates and selects: the whole computation of `run` and `explain`.
+  ///
+  /// With committee decisions the walk runs twice over the same ordering: once without
+  /// them (`Decision.computed`, what the computation alone gave) and once with them (the
+  /// final lists, with reasons); rewards are paid on the final lists.
+  /// - Parameters:
+  ///   - screening: rows screened out before scoring (`Screener`).
+  ///   - committee: the committee decisions (`Committee.resolve`).
   /// - Throws: `ScoringError` for the documented degenerate cases of scoring.
-  public static func run(_ table: Table, spec: Spec, history: [HistoryEntry]) throws(ScoringError) -> (
-    evaluation: Evaluation, decision: Decision
-  ) {
-    var evaluation = try Scorer.evaluate(table, spec: spec)
-    let plan = SelectionPlan(table: table, spec: spec, evaluation: evaluation, history: history)
+  public static func run(
+    _ table: Table, spec: Spec, history: [HistoryEntry], screening: Screening = Screening(), committee: Committee = Committee()
+  ) throws(ScoringError) -> (evaluation: Evaluation, decision: Decision) {
+    var evaluation = try Scorer.evaluate(table, spec: spec, screening: screening)
+    let plan = SelectionPlan(table: table, spec: spec, evaluation: evaluation, history: history, committee: committee)
     let utility = evaluation.utility
     let decision = utility.withUnsafeBufferPointer { u in
       let ws = workspace(plan, evaluation, table: table, spec: spec, utility: u)
       (evaluation.stars, evaluation.starGap) = StarRating.rate(ws)
-      return decide(ws, evaluation, table: table, spec: spec)
+      var computed: [ComputedLists]?
+      if !committee.isEmpty {
+        ws.applyDecisions = false
+        _ = ws.selectAll()
+        computed = spec.programmes.indices.map {
+          ComputedLists(key: spec.programmes[$0].key, selected: ws.selected[$0].map(Int.init), reserve: ws.reserve[$0].map(Int.init))
+        }
+        ws.applyDecisions = true
+        ws.begin(utility: u, weights: evaluation.weights)  // a fresh stamp: forget the computed walk
+        ws.setOrder(evaluation.order.map { Int32($0) }, complete: true)
+      }
+      return decide(ws, evaluation, table: table, spec: spec, committee: committee, computed: computed)
     }
     return (evaluation, decision)
   }
@@ -34,10 +53,12 @@ public enum Selector {
   /// Pure and deterministic: rank order is a total order and every other choice
   /// (candidate order, cap order by column key, reward order) is fixed.
   /// - Complexity: O(P · n · e) for P programmes, n rows and eligibility rules of e terms.
-  public static func decide(_ evaluation: Evaluation, table: Table, spec: Spec, history: [HistoryEntry]) -> Decision {
-    let plan = SelectionPlan(table: table, spec: spec, evaluation: evaluation, history: history)
+  public static func decide(
+    _ evaluation: Evaluation, table: Table, spec: Spec, history: [HistoryEntry], committee: Committee = Committee()
+  ) -> Decision {
+    let plan = SelectionPlan(table: table, spec: spec, evaluation: evaluation, history: history, committee: committee)
     return evaluation.utility.withUnsafeBufferPointer { u in
-      decide(workspace(plan, evaluation, table: table, spec: spec, utility: u), evaluation, table: table, spec: spec)
+      decide(workspace(plan, evaluation, table: table, spec: spec, utility: u), evaluation, table: table, spec: spec, committee: committee, computed: nil)
     }
   }
 
@@ -53,7 +74,9 @@ public enum Selector {
     return ws
   }
 
-  private static func decide(_ ws: SelectionWorkspace, _ evaluation: Evaluation, table: Table, spec: Spec) -> Decision {
+  private static func decide(
+    _ ws: SelectionWorkspace, _ evaluation: Evaluation, table: Table, spec: Spec, committee: Committee, computed: [ComputedLists]?
+  ) -> Decision {
     let context = RowContext(table: table, spec: spec, evaluation: evaluation)
     let unranked = unrankedRows(evaluation)
     var masks: [String: [Bool]] = [:]
@@ -73,19 +96,24 @@ public enum Selector {
       decisions.append(
         ProgrammeDecision(
           key: programme.key, selected: ws.selected[p].map(Int.init), reserve: ws.reserve[p].map(Int.init),
-          excluded: recorder.excluded(order: evaluation.order, unranked: unranked, tierName: tierName),
+          excluded: recorder.excluded(
+            order: evaluation.order, unranked: unranked, tierName: tierName, decisions: committee.decisions),
           eligible: eligible))
     }
-    let rewards = RewardAllocator(spec: spec).allocate(evaluation: evaluation, programmes: decisions)
-    return Decision(programmes: decisions, rewards: rewards)
+    let rewards = RewardAllocator(spec: spec).allocate(
+      evaluation: evaluation, programmes: decisions, withoutReward: committee.isEmpty ? [] : committee.withoutReward)
+    return Decision(programmes: decisions, rewards: rewards, computed: computed, committee: committee)
   }
 
-  /// Rows with rank 0, in row order, with the evaluation's reason.
-  private static func unrankedRows(_ evaluation: Evaluation) -> [(row: Int, reason: String)] {
+  /// Rows with rank 0, in row order, with the evaluation's reason (screened rows: the screening's).
+  private static func unrankedRows(_ evaluation: Evaluation) -> [(row: Int, reason: ExclusionReason)] {
     var why: [Int: String] = [:]
     for u in evaluation.unranked { why[u.row] = u.reason }
-    var rows: [(row: Int, reason: String)] = []
-    for row in evaluation.rank.indices where evaluation.rank[row] == 0 { rows.append((row, why[row] ?? "")) }
+    var rows: [(row: Int, reason: ExclusionReason)] = []
+    for row in evaluation.rank.indices where evaluation.rank[row] == 0 {
+      let screened = evaluation.screening.reasons(of: row)
+      rows.append((row, screened.isEmpty ? .unranked(why[row] ?? "") : .screened(screened.map(\.text).joined(separator: "; "))))
+    }
     return rows
   }
 }

@@ -9,13 +9,13 @@ extension MethodVariant {
   /// TOPSIS reads the Scorer's TOPSIS input (vector normalisation unless set explicitly).
   /// - Throws: `SensitivityError.scoring` with the Scorer's message.
   public static func scored(
-    table: Table, spec: Spec, normalisation: Normalisation?, aggregation: AggregationMethod
+    table: Table, spec: Spec, normalisation: Normalisation?, aggregation: AggregationMethod, screening: Screening = Screening()
   ) throws(SensitivityError) -> MethodVariant {
     var s = spec
     if let normalisation { for j in s.criteria.indices { s.criteria[j].normalisation = normalisation } }
     s.aggregation = AggregationSpec(method: aggregation)
     let matrix: ScoringMatrix
-    do { matrix = try Scorer.prepare(table, spec: s) } catch { throw .scoring("\(error)") }
+    do { matrix = try Scorer.prepare(table, spec: s, screening: screening) } catch { throw .scoring("\(error)") }
     var columns = matrix.unit
     if case .topsis = aggregation, let t = matrix.topsis { columns = t }
     let n = table.rowCount
@@ -33,11 +33,13 @@ extension MethodVariant {
   /// Every combination of (nominal + alternative normalisations) × (nominal + alternative
   /// aggregations) in `uncertainty`, nominal × nominal first: drawing one uniformly per
   /// sample draws the normalisation and the aggregation independently and uniformly.
-  public static func all(table: Table, spec: Spec, uncertainty: UncertaintySpec) throws(SensitivityError) -> [MethodVariant] {
+  public static func all(
+    table: Table, spec: Spec, uncertainty: UncertaintySpec, screening: Screening = Screening()
+  ) throws(SensitivityError) -> [MethodVariant] {
     let norms: [Normalisation?] = [nil] + uncertainty.normalisations.map { Optional($0) }
     let aggs = [spec.aggregation.method] + uncertainty.aggregations
     var out: [MethodVariant] = []
-    for a in aggs { for nm in norms { out.append(try scored(table: table, spec: spec, normalisation: nm, aggregation: a)) } }
+    for a in aggs { for nm in norms { out.append(try scored(table: table, spec: spec, normalisation: nm, aggregation: a, screening: screening)) } }
     return out
   }
 }

@@ -1,3 +1,4 @@
+import Procedure
 import Selection
 import Criteria
 import Model
@@ -31,11 +32,14 @@ public struct SensitivityModel: Sendable {
   ///     with `spec.aggregation` — re-prepared through the Scorer for TOPSIS, whose input
   ///     is not the unit matrix — followed by `MethodVariant.all` when `uncertainty` lists
   ///     alternative normalisations or aggregations).
+  ///   - committee: the committee decisions; samples select under the final rules (a
+  ///     vetoed enterprise is never selected, an added one always). The screening is
+  ///     the evaluation's (`Evaluation.screening`): screened rows are never ranked.
   /// - Throws: `SensitivityError` for unknown `vary` keys, bad model parameters, a
   ///   variant whose shape does not match the table, or a variant the Scorer rejects.
   public init(
     evaluation: Evaluation, table: Table, spec: Spec, history: [HistoryEntry] = [],
-    uncertainty: UncertaintySpec? = nil, variants: [MethodVariant]? = nil
+    uncertainty: UncertaintySpec? = nil, variants: [MethodVariant]? = nil, committee: Committee = Committee()
   ) throws(SensitivityError) {
     let u = uncertainty ?? spec.uncertainty ?? UncertaintySpec()
     self.table = table
@@ -49,9 +53,11 @@ public struct SensitivityModel: Sendable {
     if let variants, !variants.isEmpty {
       list = variants
     } else if !u.normalisations.isEmpty || !u.aggregations.isEmpty {
-      list = try MethodVariant.all(table: table, spec: spec, uncertainty: u)
+      list = try MethodVariant.all(table: table, spec: spec, uncertainty: u, screening: evaluation.screening)
     } else if case .topsis = spec.aggregation.method {
-      list = [try MethodVariant.scored(table: table, spec: spec, normalisation: nil, aggregation: .topsis)]
+      list = [
+        try MethodVariant.scored(table: table, spec: spec, normalisation: nil, aggregation: .topsis, screening: evaluation.screening)
+      ]
     } else {
       list = [MethodVariant(normalised: evaluation.normalised, method: spec.aggregation.method, label: "nominal", ranked: ranked)]
     }
@@ -60,7 +66,7 @@ public struct SensitivityModel: Sendable {
         expectedRows: table.rowCount, expectedCriteria: evaluation.weights.count, rows: v.rows, criteria: v.criteria)
     }
     self.variants = list
-    plan = SelectionPlan(table: table, spec: spec, evaluation: evaluation, history: history)
+    plan = SelectionPlan(table: table, spec: spec, evaluation: evaluation, history: history, committee: committee)
     candidates = evaluation.order.map { Int32($0) }
     rankedRows = evaluation.rank.indices.filter { evaluation.rank[$0] > 0 }.map { Int32($0) }
     nominalRank = evaluation.rank.map { $0 > 0 ? Int32($0) : Int32.max }

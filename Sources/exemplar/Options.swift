@@ -36,6 +36,31 @@ struct InputOptions: ParsableArguments {
       valueName: "KEY.PATH=VALUE"))
   var overrides: [String] = []
 
+  @Option(
+    name: .customLong("screen"),
+    help: "A screening list (repeatable): CSV id,reason[,source,date]; these enterprises are screened out before scoring.")
+  var screen: [String] = []
+
+  @Option(help: "Expert review scores: CSV id,reviewer,score[,criterion] (aggregated as [reviews] says).")
+  var reviews: String?
+
+  @Option(help: "Reviewer recusals: CSV reviewer,id (those scores are dropped).")
+  var recusals: String?
+
+  @Option(help: "Committee decisions: CSV id,programme,action,reason,decided_by,date (action veto, withdraw or add; programme may be *).")
+  var decisions: String?
+
+  /// Every input file with its role, in the manifest's order.
+  var files: [(role: String, path: String)] {
+    var out: [(role: String, path: String)] = [("metrics", metrics), ("criteria", criteria)]
+    if let history { out.append(("history", history)) }
+    for s in screen { out.append(("screen", s)) }
+    if let reviews { out.append(("reviews", reviews)) }
+    if let recusals { out.append(("recusals", recusals)) }
+    if let decisions { out.append(("decisions", decisions)) }
+    return out
+  }
+
   func validate() throws {
     for text in overrides {
       do { _ = try Override.parse(text) } catch { throw ValidationError(error.diagnostics.diagnostics.map(\.message).joined(separator: "; ")) }

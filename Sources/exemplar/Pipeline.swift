@@ -3,6 +3,7 @@ import Criteria
 import Foundation
 import Ingest
 import Model
+import Procedure
 import Scoring
 import Selection
 
@@ -29,14 +30,22 @@ struct Pipeline {
   }
 
   /// Ingests the metrics file against the spec's columns (exit 66 / 65); prints warnings.
+  /// The review column (`[reviews] column`) is not read from the metrics file.
   func ingest(_ spec: Spec) throws -> Table {
+    let columns = Pipeline.metricsColumns(spec)
     let result = Ingestor.read(
-      path: input.metrics, columns: spec.columns, idColumn: spec.evaluation.idColumn,
+      path: input.metrics, columns: columns, idColumn: spec.evaluation.idColumn,
       options: IngestOptions(encoding: input.encoding))
     if let failure = result.failure { throw failure }
     guard let table = result.table else { throw StageFailure(.data, diagnostics: result.log) }
     Exit.report(result.log)  // warnings only
     return table
+  }
+
+  /// The columns read from the metrics file: every declared column but the review column
+  /// (`[reviews] column`, made from `--reviews`).
+  static func metricsColumns(_ spec: Spec) -> [ColumnSpec] {
+    spec.reviews.map { r in spec.columns.filter { $0.key != r.column } } ?? spec.columns
   }
 
   /// Reads `--history` when given (exit 66 / 65).
@@ -50,13 +59,18 @@ struct Pipeline {
     try Scorer.evaluate(table, spec: spec)
   }
 
-  /// The whole analysis: spec, table, evaluation, decision.
+  /// The whole analysis: spec, table, the procedure (screening, reviews, committee
+  /// decisions), evaluation, decision.
   func analyse() throws -> Analysis {
     let spec = try loadSpec()
-    let table = try ingest(spec)
+    var table = try ingest(spec)
     let history = try history()
-    let (evaluation, decision) = try Selector.run(table, spec: spec, history: history)
-    return Analysis(spec: spec, table: table, history: history, evaluation: evaluation, decision: decision)
+    let procedure = try ProcedureFiles.prepare(input, spec: spec, table: &table)
+    let (evaluation, decision) = try Selector.run(
+      table, spec: spec, history: history, screening: procedure.screening, committee: procedure.committee)
+    return Analysis(
+      spec: spec, table: table, history: history, evaluation: evaluation, decision: decision, committee: procedure.committee,
+      reviews: procedure.reviews)
   }
 }
 
@@ -67,6 +81,10 @@ struct Analysis {
   let history: [HistoryEntry]
   let evaluation: Evaluation
   let decision: Decision
+  /// The committee decisions (`--decisions`), for sensitivity samples.
+  var committee = Committee()
+  /// The expert reviews (`--reviews`), for `explain`.
+  var reviews: ReviewPanel?
 
   /// Row of the enterprise with this id (canonical form compared upper-cased and trimmed).
   func row(of id: String) -> Int? {

@@ -17,7 +17,7 @@ import Testing
     let r = try CLI.run(["validate", Self.metrics, "--criteria", Self.criteria])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("300 rows"))
-    #expect(r.stdout.contains("columns matched: 28 of 28"))
+    #expect(r.stdout.contains("columns matched: 28 of 29"))
   }
 
   @Test func validateJSONIsMachineReadable() throws {

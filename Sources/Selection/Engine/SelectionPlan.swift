@@ -1,5 +1,6 @@
 import Criteria
 import Model
+import Procedure
 import Scoring
 
 /// The star levels and programme rules of a criteria file compiled against one table
@@ -76,6 +77,14 @@ package struct SelectionPlan: Sendable {
     package let pilotTotal: Int
     /// Whether a later programme reads this one's eligible set.
     package var eligibleSetUsed = false
+    /// Committee decisions (docs/selection.md, "Committee decisions"): per row, the index of
+    /// the veto or withdrawal that takes it off this programme (−1: none); nil when none does.
+    package let barredBy: [Int32]?
+    /// `base` without the barred rows (nil when nothing is barred): the walk's first hurdle
+    /// when decisions apply.
+    package let finalBase: [Bool]?
+    /// Rows added by decision, in file order: they take places first.
+    package let added: [Int32]
   }
 
   /// A star level with the requirements of the levels it folds in (`cumulative`).
@@ -117,7 +126,9 @@ package struct SelectionPlan: Sendable {
 
   /// - Parameter evaluation: the nominal evaluation (which rows are ranked, their ids; static
   ///   rules read only columns).
-  package init(table: Table, spec: Spec, evaluation: Evaluation, history: [HistoryEntry]) {
+  /// - Parameter committee: the committee decisions the final walk applies (the computed
+  ///   walk ignores them: `SelectionWorkspace.applyDecisions`).
+  package init(table: Table, spec: Spec, evaluation: Evaluation, history: [HistoryEntry], committee: Committee = Committee()) {
     let n = table.rowCount
     self.spec = spec
     rows = n
@@ -169,7 +180,7 @@ package struct SelectionPlan: Sendable {
       return c
     }
     var plans: [Programme] = []
-    for p in spec.programmes {
+    for (pi, p) in spec.programmes.enumerated() {
       let recent = historyIndex.recentYears(names: p.historyNames, year: spec.evaluation.year, years: p.historyYears)
       var base = ranked
       for row in recent.keys { base[row] = false }
@@ -210,11 +221,14 @@ package struct SelectionPlan: Sendable {
       let from = p.from.flatMap { f in spec.programmes.firstIndex { $0.key == f } }
       if let from, p.fromMode == .eligible { plans[from].eligibleSetUsed = true }
       for case .eligible(let k) in dynamic?.references ?? [] where k < plans.count { plans[k].eligibleSetUsed = true }
+      let barredBy = committee.barred(programme: pi, rows: n)
+      let finalBase = barredBy.map { barred in (0..<n).map { base[$0] && barred[$0] < 0 } }
       plans.append(
         Programme(
           spec: p, base: base, history: recent, dynamicRule: dynamic, staticFailing: staticFailing,
           staticEligible: staticEligible, from: from, caps: caps, capBuckets: caps.reduce(0) { $0 + $1.values.levels.count },
-          pilot: pilot, pilotTotal: pilotTotal))
+          pilot: pilot, pilotTotal: pilotTotal, barredBy: barredBy, finalBase: finalBase,
+          added: committee.added(programme: pi).map { Int32($0) }))
     }
     programmes = plans
     var groups: [String: GroupMean] = [:]

@@ -1,5 +1,6 @@
 import Criteria
 import Model
+import Procedure
 import Scoring
 
 /// `run`'s record of one programme's walk (docs/selection.md): before the walk, each
@@ -14,6 +15,10 @@ final class SelectionRecorder {
   /// Compact reason kinds, per row.
   enum Kind: UInt8 {
     case placed = 0, tier, history, notEligible, cap, belowLine
+    /// Vetoed or withdrawn by the committee (payload: the decision's index).
+    case decision
+    /// Added by the committee (on the list).
+    case added
   }
 
   let programme: SelectionPlan.Programme
@@ -40,8 +45,12 @@ final class SelectionRecorder {
     // Tier first, then history, then the rule, clause by clause over the rest.
     var toCheck: [Int] = []
     toCheck.reserveCapacity(tierMask == nil ? evaluation.order.count : 0)
+    let barredBy = programme.barredBy
     for row in evaluation.order {
-      if let tierMask, !tierMask[row] {
+      if let barredBy, barredBy[row] >= 0 {
+        kind[row] = .decision
+        payload[row] = barredBy[row]
+      } else if let tierMask, !tierMask[row] {
         kind[row] = .tier
       } else if let year = programme.history[row] {
         kind[row] = .history
@@ -68,6 +77,9 @@ final class SelectionRecorder {
 
   @inline(__always) func qualifies(_ row: Int) -> Bool { qualified[row] }
 
+  /// `row` was placed on the list by a committee decision.
+  func added(_ row: Int) { kind[row] = .added }
+
   func placed(_ row: Int, _ placement: SelectionWorkspace.Placement) {
     switch placement {
     case .selected, .reserve: kind[row] = .placed
@@ -80,7 +92,10 @@ final class SelectionRecorder {
 
   /// Every ranked row not placed, in rank order, then every unranked row, in row order.
   /// - Parameter tierName: the name of the `from` programme, for reasons.
-  func excluded(order: [Int], unranked: [(row: Int, reason: String)], tierName: String?) -> ExclusionList {
+  /// - Parameter decisions: the committee's decisions (for `.decision` reasons).
+  func excluded(
+    order: [Int], unranked: [(row: Int, reason: ExclusionReason)], tierName: String?, decisions: [Committee.Applied]
+  ) -> ExclusionList {
     let spec = programme.spec
     let tierReason = (tierName ?? spec.from).map { ExclusionReason.notInTier(programme: $0, mode: spec.fromMode) }
     let notEligible = zip(rule.texts, rule.readableTexts).map { ExclusionReason.notEligible(failing: $0, readable: $1) }
@@ -92,7 +107,8 @@ final class SelectionRecorder {
     for row in order {
       let reason: ExclusionReason
       switch kind[row] {
-      case .placed: continue
+      case .placed, .added: continue
+      case .decision: reason = .committee(decisions[Int(payload[row])].decision)
       case .tier: reason = tierReason ?? below
       case .history: reason = .history(year: Int(payload[row]), programme: spec.name)
       case .notEligible: reason = notEligible[Int(payload[row])]
@@ -110,7 +126,7 @@ final class SelectionRecorder {
       }
       excluded.append(row: row, reason: reason)
     }
-    for (row, why) in unranked { excluded.append(row: row, reason: .unranked(why)) }
+    for (row, why) in unranked where kind[row] != .added { excluded.append(row: row, reason: why) }
     return excluded
   }
 }

@@ -33,11 +33,23 @@ extension SelectionWorkspace {
   /// Walks programme `p`; with a recorder, its hurdles must be set first (`SelectionRecorder.prepare`).
   func walk(_ p: Int) -> Bool {
     let programme = plan.programmes[p]
-    if programme.quota == 0 && programme.reserves == 0 && recorder == nil { return true }
+    selected[p].removeAll(keepingCapacity: true)
+    reserve[p].removeAll(keepingCapacity: true)
     for c in capCounts[p].indices {
       capCounts[p][c] = 0
       reserveCapCounts[p][c] = 0
     }
+    if applyDecisions {
+      // Added by decision: a place first, counted under the caps but never stopped by one.
+      for r in programme.added {
+        let row = Int(r)
+        count(p, counts: capCounts[p], row: row)
+        selected[p].append(r)
+        selectedStamp[p][row] = stamp
+        recorder?.added(row)
+      }
+    }
+    if programme.quota == 0 && programme.reserves == 0 && recorder == nil { return true }
     if let pilot = programme.pilot {
       var seen = 0
       for r in prefix where pilot[Int(r)] {
@@ -60,13 +72,14 @@ extension SelectionWorkspace {
   /// filling the reserves after the shortlist.
   /// (Fields are read in place: copying a `Programme` retains and releases every array in it.)
   private func consider(_ p: Int, _ row: Int) -> Bool {
+    if applyDecisions && !plan.programmes[p].added.isEmpty && selectedStamp[p][row] == stamp { return false }  // added
     guard qualifies(p, row) else { return false }
     let placement = place(p, row)
     if let recorder {
       recorder.placed(row, placement)
       return false
     }
-    return selected[p].count == plan.programmes[p].quota && reserve[p].count == plan.programmes[p].reserves
+    return selected[p].count >= plan.programmes[p].quota && reserve[p].count == plan.programmes[p].reserves
   }
 
   private func place(_ p: Int, _ row: Int) -> Placement {
@@ -96,7 +109,11 @@ extension SelectionWorkspace {
   /// Tier, history and eligibility (`eligible.KEY` semantics: qualified).
   func qualifies(_ p: Int, _ row: Int) -> Bool {
     if let recorder { return recorder.qualifies(row) }
-    guard plan.programmes[p].base[row] else { return false }
+    if applyDecisions, let finalBase = plan.programmes[p].finalBase {
+      guard finalBase[row] else { return false }
+    } else {
+      guard plan.programmes[p].base[row] else { return false }
+    }
     if let from = plan.programmes[p].from {
       let inTier = plan.programmes[p].fromMode == .selected ? selectedStamp[from][row] == stamp : isEligible(from, row: row)
       guard inTier else { return false }

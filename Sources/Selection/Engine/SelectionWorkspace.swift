@@ -39,6 +39,9 @@ package final class SelectionWorkspace {
   package internal(set) var reserve: [[Int32]]
   let capCounts: [PlainBuffer<Int32>]
   let reserveCapCounts: [PlainBuffer<Int32>]
+  /// Whether the walk applies the committee decisions of the plan (the final lists) or not
+  /// (the computed lists). Sensitivity samples apply them.
+  package var applyDecisions = true
   /// Set while `run`'s walk records: the rules each row met, per programme.
   var recorder: SelectionRecorder?
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Criteria
 import Model
+import Procedure
 import Reports
 import Scoring
 import Selection
@@ -12,7 +13,9 @@ struct Explain: ParsableCommand {
     discussion: """
       Per criterion: raw value → normalised value → weight → contribution; then rank, stars,
       what stands between it and the next star, and each programme's decision with its
-      reason and reward.
+      reason and reward. With --screen, --reviews and --decisions: why it was screened out,
+      its reviewers and dropped scores, and for each programme what the computation gave
+      beside the final decision, with who decided, when and why.
       """)
 
   @OptionGroup var input: InputOptions
@@ -68,15 +71,63 @@ struct ExplanationModel {
     }
   }
 
+  /// What the computation alone gave for programme `p` (before committee decisions).
+  func computedText(_ p: Int) -> String {
+    guard p < analysis.decision.computed.count else { return "" }
+    let c = analysis.decision.computed[p]
+    if let i = c.selected.firstIndex(of: row) { return english ? "selected (no. \(i + 1))" : "入选（第\(i + 1)名）" }
+    if let i = c.reserve.firstIndex(of: row) { return english ? "reserve (no. \(i + 1))" : "候补（第\(i + 1)位）" }
+    return english ? "not on the list" : "未入选"
+  }
+
+  /// The committee decisions about this enterprise, as lines.
+  var committeeLines: [String] {
+    analysis.committee.about(row).map { a in
+      let d = a.decision
+      let action = english ? d.action.rawValue : ["veto": "否决", "withdraw": "撤回", "add": "增补"][d.action.rawValue] ?? d.action.rawValue
+      return "  \(action) \(d.programme): \(d.reason) — \(d.decidedBy), \(d.date) (\(d.file):\(d.line))"
+    }
+  }
+
+  /// The expert reviews of this enterprise, as lines (empty without `--reviews`).
+  var reviewLines: [String] {
+    guard let panel = analysis.reviews else { return [] }
+    let r = panel.details(row)
+    let scores = r.used.map { "\($0.reviewer) \(formatNumber($0.score))" }.joined(separator: ", ")
+    var out = [
+      (english ? "expert review: " : "专家评审：")
+        + (r.value.map { formatFixed($0, decimals: analysis.spec.evaluation.scoreDecimals) } ?? (english ? "none (too few reviewers)" : "无（评审专家不足）"))
+        + (english ? " (\(panel.spec.aggregate.rawValue) of \(r.used.count) reviewers)" : "（\(r.used.count)位专家，\(panel.spec.aggregate.rawValue)）")
+    ]
+    if !scores.isEmpty { out.append((english ? "  scores: " : "  评分：") + scores) }
+    if !r.trimmed.isEmpty {
+      out.append((english ? "  dropped (highest and lowest): " : "  去掉最高分和最低分：") + r.trimmed.map { "\($0.reviewer) \(formatNumber($0.score))" }.joined(separator: ", "))
+    }
+    if !r.recused.isEmpty { out.append((english ? "  recused: " : "  回避：") + r.recused.joined(separator: ", ")) }
+    return out
+  }
+
   var text: String {
     let ev = analysis.evaluation
     let spec = analysis.spec
     let d = spec.evaluation.scoreDecimals
     var out: [String] = []
     out.append("\(ev.ids[row])  \(ev.labels[row])  (\(analysis.table.source) line \(analysis.table.lines[row]))")
+    let screened = ev.screening.reasons(of: row)
+    if !screened.isEmpty {
+      out.append(english ? "screened out before scoring (not ranked, no stars, no reward):" : "一票否决（不参与排名、星级评定和奖励）：")
+      for s in screened {
+        out.append("  \(s.reason)" + (s.evidence.isEmpty ? "" : (english ? "; evidence: " : "；依据：") + s.evidence) + " (\(s.file):\(s.line))")
+      }
+    }
+    out += reviewLines
     if ev.rank[row] == 0 {
-      let why = ev.unranked.first { $0.row == row }?.reason ?? ""
-      out.append(english ? "not ranked: \(why)" : "未参与排名：\(why)")
+      if screened.isEmpty {
+        let why = ev.unranked.first { $0.row == row }?.reason ?? ""
+        out.append(english ? "not ranked: \(why)" : "未参与排名：\(why)")
+      }
+      if !committeeLines.isEmpty { out.append(english ? "committee decisions" : "评审委员会决定") }
+      out += committeeLines
       return out.joined(separator: "\n")
     }
     out.append(
@@ -114,12 +165,22 @@ struct ExplanationModel {
       out.append(english ? "programmes" : "推荐项目")
       for (p, prog) in spec.programmes.enumerated() {
         let (decision, reward) = decisionText(p)
-        out.append("  \(prog.name) [\(prog.key)]: \(decision)\(reward > 0 ? (english ? ", reward " : "，奖励 ") + formatFixed(reward, decimals: 0) : "")")
+        let computed = analysis.committee.isEmpty ? "" : computedText(p)
+        let off = analysis.decision.programmes[p].outcome(row: row).map { if case .excluded = $0 { return true } else { return false } } ?? true
+        let unchanged = computed == decision || (computed == (english ? "not on the list" : "未入选") && off)
+        let before = computed.isEmpty || unchanged ? "" : (english ? "computed: \(computed) → final: " : "计算结果：\(computed) → 最终：")
+        out.append("  \(prog.name) [\(prog.key)]: \(before)\(decision)\(reward > 0 ? (english ? ", reward " : "，奖励 ") + formatFixed(reward, decimals: 0) : "")")
       }
     }
+
     let stars = analysis.decision.rewards.awards.filter { $0.row == row && $0.source.hasPrefix("stars:") }
     for a in stars {
       out.append((english ? "  star reward: " : "  星级奖励：") + formatFixed(a.granted, decimals: 0) + (a.granted < a.entitled ? " / \(formatFixed(a.entitled, decimals: 0))" : ""))
+    }
+    if !committeeLines.isEmpty {
+      out.append("")
+      out.append(english ? "committee decisions" : "评审委员会决定")
+      out += committeeLines
     }
     return out.joined(separator: "\n")
   }
@@ -165,7 +226,42 @@ struct ExplanationModel {
       j.beginObject()
       j.field("key", analysis.spec.programmes[p].key)
       j.field("decision", decision)
+      j.field("computed", computedText(p))
       j.field("reward", reward)
+      j.endObject()
+    }
+    j.endArray()
+    j.key("screened")
+    j.beginArray()
+    for s in ev.screening.reasons(of: row) {
+      j.beginObject()
+      j.field("kind", s.kind.rawValue)
+      j.field("reason", s.reason)
+      j.field("evidence", s.evidence)
+      j.field("file", s.file)
+      j.field("line", s.line)
+      j.endObject()
+    }
+    j.endArray()
+    if let panel = analysis.reviews {
+      let r = panel.details(row)
+      j.key("review")
+      j.beginObject()
+      if let v = r.value { j.field("value", v) } else { j.key("value"); j.null() }
+      j.field("reviewers", r.used.count)
+      j.field("dropped", strings: r.trimmed.map(\.reviewer))
+      j.field("recused", strings: r.recused)
+      j.endObject()
+    }
+    j.key("committee")
+    j.beginArray()
+    for a in analysis.committee.about(row) {
+      j.beginObject()
+      j.field("programme", a.decision.programme)
+      j.field("action", a.decision.action.rawValue)
+      j.field("reason", a.decision.reason)
+      j.field("decided_by", a.decision.decidedBy)
+      j.field("date", a.decision.date)
       j.endObject()
     }
     j.endArray()

@@ -65,13 +65,17 @@ struct Run: ParsableCommand {
   func prepare() throws -> RunReport {
     // The inputs' SHA-256 are computed on a second core while the (single-threaded) ingest
     // and scoring run; a file that cannot be hashed fails the run as before, after them.
-    let hashes = InputHashes(metrics: input.metrics, criteria: input.criteria)
+    let files = input.files
+    let hashes = InputHashes(files.map(\.path))
     let analysis = try Pipeline(input: input).analyse()
-    let (metricsSHA256, criteriaSHA256) = try hashes.wait()
+    let sha = try hashes.wait()
     var manifest = Manifest(
-      version: Exemplar.version, metricsFile: input.metrics, metricsSHA256: metricsSHA256,
-      criteriaFile: input.criteria, criteriaSHA256: criteriaSHA256, seed: seed == 0 ? nil : seed,
+      version: Exemplar.version, metricsFile: input.metrics, metricsSHA256: sha[0],
+      criteriaFile: input.criteria, criteriaSHA256: sha[1], seed: seed == 0 ? nil : seed,
       rows: analysis.table.rowCount, time: Date())
+    if files.count > 2 {
+      manifest.inputs = zip(files, sha).map { Manifest.InputFile(role: $0.role, file: $0.path, sha256: $1) }
+    }
     manifest.criteriaOverrides = analysis.spec.overrides
     var options = ReportOptions(
       english: output.lang == .en, outputEncoding: output.outputEncoding == .gb18030 ? .gb18030 : .utf8,
@@ -85,17 +89,19 @@ struct Run: ParsableCommand {
   }
 }
 
-/// The SHA-256 of the two input files (`Manifest.sha256(ofFile:)`), computed on a
-/// background thread from `init`; `wait()` returns them or the first failure.
+/// The SHA-256 of the input files (`Manifest.sha256(ofFile:)`), computed on a
+/// background thread from `init`; `wait()` returns them in order or the first failure.
 private final class InputHashes: @unchecked Sendable {
   private let done = DispatchSemaphore(value: 0)
   /// Written by the worker before `done.signal()`, read after `done.wait()`.
-  private var result: Result<(String, String), StageFailure>?
+  private var result: Result<[String], StageFailure>?
 
-  init(metrics: String, criteria: String) {
+  init(_ paths: [String]) {
     DispatchQueue.global(qos: .userInitiated).async {
       do throws(StageFailure) {
-        self.result = .success((try Manifest.sha256(ofFile: metrics), try Manifest.sha256(ofFile: criteria)))
+        var out: [String] = []
+        for p in paths { out.append(try Manifest.sha256(ofFile: p)) }
+        self.result = .success(out)
       } catch {
         self.result = .failure(error)
       }
@@ -103,7 +109,7 @@ private final class InputHashes: @unchecked Sendable {
     }
   }
 
-  func wait() throws(StageFailure) -> (String, String) {
+  func wait() throws(StageFailure) -> [String] {
     done.wait()
     switch result {
     case .success(let hashes)?: return hashes
@@ -117,7 +123,7 @@ private final class InputHashes: @unchecked Sendable {
 func stabilityRows(_ a: Analysis) throws -> [WeightStabilityRow] {
   guard case .weightedSum = a.spec.aggregation.method, !a.spec.programmes.isEmpty else { return [] }
   do {
-    let model = try SensitivityModel(evaluation: a.evaluation, table: a.table, spec: a.spec, history: a.history)
+    let model = try SensitivityModel(evaluation: a.evaluation, table: a.table, spec: a.spec, history: a.history, committee: a.committee)
     return try StabilityIntervals.compute(model).flatMap { p in
       p.intervals.map {
         WeightStabilityRow(

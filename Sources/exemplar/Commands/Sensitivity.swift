@@ -52,7 +52,7 @@ struct Sensitivity: ParsableCommand {
     let progress = ProgressBar.forStandardError()
     let report: SensitivityReport
     do {
-      let model = try SensitivityModel(evaluation: a.evaluation, table: a.table, spec: a.spec, history: a.history)
+      let model = try SensitivityModel(evaluation: a.evaluation, table: a.table, spec: a.spec, history: a.history, committee: a.committee)
       progress?.start("Monte Carlo")
       let mc = try MonteCarlo.run(
         model, options: MonteCarloOptions(samples: samples ?? u.samples, seed: seedValue, threads: threadCount),

@@ -32,7 +32,7 @@ struct Validate: ParsableCommand {
       throw f
     }
     let result = Ingestor.read(
-      path: input.metrics, columns: spec.columns, idColumn: spec.evaluation.idColumn,
+      path: input.metrics, columns: Pipeline.metricsColumns(spec), idColumn: spec.evaluation.idColumn,
       options: IngestOptions(encoding: input.encoding))
     if let failure = result.failure {
       if json { print(problemsJSON(result.log, kind: "metrics")) }
@@ -51,9 +51,9 @@ struct Validate: ParsableCommand {
     var lines = [
       "\(input.metrics): \(s.rows) rows, \(s.bytes) bytes, \(s.encoding.rawValue)\(s.hadBOM ? " with BOM" : "")",
       "criteria: \(input.criteria) — \(spec.evaluation.name) (\(spec.criteria.count) criteria, \(spec.programmes.count) programmes)",
-      "columns matched: \(s.columnsMatched.count) of \(spec.columns.count)",
+      "columns matched: \(s.columnsMatched.count) of \(Pipeline.metricsColumns(spec).count)",
     ]
-    for column in spec.columns {
+    for column in Pipeline.metricsColumns(spec) {
       let header = s.columnsMatched[column.key].map { "“\($0)”" } ?? "(absent)"
       let missing = s.missingCells[column.key] ?? 0
       lines.append("  \(column.key) ← \(header)\(missing > 0 ? ", \(missing) missing" : "")")
@@ -72,7 +72,7 @@ struct Validate: ParsableCommand {
     j.field("encoding", s.encoding.rawValue)
     j.key("columns")
     j.beginArray()
-    for c in spec.columns {
+    for c in Pipeline.metricsColumns(spec) {
       j.beginObject()
       j.field("key", c.key)
       j.field("header", s.columnsMatched[c.key])

@@ -37,7 +37,7 @@ struct Weights: ParsableCommand {
       }
       let programmes: [ProgrammeStability]
       do {
-        let model = try SensitivityModel(evaluation: a.evaluation, table: a.table, spec: a.spec, history: a.history)
+        let model = try SensitivityModel(evaluation: a.evaluation, table: a.table, spec: a.spec, history: a.history, committee: a.committee)
         programmes = try StabilityIntervals.compute(model)
       } catch {
         throw error.located(spec: a.spec, table: a.table)

@@ -1,0 +1,43 @@
+import Criteria
+import Model
+
+/// The rows of a table by enterprise id, for the procedure files (screening lists,
+/// reviews, recusals, decisions). Ids are compared trimmed and upper-cased, as `explain --id`.
+public struct IDIndex: Sendable {
+  private let rowOf: [String: Int]
+  /// The ids, in row order (for suggestions).
+  public let ids: [String]
+
+  public init(table: Table, idColumn: String) {
+    var ids: [String] = []
+    ids.reserveCapacity(table.rowCount)
+    var rowOf: [String: Int] = [:]
+    rowOf.reserveCapacity(table.rowCount)
+    let column = table[idColumn]
+    for row in 0..<table.rowCount {
+      let id = column?.string(at: row) ?? ""
+      ids.append(id)
+      rowOf[Self.key(id)] = row
+    }
+    self.ids = ids
+    self.rowOf = rowOf
+  }
+
+  static func key(_ id: String) -> String { id.trimmingWhitespace().uppercased() }
+
+  /// The row of `id`, or nil.
+  public func row(_ id: String) -> Int? { rowOf[Self.key(id)] }
+
+  /// `unknown enterprise id "X" (did you mean "Y"?)`.
+  public func unknown(_ id: String) -> String {
+    var hint = ""
+    // Suggest only among ids of similar length (a typo), which keeps this cheap on large tables.
+    let n = id.count
+    if n >= 3 {
+      var near: [String] = []
+      for c in ids where abs(c.count - n) <= 2 { near.append(c) }
+      hint = Suggestion.hint(id, near)
+    }
+    return "unknown enterprise id \"\(id)\"\(hint): not in the metrics file"
+  }
+}

@@ -1,0 +1,59 @@
+import Criteria
+import Ingest
+import Model
+import Procedure
+
+/// The files of the procedure around the ranking (`--screen`, `--reviews`, `--recusals`,
+/// `--decisions`), read and checked before anything is scored: every problem of every
+/// file is reported at once (`FILE:LINE[:COLUMN]: message`, exit 65), so nothing is
+/// half-applied and the output folder is untouched.
+struct ProcedureFiles {
+  var screening = Screening()
+  var committee = Committee()
+  var reviews: ReviewPanel?
+
+  /// Reads and checks the files; adds the review column to `table`.
+  static func prepare(_ input: InputOptions, spec: Spec, table: inout Table) throws -> ProcedureFiles {
+    var out = ProcedureFiles()
+    let wanted = !input.screen.isEmpty || input.reviews != nil || input.recusals != nil || input.decisions != nil
+    guard wanted || !spec.screening.isEmpty || spec.reviews != nil else { return out }
+    let options = IngestOptions(encoding: input.encoding)
+    var errors = DiagnosticLog()
+    var kind = StageFailure.Kind.data
+    func collect<T>(_ r: Result<T, StageFailure>) -> T? {
+      switch r {
+      case .success(let v): return v
+      case .failure(let f):
+        if f.kind == .noInput { kind = .noInput }
+        errors.append(contentsOf: f.diagnostics)
+        return nil
+      }
+    }
+    let lists = input.screen.compactMap { collect(Ingestor.readScreenList(path: $0, options: options)) }.flatMap { $0 }
+    let reviewEntries = input.reviews.flatMap { collect(Ingestor.readReviews(path: $0, options: options)) }
+    let recusals = input.recusals.flatMap { collect(Ingestor.readRecusals(path: $0, options: options)) } ?? []
+    let decisions = input.decisions.flatMap { collect(Ingestor.readDecisions(path: $0, options: options)) } ?? []
+    if errors.hasErrors { throw StageFailure(kind, diagnostics: errors) }
+
+    let ids = IDIndex(table: table, idColumn: spec.evaluation.idColumn)
+    if let reviewEntries {
+      if spec.reviews == nil {
+        errors.append(
+          Diagnostic(file: input.reviews ?? "", line: 0, message: "--reviews needs a [reviews] table in \(spec.source) (how the scores are aggregated and which column they become)"))
+      } else if let r = collect(ReviewPanel.aggregate(reviewEntries, recusals: recusals, spec: spec, ids: ids, rowCount: table.rowCount)) {
+        out.reviews = r.panel
+        let column = spec.reviews!.column
+        table.columns[column] = .numeric(r.column)
+        table.headerFound[column] = spec.column(column)?.canonicalHeader ?? column
+        Exit.report(r.warnings)
+      }
+    } else if let r = spec.reviews, spec.criteria.contains(where: { $0.column == r.column }) {
+      errors.append(
+        Diagnostic(file: spec.source, line: 0, message: "a criterion reads the review column \"\(r.column)\": give the review scores with --reviews FILE.csv"))
+    }
+    if let s = collect(Screener.screen(table, spec: spec, lists: lists, ids: ids)) { out.screening = s }
+    if let c = collect(Committee.resolve(decisions, spec: spec, ids: ids, screening: out.screening)) { out.committee = c }
+    if errors.hasErrors { throw StageFailure(kind, diagnostics: errors) }
+    return out
+  }
+}
