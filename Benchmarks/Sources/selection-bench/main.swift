@@ -56,7 +56,13 @@ let programmes = [
 ]
 let spec = Spec(
   source: "bench.toml", evaluation: EvaluationInfo(name: "bench", year: 2022, idColumn: "uscc", labelColumn: "uscc"),
-  columns: [], criteria: [CriterionSpec(key: "c", column: "spend", weight: 1)], programmes: programmes,
+  columns: [
+    ColumnSpec(key: "uscc", headers: ["uscc"], type: .text), ColumnSpec(key: "spend", headers: ["spend"], type: .number),
+    ColumnSpec(key: "above_scale", headers: ["above_scale"], type: .bool),
+    ColumnSpec(key: "industry", headers: ["industry"], type: .category),
+    ColumnSpec(key: "district", headers: ["district"], type: .category),
+  ], criteria: [CriterionSpec(key: "c", column: "spend", group: "quality", weight: 1)],
+  groups: [GroupSpec(key: "quality", weight: 1)], programmes: programmes,
   rewards: RewardSpec(byStars: [4: 50_000, 5: 50_000], budget: 22_000_000, allocation: .rank, roundTo: 100))
 let history = (0..<10_000).map { k in
   HistoryEntry(id: ids[Int(rng.next() % UInt64(n))], year: 2018 + k % 5, programme: k % 2 == 0 ? "city" : "province")

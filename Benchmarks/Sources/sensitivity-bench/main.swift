@@ -32,7 +32,10 @@ struct Bench {
     ]
     let spec = Spec(
       source: "bench.toml", evaluation: EvaluationInfo(name: "bench", year: 2022, idColumn: "id", labelColumn: "name"),
-      columns: [], criteria: criteria, programmes: programmes,
+      columns: [
+        ColumnSpec(key: "id", headers: ["id"], type: .text), ColumnSpec(key: "name", headers: ["name"], type: .text),
+        ColumnSpec(key: "flag", headers: ["flag"], type: .bool), ColumnSpec(key: "industry", headers: ["industry"], type: .category),
+      ], criteria: criteria, programmes: programmes,
       uncertainty: UncertaintySpec(model: .uniform(spread: 0.2)))
     var raw = [Double](repeating: 0, count: n)
     for j in 0..<m { for i in 0..<n { raw[i] += weights[j] * normalised[j][i] } }
