@@ -25,7 +25,9 @@ public enum StabilityIntervals {
     }
     let nominal = MonteCarlo.nominalSelection(model)
     let ev = model.evaluation
-    let n = model.rowCount
+    let n = model.rowCount, m = ev.weights.count
+    var total = [Double](repeating: 0, count: n)
+    for i in 0..<n { for k in 0..<m { total[i] += ev.weights[k] * ev.normalised[k][i] } }
     struct Setup {
       let insiders: [Int]
       let pool: [Int]
@@ -52,7 +54,7 @@ public enum StabilityIntervals {
     var intervals = model.plan.programmes.map { _ in [StabilityInterval]() }
     for (x, node) in StabilityNode.all(model.spec, weights: ev.weights).enumerated() {
       let wj = node.local
-      let line = node.lines(weights: ev.weights, normalised: ev.normalised, rows: n)
+      let line = node.lines(weights: ev.weights, normalised: ev.normalised, total: total)
       for (p, pr) in model.plan.programmes.enumerated() {
         let setup = setups[p]
         var iv = StabilityInterval(

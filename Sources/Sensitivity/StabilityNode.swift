@@ -41,30 +41,45 @@ struct StabilityNode {
       let siblings = parent.filter { !n.members.contains($0) }
       guard wp > 0, !siblings.isEmpty, wx < wp else { return nil }
       return StabilityNode(
-        key: n.key, isGroup: n.isGroup, local: wx / wp, parentWeight: wp, members: n.members, siblings: siblings)
+        key: n.key, isGroup: n.isGroup, local: wx / wp, parentWeight: wp, members: n.members, siblings: siblings,
+        criteriaCount: all.count)
     }
   }
 
-  /// The line (a_i, b_i) of every row.
-  func lines(weights w: [Double], normalised r: [[Double]], rows n: Int) -> StabilityIntervals.Lines {
+  /// Whether the node's parent is the root (every criterion is under it).
+  var parentIsRoot: Bool { members.count + siblings.count == criteriaCount }
+  let criteriaCount: Int
+
+  /// The line (a_i, b_i) of every row; `total[i]` = Σ_j w_j r_ij, the row's nominal utility.
+  /// O(n · |node|) for a node at the root, O(n · |parent|) below it.
+  func lines(weights w: [Double], normalised r: [[Double]], total: [Double]) -> StabilityIntervals.Lines {
+    let n = total.count
     let wx = members.reduce(0) { $0 + w[$1] }
-    let inParent = Set(members + siblings)
-    let rest = w.indices.filter { !inParent.contains($0) }
     var a = [Double](repeating: 0, count: n), b = a
     for i in 0..<n {
-      var g = 0.0, sigma = 0.0, outside = 0.0
-      if wx > 0 {
-        for j in members { g += w[j] * r[j][i] }
-        g /= wx
+      // W_P·g: the node's own mean times the parent's weight (g = r for a criterion).
+      var member = 0.0, scaledMean = 0.0
+      if members.count == 1 {
+        member = w[members[0]] * r[members[0]][i]
+        scaledMean = parentWeight * r[members[0]][i]
       } else {
-        for j in members { g += r[j][i] }
-        g /= Double(members.count)
+        var plain = 0.0
+        for j in members {
+          member += w[j] * r[j][i]
+          plain += r[j][i]
+        }
+        scaledMean = wx > 0 ? member / local : parentWeight * plain / Double(members.count)
       }
-      for j in siblings { sigma += w[j] * r[j][i] }
-      sigma /= parentWeight
-      for j in rest { outside += w[j] * r[j][i] }
-      a[i] = outside + parentWeight * sigma / (1 - local)
-      b[i] = parentWeight * (g - sigma / (1 - local))
+      // W_P·σ (the siblings' weighted part) and R (everything outside the parent).
+      var sib = 0.0, outside = 0.0
+      if parentIsRoot {
+        sib = total[i] - member
+      } else {
+        for j in siblings { sib += w[j] * r[j][i] }
+        outside = total[i] - member - sib
+      }
+      a[i] = outside + sib / (1 - local)
+      b[i] = scaledMean - sib / (1 - local)
     }
     return StabilityIntervals.Lines(a: a, b: b)
   }

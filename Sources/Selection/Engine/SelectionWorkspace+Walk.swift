@@ -32,7 +32,7 @@ extension SelectionWorkspace {
 
   /// Walks programme `p`; with a recorder, its hurdles must be set first (`SelectionRecorder.prepare`).
   func walk(_ p: Int) -> Bool {
-    let programme = plan.programmes[p]
+    // Fields are read in place: copying a `Programme` retains and releases every array in it.
     selected[p].removeAll(keepingCapacity: true)
     reserve[p].removeAll(keepingCapacity: true)
     for c in capCounts[p].indices {
@@ -41,7 +41,7 @@ extension SelectionWorkspace {
     }
     if applyDecisions {
       // Added by decision: a place first, counted under the caps but never stopped by one.
-      for r in programme.added {
+      for r in plan.programmes[p].added {
         let row = Int(r)
         count(p, counts: capCounts[p], row: row)
         selected[p].append(r)
@@ -49,14 +49,14 @@ extension SelectionWorkspace {
         recorder?.added(row)
       }
     }
-    if programme.quota == 0 && programme.reserves == 0 && recorder == nil { return true }
-    if let pilot = programme.pilot {
+    if plan.programmes[p].quota == 0 && plan.programmes[p].reserves == 0 && recorder == nil { return true }
+    if let pilot = plan.programmes[p].pilot {
       var seen = 0
       for r in prefix where pilot[Int(r)] {
         seen += 1
         if consider(p, Int(r)) { return true }
       }
-      if !prefixComplete && seen < programme.pilotTotal { return false }
+      if !prefixComplete && seen < plan.programmes[p].pilotTotal { return false }
       for r in prefix where !pilot[Int(r)] {
         if consider(p, Int(r)) { return true }
       }
@@ -124,21 +124,21 @@ extension SelectionWorkspace {
 
   /// The index of the first cap (in key order) whose limit `row`'s value has reached.
   private func fullCap(_ p: Int, counts: PlainBuffer<Int32>, row: Int) -> Int? {
-    var offset = 0
-    for (i, cap) in plan.programmes[p].caps.enumerated() {
-      let code = cap.values.codes[row]
-      if code >= 0 && counts[offset + Int(code)] >= Int32(cap.limit) { return i }
-      offset += cap.values.levels.count
+    let table = capTables[p]
+    let k = table.caps
+    for c in 0..<k {
+      let code = table.codes[row &* k &+ c]
+      if code >= 0 && counts[Int(table.offsets[c]) + Int(code)] >= table.limits[c] { return c }
     }
     return nil
   }
 
   private func count(_ p: Int, counts: PlainBuffer<Int32>, row: Int) {
-    var offset = 0
-    for cap in plan.programmes[p].caps {
-      let code = cap.values.codes[row]
-      if code >= 0 { counts[offset + Int(code)] += 1 }
-      offset += cap.values.levels.count
+    let table = capTables[p]
+    let k = table.caps
+    for c in 0..<k {
+      let code = table.codes[row &* k &+ c]
+      if code >= 0 { counts[Int(table.offsets[c]) + Int(code)] += 1 }
     }
   }
 }

@@ -39,6 +39,8 @@ package final class SelectionWorkspace {
   package internal(set) var reserve: [[Int32]]
   let capCounts: [PlainBuffer<Int32>]
   let reserveCapCounts: [PlainBuffer<Int32>]
+  /// Per programme: its caps laid out for the walk (no array retained per candidate).
+  let capTables: [CapTable]
   /// Whether the walk applies the committee decisions of the plan (the final lists) or not
   /// (the computed lists). Sensitivity samples apply them.
   package var applyDecisions = true
@@ -62,6 +64,7 @@ package final class SelectionWorkspace {
     reserve = plan.programmes.map { _ in [] }
     capCounts = plan.programmes.map { PlainBuffer(repeating: 0, count: $0.capBuckets) }
     reserveCapCounts = plan.programmes.map { PlainBuffer(repeating: 0, count: $0.capBuckets) }
+    capTables = plan.programmes.map { CapTable($0.caps, rows: n) }
   }
 
   /// Starts a new sample: invalidates every stamped array.
@@ -136,3 +139,27 @@ package final class SelectionWorkspace {
     return ok
   }
 }
+
+/// A programme's caps for the walk: each row's code under every cap, row-major
+/// (`codes[row · caps + c]`, −1 = missing), each cap's first bucket and its limit.
+final class CapTable {
+  let caps: Int
+  let codes: PlainBuffer<Int32>
+  let offsets: PlainBuffer<Int32>
+  let limits: PlainBuffer<Int32>
+
+  init(_ list: [SelectionPlan.Cap], rows n: Int) {
+    caps = list.count
+    codes = PlainBuffer(repeating: -1, count: n * list.count)
+    offsets = PlainBuffer(repeating: 0, count: list.count)
+    limits = PlainBuffer(repeating: 0, count: list.count)
+    var offset = 0
+    for (c, cap) in list.enumerated() {
+      for row in 0..<min(n, cap.values.codes.count) { codes[row * list.count + c] = cap.values.codes[row] }
+      offsets[c] = Int32(offset)
+      limits[c] = Int32(clamping: cap.limit)
+      offset += cap.values.levels.count
+    }
+  }
+}
+
