@@ -37,7 +37,8 @@ struct StabilityNode {
     nodes += spec.criteria.indices.map { (spec.criteria[$0].key, false, [$0], spec.criteria[$0].group) }
     return nodes.compactMap { n in
       let parent = under(n.parent)
-      let wp = weight(parent), wx = weight(n.members)
+      // The root weighs 1 by definition (its children's final weights sum to 1 up to rounding).
+      let wp = n.parent == nil ? 1 : weight(parent), wx = weight(n.members)
       let siblings = parent.filter { !n.members.contains($0) }
       guard wp > 0, !siblings.isEmpty, wx < wp else { return nil }
       return StabilityNode(
@@ -56,6 +57,24 @@ struct StabilityNode {
     let n = total.count
     let wx = members.reduce(0) { $0 + w[$1] }
     var a = [Double](repeating: 0, count: n), b = a
+    if members.count == 1, parentIsRoot {
+      // A criterion at the root: c_i + t (r_ij − c_i), c_i = (s_i − w_j r_ij)/(1 − w_j).
+      let j = members[0], wj = w[j], rest = 1 - local
+      r[j].withUnsafeBufferPointer { col in
+        total.withUnsafeBufferPointer { t in
+          a.withUnsafeMutableBufferPointer { ap in
+            b.withUnsafeMutableBufferPointer { bp in
+              for i in 0..<n {
+                let c = (t[i] - wj * col[i]) / rest
+                ap[i] = c
+                bp[i] = col[i] - c
+              }
+            }
+          }
+        }
+      }
+      return StabilityIntervals.Lines(a: a, b: b)
+    }
     for i in 0..<n {
       // W_P·g: the node's own mean times the parent's weight (g = r for a criterion).
       var member = 0.0, scaledMean = 0.0
