@@ -54,8 +54,9 @@ package struct SelectionPlan: Sendable {
   package struct Programme: Sendable {
     package let spec: ProgrammeSpec
     package var key: String { spec.key }
-    package var quota: Int { spec.quota }
-    package var reserves: Int { spec.reserves }
+    /// Read on every candidate of every sample: stored, not read through `spec`.
+    package let quota: Int
+    package let reserves: Int
     /// Ranked, not barred by history, and the static rule (if any) holds. Tier not included.
     package let base: [Bool]
     /// Row → the most recent recommendation year inside the history window.
@@ -67,7 +68,7 @@ package struct SelectionPlan: Sendable {
     /// Ranked ∧ static rule (the pool of a tier in mode `eligible`, before its own tier).
     package let staticEligible: [Bool]
     package let from: Int?
-    package var fromMode: ProgrammeSpec.TierMode { spec.fromMode }
+    package let fromMode: ProgrammeSpec.TierMode
     /// Caps, in column-key order.
     package let caps: [Cap]
     /// Places per cap bucket, all caps laid end to end.
@@ -90,8 +91,9 @@ package struct SelectionPlan: Sendable {
   /// A star level with the requirements of the levels it folds in (`cumulative`).
   package struct StarLevelPlan: Sendable {
     package let level: StarLevel
-    package var stars: Int { level.stars }
-    package var minScore: Double { level.minScore }
+    /// Read for every row of every sample: stored, not read through `level`.
+    package let stars: Int
+    package let minScore: Double
     /// The static requirements (cumulative ones folded in) hold for the row.
     package let staticOK: [Bool]
     /// Weight-dependent requirements (cumulative: all lower ones too).
@@ -104,7 +106,7 @@ package struct SelectionPlan: Sendable {
     /// test of Exemplar.
     @inline(__always)
     package func reaches(_ score: Double) -> Bool {
-      score >= level.minScore - 1e-9 * Swift.max(1, abs(level.minScore))
+      score >= minScore - 1e-9 * Swift.max(1, abs(minScore))
     }
   }
 
@@ -166,7 +168,8 @@ package struct SelectionPlan: Sendable {
       cumulativeOK = ok
       cumulativeDynamic = dyn
       let clauses = (level.require?.conjuncts ?? []).map { (Bound($0, spec: spec), $0.description) }
-      levels.append(StarLevelPlan(level: level, staticOK: ok, dynamic: dyn, clauses: clauses))
+      levels.append(
+        StarLevelPlan(level: level, stars: level.stars, minScore: level.minScore, staticOK: ok, dynamic: dyn, clauses: clauses))
     }
     starLevels = levels
     cumulativeStars = spec.stars.cumulative
@@ -225,8 +228,8 @@ package struct SelectionPlan: Sendable {
       let finalBase = barredBy.map { barred in (0..<n).map { base[$0] && barred[$0] < 0 } }
       plans.append(
         Programme(
-          spec: p, base: base, history: recent, dynamicRule: dynamic, staticFailing: staticFailing,
-          staticEligible: staticEligible, from: from, caps: caps, capBuckets: caps.reduce(0) { $0 + $1.values.levels.count },
+          spec: p, quota: p.quota, reserves: p.reserves, base: base, history: recent, dynamicRule: dynamic, staticFailing: staticFailing,
+          staticEligible: staticEligible, from: from, fromMode: p.fromMode, caps: caps, capBuckets: caps.reduce(0) { $0 + $1.values.levels.count },
           pilot: pilot, pilotTotal: pilotTotal, barredBy: barredBy, finalBase: finalBase,
           added: committee.added(programme: pi).map { Int32($0) }))
     }

@@ -100,9 +100,10 @@ package final class SelectionWorkspace {
     var s = 0
     if plan.ranked[row] {
       let score = plan.scaled(utility[row])
-      for level in plan.starLevels.reversed() where level.staticOK[row] && level.reaches(score) {
-        if level.dynamic.allSatisfy({ $0.holds { self.value($0, row: row) } }) {
-          s = level.stars
+      // Levels read in place (a copy would retain every array of the level).
+      for k in plan.starLevels.indices.reversed() where plan.starLevels[k].staticOK[row] && plan.starLevels[k].reaches(score) {
+        if plan.starLevels[k].dynamic.allSatisfy({ $0.holds { self.value($0, row: row) } }) {
+          s = plan.starLevels[k].stars
           break
         }
       }
