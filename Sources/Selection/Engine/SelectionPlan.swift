@@ -86,6 +86,10 @@ package struct SelectionPlan: Sendable {
     package let finalBase: [Bool]?
     /// Rows added by decision, in file order: they take places first.
     package let added: [Int32]
+    /// Whether committee decisions touch this programme (`finalBase` or `added`): the walk's
+    /// hot path reads this flag, not the arrays.
+    package var hasDecisions: Bool { hasDecisionsFlag }
+    let hasDecisionsFlag: Bool
   }
 
   /// A star level with the requirements of the levels it folds in (`cumulative`).
@@ -231,7 +235,8 @@ package struct SelectionPlan: Sendable {
           spec: p, quota: p.quota, reserves: p.reserves, base: base, history: recent, dynamicRule: dynamic, staticFailing: staticFailing,
           staticEligible: staticEligible, from: from, fromMode: p.fromMode, caps: caps, capBuckets: caps.reduce(0) { $0 + $1.values.levels.count },
           pilot: pilot, pilotTotal: pilotTotal, barredBy: barredBy, finalBase: finalBase,
-          added: committee.added(programme: pi).map { Int32($0) }))
+          added: committee.added(programme: pi).map { Int32($0) },
+          hasDecisionsFlag: finalBase != nil || !committee.added(programme: pi).isEmpty))
     }
     programmes = plans
     var groups: [String: GroupMean] = [:]

@@ -72,10 +72,10 @@ extension SelectionWorkspace {
   /// filling the reserves after the shortlist.
   /// (Fields are read in place: copying a `Programme` retains and releases every array in it.)
   private func consider(_ p: Int, _ row: Int) -> Bool {
-    if applyDecisions && !plan.programmes[p].added.isEmpty && selectedStamp[p][row] == stamp { return false }  // added
+    if applyDecisions && plan.programmes[p].hasDecisions && selectedStamp[p][row] == stamp { return false }  // added
     guard qualifies(p, row) else { return false }
     let placement = place(p, row)
-    if let recorder {
+    if recording, let recorder {
       recorder.placed(row, placement)
       return false
     }
@@ -108,8 +108,8 @@ extension SelectionWorkspace {
 
   /// Tier, history and eligibility (`eligible.KEY` semantics: qualified).
   func qualifies(_ p: Int, _ row: Int) -> Bool {
-    if let recorder { return recorder.qualifies(row) }
-    if applyDecisions, let finalBase = plan.programmes[p].finalBase {
+    if recording, let recorder { return recorder.qualifies(row) }
+    if applyDecisions && plan.programmes[p].hasDecisions, let finalBase = plan.programmes[p].finalBase {
       guard finalBase[row] else { return false }
     } else {
       guard plan.programmes[p].base[row] else { return false }

@@ -45,7 +45,9 @@ package final class SelectionWorkspace {
   /// (the computed lists). Sensitivity samples apply them.
   package var applyDecisions = true
   /// Set while `run`'s walk records: the rules each row met, per programme.
-  var recorder: SelectionRecorder?
+  var recorder: SelectionRecorder? { didSet { recording = recorder != nil } }
+  /// `recorder != nil`, read per candidate without retaining the recorder.
+  private(set) var recording = false
 
   package init(plan: SelectionPlan, table: Table, normalised: [[Double]], lowerIsBetter: Bool) {
     self.plan = plan
