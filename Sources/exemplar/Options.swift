@@ -27,6 +27,9 @@ struct InputOptions: ParsableArguments {
 
   @Option(help: "Earlier recommendations, a CSV with columns id,year,programme.")
   var history: String?
+
+  /// Every input file of the command (refused inside an output folder the run would replace).
+  var paths: [String] { [metrics, criteria] + (history.map { [$0] } ?? []) }
 }
 
 /// Options for commands that print or write reports.

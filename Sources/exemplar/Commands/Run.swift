@@ -42,8 +42,9 @@ struct Run: ParsableCommand {
   static let stabilityRowLimit = 20_000
 
   func run() throws {
+    try OutputFolder.checkTarget(out, inputs: input.paths)
     let report = try prepare()
-    try report.write(to: out)
+    try report.write(to: out, inputs: input.paths)
     if output.json {
       var j = JSONText()
       j.beginObject()

@@ -44,6 +44,7 @@ struct Sensitivity: ParsableCommand {
   }
 
   func run() throws {
+    try OutputFolder.checkTarget(out, inputs: input.paths)
     let pipeline = Pipeline(input: input)
     let a = try pipeline.analyse()
     let u = a.spec.uncertainty ?? UncertaintySpec()
@@ -76,7 +77,7 @@ struct Sensitivity: ParsableCommand {
     } catch {
       throw error.located(spec: a.spec, table: a.table)
     }
-    try OutputFolder.write(to: out) { folder in try report.write(to: folder) }
+    try OutputFolder.write(to: out, inputs: input.paths) { folder in try report.write(to: folder) }
     let robust = report.monteCarlo.programmes.map { "\($0.key) \($0.robust.count)/\($0.nominal.count) robust" }
     if output.json {
       var j = JSONText()
