@@ -31,6 +31,9 @@ public enum CriteriaLoader {
 
   /// Same from text (`source` is the file name used in diagnostics).
   public static func parse(_ text: String, source: String) -> Result<Spec, StageFailure> {
+    if let problem = CriteriaTextCheck.firstProblem(Array(text.utf8)) {
+      return .failure(StageFailure(.config, Diagnostic(file: source, line: problem.line, message: problem.message)))
+    }
     let root: TOMLTable
     do {
       root = try TOMLTable(string: text)

@@ -1,6 +1,21 @@
 import Model
 
 extension SpecDecoder {
+  /// The largest `quota` and `reserves` accepted (docs/criteria.md, "Limits"): far above any
+  /// programme, small enough that quota + reserves and the buffers sized by them stay bounded.
+  static let maxQuota = 10_000_000
+
+  /// `10000000` as `10,000,000`.
+  static func formatCount(_ n: Int) -> String {
+    var digits = Array(String(n))
+    var i = digits.count - 3
+    while i > 0 {
+      digits.insert(",", at: i)
+      i -= 3
+    }
+    return String(digits)
+  }
+
   static let programmeKeys = [
     "name", "level", "quota", "reserves", "eligible", "from", "from_mode", "caps", "pilot_industries",
     "industry_column", "pilot_priority", "history_years", "history_names", "reward",
@@ -19,8 +34,9 @@ extension SpecDecoder {
       let earlier = programmes.map(\.key)
       let name = string(t, "name", path)
       let level = choice(t, "level", path, noun: "programme level", as: ProgrammeLevel.self) ?? .local
-      let quota = integer(t, "quota", path, required: true, expected: "an integer ≥ 0", valid: { $0 >= 0 }) ?? 0
-      let reserves = integer(t, "reserves", path, expected: "an integer ≥ 0", valid: { $0 >= 0 }) ?? 0
+      let bounded = "an integer from 0 to \(Self.formatCount(Self.maxQuota))"
+      let quota = integer(t, "quota", path, required: true, expected: bounded, valid: { (0...Self.maxQuota).contains($0) }) ?? 0
+      let reserves = integer(t, "reserves", path, expected: bounded, valid: { (0...Self.maxQuota).contains($0) }) ?? 0
       let eligible = expression(t, "eligible", path, scope: scope)
       let from = string(t, "from", path)
       if let from, !earlier.contains(from) {
