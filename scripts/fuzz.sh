@@ -11,8 +11,8 @@ TARGET="${2:-ingest}"
 case "$TARGET" in
   ingest) SEEDS=corpus; RUN=corpus-run; MAXLEN=4096; EXTRA=() ;;
   # TOMLKit 0.6.0 leaks the key list of every `TOMLTable.keys` call (C++ tableGetKeys): not ours,
-  # and not a crash, so leak detection is off for this target.
-  criteria) SEEDS=corpus-criteria; RUN=corpus-run-criteria; MAXLEN=8192; EXTRA=(-detect_leaks=0) ;;
+  # and not a crash, so leak detection is off for this target and the RSS limit is raised.
+  criteria) SEEDS=corpus-criteria; RUN=corpus-run-criteria; MAXLEN=8192; EXTRA=(-detect_leaks=0 -rss_limit_mb=6144) ;;
   *) echo "unknown target $TARGET (ingest or criteria)" >&2; exit 64 ;;
 esac
 swift build -c debug --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address --product "$TARGET-fuzz" 2>&1 | grep -Ev "ld.gold: warning: Cannot export local symbol" || true

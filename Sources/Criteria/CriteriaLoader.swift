@@ -17,11 +17,26 @@ public enum CriteriaLoader {
   /// Loads and validates a criteria file. Failure kinds: `.noInput` (missing or unreadable
   /// → exit 66), `.config` (→ exit 78).
   public static func load(path: String) -> Result<Spec, StageFailure> {
+    switch read(path: path) {
+    case .failure(let f): return .failure(f)
+    case .success(let bytes): return load(bytes: bytes, source: path)
+    }
+  }
+
+  /// The bytes of a criteria file, read once (a FIFO or /dev/stdin works too); `.noInput`
+  /// (exit 66) when it is missing or unreadable.
+  public static func read(path: String) -> Result<[UInt8], StageFailure> {
     guard let data = FileManager.default.contents(atPath: path) else {
       let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the criteria file" : "criteria file not found"
       return .failure(StageFailure(.noInput, Diagnostic(file: path, line: 0, message: reason)))
     }
-    var bytes = [UInt8](data)
+    return .success([UInt8](data))
+  }
+
+  /// Loads a criteria file from its bytes (`read(path:)`): a UTF-8 BOM is skipped, the
+  /// rest must be UTF-8; `source` names the file in diagnostics.
+  public static func load(bytes data: [UInt8], source path: String) -> Result<Spec, StageFailure> {
+    var bytes = data
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     guard let text = String(validating: bytes, as: UTF8.self) else {
       return .failure(StageFailure(.config, Diagnostic(file: path, line: 0, message: "the criteria file is not valid UTF-8")))

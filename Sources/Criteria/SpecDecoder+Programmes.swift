@@ -5,6 +5,22 @@ extension SpecDecoder {
   /// programme, small enough that quota + reserves and the buffers sized by them stay bounded.
   static let maxQuota = 10_000_000
 
+  /// Each programme's shortlist file name must be unique and at most
+  /// `ProgrammeSpec.maxFileNameBytes` long: found here rather than after a whole run.
+  mutating func checkFileNames(_ programmes: [ProgrammeSpec]) {
+    var owner: [String: String] = [:]
+    for p in programmes {
+      let name = ProgrammeSpec.shortlistFileName(forKey: p.key)
+      if name.utf8.count > ProgrammeSpec.maxFileNameBytes {
+        error("programmes." + p.key, "the key is too long for its shortlist file name (\(name.utf8.count) bytes with .csv; at most \(ProgrammeSpec.maxFileNameBytes))")
+      } else if let other = owner[name] {
+        error("programmes." + p.key, "programmes \"\(other)\" and \"\(p.key)\" would both write shortlists/\(name); rename one")
+      } else {
+        owner[name] = p.key
+      }
+    }
+  }
+
   /// `10000000` as `10,000,000`.
   static func formatCount(_ n: Int) -> String {
     var digits = Array(String(n))
@@ -95,6 +111,7 @@ extension SpecDecoder {
       scope.add(.selected(keys.count - 1), criteria: [], programmes: keys, columns: columns)
       scope.add(.eligible(keys.count - 1), criteria: [], programmes: keys, columns: columns)
     }
+    checkFileNames(programmes)
     return programmes
   }
 }

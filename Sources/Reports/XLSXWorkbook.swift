@@ -123,14 +123,15 @@ final class XLSXWorkbook {
 
   /// A valid, unique sheet name: `[]:*?/\` become `_`, leading/trailing `'` are
   /// dropped, at most 31 characters, and a ` (2)`-style suffix when the name is
-  /// taken (compared case-insensitively, as Excel does).
+  /// taken (compared case-insensitively, as Excel does) or reserved (`History`).
   static func sheetName(_ wanted: String, taken: [String]) -> String {
     let forbidden: Set<Character> = ["[", "]", ":", "*", "?", "/", "\\"]
     var base = String(clean(wanted).map { forbidden.contains($0) ? "_" : $0 })
     while base.hasPrefix("'") { base.removeFirst() }
     while base.hasSuffix("'") { base.removeLast() }
     if base.trimmingCharacters(in: .whitespaces).isEmpty { base = "Sheet" }
-    let lowerTaken = Set(taken.map { $0.lowercased() })
+    // "History" is reserved by Excel (change tracking): a sheet of that name is refused on open.
+    let lowerTaken = Set(taken.map { $0.lowercased() }).union(["history"])
     var n = 1
     while true {
       let suffix = n == 1 ? "" : " (\(n))"

@@ -27,10 +27,12 @@ struct Pipeline {
   }
 
   /// Ingests the metrics file against the spec's columns (exit 66 / 65); prints warnings.
-  func ingest(_ spec: Spec) throws -> Table {
+  /// `digests`, when given, hashes the bytes read (`InputDigests`).
+  func ingest(_ spec: Spec, digests: InputDigests? = nil) throws -> Table {
+    var options = IngestOptions(encoding: input.encoding)
+    if let digests { options = digests.start(options) }
     let result = Ingestor.read(
-      path: input.metrics, columns: spec.columns, idColumn: spec.evaluation.idColumn,
-      options: IngestOptions(encoding: input.encoding))
+      path: input.metrics, columns: spec.columns, idColumn: spec.evaluation.idColumn, options: options)
     if let failure = result.failure { throw failure }
     guard let table = result.table else { throw StageFailure(.data, diagnostics: result.log) }
     Exit.report(result.log)  // warnings only
@@ -48,10 +50,17 @@ struct Pipeline {
     try Scorer.evaluate(table, spec: spec)
   }
 
-  /// The whole analysis: spec, table, evaluation, decision.
-  func analyse() throws -> Analysis {
-    let spec = try loadSpec()
-    let table = try ingest(spec)
+  /// The whole analysis: spec, table, evaluation, decision. With `digests`, the criteria
+  /// file and the metrics file are hashed from the bytes parsed (`InputDigests`).
+  func analyse(digests: InputDigests? = nil) throws -> Analysis {
+    let spec: Spec
+    if let digests {
+      spec = try digests.loadCriteria(input.criteria)
+      Pipeline.reportPolicyWarnings(spec)
+    } else {
+      spec = try loadSpec()
+    }
+    let table = try ingest(spec, digests: digests)
     let history = try history()
     let (evaluation, decision) = try Selector.run(table, spec: spec, history: history)
     return Analysis(spec: spec, table: table, history: history, evaluation: evaluation, decision: decision)

@@ -57,6 +57,6 @@ struct Diff: ParsableCommand {
       diff: diff, specA: a.spec, a.evaluation, specB: b.spec, b.evaluation, files: (criteria[0], criteria[1]),
       english: output.lang == .en, limit: movers)
     if let html { try OutputFile.write(to: html) { try $0.write(view.html) } }
-    print(output.json ? view.json : view.text)
+    print(output.json ? view.json : Diagnostic.terminalSafeLines(view.text))
   }
 }

@@ -64,11 +64,11 @@ struct Run: ParsableCommand {
   /// that is most of the ingest's memory. The writers read ids and labels from the
   /// evaluation, which shares the table's packed id and label columns.
   func prepare() throws -> RunReport {
-    // The inputs' SHA-256 are computed on a second core while the (single-threaded) ingest
-    // and scoring run; a file that cannot be hashed fails the run as before, after them.
-    let hashes = InputHashes(metrics: input.metrics, criteria: input.criteria)
-    let analysis = try Pipeline(input: input).analyse()
-    let (metricsSHA256, criteriaSHA256) = try hashes.wait()
+    // The inputs' SHA-256 come from the bytes parsed (`InputDigests`).
+    let digests = InputDigests(metrics: input.metrics)
+    let analysis = try Pipeline(input: input).analyse(digests: digests)
+    let metricsSHA256 = try digests.metricsSHA256()
+    let criteriaSHA256 = digests.criteriaSHA256
     let manifest = Manifest(
       version: Exemplar.version, metricsFile: input.metrics, metricsSHA256: metricsSHA256,
       criteriaFile: input.criteria, criteriaSHA256: criteriaSHA256, seed: seed == 0 ? nil : seed,
@@ -82,34 +82,6 @@ struct Run: ParsableCommand {
     return RunReport(
       spec: analysis.spec, evaluation: analysis.evaluation, decision: analysis.decision, manifest: manifest,
       options: options)
-  }
-}
-
-/// The SHA-256 of the two input files (`Manifest.sha256(ofFile:)`), computed on a
-/// background thread from `init`; `wait()` returns them or the first failure.
-private final class InputHashes: @unchecked Sendable {
-  private let done = DispatchSemaphore(value: 0)
-  /// Written by the worker before `done.signal()`, read after `done.wait()`.
-  private var result: Result<(String, String), StageFailure>?
-
-  init(metrics: String, criteria: String) {
-    DispatchQueue.global(qos: .userInitiated).async {
-      do throws(StageFailure) {
-        self.result = .success((try Manifest.sha256(ofFile: metrics), try Manifest.sha256(ofFile: criteria)))
-      } catch {
-        self.result = .failure(error)
-      }
-      self.done.signal()
-    }
-  }
-
-  func wait() throws(StageFailure) -> (String, String) {
-    done.wait()
-    switch result {
-    case .success(let hashes)?: return hashes
-    case .failure(let failure)?: throw failure
-    case nil: throw StageFailure(.noInput, diagnostics: DiagnosticLog())  // not reached: set before the signal
-    }
   }
 }
 
