@@ -36,15 +36,25 @@ enum CriteriaTextCheck {
     let n = bytes.count
     /// Only spaces and tabs between the line start and `at`.
     func atStatementStart(_ at: Int) -> Bool { bytes[lineStart..<at].allSatisfy { $0 == 0x20 || $0 == 0x09 } }
-    /// After `[` at `at` (and a second `[`, then spaces), a bare key character or a quote.
+    /// After `[` at `at` (then spaces, a second `[` right after the first, spaces): a bare key
+    /// character, a quote or `]`, as toml++ assumes. `[ [` is left to toml++ (its own error).
     func headerHasName(after at: Int) -> Bool {
       var j = at + 1
-      if j < n, bytes[j] == 0x5B { j += 1 }
-      while j < n, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+      func skipSpaces() -> Bool {
+        let start = j
+        while j < n, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+        return j > start
+      }
+      let spaced = skipSpaces()
+      if j < n, bytes[j] == 0x5B {
+        if spaced { return true }
+        j += 1
+        _ = skipSpaces()
+      }
       guard j < n else { return true }  // the end of the text: the TOML parser reports it
       let c = bytes[j]
       return (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == 0x5F || c == 0x2D || c == 0x22 || c == 0x27
-        || c == 0x5D || c == 0x5B
+        || c == 0x5D
     }
     while i < n {
       let b = bytes[i]

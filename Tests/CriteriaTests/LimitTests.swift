@@ -62,7 +62,7 @@ import Testing
   }
 
   @Test func aTableHeaderWithoutANameIsAnErrorNotAnAbort() {
-    for header in ["[,A]", "[[ ,]]", "[é]"] {
+    for header in ["[,A]", "[[ ,]]", "[é]", "[[[[[[", "[[ [x]]"] {
       #expect(Fixture.errors(Fixture.base + header + "\n").first?.contains("a table header without a name") == true)
     }
   }
