@@ -15,7 +15,10 @@ case "$TARGET" in
   criteria) SEEDS=corpus-criteria; RUN=corpus-run-criteria; MAXLEN=8192; EXTRA=(-detect_leaks=0 -rss_limit_mb=6144) ;;
   *) echo "unknown target $TARGET (ingest or criteria)" >&2; exit 64 ;;
 esac
-swift build -c debug --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address --product "$TARGET-fuzz" 2>&1 | grep -Ev "ld.gold: warning: Cannot export local symbol" || true
+swift build -c debug --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address --product "$TARGET-fuzz" 2>&1 \
+  | grep -Ev "ld.gold: warning: Cannot export local symbol" || true
+# A failed build must not fuzz a stale binary.
+[ "${PIPESTATUS[0]}" = 0 ] || { echo "fuzz.sh: the build failed" >&2; exit 1; }
 BIN="$(swift build -c debug --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address --show-bin-path)/$TARGET-fuzz"
 mkdir -p "$RUN" artifacts
 SWIFT_BACKTRACE=enable=no "$BIN" "$RUN" "$SEEDS" -max_total_time="$SECONDS_TO_RUN" -max_len="$MAXLEN" -timeout=10 "${EXTRA[@]}" \

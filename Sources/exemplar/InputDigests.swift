@@ -57,7 +57,7 @@ final class InputDigests: @unchecked Sendable {
   /// - Throws: the hashing failure, or `.noInput` (exit 66) when the file changed meanwhile.
   func metricsSHA256() throws(StageFailure) -> String {
     if let stream { return stream.finalize() }
-    guard let before else { throw changed("it could not be examined") }
+    guard before != nil else { throw changed("it could not be examined") }
     done.wait()
     let hash: String
     switch fileHash {
@@ -65,13 +65,23 @@ final class InputDigests: @unchecked Sendable {
     case .failure(let f)?: throw f
     case nil: throw changed("it could not be hashed")
     }
+    if let failure = changedSinceStart() { throw failure }
+    return hash
+  }
+
+  /// `.noInput` when the regular metrics file is not what it was when the read began (also
+  /// used when the ingest failed: a file cut mid-line is reported as what it is).
+  func changedSinceStart() -> StageFailure? {
+    guard let before else { return nil }
     var after = stat()
-    guard stat(metricsPath, &after) == 0 else { throw changed("it is gone") }
+    guard stat(metricsPath, &after) == 0 else { return changed("it is gone") }
     guard after.st_dev == before.st_dev, after.st_ino == before.st_ino, after.st_size == before.st_size,
       after.st_mtim.tv_sec == before.st_mtim.tv_sec, after.st_mtim.tv_nsec == before.st_mtim.tv_nsec,
       after.st_ctim.tv_sec == before.st_ctim.tv_sec, after.st_ctim.tv_nsec == before.st_ctim.tv_nsec
-    else { throw changed("it changed while it was read (size \(before.st_size) → \(after.st_size) bytes); run again on a file that is not being written") }
-    return hash
+    else {
+      return changed("it changed while it was read (size \(before.st_size) → \(after.st_size) bytes); run again on a file that is not being written")
+    }
+    return nil
   }
 
   private func changed(_ why: String) -> StageFailure {

@@ -33,7 +33,7 @@ struct Pipeline {
     if let digests { options = digests.start(options) }
     let result = Ingestor.read(
       path: input.metrics, columns: spec.columns, idColumn: spec.evaluation.idColumn, options: options)
-    if let failure = result.failure { throw failure }
+    if let failure = result.failure { throw digests?.changedSinceStart() ?? failure }
     guard let table = result.table else { throw StageFailure(.data, diagnostics: result.log) }
     Exit.report(result.log)  // warnings only
     return table
