@@ -66,6 +66,7 @@ cases = {
     "scale_inf": sub(r"scale = \[0, 100\]", "scale = [0, inf]"),
     "header_without_name": BASE + "[,A]\n",
     "header_triple_bracket": BASE + "[[[x]]]\n",
+    "array_closing_brace": BASE + "x = [0, }]\n",
     "groups2k": groups(2000),
     "groups10k": groups(10000),
 }

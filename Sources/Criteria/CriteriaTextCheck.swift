@@ -9,6 +9,8 @@
 ///   numbers): a dotted key has at most `maxKeyParts` parts.
 /// - a table header has a name: `[` (or `[[`) at the start of a statement is followed by a
 ///   bare key character or a quote (toml++ 3 asserts on `[,`: the process would abort).
+/// - a `]` or `}` closes the innermost open bracket of its own kind (toml++ 3 aborts on a
+///   `}` where an array expects a value: `[0, }]`).
 /// One pass over the bytes; O(1) memory.
 enum CriteriaTextCheck {
   static let maxNesting = 32
@@ -21,6 +23,8 @@ enum CriteriaTextCheck {
     var line = 1
     var lineStart = 0
     var nesting = 0
+    // Bit k: the bracket open at depth k + 1 is `{` (else `[`); depth ≤ maxNesting < 64.
+    var braces: UInt64 = 0
     var keyDots = 0
     // The current bare run (letters, digits, `_ - + : .`): its dots, and whether its single
     // dot sits between digits (a number: `1.5`, a time `07:32:00.999`).
@@ -131,7 +135,15 @@ enum CriteriaTextCheck {
             if nesting > maxNesting {
               return (line, "arrays or inline tables nest more than \(maxNesting) levels deep at column \(column(i))")
             }
+            let bit: UInt64 = 1 << UInt64(nesting - 1)
+            if b == 0x7B { braces |= bit } else { braces &= ~bit }
           case 0x5D, 0x7D:
+            if nesting > 0 {
+              let isBrace = braces & (1 << UInt64(nesting - 1)) != 0
+              if isBrace != (b == 0x7D) {
+                return (line, "'\(b == 0x7D ? "}" : "]")' at column \(column(i)) closes no \(b == 0x7D ? "inline table" : "array"): the innermost open bracket is '\(isBrace ? "{" : "[")'")
+              }
+            }
             nesting = max(0, nesting - 1)
           default: break
           }

@@ -67,6 +67,13 @@ import Testing
     }
   }
 
+  @Test func aMismatchedClosingBracketIsAnErrorNotAnAbort() {
+    for value in ["[0, }]", "[}]", "[0,\n}]", "{ a = [1 } ]"] {
+      #expect(Fixture.errors(Fixture.base + "x = \(value)\n").first?.contains("closes no") == true, "\(value)")
+    }
+    #expect(Fixture.errors(Fixture.base + "[programmes.p]\nname = \"P\"\nlevel = \"local\"\nquota = 1\ncaps = { industry = 2 }\npilot_industries = [\"a\", \"b\"]\n").isEmpty)
+  }
+
   /// 10,000 nested groups: rejected at the depth limit, in linear time.
   @Test func deepGroupsAreRejectedQuickly() {
     func nested(_ n: Int) -> String {
