@@ -39,7 +39,11 @@ enum CriteriaTextCheck {
     var i = 0
     let n = bytes.count
     /// Only spaces and tabs between the line start and `at`.
-    func atStatementStart(_ at: Int) -> Bool { bytes[lineStart..<at].allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+    /// A UTF-8 BOM at the very start counts as a space (toml++ skips it).
+    func atStatementStart(_ at: Int) -> Bool {
+      let from = lineStart == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? min(3, at) : lineStart
+      return bytes[from..<at].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
     /// After `[` at `at` (then spaces, a second `[` right after the first, spaces): a bare key
     /// character, a quote or `]`, as toml++ assumes. `[ [` is left to toml++ (its own error).
     func headerHasName(after at: Int) -> Bool {

@@ -65,6 +65,7 @@ import Testing
     for header in ["[,A]", "[[ ,]]", "[é]", "[[[[[[", "[[ [x]]"] {
       #expect(Fixture.errors(Fixture.base + header + "\n").first?.contains("a table header without a name") == true)
     }
+    #expect(Fixture.errors("\u{FEFF}[;a]\n").first?.contains("a table header without a name") == true)
   }
 
   @Test func aMismatchedClosingBracketIsAnErrorNotAnAbort() {
