@@ -15,6 +15,8 @@ let package = Package(
     .executable(name: "exemplar", targets: ["exemplar"]),
     /// Model + Ingest only: what the fuzzer links (no TOMLKit, no swift-crypto to instrument).
     .library(name: "ExemplarIngest", targets: ["Model", "Ingest"]),
+    /// Model + Criteria: what the criteria fuzzer links.
+    .library(name: "ExemplarCriteria", targets: ["Model", "Criteria"]),
     .library(name: "ExemplarKit", targets: ["Model", "Criteria", "Ingest", "Scoring", "Procedure", "Selection", "Sensitivity", "Reports", "Synthetic"]),
   ],
   dependencies: [

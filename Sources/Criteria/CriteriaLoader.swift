@@ -18,11 +18,26 @@ public enum CriteriaLoader {
   /// → exit 66), `.config` (→ exit 78).
   /// - Parameter overrides: `--set` changes applied before the checks (docs/criteria.md).
   public static func load(path: String, overrides: [Override] = []) -> Result<Spec, StageFailure> {
+    switch read(path: path) {
+    case .failure(let f): return .failure(f)
+    case .success(let bytes): return load(bytes: bytes, source: path, overrides: overrides)
+    }
+  }
+
+  /// The bytes of a criteria file, read once (a FIFO or /dev/stdin works too); `.noInput`
+  /// (exit 66) when it is missing or unreadable.
+  public static func read(path: String) -> Result<[UInt8], StageFailure> {
     guard let data = FileManager.default.contents(atPath: path) else {
       let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the criteria file" : "criteria file not found"
       return .failure(StageFailure(.noInput, Diagnostic(file: path, line: 0, message: reason)))
     }
-    var bytes = [UInt8](data)
+    return .success([UInt8](data))
+  }
+
+  /// Loads a criteria file from its bytes (`read(path:)`): a UTF-8 BOM is skipped, the
+  /// rest must be UTF-8; `source` names the file in diagnostics.
+  public static func load(bytes data: [UInt8], source path: String, overrides: [Override] = []) -> Result<Spec, StageFailure> {
+    var bytes = data
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     guard let text = String(validating: bytes, as: UTF8.self) else {
       return .failure(StageFailure(.config, Diagnostic(file: path, line: 0, message: "the criteria file is not valid UTF-8")))
@@ -32,6 +47,9 @@ public enum CriteriaLoader {
 
   /// Same from text (`source` is the file name used in diagnostics).
   public static func parse(_ text: String, source: String, overrides: [Override] = []) -> Result<Spec, StageFailure> {
+    if let problem = CriteriaTextCheck.firstProblem(Array(text.utf8)) {
+      return .failure(StageFailure(.config, Diagnostic(file: source, line: problem.line, message: problem.message)))
+    }
     let root: TOMLTable
     do {
       root = try TOMLTable(string: text)

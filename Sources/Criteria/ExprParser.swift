@@ -11,7 +11,15 @@
 /// ```
 /// `and` binds tighter than `or`; `not` tighter than both; a comparison is not chained
 /// (`a < b < c` is an error). Errors carry the 1-based column of the offending token.
+///
+/// The tree is at most `maxDepth` levels deep (each `not`, parenthesis, list, comparison and
+/// each further operand of an `and`/`or` chain is one level): the parser, the checks and the
+/// evaluation recurse over it, so a deeper expression is a syntax error at the token where
+/// the limit is passed, never a stack overflow.
 public enum ExprParser {
+  /// The deepest expression tree accepted (docs/criteria.md, "Limits").
+  public static let maxDepth = 256
+
   /// Parses `text` into an expression tree, or the first syntax error with its column.
   public static func parse(_ text: String) -> Result<Expr, ExprSyntaxError> {
     switch ExprLexer.tokenize(text) {
@@ -43,8 +51,25 @@ public enum ExprParser {
 private struct ParserState {
   let tokens: [ExprToken]
   var position = 0
+  /// Levels of recursion open in the parser (parentheses, `not`, lists).
+  var nesting = 0
+  /// The depth of the tree the last `parse…` call returned.
+  var depth = 0
 
   init(tokens: [ExprToken]) { self.tokens = tokens }
+
+  /// Fails when a tree of depth `d` is too deep.
+  func checkDepth(_ d: Int, at token: ExprToken) throws(ExprSyntaxError) {
+    if d > ExprParser.maxDepth {
+      throw error("the expression nests more than \(ExprParser.maxDepth) levels deep (parentheses, 'not', lists and 'and'/'or' operands)", at: token)
+    }
+  }
+
+  /// Opens one level of parser recursion at the current token.
+  mutating func enter() throws(ExprSyntaxError) {
+    nesting += 1
+    try checkDepth(nesting, at: current)
+  }
 
   var current: ExprToken { tokens[min(position, tokens.count - 1)] }
 
@@ -61,36 +86,52 @@ private struct ParserState {
 
   mutating func parseOr() throws(ExprSyntaxError) -> Expr {
     var left = try parseAnd()
+    var d = depth
     while isKeyword("or") {
+      let op = current
       advance()
       left = .or(left, try parseAnd())
+      d = max(d, depth) + 1
+      try checkDepth(d + nesting, at: op)
     }
+    depth = d
     return left
   }
 
   mutating func parseAnd() throws(ExprSyntaxError) -> Expr {
     var left = try parseNot()
+    var d = depth
     while isKeyword("and") {
+      let op = current
       advance()
       left = .and(left, try parseNot())
+      d = max(d, depth) + 1
+      try checkDepth(d + nesting, at: op)
     }
+    depth = d
     return left
   }
 
   mutating func parseNot() throws(ExprSyntaxError) -> Expr {
     if isKeyword("not") {
+      try enter()
       advance()
-      return .not(try parseNot())
+      let inner = try parseNot()
+      nesting -= 1
+      depth += 1
+      return .not(inner)
     }
     return try parseComparison()
   }
 
   mutating func parseComparison() throws(ExprSyntaxError) -> Expr {
     let left = try parsePrimary()
+    let leftDepth = depth
     if case .op(let op) = current.kind {
       advance()
       let right = try parsePrimary()
       if case .op = current.kind { throw error("comparisons cannot be chained; combine them with 'and'") }
+      depth = max(leftDepth, depth) + 1
       return .compare(left, op, right)
     }
     var negated = false
@@ -102,13 +143,16 @@ private struct ParserState {
     if isKeyword("in") {
       advance()
       guard case .lbracket = current.kind else { throw error("expected '[' after 'in', found \(current.quoted)") }
-      return .member(left, try parseListItems(), negated: negated)
+      let items = try parseListItems()
+      depth = max(leftDepth, depth) + 1
+      return .member(left, items, negated: negated)
     }
     return left
   }
 
   mutating func parsePrimary() throws(ExprSyntaxError) -> Expr {
     let token = current
+    depth = 1
     switch token.kind {
     case .number(let x):
       advance()
@@ -124,10 +168,12 @@ private struct ParserState {
       default: advance(); return .name(n)
       }
     case .lparen:
+      try enter()
       advance()
       let inner = try parseOr()
       guard case .rparen = current.kind else { throw error("expected ')' to close '(' at column \(token.offset + 1), found \(current.quoted)") }
       advance()
+      nesting -= 1
       return inner
     case .lbracket:
       return .list(try parseListItems())
@@ -141,17 +187,26 @@ private struct ParserState {
   /// `[` (primary ("," primary)*)? `]`, with the cursor on `[`.
   mutating func parseListItems() throws(ExprSyntaxError) -> [Expr] {
     let open = current
+    try enter()
     advance()
     var items: [Expr] = []
+    var d = 0
     if case .rbracket = current.kind {
       advance()
+      nesting -= 1
+      depth = 1
       return items
     }
     while true {
       items.append(try parsePrimary())
+      d = max(d, depth)
       switch current.kind {
       case .comma: advance()
-      case .rbracket: advance(); return items
+      case .rbracket:
+        advance()
+        nesting -= 1
+        depth = d + 1
+        return items
       default: throw error("expected ',' or ']' to close '[' at column \(open.offset + 1), found \(current.quoted)")
       }
     }

@@ -391,6 +391,14 @@ public struct RewardSpec: Sendable, Hashable {
 
 /// `[uncertainty]`: what `exemplar sensitivity` varies.
 public struct UncertaintySpec: Sendable, Hashable {
+  /// The most Monte Carlo samples accepted (`samples` here, `--samples`; docs/criteria.md,
+  /// "Limits"); the Jaccard store of a run holds 8 bytes per sample and programme.
+  public static let maxSamples = 10_000_000
+  /// The most Sobol' base samples accepted (`--sobol`).
+  public static let maxSobolSamples = 1_000_000
+  /// The most worker threads accepted (`--threads`).
+  public static let maxThreads = 256
+
   public enum WeightModel: Sendable, Hashable {
     /// Each varying weight multiplied by U(1 − spread, 1 + spread), then all renormalised to sum 1.
     case uniform(spread: Double)

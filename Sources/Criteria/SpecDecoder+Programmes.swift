@@ -1,6 +1,37 @@
 import Model
 
 extension SpecDecoder {
+  /// The largest `quota` and `reserves` accepted (docs/criteria.md, "Limits"): far above any
+  /// programme, small enough that quota + reserves and the buffers sized by them stay bounded.
+  static let maxQuota = 10_000_000
+
+  /// Each programme's shortlist file name must be unique and at most
+  /// `ProgrammeSpec.maxFileNameBytes` long: found here rather than after a whole run.
+  mutating func checkFileNames(_ programmes: [ProgrammeSpec]) {
+    var owner: [String: String] = [:]
+    for p in programmes {
+      let name = ProgrammeSpec.shortlistFileName(forKey: p.key)
+      if name.utf8.count > ProgrammeSpec.maxFileNameBytes {
+        error("programmes." + p.key, "the key is too long for its shortlist file name (\(name.utf8.count) bytes with .csv; at most \(ProgrammeSpec.maxFileNameBytes))")
+      } else if let other = owner[name] {
+        error("programmes." + p.key, "programmes \"\(other)\" and \"\(p.key)\" would both write shortlists/\(name); rename one")
+      } else {
+        owner[name] = p.key
+      }
+    }
+  }
+
+  /// `10000000` as `10,000,000`.
+  static func formatCount(_ n: Int) -> String {
+    var digits = Array(String(n))
+    var i = digits.count - 3
+    while i > 0 {
+      digits.insert(",", at: i)
+      i -= 3
+    }
+    return String(digits)
+  }
+
   static let programmeKeys = [
     "name", "level", "quota", "reserves", "eligible", "from", "from_mode", "caps", "pilot_industries",
     "industry_column", "pilot_priority", "history_years", "history_names", "reward",
@@ -19,8 +50,9 @@ extension SpecDecoder {
       let earlier = programmes.map(\.key)
       let name = string(t, "name", path)
       let level = choice(t, "level", path, noun: "programme level", as: ProgrammeLevel.self) ?? .local
-      let quota = integer(t, "quota", path, required: true, expected: "an integer ≥ 0", valid: { $0 >= 0 }) ?? 0
-      let reserves = integer(t, "reserves", path, expected: "an integer ≥ 0", valid: { $0 >= 0 }) ?? 0
+      let bounded = "an integer from 0 to \(Self.formatCount(Self.maxQuota))"
+      let quota = integer(t, "quota", path, required: true, expected: bounded, valid: { (0...Self.maxQuota).contains($0) }) ?? 0
+      let reserves = integer(t, "reserves", path, expected: bounded, valid: { (0...Self.maxQuota).contains($0) }) ?? 0
       let eligible = expression(t, "eligible", path, scope: scope)
       let from = string(t, "from", path)
       if let from, !earlier.contains(from) {
@@ -76,6 +108,7 @@ extension SpecDecoder {
       scope.add(.selected(keys.count - 1), criteria: [], programmes: keys, columns: columns)
       scope.add(.eligible(keys.count - 1), criteria: [], programmes: keys, columns: columns)
     }
+    checkFileNames(programmes)
     return programmes
   }
 }

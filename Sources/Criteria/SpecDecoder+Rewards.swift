@@ -62,7 +62,10 @@ extension SpecDecoder {
         error("\(path).aggregations[\(i)]", "unknown aggregation method \"\(name)\"\(Suggestion.hint(name, names)); allowed: \(names.joined(separator: ", "))")
       }
     }
-    spec.samples = integer(t, "samples", path, expected: "an integer ≥ 1", valid: { $0 >= 1 }) ?? 1000
+    spec.samples =
+      integer(
+        t, "samples", path, expected: "an integer from 1 to \(Self.formatCount(UncertaintySpec.maxSamples))",
+        valid: { (1...UncertaintySpec.maxSamples).contains($0) }) ?? 1000
     spec.seed = integer(t, "seed", path, expected: "an integer ≥ 0", valid: { $0 >= 0 }).map { UInt64($0) } ?? 2022
     spec.sobolTargets = strings(t, "sobol_targets", path) ?? []
     return spec

@@ -96,45 +96,82 @@ extension SpecDecoder {
     }
   }
 
-  /// Checks the tree: parents exist, no cycles, no empty group. Returns the children of each
-  /// node (`""` = root) in file order: criteria and groups interleaved by their position.
+  /// The deepest nesting of groups accepted (a group without `parent` is at depth 1;
+  /// docs/criteria.md, "Limits"). The weight checks, the scorer and the reports walk the
+  /// tree recursively.
+  static let maxGroupDepth = 32
+
+  /// Checks the tree: parents exist, no cycles, no empty group, at most `maxGroupDepth`
+  /// levels. Returns the children of each node (`""` = root) in file order: criteria and
+  /// groups interleaved by their position. Linear in the number of groups and criteria.
   mutating func checkTree(groups: [GroupSpec], criteria: [CriterionSpec]) -> [String: [String]] {
     let groupKeys = groups.map(\.key)
+    let groupSet = Set(groupKeys)
     var children: [String: [(rank: Int, key: String)]] = [:]
     for g in groups {
       var parent = g.parent ?? ""
-      if let p = g.parent, !groupKeys.contains(p) {
+      if let p = g.parent, !groupSet.contains(p) {
         error("groups.\(g.key).parent", "unknown group \"\(p)\"\(Suggestion.hint(p, groupKeys)); declared groups: \(groupKeys.joined(separator: ", "))")
         parent = ""
       }
       children[parent, default: []].append((index.rank("groups." + g.key), g.key))
     }
     for c in criteria {
-      let parent = c.group.flatMap { groupKeys.contains($0) ? $0 : nil } ?? ""
+      let parent = c.group.flatMap { groupSet.contains($0) ? $0 : nil } ?? ""
       children[parent, default: []].append((index.rank("criteria." + c.key), c.key))
     }
     for g in groups where children[g.key] == nil {
       error("groups." + g.key, "group \"\(g.key)\" has no criteria or groups in it")
     }
-    // Cycles: follow parents from every group; meeting a group again closes a loop.
+    // Cycles: follow parents from every group in file order; meeting a group of the current
+    // walk again closes a loop. A group whose walk has ended is never walked again.
     let parentOf = Dictionary(groups.map { ($0.key, $0.parent) }, uniquingKeysWith: { a, _ in a })
     var inCycle: Set<String> = []
-    for g in groups where !inCycle.contains(g.key) {
+    var finished: Set<String> = []
+    for g in groups where !finished.contains(g.key) {
       var seen: [String] = [g.key]
+      var position: [String: Int] = [g.key: 0]
       var current = g.parent
-      while let p = current, groupKeys.contains(p), !inCycle.contains(p) {
-        if let start = seen.firstIndex(of: p) {
+      while let p = current, groupSet.contains(p), !finished.contains(p) {
+        if let start = position[p] {
           let cycle = Array(seen[start...])
           inCycle.formUnion(cycle)
           error("groups.\(cycle[0]).parent", "groups form a cycle: \((cycle + [p]).joined(separator: " → "))")
           break
         }
+        position[p] = seen.count
         seen.append(p)
         current = parentOf[p] ?? nil
       }
+      finished.formUnion(seen)
     }
+    checkGroupDepth(groups: groups, parentOf: parentOf, groupSet: groupSet, inCycle: inCycle)
     // A cycle has no path to the root: leave its nodes out of the weight checks.
     for key in inCycle { children[key] = nil }
     return children.mapValues { $0.sorted { $0.rank < $1.rank }.map(\.key) }
+  }
+
+  /// Reports the first group (in file order) nested deeper than `maxGroupDepth`; groups in a
+  /// cycle are left out. Each group's depth is computed once (memoised walk up).
+  mutating func checkGroupDepth(groups: [GroupSpec], parentOf: [String: String?], groupSet: Set<String>, inCycle: Set<String>) {
+    var depthOf: [String: Int] = [:]
+    for g in groups where !inCycle.contains(g.key) {
+      var chain: [String] = []
+      var current: String? = g.key
+      var base = 0
+      while let k = current, groupSet.contains(k), !inCycle.contains(k) {
+        if let known = depthOf[k] {
+          base = known
+          break
+        }
+        chain.append(k)
+        current = parentOf[k] ?? nil
+      }
+      for (i, k) in chain.reversed().enumerated() { depthOf[k] = base + i + 1 }
+      if let d = depthOf[g.key], d > Self.maxGroupDepth {
+        error("groups.\(g.key).parent", "groups nest \(d) levels deep here; at most \(Self.maxGroupDepth) levels are allowed")
+        return
+      }
+    }
   }
 }

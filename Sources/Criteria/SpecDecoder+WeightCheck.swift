@@ -38,7 +38,9 @@ extension SpecDecoder {
         guard complete else { continue }
         let listing = zip(kids, paths).map { "\($0) \(formatNumber((weightOf[$1] ?? nil) ?? 0))" }.joined(separator: " + ")
         if node.spec.normalise {
-          if sum <= 0 { error(node.path, "the weights of \(node.name)'s children sum to 0 (\(listing)); cannot rescale") }
+          if !sum.isFinite {
+            error(node.path, "the weights of \(node.name)'s children sum beyond the largest number (\(listing)); scale them down")
+          } else if sum <= 0 { error(node.path, "the weights of \(node.name)'s children sum to 0 (\(listing)); cannot rescale") }
         } else if abs(sum - 1) > Self.weightSumTolerance {
           error(
             node.path, "the weights of \(node.name)'s children sum to \(Self.short(sum)), not 1 (\(listing)); fix them or set normalise = true",

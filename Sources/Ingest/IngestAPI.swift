@@ -27,6 +27,11 @@ public struct IngestOptions: Sendable {
   public var threads: Int
   /// Inputs smaller than this many bytes are read sequentially whatever `threads` says.
   public var parallelThreshold: Int
+  /// Called with every chunk of a file read sequentially (a pipe, a FIFO, stdin, a small
+  /// file), in order, as it is read: the CLI hashes the input in the same pass, so the
+  /// manifest describes exactly the bytes parsed. Not called on the parallel path (regular
+  /// files only, which the CLI hashes separately and checks for changes).
+  public var onBytes: (@Sendable (UnsafeRawBufferPointer) -> Void)?
   /// Testing hook: split the input exactly at these byte offsets (ascending, inside the
   /// input) instead of just after an LF near `i · size / threads`; forces the parallel path.
   var splitOffsets: [Int]?

@@ -28,6 +28,8 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
   case textAfterClosingQuote(byte: UInt8)
   case quoteInUnquotedField
   case fieldTooLong(limit: Int)
+  /// The header has more fields than `ParseState.maxColumns` or more bytes than `maxHeaderBytes`.
+  case headerTooLarge(fields: Int, bytes: Int)
   case textColumnTooLarge(limit: Int)
   case emptyRowSkipped
   // Cells.
@@ -82,6 +84,8 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
       return "quote inside an unquoted field: quote the whole field and double the inner quote (\"a \"\"b\"\" c\")"
     case .fieldTooLong(let limit):
       return "field longer than \(limit) bytes (the limit); if that is not intended, a quote opened here may be unterminated"
+    case .headerTooLarge(let fields, let bytes):
+      return "the header line has more than \(fields) fields or \(bytes) bytes (the limits); is this the metrics CSV?"
     case .textColumnTooLarge(let limit):
       return "this text column holds more than \(limit) bytes in all (the limit of one column)"
     case .emptyRowSkipped: return "row has only empty fields and is skipped"

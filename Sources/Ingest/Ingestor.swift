@@ -41,6 +41,7 @@ public enum Ingestor {
         return noInput(path, .cannotRead(reason: errnoText()))
       }
       if n == 0 { break }
+      options.onBytes?(UnsafeRawBufferPointer(start: buffer, count: n))
       run.consume(buffer, n)
     }
     return run.finish(source: path)

@@ -55,6 +55,12 @@ extension ParseState {
     let p = UnsafePointer(raw?.assumingMemoryBound(to: UInt8.self))
     guard headerDone else {
       if fi == 0 { headerLine = line }
+      // Bounded: at most maxColumns fields, maxHeaderBytes in all.
+      headerBytes += len
+      if fi >= ParseState.maxColumns || headerBytes > ParseState.maxHeaderBytes {
+        fatal(.headerTooLarge(fields: ParseState.maxColumns, bytes: ParseState.maxHeaderBytes), line: line, column: nil)
+        return false
+      }
       headerFields.append(p.map { Array(UnsafeBufferPointer(start: $0, count: len)) } ?? [])
       return false
     }

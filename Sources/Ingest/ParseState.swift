@@ -15,6 +15,13 @@ struct ParseState: ~Copyable {
   let specs: [ColumnSpec]
   let idColumn: String
   let maxFieldBytes: Int
+  /// The most header fields accepted (Excel's column count; docs/ingest.md): the header
+  /// is kept whole, so its memory is bounded by this × `maxFieldBytes`.
+  static let maxColumns = 16_384
+  /// The most bytes of header fields accepted (1 MiB; docs/ingest.md).
+  static let maxHeaderBytes = 1 << 20
+  /// Bytes of header fields read so far.
+  var headerBytes = 0
   var log: DiagnosticLog
 
   var line = 1

@@ -36,7 +36,36 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     if let column { s += "\(column):" }
     if let keyPath { s += " \(keyPath):" }
     s += severity == .warning ? " warning: \(message)" : " \(message)"
-    return s
+    return Diagnostic.terminalSafe(s)
+  }
+
+  /// `text` with every character a terminal would act on written as `\u{XX}`: C0 controls
+  /// (newline and tab included: a diagnostic is one line), DEL, C1 controls (U+0080–U+009F)
+  /// and the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069). Input data
+  /// quoted in a message can then neither move the cursor, retitle the window nor fake a
+  /// line. The one place this is done: every rendered diagnostic passes here (`--json`
+  /// escapes them as JSON does).
+  public static func terminalSafe(_ text: String) -> String { escapingTerminalControls(text, keepNewlines: false) }
+
+  /// Multi-line text for a terminal (the text forms of `validate`, `explain`, `weights`,
+  /// `diff`): `terminalSafe` on each line, newlines kept.
+  public static func terminalSafeLines(_ text: String) -> String { escapingTerminalControls(text, keepNewlines: true) }
+
+  static func escapingTerminalControls(_ text: String, keepNewlines: Bool) -> String {
+    func unsafe(_ v: UInt32) -> Bool {
+      (v < 0x20 && !(keepNewlines && v == 0x0A)) || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+    }
+    // Fast path: most messages have no such character.
+    guard text.unicodeScalars.contains(where: { unsafe($0.value) }) else { return text }
+    var out = String.UnicodeScalarView()
+    for u in text.unicodeScalars {
+      if unsafe(u.value) {
+        out.append(contentsOf: "\\u{\(String(u.value, radix: 16, uppercase: true))}".unicodeScalars)
+      } else {
+        out.append(u)
+      }
+    }
+    return String(out)
   }
 }
 

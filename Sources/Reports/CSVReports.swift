@@ -95,14 +95,8 @@ enum CSVReports {
     m.labels.english ? m.labels.name : (m.spec.column(m.spec.evaluation.labelColumn)?.label ?? m.labels.name)
   }
 
-  /// File name of a programme's CSV: the key with `/`, `\` and control characters replaced by `_`.
-  static func fileName(forProgramme key: String) -> String {
-    var s = String(key.unicodeScalars.map { c -> Character in
-      (c == "/" || c == "\\" || c.value < 0x20) ? "_" : Character(c)
-    })
-    if s.isEmpty || s.hasPrefix(".") { s = "_" + s }
-    return s + ".csv"
-  }
+  /// File name of a programme's CSV (`ProgrammeSpec.shortlistFileName(forKey:)`).
+  static func fileName(forProgramme key: String) -> String { ProgrammeSpec.shortlistFileName(forKey: key) }
 
   private static func makeSink(_ m: ReportModel, _ path: String) throws(ReportError) -> ByteSink {
     switch m.options.outputEncoding {

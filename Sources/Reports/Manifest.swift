@@ -94,7 +94,7 @@ public struct Manifest: Sendable, Codable, Hashable {
       + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
   }
 
-  private static func hexString<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+  static func hexString<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
     let digits = Array("0123456789abcdef".utf8)
     var out: [UInt8] = []
     for b in digest {

@@ -12,6 +12,8 @@ public enum ReportError: StageError, Equatable, CustomStringConvertible {
   case encoding(path: String, encoding: String, detail: String)
   /// The output folder exists and does not look like an earlier Exemplar output.
   case refusingToReplace(path: String)
+  /// The output folder to be replaced holds one of the run's input files.
+  case inputInsideOutput(path: String, input: String)
 
   public var description: String {
     switch self {
@@ -22,15 +24,18 @@ public enum ReportError: StageError, Equatable, CustomStringConvertible {
     case .encoding(let path, let encoding, let detail):
       return "cannot encode '\(path)' as \(encoding): \(detail)"
     case .refusingToReplace(let path):
-      return "'\(path)' exists and is not an Exemplar output folder (it has no results.json); "
-        + "choose another --out or remove it"
+      return "'\(path)' exists and is not an Exemplar output folder (it has no \(OutputFolder.markerName) marker); "
+        + "it is left untouched: choose another --out, or remove it yourself"
+    case .inputInsideOutput(let path, let input):
+      return "the input '\(input)' is inside the output folder '\(path)', which the run would replace; "
+        + "move the input or choose another --out"
     }
   }
 
   /// The path the error is about.
   public var path: String {
     switch self {
-    case .io(let p, _, _), .workbook(let p, _), .encoding(let p, _, _), .refusingToReplace(let p): return p
+    case .io(let p, _, _), .workbook(let p, _), .encoding(let p, _, _), .refusingToReplace(let p), .inputInsideOutput(let p, _): return p
     }
   }
 

@@ -27,13 +27,15 @@ public struct RunReport: Sendable {
     self.options = options
   }
 
+  /// `inputs` are the run's input files, refused inside DIR (`OutputFolder`).
+  ///
   /// - Throws: `StageFailure` of kind `.cantCreate` (exit 73) naming the path that failed;
   ///   DIR is then left as it was.
-  public func write(to dir: String) throws(StageFailure) {
+  public func write(to dir: String, inputs: [String] = []) throws(StageFailure) {
     var run = self
     run.manifest.time = options.now
     let model = ReportModel(run)
-    try OutputFolder.write(to: dir) { folder in
+    try OutputFolder.write(to: dir, inputs: inputs) { folder in
       // The workbook (the slowest writer, mostly zip compression) is written on a second
       // thread while the others run; its bytes do not depend on the interleaving.
       let workbook = BackgroundJob()

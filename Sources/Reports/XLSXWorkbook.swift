@@ -3,11 +3,15 @@ import Foundation
 
 /// A libxlsxwriter workbook in constant-memory mode, with every call checked.
 ///
-/// Rows must be written in order and autofilters set before the rows (docs/platform.md,
-/// "libxlsxwriter in constant-memory mode"). Non-finite numbers become blank cells
-/// (NaN/Inf corrupt the file), text is stripped of control characters and cut at 32,767
-/// characters, and `write_string` never creates a formula. The first failing call is kept and
-/// thrown by `close()`, which also reports `workbook_close`'s own error.
+/// Rows must be written in order and autofilters set before the rows
+/// (docs/platform.md, "libxlsxwriter in constant-memory mode"). Non-finite numbers become blank cells (NaN/Inf corrupt the
+/// file), text is stripped of control characters and cut at 32,767 characters,
+/// and `write_string` never creates a formula. The first failing call is kept and
+/// thrown by `close()`, which also reports `workbook_close`'s own error, a failed write
+/// of a sheet's temporary file (which libxlsxwriter does not check) and any structural
+/// defect of the written zip (`XLSXZipCheck`). The temporary files are made in the
+/// workbook's own folder (`tmpdir`), the output's temporary folder: a full /tmp cannot
+/// corrupt the workbook, and they go with the folder if the run dies.
 /// The corresponding C functions are `workbook_new_opt`, `worksheet_write_*`, `workbook_close`.
 final class XLSXWorkbook {
   /// Excel's limits.
@@ -19,6 +23,10 @@ final class XLSXWorkbook {
   private var workbook: UnsafeMutablePointer<lxw_workbook>?
   private var firstError: String?
   private var sheetNames: [String] = []
+  /// Every sheet, in the order added (`xl/worksheets/sheetN.xml`).
+  private var sheets: [UnsafeMutablePointer<lxw_worksheet>] = []
+  /// The `tmpdir` option's string, kept until the workbook is closed.
+  private var temporaryFolder: UnsafeMutablePointer<CChar>?
   /// Reused by `withCellText` for every cell written from packed bytes.
   private var scratch: [UInt8] = []
 
@@ -27,7 +35,12 @@ final class XLSXWorkbook {
     var options = lxw_workbook_options()
     options.constant_memory = 1
     options.use_zip64 = large ? 1 : 0
+    let slash = path.lastIndex(of: "/")
+    temporaryFolder = strdup(slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? ".")
+    options.tmpdir = temporaryFolder
     guard let wb = workbook_new_opt(path, &options) else {
+      free(temporaryFolder)
+      temporaryFolder = nil
       throw .workbook(path: path, message: "libxlsxwriter could not start a workbook")
     }
     workbook = wb
@@ -48,6 +61,7 @@ final class XLSXWorkbook {
   deinit {
     // Never closed (an earlier error): close to free memory; the file is discarded with the folder.
     if let wb = workbook { _ = workbook_close(wb) }
+    free(temporaryFolder)
   }
 
   /// A format owned by the workbook (never freed by us).
@@ -68,6 +82,7 @@ final class XLSXWorkbook {
       throw .workbook(path: path, message: "cannot add sheet '\(name)'")
     }
     sheetNames.append(name)
+    sheets.append(ws)
     return XLSXSheet(ws: ws, book: self, name: name)
   }
 
@@ -77,27 +92,46 @@ final class XLSXWorkbook {
     firstError = "\(what()): \(String(cString: lxw_strerror(e)))"
   }
 
-  /// Writes the zip file; throws the first error seen while writing or closing.
+  /// Writes the zip file; throws the first error seen while writing or closing, and
+  /// verifies the file (`XLSXZipCheck`).
   func close() throws(ReportError) {
     guard let wb = workbook else { return }
+    // Rows went to each sheet's temporary file with unchecked writes: flush and check them,
+    // and note how many bytes each holds (its part in the zip must be larger).
+    var rowBytes: [UInt64] = []
+    for ws in sheets {
+      guard let file = ws.pointee.optimize_tmpfile else {
+        rowBytes.append(0)
+        continue
+      }
+      if fflush(file) != 0 || ferror(file) != 0 {
+        let code = errno
+        check(LXW_ERROR_CREATING_TMPFILE, "a sheet's temporary file (\(errnoText(code)))")
+      }
+      rowBytes.append(UInt64(max(0, ftello(file))))
+    }
     workbook = nil
     let e = workbook_close(wb)
+    free(temporaryFolder)
+    temporaryFolder = nil
     if let firstError { throw .workbook(path: path, message: firstError) }
     if e.rawValue != LXW_NO_ERROR.rawValue {
       throw .workbook(path: path, message: String(cString: lxw_strerror(e)))
     }
+    try XLSXZipCheck.verify(path: path, minimumSheetSizes: rowBytes)
   }
 
   /// A valid, unique sheet name: `[]:*?/\` become `_`, leading/trailing `'` are
   /// dropped, at most 31 characters, and a ` (2)`-style suffix when the name is
-  /// taken (compared case-insensitively, as Excel does).
+  /// taken (compared case-insensitively, as Excel does) or reserved (`History`).
   static func sheetName(_ wanted: String, taken: [String]) -> String {
     let forbidden: Set<Character> = ["[", "]", ":", "*", "?", "/", "\\"]
     var base = String(clean(wanted).map { forbidden.contains($0) ? "_" : $0 })
     while base.hasPrefix("'") { base.removeFirst() }
     while base.hasSuffix("'") { base.removeLast() }
     if base.trimmingCharacters(in: .whitespaces).isEmpty { base = "Sheet" }
-    let lowerTaken = Set(taken.map { $0.lowercased() })
+    // "History" is reserved by Excel (change tracking): a sheet of that name is refused on open.
+    let lowerTaken = Set(taken.map { $0.lowercased() }).union(["history"])
     var n = 1
     while true {
       let suffix = n == 1 ? "" : " (\(n))"

@@ -1,3 +1,4 @@
+import Criteria
 import Scoring
 import Selection
 import Dispatch
@@ -18,15 +19,25 @@ import Model
 public enum MonteCarlo {
   public static let chunkSize = 256
 
+  /// The most memory the per-sample Jaccard store may take.
+  static let maxJaccardBytes = 1 << 30
+
   /// Runs the analysis.
   /// - Parameter progress: called with (samples done, total) after each chunk, from worker threads.
-  /// - Throws: `SensitivityError.badSampleCount` when `options.samples < 1`.
+  /// - Throws: `SensitivityError.badSampleCount` when `options.samples < 1`, `.badParameter`
+  ///   when it is above `UncertaintySpec.maxSamples` or the Jaccard store (8 bytes per
+  ///   sample and programme) would pass `maxJaccardBytes`.
   public static func run(
     _ model: SensitivityModel, options: MonteCarloOptions, progress: (@Sendable (Int, Int) -> Void)? = nil
   ) throws(SensitivityError) -> MonteCarloResult {
     let total = options.samples
     guard total >= 1 else { throw .badSampleCount(total) }
     let n = model.rowCount, m = model.criteriaCount, pCount = model.plan.programmes.count
+    let limit = min(UncertaintySpec.maxSamples, maxJaccardBytes / (8 * max(1, pCount)))
+    guard total <= limit else {
+      throw .badParameter(
+        name: "samples", value: Double(total), allowed: "at most \(limit) with \(pCount) programmes: 8 bytes per sample and programme, at most 1 GiB")
+    }
     let fullRanking = options.rankStatistics || model.plan.needsFullRanking
     let rankSamples = options.rankStatistics ? min(total, max(1, options.rankStoreLimit / max(1, n))) : 0
     let nominalRun = nominalSelection(model)

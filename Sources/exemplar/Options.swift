@@ -69,6 +69,9 @@ struct InputOptions: ParsableArguments {
 
   /// The parsed `--set` changes (checked in `validate`).
   var parsedOverrides: [Override] { overrides.compactMap { try? Override.parse($0) } }
+
+  /// Every input file of the command (refused inside an output folder the run would replace).
+  var paths: [String] { files.map(\.path) }
 }
 
 /// Options for commands that print or write reports.

@@ -31,12 +31,13 @@ struct Pipeline {
 
   /// Ingests the metrics file against the spec's columns (exit 66 / 65); prints warnings.
   /// The review column (`[reviews] column`) is not read from the metrics file.
-  func ingest(_ spec: Spec) throws -> Table {
-    let columns = Pipeline.metricsColumns(spec)
+  /// `digests`, when given, hashes the bytes read (`InputDigests`).
+  func ingest(_ spec: Spec, digests: InputDigests? = nil) throws -> Table {
+    var options = IngestOptions(encoding: input.encoding)
+    if let digests { options = digests.start(options) }
     let result = Ingestor.read(
-      path: input.metrics, columns: columns, idColumn: spec.evaluation.idColumn,
-      options: IngestOptions(encoding: input.encoding))
-    if let failure = result.failure { throw failure }
+      path: input.metrics, columns: Pipeline.metricsColumns(spec), idColumn: spec.evaluation.idColumn, options: options)
+    if let failure = result.failure { throw digests?.changedSinceStart() ?? failure }
     guard let table = result.table else { throw StageFailure(.data, diagnostics: result.log) }
     Exit.report(result.log)  // warnings only
     return table
@@ -60,10 +61,17 @@ struct Pipeline {
   }
 
   /// The whole analysis: spec, table, the procedure (screening, reviews, committee
-  /// decisions), evaluation, decision.
-  func analyse() throws -> Analysis {
-    let spec = try loadSpec()
-    var table = try ingest(spec)
+  /// decisions), evaluation, decision. With `digests`, the criteria file and the metrics
+  /// file are hashed from the bytes parsed (`InputDigests`).
+  func analyse(digests: InputDigests? = nil) throws -> Analysis {
+    let spec: Spec
+    if let digests {
+      spec = try digests.loadCriteria(input.criteria, overrides: input.parsedOverrides)
+      Pipeline.reportPolicyWarnings(spec)
+    } else {
+      spec = try loadSpec()
+    }
+    var table = try ingest(spec, digests: digests)
     let history = try history()
     let procedure = try ProcedureFiles.prepare(input, spec: spec, table: &table)
     let (evaluation, decision) = try Selector.run(

@@ -98,7 +98,7 @@ import Testing
         "c.toml:36: programmes.a.from: programme \"b\" must be declared before \"a\" to be its tier",
       ]),
     ("programme caps and quota", Fixture.base + "[programmes.a]\nquota = -1\ncaps = { industry = 2, x = 1, zone = 1 }\nreward = -5\n", [
-        "c.toml:35: programmes.a.quota: expected an integer ≥ 0, found -1",
+        "c.toml:35: programmes.a.quota: expected an integer from 0 to 10,000,000, found -1",
         "c.toml:36: programmes.a.caps.zone: unknown column \"zone\"; declared columns: uscc, name, industry, x, y",
         "c.toml:37: programmes.a.reward: expected a number ≥ 0, found -5",
       ]),

@@ -37,9 +37,10 @@ import Testing
 
   @Test func existingFolderSurvivesAFailedRunAndIsReplacedByASuccessfulOne() throws {
     let dir = scratchFolder() + "/out"
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    try Data("old".utf8).write(to: URL(fileURLWithPath: dir + "/results.json"))
-    try Data("old extra".utf8).write(to: URL(fileURLWithPath: dir + "/extra.txt"))
+    try OutputFolder.write(to: dir) { f in
+      try Data("old".utf8).write(to: URL(fileURLWithPath: f.file("results.json")))
+      try Data("old extra".utf8).write(to: URL(fileURLWithPath: f.file("extra.txt")))
+    }
 
     #expect(throws: StageFailure.self) {
       try OutputFolder.write(to: dir) { f in

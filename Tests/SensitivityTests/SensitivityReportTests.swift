@@ -36,7 +36,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: dir) }
     try OutputFolder.write(to: dir.path) { try r.write(to: $0) }
     let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
-    #expect(names == ["sensitivity.csv", "sensitivity.html", "sensitivity.json"])
+    #expect(names == [OutputFolder.markerName, "sensitivity.csv", "sensitivity.html", "sensitivity.json"])
     #expect(try Data(contentsOf: dir.appendingPathComponent("sensitivity.json")) == Self.json(r))
     let again = try Self.report()
     #expect(Self.json(again) == Self.json(r))

@@ -69,6 +69,6 @@ struct Diff: ParsableCommand {
       diff: diff, specA: a.spec, a.evaluation, specB: b.spec, b.evaluation, files: (files[0], overrides.isEmpty ? files[1] : files[1] + " " + overrides.map { "--set " + $0 }.joined(separator: " ")),
       english: output.lang == .en, limit: movers)
     if let html { try OutputFile.write(to: html) { try $0.write(view.html) } }
-    print(output.json ? view.json : view.text)
+    print(output.json ? view.json : Diagnostic.terminalSafeLines(view.text))
   }
 }

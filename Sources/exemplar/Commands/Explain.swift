@@ -30,7 +30,7 @@ struct Explain: ParsableCommand {
       throw StageFailure(.data, Diagnostic(file: input.metrics, line: 0, message: "no enterprise with id \(id)"))
     }
     let e = ExplanationModel(analysis: a, row: row, english: output.lang == .en)
-    print(output.json ? e.json : e.text)
+    print(output.json ? e.json : Diagnostic.terminalSafeLines(e.text))
   }
 }
 

@@ -42,8 +42,9 @@ struct Run: ParsableCommand {
   static let stabilityRowLimit = 20_000
 
   func run() throws {
+    try OutputFolder.checkTarget(out, inputs: input.paths)
     let report = try prepare()
-    try report.write(to: out)
+    try report.write(to: out, inputs: input.paths)
     if output.json {
       var j = JSONText()
       j.beginObject()
@@ -63,15 +64,18 @@ struct Run: ParsableCommand {
   /// that is most of the ingest's memory. The writers read ids and labels from the
   /// evaluation, which shares the table's packed id and label columns.
   func prepare() throws -> RunReport {
-    // The inputs' SHA-256 are computed on a second core while the (single-threaded) ingest
-    // and scoring run; a file that cannot be hashed fails the run as before, after them.
+    // The metrics' and the criteria's SHA-256 come from the bytes parsed (`InputDigests`);
+    // the procedure's files are hashed as they are named.
+    let digests = InputDigests(metrics: input.metrics)
+    let analysis = try Pipeline(input: input).analyse(digests: digests)
+    let metricsSHA256 = try digests.metricsSHA256()
+    let criteriaSHA256 = digests.criteriaSHA256
     let files = input.files
-    let hashes = InputHashes(files.map(\.path))
-    let analysis = try Pipeline(input: input).analyse()
-    let sha = try hashes.wait()
+    var sha = [metricsSHA256, criteriaSHA256]
+    for f in files.dropFirst(2) { sha.append(try Manifest.sha256(ofFile: f.path)) }
     var manifest = Manifest(
-      version: Exemplar.version, metricsFile: input.metrics, metricsSHA256: sha[0],
-      criteriaFile: input.criteria, criteriaSHA256: sha[1], seed: seed == 0 ? nil : seed,
+      version: Exemplar.version, metricsFile: input.metrics, metricsSHA256: metricsSHA256,
+      criteriaFile: input.criteria, criteriaSHA256: criteriaSHA256, seed: seed == 0 ? nil : seed,
       rows: analysis.table.rowCount, time: Date())
     if files.count > 2 {
       manifest.inputs = zip(files, sha).map { Manifest.InputFile(role: $0.role, file: $0.path, sha256: $1) }
@@ -86,36 +90,6 @@ struct Run: ParsableCommand {
     return RunReport(
       spec: analysis.spec, evaluation: analysis.evaluation, decision: analysis.decision, manifest: manifest,
       options: options)
-  }
-}
-
-/// The SHA-256 of the input files (`Manifest.sha256(ofFile:)`), computed on a
-/// background thread from `init`; `wait()` returns them in order or the first failure.
-private final class InputHashes: @unchecked Sendable {
-  private let done = DispatchSemaphore(value: 0)
-  /// Written by the worker before `done.signal()`, read after `done.wait()`.
-  private var result: Result<[String], StageFailure>?
-
-  init(_ paths: [String]) {
-    DispatchQueue.global(qos: .userInitiated).async {
-      do throws(StageFailure) {
-        var out: [String] = []
-        for p in paths { out.append(try Manifest.sha256(ofFile: p)) }
-        self.result = .success(out)
-      } catch {
-        self.result = .failure(error)
-      }
-      self.done.signal()
-    }
-  }
-
-  func wait() throws(StageFailure) -> [String] {
-    done.wait()
-    switch result {
-    case .success(let hashes)?: return hashes
-    case .failure(let failure)?: throw failure
-    case nil: throw StageFailure(.noInput, diagnostics: DiagnosticLog())  // not reached: set before the signal
-    }
   }
 }
 

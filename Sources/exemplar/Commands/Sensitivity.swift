@@ -38,12 +38,19 @@ struct Sensitivity: ParsableCommand {
   var sobol: Int = 256
 
   func validate() throws {
-    if let samples, samples < 1 { throw ValidationError("--samples must be at least 1, not \(samples)") }
-    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, not \(threads)") }
-    if sobol < 0 || sobol == 1 { throw ValidationError("--sobol must be 0 (off) or at least 2, not \(sobol)") }
+    if let samples, !(1...UncertaintySpec.maxSamples).contains(samples) {
+      throw ValidationError("--samples must be from 1 to \(UncertaintySpec.maxSamples), not \(samples)")
+    }
+    if let threads, !(1...UncertaintySpec.maxThreads).contains(threads) {
+      throw ValidationError("--threads must be from 1 to \(UncertaintySpec.maxThreads), not \(threads)")
+    }
+    if sobol < 0 || sobol == 1 || sobol > UncertaintySpec.maxSobolSamples {
+      throw ValidationError("--sobol must be 0 (off) or from 2 to \(UncertaintySpec.maxSobolSamples), not \(sobol)")
+    }
   }
 
   func run() throws {
+    try OutputFolder.checkTarget(out, inputs: input.paths)
     let pipeline = Pipeline(input: input)
     let a = try pipeline.analyse()
     let u = a.spec.uncertainty ?? UncertaintySpec()
@@ -76,7 +83,7 @@ struct Sensitivity: ParsableCommand {
     } catch {
       throw error.located(spec: a.spec, table: a.table)
     }
-    try OutputFolder.write(to: out) { folder in try report.write(to: folder) }
+    try OutputFolder.write(to: out, inputs: input.paths) { folder in try report.write(to: folder) }
     let robust = report.monteCarlo.programmes.map { "\($0.key) \($0.robust.count)/\($0.nominal.count) robust" }
     if output.json {
       var j = JSONText()

@@ -43,7 +43,7 @@ struct Validate: ParsableCommand {
     if json {
       print(summaryJSON(result.summary, spec: spec, warnings: result.log))
     } else {
-      print(summaryText(result.summary, spec: spec, warnings: result.log.warningCount))
+      print(Diagnostic.terminalSafeLines(summaryText(result.summary, spec: spec, warnings: result.log.warningCount)))
     }
   }
 

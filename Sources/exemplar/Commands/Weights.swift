@@ -42,13 +42,13 @@ struct Weights: ParsableCommand {
       } catch {
         throw error.located(spec: a.spec, table: a.table)
       }
-      print(output.json ? stabilityJSON(a, programmes) : text(a.spec, a.evaluation) + "\n\n" + stabilityText(a, programmes))
+      print(output.json ? stabilityJSON(a, programmes) : Diagnostic.terminalSafeLines(text(a.spec, a.evaluation) + "\n\n" + stabilityText(a, programmes)))
       return
     }
     let spec = try pipeline.loadSpec()
     let table = try pipeline.ingest(spec)
     let ev = try pipeline.evaluate(table, spec)
-    print(output.json ? json(spec, ev) : text(spec, ev))
+    print(output.json ? json(spec, ev) : Diagnostic.terminalSafeLines(text(spec, ev)))
   }
 
   func stabilityText(_ a: Analysis, _ programmes: [ProgrammeStability]) -> String {
