@@ -11,22 +11,26 @@ import Scoring
 /// Mutable per-sample state lives in arrays stamped with a sample counter instead of
 /// being cleared, so a sample costs O(candidates walked), beyond the scoring itself.
 /// One workspace per thread.
+///
+/// The mutable state is read and written per candidate of every sample by the one thread
+/// that owns the workspace: its stored properties skip Swift's dynamic exclusivity checks
+/// (`@exclusivity(unchecked)`; they were a tenth of a sample's time in profiles).
 package final class SelectionWorkspace {
   package let plan: SelectionPlan
   let table: Table
   /// Normalised matrix, criterion-major (for `group.*` and `criterion.*`).
   let normalised: [[Double]]
   /// Whether the current method's raw value is better when lower (VIKOR).
-  package var lowerIsBetter: Bool
+  @exclusivity(unchecked) package var lowerIsBetter: Bool
 
   /// Utilities of the current sample (all rows; score = scaled utility).
-  package var utility: UnsafeBufferPointer<Double> = UnsafeBufferPointer(start: nil, count: 0)
+  @exclusivity(unchecked) package var utility: UnsafeBufferPointer<Double> = UnsafeBufferPointer(start: nil, count: 0)
   /// Weights of the current sample.
-  package var weights: [Double] = []
+  @exclusivity(unchecked) package var weights: [Double] = []
   /// Ranked rows in the sample's order: all of them, or the best `prefix.count`.
-  package private(set) var prefix: [Int32] = []
-  package private(set) var prefixComplete = false
-  var stamp: UInt32 = 0
+  @exclusivity(unchecked) package private(set) var prefix: [Int32] = []
+  @exclusivity(unchecked) package private(set) var prefixComplete = false
+  @exclusivity(unchecked) var stamp: UInt32 = 0
   let rankStamp: PlainBuffer<UInt32>
   let rankOf: PlainBuffer<Int32>
   let starStamp: PlainBuffer<UInt32>
@@ -35,19 +39,19 @@ package final class SelectionWorkspace {
   let eligibleStamp: [PlainBuffer<UInt32>]
   let eligibleComputedStamp: [PlainBuffer<UInt32>]
   /// Per programme: rows selected and on the reserve list in the current sample.
-  package internal(set) var selected: [[Int32]]
-  package internal(set) var reserve: [[Int32]]
+  @exclusivity(unchecked) package internal(set) var selected: [[Int32]]
+  @exclusivity(unchecked) package internal(set) var reserve: [[Int32]]
   let capCounts: [PlainBuffer<Int32>]
   let reserveCapCounts: [PlainBuffer<Int32>]
   /// Per programme: its caps laid out for the walk (no array retained per candidate).
   let capTables: [CapTable]
   /// Whether the walk applies the committee decisions of the plan (the final lists) or not
   /// (the computed lists). Sensitivity samples apply them.
-  package var applyDecisions = true
+  @exclusivity(unchecked) package var applyDecisions = true
   /// Set while `run`'s walk records: the rules each row met, per programme.
   var recorder: SelectionRecorder? { didSet { recording = recorder != nil } }
   /// `recorder != nil`, read per candidate without retaining the recorder.
-  private(set) var recording = false
+  @exclusivity(unchecked) private(set) var recording = false
 
   package init(plan: SelectionPlan, table: Table, normalised: [[Double]], lowerIsBetter: Bool) {
     self.plan = plan
