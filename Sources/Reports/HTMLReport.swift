@@ -1,5 +1,6 @@
 import Criteria
 import Model
+import Procedure
 import Scoring
 import Selection
 
@@ -110,7 +111,12 @@ enum HTMLReport {
       s += "<td class=\"n\">\(ev.rank[row] > 0 ? String(ev.stars[row]) : "")</td><td>\(HTML.escape(reason))</td></tr>\n"
       try sink.write(s)
     }
-    for (i, r) in d.selected.enumerated() { try line(r, .selected, i + 1, "") }
+    // An enterprise the committee added says so, with the committee's reason.
+    var added: [Int: String] = [:]
+    for a in m.decision.committee.decisions where a.programme == p && a.decision.action == .add {
+      added[a.row] = (L.english ? "added by the committee: " : "评审委员会增补：") + a.decision.reason
+    }
+    for (i, r) in d.selected.enumerated() { try line(r, .selected, i + 1, added[r] ?? "") }
     for (i, r) in d.reserve.enumerated() { try line(r, .reserve, i + 1, "") }
     for (i, e) in d.excluded.enumerated() {
       guard shown < limit else { break }

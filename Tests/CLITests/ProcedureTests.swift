@@ -150,6 +150,9 @@ import Testing
     let granted = awards.map { "\($0["id"] as? String ?? "") \($0["source"] as? String ?? "") \(($0["granted"] as? Double) ?? -1)" }
     #expect(granted == ["E02 stars:4 1000.0", "E02 province 5000.0", "E04 stars:4 500.0", "E05 stars:4 0.0"])
     #expect(rewards["total_granted"] as? Double == 6500)
+    // The committee's add reads as such on the page, with its reason.
+    let page = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+    #expect(page.contains("评审委员会增补：行业示范意义"))
     // The manifest lists every input with its SHA-256.
     let manifest = try #require(json["manifest"] as? [String: Any])
     let inputs = try #require(manifest["inputs"] as? [[String: Any]])
