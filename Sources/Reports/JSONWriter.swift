@@ -164,5 +164,17 @@ struct JSONWriter {
     if let s { string(s) } else { null() }
   }
 
+  /// `"key": [{…}, …]`: an object per element, each filled by `body`.
+  mutating func field<S: Sequence>(_ k: String, objects: S, _ body: (inout JSONWriter, S.Element) -> Void) {
+    key(k)
+    beginArray()
+    for x in objects {
+      beginObject()
+      body(&self, x)
+      endObject()
+    }
+    endArray()
+  }
+
   private func writeString(_ s: String) { out.append(jsonString: s) }
 }

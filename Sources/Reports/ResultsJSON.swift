@@ -72,19 +72,14 @@ enum ResultsJSON {
       w.beginObject()
       w.field("id", m.evaluation.ids[row])
       w.field("label", m.evaluation.labels[row])
-      w.key("reasons")
-      w.beginArray()
-      for r in s.reasons(of: row) {
-        w.beginObject()
+      w.field("reasons", objects: s.reasons(of: row)) { w, r in
         w.field("kind", r.kind.rawValue)
         w.field("name", r.name)
         w.field("reason", r.reason)
         w.field("evidence", r.evidence)
         w.field("file", r.file)
         w.field("line", r.line)
-        w.endObject()
       }
-      w.endArray()
       w.endObject()
     }
     w.endArray()
@@ -264,16 +259,11 @@ enum ResultsJSON {
     w.field("rows", mf.rows)
     w.field("time", mf.timeISO8601)
     if !mf.inputs.isEmpty {
-      w.key("inputs")
-      w.beginArray()
-      for f in mf.inputs {
-        w.beginObject()
+      w.field("inputs", objects: mf.inputs) { w, f in
         w.field("role", f.role)
         w.field("file", f.file)
         w.field("sha256", f.sha256)
-        w.endObject()
       }
-      w.endArray()
     }
     w.endObject()
   }
