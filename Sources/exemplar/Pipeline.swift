@@ -2,6 +2,7 @@ import ArgumentParser
 import Criteria
 import Foundation
 import Ingest
+import Ledger
 import Model
 import Procedure
 import Scoring
@@ -12,6 +13,9 @@ import Selection
 /// an exit code by `Exit`); warnings are printed as they come.
 struct Pipeline {
   let input: InputOptions
+  /// `run --ledger`: a ledger file that does not exist yet is created after the run (no
+  /// history); the other commands need it to exist.
+  var ledgerMayBeNew = false
 
   /// Loads and validates the criteria file (exit 66 when missing, 78 when invalid).
   func loadSpec(_ path: String? = nil) throws -> Spec {
@@ -49,10 +53,24 @@ struct Pipeline {
     spec.reviews.map { r in spec.columns.filter { $0.key != r.column } } ?? spec.columns
   }
 
-  /// Reads `--history` when given (exit 66 / 65).
-  func history() throws -> [HistoryEntry] {
-    guard let path = input.history else { return [] }
-    return try Ingestor.readHistory(path: path, options: IngestOptions(encoding: input.encoding)).get()
+  /// The history the programme rules read: `--history` and the finals of earlier years in
+  /// `--ledger`, each checked (`HistoryCheck`, exit 65 at FILE:LINE), merged
+  /// (`LedgerHistory.merge`, conflicts reported as warnings).
+  func history(_ spec: Spec) throws -> [HistoryEntry] {
+    var log = DiagnosticLog()
+    var csv: [HistoryEntry] = []
+    if let path = input.history {
+      csv = try Ingestor.readHistory(path: path, options: IngestOptions(encoding: input.encoding)).get()
+      log.append(contentsOf: HistoryCheck.check(csv, file: path, spec: spec))
+    }
+    var entries = csv
+    if let path = input.ledger, ledgerMayBeNew == false || FileManager.default.fileExists(atPath: path) {
+      let finals = try Ledger.open(path: path, create: false).finalHistory(before: spec.evaluation.year)
+      entries = LedgerHistory.merge(csv: csv, csvFile: input.history ?? "", finals: finals, ledgerFile: path, spec: spec, log: &log)
+    }
+    if log.hasErrors { throw StageFailure(.data, diagnostics: log) }
+    Exit.report(log)
+    return entries
   }
 
   /// Scores a table (a `ScoringError`, exit 65, for degenerate data that has no result).
@@ -72,7 +90,7 @@ struct Pipeline {
       spec = try loadSpec()
     }
     var table = try ingest(spec, digests: digests)
-    let history = try history()
+    let history = try history(spec)
     let procedure = try ProcedureFiles.prepare(input, spec: spec, table: &table)
     let (evaluation, decision) = try Selector.run(
       table, spec: spec, history: history, screening: procedure.screening, committee: procedure.committee)

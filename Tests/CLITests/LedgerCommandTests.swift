@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// `run --ledger`, `ledger final|list|history` and history from the ledger, on metrics from
+/// `exemplar generate` (the same seed shares ids across years).
+@Suite struct LedgerCommandTests {
+  /// A folder with generated metrics for `years` and the criteria path.
+  static func story(_ years: [Int], rows: Int = 2000) throws -> URL {
+    let dir = try CLI.temporaryFolder()
+    for y in years {
+      let r = try CLI.run(["generate", "--rows", "\(rows)", "--seed", "7", "--year", "\(y)", "--out", dir.appendingPathComponent("m\(y).csv").path])
+      #expect(r.status == 0, "\(r.stderr)")
+    }
+    return dir
+  }
+
+  static func runYear(_ year: Int, in dir: URL, extra: [String] = []) throws -> CLI.Output {
+    try CLI.run(
+      [
+        "run", dir.appendingPathComponent("m\(year).csv").path, "--criteria", "criteria/2022.toml", "--set", "evaluation.year=\(year)",
+        "--out", dir.appendingPathComponent("out\(year)").path, "--ledger", dir.appendingPathComponent("ledger.db").path, "--json",
+      ] + extra)
+  }
+
+  @Test func yearlyCycleTakesHistoryFromTheFinal() throws {
+    let dir = try Self.story([2022, 2023])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ledger = dir.appendingPathComponent("ledger.db").path
+    let r1 = try Self.runYear(2022, in: dir)
+    #expect(r1.status == 0, "\(r1.stderr)")
+    #expect(r1.stdout.contains("\"ledger_run\":1"))
+    // Without a final, the 2023 run has no history.
+    let draft = try Self.runYear(2023, in: dir)
+    #expect(draft.stdout.contains("\"ledger_run\":2"))
+    let draftRanking = try String(contentsOf: dir.appendingPathComponent("out2023/ranking.csv"), encoding: .utf8)
+    #expect(!draftRanking.contains("已于2022年推荐"))
+
+    let f = try CLI.run(["ledger", "final", "1", "--ledger", ledger])
+    #expect(f.status == 0, "\(f.stderr)")
+    // One final per year and programme: a second final of 2022 is refused.
+    let again = try CLI.run(["ledger", "final", "1", "--ledger", ledger])
+    #expect(again.status == 65)
+    #expect(again.stderr.contains("a final cannot be changed"))
+
+    let r2 = try Self.runYear(2023, in: dir)
+    #expect(r2.status == 0, "\(r2.stderr)")
+    #expect(r2.stdout.contains("\"ledger_run\":3"))
+    let ranking = try String(contentsOf: dir.appendingPathComponent("out2023/ranking.csv"), encoding: .utf8)
+    #expect(ranking.contains("已于2022年推荐"))
+
+    let list = try CLI.run(["ledger", "list", "--ledger", ledger, "--json"])
+    #expect(list.status == 0)
+    #expect(list.stdout.contains("\"run\":1,\"year\":2022"))
+    #expect(list.stdout.contains("\"run\":3,\"year\":2023"))
+
+    let historyFile = dir.appendingPathComponent("history.csv").path
+    let h = try CLI.run(["ledger", "history", "--ledger", ledger, "--out", historyFile])
+    #expect(h.status == 0, "\(h.stderr)")
+    let csv = try String(contentsOf: URL(fileURLWithPath: historyFile), encoding: .utf8)
+    let lines = csv.split(whereSeparator: \.isNewline)
+    #expect(lines.first == "id,year,programme")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: historyFile)).prefix(3) == Data([0xEF, 0xBB, 0xBF]))
+    // 2022's final lists: 20 + 6 + 2 + 3 + 4 + 5 recommendations.
+    #expect(lines.count == 1 + 40)
+    // The written file is a valid history file for the next year, equal to the ledger's.
+    let same = try Self.runYear(2023, in: dir, extra: ["--history", historyFile])
+    #expect(same.status == 0, "\(same.stderr)")
+    #expect(!same.stderr.contains("warning"))
+  }
+
+  @Test func mistypedProgrammeInHistoryIsAnError() throws {
+    let dir = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let history = dir.appendingPathComponent("h.csv")
+    try "id,year,programme\n91330281MA2GDT7XXH,2021,宁波市管理创新提升标杆\n91330281MA2GDT7XXH,2022,city_benchmark\n91330281MA2GDT7XXH,2020,city_benchmark\n91330281MA2GDT7XXH,2020,city_benchmark\n"
+      .write(to: history, atomically: true, encoding: .utf8)
+    let r = try CLI.run(["validate", "samples/metrics-2022.csv", "--criteria", "criteria/2022.toml", "--history", history.path])
+    #expect(r.status == 65)
+    #expect(r.stderr.contains("h.csv:2:programme: unknown programme \"宁波市管理创新提升标杆\" (did you mean \"宁波市管理创新提升标杆企业\"?)"))
+    #expect(r.stderr.contains("h.csv:3:year: year 2022 is not before the evaluation year 2022"))
+    #expect(r.stderr.contains("h.csv:5:id: duplicate"))
+  }
+
+  @Test func missingLedgerIsAnErrorForReaders() throws {
+    let r = try CLI.run(["ledger", "list", "--ledger", "/nonexistent/ledger.db"])
+    #expect(r.status == 66)
+    let e = try CLI.run(["explain", "samples/metrics-2022.csv", "--criteria", "criteria/2022.toml", "--id", "91330281MA2GDT7XXH", "--ledger", "/nonexistent/l.db"])
+    #expect(e.status == 66)
+  }
+}
