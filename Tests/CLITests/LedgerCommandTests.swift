@@ -87,4 +87,44 @@ import Testing
     let e = try CLI.run(["explain", "samples/metrics-2022.csv", "--criteria", "criteria/2022.toml", "--id", "91330281MA2GDT7XXH", "--ledger", "/nonexistent/l.db"])
     #expect(e.status == 66)
   }
+
+  /// 2022 run and final; the 2023 run re-reviews 2022's recognitions (valid 3 years): one
+  /// holder is on 2023's screening list, others fell below the rank line.
+  @Test func reReviewListsValidRecognitionsThatNoLongerQualify() throws {
+    let dir = try Self.story([2022, 2023])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ledger = dir.appendingPathComponent("ledger.db").path
+    #expect(try Self.runYear(2022, in: dir).status == 0)
+    #expect(try CLI.run(["ledger", "final", "1", "--ledger", ledger]).status == 0)
+    let history = try CLI.run(["ledger", "history", "--ledger", ledger]).stdout
+    let recognised = history.split(separator: "\n").filter { $0.hasSuffix(",city_benchmark") }.map { String($0.prefix(18)) }
+    let metrics2023 = try String(contentsOf: dir.appendingPathComponent("m2023.csv"), encoding: .utf8)
+    let present = Set(metrics2023.split(separator: "\n").map { String($0.prefix(18)) })
+    let holder = try #require(recognised.first { present.contains($0) }, "no 2022 recognition recurs in 2023")
+    let screen = dir.appendingPathComponent("screen.csv")
+    try "id,reason\n\(holder),近三年发生重大安全生产事故\n".write(to: screen, atomically: true, encoding: .utf8)
+    let sets = [
+      "--set", "programmes.city_benchmark.valid_years=3", "--set", "programmes.city_benchmark.review_rank=20", "--screen", screen.path,
+    ]
+    let r = try Self.runYear(2023, in: dir, extra: sets)
+    #expect(r.status == 0, "\(r.stderr)")
+    let out = dir.appendingPathComponent("out2023")
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("results.json"))) as? [String: Any]
+    let findings = try #require(json?["re_review"] as? [[String: Any]])
+    let screened = findings.filter { $0["finding"] as? String == "screened" }
+    #expect(screened.map { $0["id"] as? String } == [holder])
+    #expect(screened.first?["reason"] as? String == "本年度一票否决：近三年发生重大安全生产事故")
+    #expect(screened.first?["valid_through"] as? Int == 2024)
+    let ranks = findings.filter { $0["finding"] as? String == "rank" }
+    #expect(!ranks.isEmpty)
+    #expect(ranks.allSatisfy { ($0["rank"] as? Int ?? 0) > 20 && recognised.contains($0["id"] as? String ?? "") })
+    let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+    #expect(html.contains("<section class=\"re-review\">\n<h2>复核</h2>"))
+    #expect(html.contains(holder))
+    // Without valid_years there is no re-review in the outputs.
+    let plain = try Self.runYear(2023, in: dir)
+    #expect(plain.status == 0)
+    let plainJSON = try String(contentsOf: out.appendingPathComponent("results.json"), encoding: .utf8)
+    #expect(!plainJSON.contains("re_review"))
+  }
 }

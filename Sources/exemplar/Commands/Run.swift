@@ -114,9 +114,11 @@ struct Run: ParsableCommand {
     if !noHTML, !noStability, analysis.table.rowCount <= Run.stabilityRowLimit {
       options.stability = try stabilityRows(analysis)
     }
-    return RunReport(
+    var report = RunReport(
       spec: analysis.spec, evaluation: analysis.evaluation, decision: analysis.decision, manifest: manifest,
       options: options)
+    report.reReview = ReReview.findings(spec: analysis.spec, evaluation: analysis.evaluation, history: analysis.history)
+    return report
   }
 }
 
