@@ -62,6 +62,32 @@ import Testing
     #expect(try Data(contentsOf: URL(fileURLWithPath: historyFile)).prefix(3) == Data([0xEF, 0xBB, 0xBF]))
     // 2022's final lists: 20 + 6 + 2 + 3 + 4 + 5 recommendations.
     #expect(lines.count == 1 + 40)
+    // One enterprise over the years, and the two years compared.
+    let holder = String(try #require(lines.dropFirst().first).prefix(18))
+    let story = try CLI.run(["history", holder.lowercased(), "--ledger", ledger, "--json"])
+    #expect(story.status == 0, "\(story.stderr)")
+    #expect(story.stdout.contains("\"year\":2022,\"run\":1,\"final\":true"))
+    #expect(story.stdout.contains("\"final\":\"selected\""))
+    let text = try CLI.run(["history", holder, "--ledger", ledger])
+    #expect(text.stdout.contains("2022年（第1次运行，终稿）"))
+    let compareDir = dir.appendingPathComponent("compare")
+    let cmp = try CLI.run(["compare", "2022", "2023", "--ledger", ledger, "--json", "--out", compareDir.path])
+    #expect(cmp.status == 0, "\(cmp.stderr)")
+    let doc = try JSONSerialization.jsonObject(with: Data(cmp.stdout.utf8)) as? [String: Any]
+    #expect((doc?["a"] as? [String: Any])?["run"] as? Int == 1)
+    #expect((doc?["b"] as? [String: Any])?["run"] as? Int == 3)
+    let programmes = try #require(doc?["programmes"] as? [[String: Any]])
+    #expect(programmes.count == 6)
+    // Entered + stayed is the 2023 list; left + stayed the 2022 list.
+    for p in programmes {
+      let entered = (p["entered"] as? [String])?.count ?? -1
+      let left = (p["left"] as? [String])?.count ?? -1
+      let stayed = p["stayed"] as? Int ?? -1
+      if p["programme"] as? String == "city_benchmark" { #expect(entered + stayed == 20 && left + stayed == 20) }
+    }
+    let html = try String(contentsOf: compareDir.appendingPathComponent("compare.html"), encoding: .utf8)
+    #expect(html.contains("<svg") && html.contains("<polyline"))
+    #expect(try CLI.run(["compare", "2022", "2031", "--ledger", ledger]).status == 65)
     // The written file is a valid history file for the next year, equal to the ledger's.
     let same = try Self.runYear(2023, in: dir, extra: ["--history", historyFile])
     #expect(same.status == 0, "\(same.stderr)")
