@@ -1,26 +1,5 @@
 import GRDB
 
-/// A recorded run, as `exemplar ledger list` shows it.
-public struct RunSummary: Sendable, Hashable {
-  public var run: Int
-  public var year: Int
-  public var recordedAt: String
-  public var criteriaName: String
-  public var out: String
-  public var enterprises: Int
-  public var ranked: Int
-  /// Programmes of which this run is its year's final.
-  public var finals: [String]
-}
-
-/// One recommendation from a final: `id` selected to `programme` in `year`.
-public struct FinalEntry: Sendable, Hashable {
-  public var id: String
-  public var year: Int
-  public var programme: String
-  public var run: Int
-}
-
 extension Ledger {
   /// Every run, in recording order.
   public func runs() throws(LedgerError) -> [RunSummary] {

@@ -1,44 +1,5 @@
 import GRDB
 
-/// The run that stands for a year: its final (the run final for the most programmes), or
-/// else its latest run (a draft).
-public struct YearRun: Sendable, Hashable {
-  public var year: Int
-  public var run: Int
-  public var isFinal: Bool
-}
-
-/// One enterprise in one run, for `exemplar history`.
-public struct EnterpriseYear: Sendable {
-  public struct Status: Sendable {
-    public var programme: String
-    public var name: String
-    public var computed: String
-    public var final: String
-    public var position: Int?
-    public var reasonZH: String?
-    public var reasonEN: String?
-  }
-  public var year: YearRun
-  public var name: String
-  public var score: Double?
-  public var rank: Int?
-  public var ranked: Int
-  public var stars: Int?
-  public var unrankedReason: String?
-  public var groups: [(key: String, score: Double)]
-  public var statuses: [Status]
-}
-
-/// A run's ranking and final lists, for `exemplar compare`.
-public struct RunSnapshot: Sendable {
-  public var year: YearRun
-  /// Every enterprise of the run: id → (name, rank or nil, stars or nil).
-  public var enterprises: [String: (name: String, rank: Int?, stars: Int?)]
-  /// Programmes in file order: key, name, the final list's ids in order.
-  public var programmes: [(key: String, name: String, selected: [String])]
-}
-
 extension Ledger {
   /// The run standing for each year, by year.
   public func yearRuns() throws(LedgerError) -> [YearRun] {
@@ -79,9 +40,9 @@ extension Ledger {
           let statuses = try Row.fetchAll(
             db,
             sql: """
-              SELECT s.programme, p.name, s.computed, s.final, s.position, r.zh, r.en
-              FROM status s JOIN programme p ON p.run = s.run AND p.programme = s.programme
-              LEFT JOIN reason r ON r.reason = s.reason WHERE s.eid = ? ORDER BY p.position
+              SELECT d.programme, p.name, d.computed, d.final, d.position, d.reason_zh, d.reason_en
+              FROM decision d JOIN programme p ON p.run = d.run AND p.programme = d.programme
+              WHERE d.eid = ? ORDER BY p.position
               """, arguments: [eid]
           ).map { EnterpriseYear.Status(programme: $0[0], name: $0[1], computed: $0[2], final: $0[3], position: $0[4], reasonZH: $0[5], reasonEN: $0[6]) }
           out.append(
@@ -109,8 +70,8 @@ extension Ledger {
           let selected = try String.fetchAll(
             db,
             sql: """
-              SELECT e.id FROM status s JOIN enterprise e ON e.eid = s.eid
-              WHERE s.run = ? AND s.programme = ? AND s.final = 'selected' ORDER BY s.position
+              SELECT e.id FROM listed l JOIN enterprise e ON e.eid = l.eid
+              WHERE l.run = ? AND l.programme = ? AND l.stage = 'final' AND l.list = 'selected' ORDER BY l.position
               """, arguments: [y.run, p[0] as String])
           programmes.append((p[0], p[1], selected))
         }

@@ -20,6 +20,8 @@ extension Ledger {
   }
 
   static func insert(_ r: RunRecord, _ db: Database) throws -> Int {
+    // Room for the index pages a large run touches (allocated only as used).
+    try db.execute(sql: "PRAGMA cache_size = -131072")
     try db.execute(
       sql: """
         INSERT INTO run (year, recorded_at, exemplar_version, criteria_name, out, enterprises, ranked)
@@ -46,11 +48,18 @@ extension Ledger {
     }
     let firstEID = (try Int.fetchOne(db, sql: "SELECT coalesce(max(eid), 0) FROM enterprise") ?? 0) + 1
     let enterprise = try RawStatement(
-      db, "INSERT INTO enterprise (eid, run, id, name, line, score, rank, stars, unranked_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-    let status = try RawStatement(
-      db, "INSERT INTO status (eid, programme, run, computed, final, position, reason) VALUES (?, ?, ?, ?, ?, ?, ?)")
-    let group = try RawStatement(db, "INSERT INTO group_score (eid, grp, run, score) VALUES (?, ?, ?, ?)")
-    let statusText = [RunRecord.Status.excluded, .selected, .reserve].map(\.text)
+      db,
+      """
+      INSERT INTO enterprise (eid, run, id, name, line, score, rank, stars, unranked_reason, group_scores, statuses)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """)
+    // Each programme's JSON key and the status words, made once.
+    let keys = r.programmes.map { Array(JSONBytes.quoted($0.key).utf8) + Array(":[".utf8) }
+    let groupKeys = r.groups.map { Array(JSONBytes.quoted($0.key).utf8) + [UInt8(ascii: ":")] }
+    let words = [RunRecord.Status.excluded, .selected, .reserve].map { Array("\"\($0.text)\"".utf8) }
+    var statuses: [UInt8] = []
+    var groups: [UInt8] = []
+    statuses.reserveCapacity(64 * max(1, r.programmes.count))
     for row in 0..<r.count {
       let eid = firstEID + row
       enterprise.bind(1, eid)
@@ -63,31 +72,56 @@ extension Ledger {
         enterprise.bind(7, r.rank[row])
         enterprise.bind(8, r.stars[row])
         enterprise.bindNull(9)
+        groups.removeAll(keepingCapacity: true)
+        groups.append(UInt8(ascii: "{"))
+        for (k, g) in r.groups.enumerated() {
+          if k > 0 { groups.append(UInt8(ascii: ",")) }
+          groups += groupKeys[k]
+          JSONBytes.number(g.scores[row], into: &groups)
+        }
+        groups.append(UInt8(ascii: "}"))
+        groups.withUnsafeBufferPointer { enterprise.bind(10, utf8: $0) }
       } else {
         enterprise.bindNull(6)
         enterprise.bindNull(7)
         enterprise.bindNull(8)
         enterprise.bind(9, r.unranked[row] ?? "")
+        enterprise.bindNull(10)
       }
-      try enterprise.step()
-      for p in r.programmes {
-        status.bind(1, eid)
-        status.bind(2, p.key)
-        status.bind(3, run)
-        status.bind(4, statusText[Int(p.computed[row].rawValue)])
-        status.bind(5, statusText[Int(p.final[row].rawValue)])
-        if p.position[row] > 0 { status.bind(6, Int(p.position[row])) } else { status.bindNull(6) }
+      // {"KEY":["computed","final",position|null,reason|null], …}
+      statuses.removeAll(keepingCapacity: true)
+      statuses.append(UInt8(ascii: "{"))
+      for (k, p) in r.programmes.enumerated() {
+        if k > 0 { statuses.append(UInt8(ascii: ",")) }
+        statuses += keys[k]
+        statuses += words[Int(p.computed[row].rawValue)]
+        statuses.append(UInt8(ascii: ","))
+        statuses += words[Int(p.final[row].rawValue)]
+        statuses.append(UInt8(ascii: ","))
+        JSONBytes.integer(p.position[row] > 0 ? Int(p.position[row]) : nil, into: &statuses)
+        statuses.append(UInt8(ascii: ","))
         let reason = Int(p.reason[row])
-        if reason >= 0 { status.bind(7, Int(reasonID[reason])) } else { status.bindNull(7) }
-        try status.step()
+        JSONBytes.integer(reason >= 0 ? Int(reasonID[reason]) : nil, into: &statuses)
+        statuses.append(UInt8(ascii: "]"))
       }
-      if r.rank[row] > 0 {
-        for g in r.groups {
-          group.bind(1, eid)
-          group.bind(2, g.key)
-          group.bind(3, run)
-          group.bind(4, g.scores[row])
-          try group.step()
+      statuses.append(UInt8(ascii: "}"))
+      statuses.withUnsafeBufferPointer { enterprise.bind(11, utf8: $0) }
+      try enterprise.step()
+    }
+    // The lists (few rows): what history, compare and the views read.
+    let listed = try RawStatement(db, "INSERT INTO listed (run, programme, stage, list, position, eid) VALUES (?, ?, ?, ?, ?, ?)")
+    for p in r.programmes {
+      for (stage, column) in [("computed", p.computed), ("final", p.final)] {
+        var next = [RunRecord.Status.selected: 0, .reserve: 0]
+        for row in stage == "final" ? p.finalOrder : p.computedOrder where column[row] != .excluded {
+          next[column[row], default: 0] += 1
+          listed.bind(1, run)
+          listed.bind(2, p.key)
+          listed.bind(3, stage)
+          listed.bind(4, column[row].text)
+          listed.bind(5, next[column[row]] ?? 0)
+          listed.bind(6, firstEID + row)
+          try listed.step()
         }
       }
     }

@@ -55,7 +55,9 @@ enum LedgerSchema {
       score REAL,
       rank INTEGER,
       stars INTEGER,
-      unranked_reason TEXT
+      unranked_reason TEXT,
+      group_scores TEXT,
+      statuses TEXT NOT NULL
     );
     CREATE INDEX enterprise_id ON enterprise(id, run);
     CREATE INDEX enterprise_run ON enterprise(run, rank);
@@ -65,23 +67,14 @@ enum LedgerSchema {
       en TEXT NOT NULL,
       UNIQUE (zh, en)
     );
-    CREATE TABLE status (
-      eid INTEGER NOT NULL REFERENCES enterprise(eid),
+    CREATE TABLE listed (
+      run INTEGER NOT NULL REFERENCES run(run),
       programme TEXT NOT NULL,
-      run INTEGER NOT NULL REFERENCES run(run),
-      computed TEXT NOT NULL,
-      final TEXT NOT NULL,
-      position INTEGER,
-      reason INTEGER REFERENCES reason(reason),
-      PRIMARY KEY (eid, programme)
-    ) WITHOUT ROWID;
-    CREATE INDEX status_selected ON status(run, programme) WHERE final = 'selected';
-    CREATE TABLE group_score (
+      stage TEXT NOT NULL CHECK (stage IN ('computed', 'final')),
+      list TEXT NOT NULL CHECK (list IN ('selected', 'reserve')),
+      position INTEGER NOT NULL,
       eid INTEGER NOT NULL REFERENCES enterprise(eid),
-      grp TEXT NOT NULL,
-      run INTEGER NOT NULL REFERENCES run(run),
-      score REAL,
-      PRIMARY KEY (eid, grp)
+      PRIMARY KEY (run, programme, stage, list, position)
     ) WITHOUT ROWID;
     CREATE TABLE reward (
       run INTEGER NOT NULL REFERENCES run(run),
@@ -109,17 +102,21 @@ enum LedgerSchema {
     \(finalRunGuards)
     CREATE VIEW history AS
       SELECT e.id AS id, f.year AS year, f.programme AS programme, f.run AS run
-      FROM final f JOIN status s ON s.run = f.run AND s.programme = f.programme AND s.final = 'selected'
-      JOIN enterprise e ON e.eid = s.eid;
+      FROM final f JOIN listed l ON l.run = f.run AND l.programme = f.programme AND l.stage = 'final' AND l.list = 'selected'
+      JOIN enterprise e ON e.eid = l.eid;
     CREATE VIEW decision AS
-      SELECT s.run AS run, e.id AS id, e.name AS name, e.rank AS rank, e.stars AS stars, s.programme AS programme,
-             s.computed AS computed, s.final AS final, s.position AS position, r.zh AS reason_zh, r.en AS reason_en
-      FROM status s JOIN enterprise e ON e.eid = s.eid LEFT JOIN reason r ON r.reason = s.reason;
+      SELECT e.run AS run, e.eid AS eid, e.id AS id, e.name AS name, e.rank AS rank, e.stars AS stars, j.key AS programme,
+             json_extract(j.value, '$[0]') AS computed, json_extract(j.value, '$[1]') AS final,
+             json_extract(j.value, '$[2]') AS position, r.zh AS reason_zh, r.en AS reason_en
+      FROM enterprise e JOIN json_each(e.statuses) j LEFT JOIN reason r ON r.reason = json_extract(j.value, '$[3]');
+    CREATE VIEW group_score AS
+      SELECT e.run AS run, e.eid AS eid, e.id AS id, g.key AS grp, g.value AS score
+      FROM enterprise e JOIN json_each(e.group_scores) g;
     """
 
   /// Rows of a run that is some year's final cannot be changed or deleted.
   static var finalRunGuards: String {
-    ["run", "input", "programme", "enterprise", "status", "group_score", "reward"].map { t in
+    ["run", "input", "programme", "enterprise", "listed", "reward"].map { t in
       """
       CREATE TRIGGER \(t)_final_no_update BEFORE UPDATE ON \(t)
       WHEN EXISTS (SELECT 1 FROM final WHERE run = OLD.run)

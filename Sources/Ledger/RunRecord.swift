@@ -51,6 +51,10 @@ public struct RunRecord: Sendable {
     public var position: [Int32]
     /// Per row: index into `RunRecord.reasons` of why it is not selected, −1 for none.
     public var reason: [Int32]
+    /// Rows of the final lists in order: selected, then reserve.
+    public var finalOrder: [Int] = []
+    /// Rows of the computed lists in order: selected, then reserve.
+    public var computedOrder: [Int] = []
     public init(
       key: String, name: String, level: String, quota: Int, reserves: Int, historyYears: Int, validYears: Int, rows: Int
     ) {

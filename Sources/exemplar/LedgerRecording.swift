@@ -42,8 +42,10 @@ enum LedgerRecording {
         p.final[row] = .reserve
         p.position[row] = Int32(k + 1)
       }
+      p.finalOrder = (d.selected + d.reserve).filter { $0 < n }
       if i < report.decision.computed.count {
         let c = report.decision.computed[i]
+        p.computedOrder = (c.selected + c.reserve).filter { $0 < n }
         for row in c.selected where row < n { p.computed[row] = .selected }
         for row in c.reserve where row < n { p.computed[row] = .reserve }
       }

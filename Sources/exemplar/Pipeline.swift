@@ -65,7 +65,7 @@ struct Pipeline {
     }
     var entries = csv
     if let path = input.ledger, ledgerMayBeNew == false || FileManager.default.fileExists(atPath: path) {
-      let finals = try Ledger.open(path: path, create: false).finalHistory(before: spec.evaluation.year)
+      let finals = try Ledger.open(path: path, create: ledgerMayBeNew).finalHistory(before: spec.evaluation.year)
       entries = LedgerHistory.merge(csv: csv, csvFile: input.history ?? "", finals: finals, ledgerFile: path, spec: spec, log: &log)
     }
     if log.hasErrors { throw StageFailure(.data, diagnostics: log) }

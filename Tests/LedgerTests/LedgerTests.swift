@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import Testing
+import GRDB
 
 @testable import Ledger
 
@@ -13,6 +14,8 @@ func sampleRecord(year: Int, selected: Int = 0, out: String = "out") -> RunRecor
     p.position[row] = row == selected ? 1 : 0
     p.reason[row] = row == selected ? -1 : 0
   }
+  p.finalOrder = [selected]
+  p.computedOrder = [selected]
   return RunRecord(
     year: year, recordedAt: "2026-01-01T00:00:00Z", version: "test", criteriaName: "c", out: out,
     inputs: [.init(role: "criteria", path: "c.toml", sha256: "00", content: "[evaluation]\n")],
@@ -42,13 +45,35 @@ func temporaryPath(_ name: String) -> String {
     #expect(try ledger.runs().map(\.finals) == [[], ["city"]])
   }
 
+  @Test func viewsReadTheStatusesAndGroupScores() throws {
+    let ledger = try Ledger.open(path: temporaryPath("l.db"), create: true)
+    _ = try ledger.record(sampleRecord(year: 2022, selected: 1))
+    let rows = try ledger.queue.read { db in
+      try Row.fetchAll(db, sql: "SELECT id, programme, computed, final, position, reason_zh, reason_en FROM decision ORDER BY id")
+    }
+    #expect(rows.count == 3)
+    let first: [String?] = [rows[0]["id"], rows[0]["final"], rows[0]["reason_en"]]
+    #expect(first == ["A1", "excluded", "below the line"])
+    let second: [String?] = [rows[1]["id"], rows[1]["final"], rows[1]["reason_zh"]]
+    #expect(second == ["B2", "selected", nil])
+    let position: Int? = rows[1]["position"]
+    #expect(position == 1)
+    let groups = try ledger.queue.read { db in try Row.fetchAll(db, sql: "SELECT id, grp, score FROM group_score ORDER BY id") }
+    #expect(groups.map { $0["score"] as Double } == [1, 2])
+    let unranked = try ledger.queue.read { db in try String.fetchOne(db, sql: "SELECT unranked_reason FROM enterprise WHERE id = 'C3'") }
+    #expect(unranked == "screened")
+    let history = try ledger.enterpriseHistory(id: "B2")
+    #expect(history.first?.statuses.first?.final == "selected")
+    #expect(history.first?.groups.first?.score == 2)
+  }
+
   @Test func finalsCannotBeChangedInTheDatabase() throws {
     let path = temporaryPath("l.db")
     let ledger = try Ledger.open(path: path, create: true)
     _ = try ledger.record(sampleRecord(year: 2022))
     _ = try ledger.markFinal(run: 1, at: "t")
     for sql in [
-      "UPDATE final SET run = 2", "DELETE FROM final", "DELETE FROM status WHERE run = 1", "UPDATE enterprise SET rank = 9",
+      "UPDATE final SET run = 2", "DELETE FROM final", "DELETE FROM listed WHERE run = 1", "UPDATE enterprise SET rank = 9",
       "DELETE FROM run", "INSERT INTO final (year, programme, run, marked_at) VALUES (2023, 'city', 1, 't')",
     ] {
       #expect(throws: (any Error).self, "\(sql)") { try ledger.queue.write { try $0.execute(sql: sql) } }
