@@ -54,9 +54,8 @@ extension Ledger {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """)
     // Each programme's JSON key and the status words, made once.
-    let keys = r.programmes.map { Array(JSONBytes.quoted($0.key).utf8) + Array(":[".utf8) }
     let groupKeys = r.groups.map { Array(JSONBytes.quoted($0.key).utf8) + [UInt8(ascii: ":")] }
-    let words = [RunRecord.Status.excluded, .selected, .reserve].map { Array("\"\($0.text)\"".utf8) }
+    let words = [RunRecord.Status.excluded, .selected, .reserve].map { Array("\"\($0.code)\"".utf8) }
     var statuses: [UInt8] = []
     var groups: [UInt8] = []
     statuses.reserveCapacity(64 * max(1, r.programmes.count))
@@ -88,12 +87,12 @@ extension Ledger {
         enterprise.bind(9, r.unranked[row] ?? "")
         enterprise.bindNull(10)
       }
-      // {"KEY":["computed","final",position|null,reason|null], …}
+      // [[computed, final, position|null, reason|null], …] in programme order.
       statuses.removeAll(keepingCapacity: true)
-      statuses.append(UInt8(ascii: "{"))
+      statuses.append(UInt8(ascii: "["))
       for (k, p) in r.programmes.enumerated() {
         if k > 0 { statuses.append(UInt8(ascii: ",")) }
-        statuses += keys[k]
+        statuses.append(UInt8(ascii: "["))
         statuses += words[Int(p.computed[row].rawValue)]
         statuses.append(UInt8(ascii: ","))
         statuses += words[Int(p.final[row].rawValue)]
@@ -104,7 +103,7 @@ extension Ledger {
         JSONBytes.integer(reason >= 0 ? Int(reasonID[reason]) : nil, into: &statuses)
         statuses.append(UInt8(ascii: "]"))
       }
-      statuses.append(UInt8(ascii: "}"))
+      statuses.append(UInt8(ascii: "]"))
       statuses.withUnsafeBufferPointer { enterprise.bind(11, utf8: $0) }
       try enterprise.step()
     }

@@ -6,7 +6,8 @@ import Model
 /// lists (docs/ledger.md). Only the command line opens it; the stages never see it.
 ///
 /// Writers take SQLite's write lock at the start of their transaction (`BEGIN IMMEDIATE`)
-/// and wait up to `busyTimeout` for another writer (WAL journal: readers never wait).
+/// and wait up to `busyTimeout` for another writer or a reader. The journal is SQLite's
+/// rollback journal: a run's new pages are written once (a WAL would write them twice).
 /// A transaction that does not commit — an error, `kill -9` — leaves the file as it was.
 public final class Ledger: @unchecked Sendable {
   /// The file as the user named it.
@@ -74,7 +75,6 @@ public final class Ledger: @unchecked Sendable {
       throw LedgerError(.data, path: path, "this file is an empty database, not an Exemplar ledger")
     }
     do {
-      if state.objects == 0 { _ = try queue.writeWithoutTransaction { try String.fetchOne($0, sql: "PRAGMA journal_mode = WAL") } }
       try queue.inTransaction(.immediate) { db in
         let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
         guard version < LedgerSchema.current else { return .commit }  // another process migrated it

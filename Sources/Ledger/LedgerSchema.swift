@@ -105,10 +105,12 @@ enum LedgerSchema {
       FROM final f JOIN listed l ON l.run = f.run AND l.programme = f.programme AND l.stage = 'final' AND l.list = 'selected'
       JOIN enterprise e ON e.eid = l.eid;
     CREATE VIEW decision AS
-      SELECT e.run AS run, e.eid AS eid, e.id AS id, e.name AS name, e.rank AS rank, e.stars AS stars, j.key AS programme,
-             json_extract(j.value, '$[0]') AS computed, json_extract(j.value, '$[1]') AS final,
+      SELECT e.run AS run, e.eid AS eid, e.id AS id, e.name AS name, e.rank AS rank, e.stars AS stars, p.programme AS programme,
+             CASE json_extract(j.value, '$[0]') WHEN 's' THEN 'selected' WHEN 'r' THEN 'reserve' ELSE 'excluded' END AS computed,
+             CASE json_extract(j.value, '$[1]') WHEN 's' THEN 'selected' WHEN 'r' THEN 'reserve' ELSE 'excluded' END AS final,
              json_extract(j.value, '$[2]') AS position, r.zh AS reason_zh, r.en AS reason_en
-      FROM enterprise e JOIN json_each(e.statuses) j LEFT JOIN reason r ON r.reason = json_extract(j.value, '$[3]');
+      FROM enterprise e JOIN json_each(e.statuses) j JOIN programme p ON p.run = e.run AND p.position = j.key + 1
+      LEFT JOIN reason r ON r.reason = json_extract(j.value, '$[3]');
     CREATE VIEW group_score AS
       SELECT e.run AS run, e.eid AS eid, e.id AS id, g.key AS grp, g.value AS score
       FROM enterprise e JOIN json_each(e.group_scores) g;

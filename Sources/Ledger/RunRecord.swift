@@ -24,6 +24,14 @@ public struct RunRecord: Sendable {
   /// What a programme's list did with one enterprise.
   public enum Status: UInt8, Sendable {
     case excluded = 0, selected, reserve
+    /// The one-letter code in the `statuses` JSON column: `s`, `r`, `x`.
+    public var code: String {
+      switch self {
+      case .excluded: "x"
+      case .selected: "s"
+      case .reserve: "r"
+      }
+    }
     /// The ledger's text for the status.
     public var text: String {
       switch self {
