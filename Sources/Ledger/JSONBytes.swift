@@ -36,11 +36,11 @@ enum JSONBytes {
       out.append(UInt8(ascii: "-"))
       v = -v
     }
-    var digits: [UInt8] = []
+    var divisor = 1
+    while divisor <= v / 10 { divisor *= 10 }
     repeat {
-      digits.append(UInt8(ascii: "0") + UInt8(v % 10))
-      v /= 10
-    } while v > 0
-    out += digits.reversed()
+      out.append(UInt8(ascii: "0") + UInt8(v / divisor % 10))
+      divisor /= 10
+    } while divisor > 0
   }
 }

@@ -63,7 +63,9 @@ extension Ledger {
     do {
       return try queue.read { db in
         var enterprises: [String: (name: String, rank: Int?, stars: Int?)] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, name, rank, stars FROM enterprise WHERE run = ?", arguments: [y.run])
+        let rows = try Row.fetchCursor(
+          db, sql: "SELECT e.id, e.name, e.rank, e.stars FROM run r JOIN enterprise e ON e.eid BETWEEN r.first_eid AND r.last_eid WHERE r.run = ?",
+          arguments: [y.run])
         while let r = try rows.next() { enterprises[r[0]] = (r[1], r[2], r[3]) }
         var programmes: [(key: String, name: String, selected: [String])] = []
         for p in try Row.fetchAll(db, sql: "SELECT programme, name FROM programme WHERE run = ? ORDER BY position", arguments: [y.run]) {

@@ -22,11 +22,16 @@ extension Ledger {
   static func insert(_ r: RunRecord, _ db: Database) throws -> Int {
     // Room for the index pages a large run touches (allocated only as used).
     try db.execute(sql: "PRAGMA cache_size = -131072")
+    let firstEID = (try Int.fetchOne(db, sql: "SELECT coalesce(max(eid), 0) FROM enterprise") ?? 0) + 1
     try db.execute(
       sql: """
-        INSERT INTO run (year, recorded_at, exemplar_version, criteria_name, out, enterprises, ranked)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
-        """, arguments: [r.year, r.recordedAt, r.version, r.criteriaName, r.out, r.count, r.rank.lazy.filter { $0 > 0 }.count])
+        INSERT INTO run (year, recorded_at, exemplar_version, criteria_name, out, enterprises, ranked, first_eid, last_eid)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        r.year, r.recordedAt, r.version, r.criteriaName, r.out, r.count, r.rank.lazy.filter { $0 > 0 }.count, firstEID,
+        firstEID + r.count - 1,
+      ])
     let run = Int(db.lastInsertedRowID)
     for (i, input) in r.inputs.enumerated() {
       try db.execute(
@@ -46,7 +51,6 @@ extension Ledger {
       try db.execute(sql: "INSERT OR IGNORE INTO reason (zh, en) VALUES (?, ?)", arguments: [zh, en])
       reasonID.append(try Int64.fetchOne(db, sql: "SELECT reason FROM reason WHERE zh = ? AND en = ?", arguments: [zh, en]) ?? 0)
     }
-    let firstEID = (try Int.fetchOne(db, sql: "SELECT coalesce(max(eid), 0) FROM enterprise") ?? 0) + 1
     let enterprise = try RawStatement(
       db,
       """
@@ -56,6 +60,12 @@ extension Ledger {
     // Each programme's JSON key and the status words, made once.
     let groupKeys = r.groups.map { Array(JSONBytes.quoted($0.key).utf8) + [UInt8(ascii: ":")] }
     let words = [RunRecord.Status.excluded, .selected, .reserve].map { Array("\"\($0.code)\"".utf8) }
+    // Columns hoisted out of the programme structs (no per-row copies of them).
+    let programmeCount = r.programmes.count
+    let computed = r.programmes.map(\.computed)
+    let final = r.programmes.map(\.final)
+    let position = r.programmes.map(\.position)
+    let reasons = r.programmes.map(\.reason)
     var statuses: [UInt8] = []
     var groups: [UInt8] = []
     statuses.reserveCapacity(64 * max(1, r.programmes.count))
@@ -90,16 +100,16 @@ extension Ledger {
       // [[computed, final, position|null, reason|null], …] in programme order.
       statuses.removeAll(keepingCapacity: true)
       statuses.append(UInt8(ascii: "["))
-      for (k, p) in r.programmes.enumerated() {
+      for k in 0..<programmeCount {
         if k > 0 { statuses.append(UInt8(ascii: ",")) }
         statuses.append(UInt8(ascii: "["))
-        statuses += words[Int(p.computed[row].rawValue)]
+        statuses += words[Int(computed[k][row].rawValue)]
         statuses.append(UInt8(ascii: ","))
-        statuses += words[Int(p.final[row].rawValue)]
+        statuses += words[Int(final[k][row].rawValue)]
         statuses.append(UInt8(ascii: ","))
-        JSONBytes.integer(p.position[row] > 0 ? Int(p.position[row]) : nil, into: &statuses)
+        JSONBytes.integer(position[k][row] > 0 ? Int(position[k][row]) : nil, into: &statuses)
         statuses.append(UInt8(ascii: ","))
-        let reason = Int(p.reason[row])
+        let reason = Int(reasons[k][row])
         JSONBytes.integer(reason >= 0 ? Int(reasonID[reason]) : nil, into: &statuses)
         statuses.append(UInt8(ascii: "]"))
       }

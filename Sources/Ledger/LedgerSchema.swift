@@ -23,7 +23,9 @@ enum LedgerSchema {
       criteria_name TEXT NOT NULL,
       out TEXT NOT NULL,
       enterprises INTEGER NOT NULL,
-      ranked INTEGER NOT NULL
+      ranked INTEGER NOT NULL,
+      first_eid INTEGER,
+      last_eid INTEGER
     );
     CREATE TABLE input (
       run INTEGER NOT NULL REFERENCES run(run),
@@ -60,7 +62,6 @@ enum LedgerSchema {
       statuses TEXT NOT NULL
     );
     CREATE INDEX enterprise_id ON enterprise(id, run);
-    CREATE INDEX enterprise_run ON enterprise(run, rank);
     CREATE TABLE reason (
       reason INTEGER PRIMARY KEY,
       zh TEXT NOT NULL,

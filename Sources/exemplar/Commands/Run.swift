@@ -48,17 +48,22 @@ struct Run: ParsableCommand {
     try report.write(to: out, inputs: input.paths)
     // The ledger records the run only once its output folder is complete.
     var recorded: Int?
+    let start = DispatchTime.now().uptimeNanoseconds
     if let path = input.ledger {
       let ledger = try Ledger.open(path: path, create: true)
       let record = LedgerRecording.record(report, lines: extra.lines, criteriaText: extra.criteriaText, out: out)
       recorded = try ledger.record(record, beforeCommit: LedgerRecording.testPause)
     }
+    let ledgerSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     if output.json {
       var j = JSONText()
       j.beginObject()
       j.field("out", out)
       j.field("ranked", report.evaluation.order.count)
-      if let recorded { j.field("ledger_run", recorded) }
+      if let recorded {
+        j.field("ledger_run", recorded)
+        j.field("ledger_seconds", (ledgerSeconds * 1000).rounded() / 1000)
+      }
       j.endObject()
       print(j.text)
     } else {
