@@ -25,6 +25,7 @@ done
 p=$(median "${plain[@]}") l=$(median "${ledger[@]}")
 echo "run: ${p} s; run --ledger (new file): ${l} s; recording: $(echo "$l - $p" | bc) s"
 echo "ledger file: $(du -k "$work/r.db" | cut -f1) KiB for one run"
+for i in 1 2 3; do rm -f "$work/r.db"*; run $first --ledger "$work/r.db" --json; done | grep -o '"ledger_seconds":[0-9.]*' | sed 's/^/  run --json: /'
 
 echo "== $years years × $rows enterprises in one ledger, each year final"
 for y in $(seq $first 2022); do
