@@ -97,7 +97,7 @@ public struct YearCompareReport: Sendable {
     // Ranks on a log scale, so the top of the list is readable beside far movers.
     func y(_ r: Int) -> Double { Double(top) + plotH * log(Double(r)) / max(log(Double(maxRank)), 1) }
     let colours = ["#3b6ea8", "#d9822b", "#3a9a5b", "#b23a48", "#7b5ea7", "#5c8a8a", "#c4a000", "#8c564b", "#e377c2", "#7f7f7f"]
-    var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\">"
+    var s = ""
     s += "<title>\(HTML.escape(english ? "Rank over the years" : "历年排名"))</title>"
     for (i, year) in years.enumerated() {
       s += "<line x1=\"\(HTMLCharts.num(x(i)))\" y1=\"\(top)\" x2=\"\(HTMLCharts.num(x(i)))\" y2=\"\(height - bottom)\" stroke=\"#ddd\"/>"
@@ -126,6 +126,9 @@ public struct YearCompareReport: Sendable {
       floor = at
       s += "<text x=\"\(width - right + 8)\" y=\"\(HTMLCharts.num(at))\" font-size=\"11\" fill=\"\(l.colour)\">\(HTML.escape(l.text))</text>"
     }
+    // Taller when the labels pushed apart run below the plot.
+    let h = floor.isFinite ? max(height, Int(floor.rounded(.up)) + 6) : height
+    s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(h)\" viewBox=\"0 0 \(width) \(h)\" role=\"img\">" + s
     return s + "</svg>"
   }
 

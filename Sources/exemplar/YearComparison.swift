@@ -6,8 +6,12 @@ enum YearComparison {
   static func make(
     _ a: RunSnapshot, _ b: RunSnapshot, ledger: Ledger, years: [YearRun], movers: Int, english: Bool
   ) throws -> YearCompareReport {
+    // The name of the later year, or of the earlier one for those who left.
     func who(_ id: String) -> YearCompareReport.Enterprise {
       YearCompareReport.Enterprise(id: id, name: b.enterprises[id]?.name ?? a.enterprises[id]?.name ?? "")
+    }
+    func whoBefore(_ id: String) -> YearCompareReport.Enterprise {
+      YearCompareReport.Enterprise(id: id, name: a.enterprises[id]?.name ?? b.enterprises[id]?.name ?? "")
     }
     var programmes: [YearCompareReport.ProgrammeChange] = []
     var listed: [String] = []
@@ -18,11 +22,11 @@ enum YearComparison {
       programmes.append(
         YearCompareReport.ProgrammeChange(
           key: p.key, name: p.name, entered: p.selected.filter { !was.contains($0) }.map(who),
-          left: before.filter { !now.contains($0) }.map(who), stayed: was.intersection(now).count))
+          left: before.filter { !now.contains($0) }.map(whoBefore), stayed: was.intersection(now).count))
       for id in before + p.selected where !listed.contains(id) { listed.append(id) }
     }
     for p in a.programmes where !b.programmes.contains(where: { $0.key == p.key }) {
-      programmes.append(YearCompareReport.ProgrammeChange(key: p.key, name: p.name, entered: [], left: p.selected.map(who), stayed: 0))
+      programmes.append(YearCompareReport.ProgrammeChange(key: p.key, name: p.name, entered: [], left: p.selected.map(whoBefore), stayed: 0))
     }
     var moves: [YearCompareReport.Change] = []
     var gained: [YearCompareReport.Change] = []

@@ -70,9 +70,10 @@ struct Run: ParsableCommand {
       let selected = report.decision.programmes.map { "\($0.key) \($0.selected.count)" }.joined(separator: ", ")
       var err = StandardError()
       print("exemplar: \(report.evaluation.order.count) ranked; selected: \(selected); wrote \(out)", to: &err)
+      // The run number on stdout (the summary above is on stderr): `ledger final RUN` takes it.
       if let recorded, let path = input.ledger {
         let zh = output.lang == .zh
-        print(zh ? "exemplar: 已记入台账 \(path)：第 \(recorded) 次运行" : "exemplar: recorded in \(path) as run \(recorded)", to: &err)
+        print(zh ? "exemplar: 已记入台账 \(path)：第 \(recorded) 次运行" : "exemplar: recorded in \(path) as run \(recorded)")
       }
     }
   }
