@@ -64,6 +64,13 @@ enum LedgerRecording {
       reasons: reasons, rewards: rewards)
   }
 
+  /// SHA-256 of the history a run used (the ledger's finals merged with `--history`) as
+  /// `id,year,programme` lines, sorted, LF-terminated: the manifest's fingerprint of a ledger.
+  static func historyDigest(_ history: [HistoryEntry]) -> String {
+    let lines = Set(history.map { "\($0.id),\($0.year),\($0.programme)\n" }).sorted()
+    return Manifest.sha256(of: Array(lines.joined().utf8))
+  }
+
   /// Fault tests only: with `EXEMPLAR_LEDGER_TEST_PAUSE=FILE:SECONDS` set, the writer
   /// creates FILE inside its transaction, after every row is written and before the
   /// commit, and sleeps SECONDS (a test kills the process then, or starts a second writer).

@@ -47,6 +47,8 @@ import Testing
     #expect(r2.stdout.contains("\"ledger_run\":3"))
     let ranking = try String(contentsOf: dir.appendingPathComponent("out2023/ranking.csv"), encoding: .utf8)
     #expect(ranking.contains("已于2022年推荐"))
+    let manifest = try String(contentsOf: dir.appendingPathComponent("out2023/results.json"), encoding: .utf8)
+    let ledgerEntry = try #require(manifest.firstMatch(of: /\{"role":"ledger","file":"[^"]*","sha256":"([0-9a-f]{64})"\}/)).output.1
 
     let list = try CLI.run(["ledger", "list", "--ledger", ledger, "--json"])
     #expect(list.status == 0)
@@ -92,6 +94,10 @@ import Testing
     let same = try Self.runYear(2023, in: dir, extra: ["--history", historyFile])
     #expect(same.status == 0, "\(same.stderr)")
     #expect(!same.stderr.contains("warning"))
+    // The same history from both sources: the same fingerprint in the manifest.
+    let sameManifest = try String(contentsOf: dir.appendingPathComponent("out2023/results.json"), encoding: .utf8)
+    #expect(sameManifest.contains("\"sha256\":\"\(ledgerEntry)\"}"))
+    #expect(sameManifest.contains("{\"role\":\"history\""))
     // A history file that disagrees with the final: reported at its line, the final wins.
     var changed = lines.map(String.init)
     let outsider = "91330281MA2GDT7XXH"

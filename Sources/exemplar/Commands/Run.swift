@@ -110,8 +110,12 @@ struct Run: ParsableCommand {
       version: Exemplar.version, metricsFile: input.metrics, metricsSHA256: metricsSHA256,
       criteriaFile: input.criteria, criteriaSHA256: criteriaSHA256, seed: seed == 0 ? nil : seed,
       rows: analysis.table.rowCount, time: Date())
-    if files.count > 2 {
+    if files.count > 2 || input.ledger != nil {
       manifest.inputs = zip(files, sha).map { Manifest.InputFile(role: $0.role, file: $0.path, sha256: $1) }
+    }
+    if let ledger = input.ledger {
+      // The ledger changes with every run: its entry fingerprints the history the run used.
+      manifest.inputs.append(Manifest.InputFile(role: "ledger", file: ledger, sha256: LedgerRecording.historyDigest(analysis.history)))
     }
     manifest.criteriaOverrides = analysis.spec.overrides
     var options = ReportOptions(
