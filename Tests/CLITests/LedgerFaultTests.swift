@@ -83,4 +83,38 @@ import Testing
     let integrity = try CLI.run(["ledger", "list", "--ledger", ledger])
     #expect(integrity.status == 0)
   }
+
+  /// A ledger from a newer Exemplar (schema version in the file's header above this
+  /// build's) and a damaged file are refused before any output is written, and left byte
+  /// for byte as they were.
+  @Test func newerAndDamagedLedgersAreRefusedAndLeftAlone() throws {
+    let dir = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ledger = dir.appendingPathComponent("ledger.db")
+    let first = try Self.startRun(dir, out: "a", ledger: ledger.path, pause: nil)
+    first.waitUntilExit()
+    #expect(first.terminationStatus == 0)
+    var bytes = try Data(contentsOf: ledger)
+    bytes[63] = 99  // PRAGMA user_version: the big-endian integer at offset 60 of the header
+    try bytes.write(to: ledger)
+    let args = [
+      "run", "samples/metrics-2022.csv", "--criteria", "criteria/2022.toml", "--out", dir.appendingPathComponent("b").path,
+      "--ledger", ledger.path, "--no-excel", "--no-html",
+    ]
+    let newer = try CLI.run(args)
+    #expect(newer.status == 65)
+    #expect(newer.stderr.contains("schema version 99, written by a newer Exemplar"))
+    #expect(try Data(contentsOf: ledger) == bytes)
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("b").path))
+
+    var damaged = bytes
+    damaged.replaceSubrange(0..<16, with: Data(repeating: 0x21, count: 16))
+    try damaged.write(to: ledger)
+    let broken = try CLI.run(args)
+    #expect(broken.status == 65)
+    #expect(broken.stderr.contains("damaged or not an SQLite database"))
+    #expect(try Data(contentsOf: ledger) == damaged)
+    let list = try CLI.run(["ledger", "list", "--ledger", ledger.path])
+    #expect(list.status == 65)
+  }
 }
