@@ -18,7 +18,10 @@ struct RankingEntries: Sendable {
   let raw: [Double]
   let stars: [Int]
   let starGap: [StarGap?]
-  let normalised: [[Double]]
+  /// The values the method aggregated (`Evaluation.methodInput`), what the contributions decompose.
+  let methodInput: [[Double]]
+  let utility: [Double]
+  let decomposition: ScoreDecomposition
   let imputed: [[Bool]]
   let weights: [Double]
   let groupColumns: [[Double]]
@@ -40,7 +43,9 @@ struct RankingEntries: Sendable {
     raw = ev.raw
     stars = ev.stars
     starGap = ev.starGap
-    normalised = ev.normalised
+    methodInput = ev.methodInput
+    utility = ev.utility
+    decomposition = ev.decomposition
     imputed = ev.imputed
     weights = ev.weights
     groupColumns = m.groupColumns
@@ -56,11 +61,11 @@ struct RankingEntries: Sendable {
   /// its id and label bytes are gathered first (`gather(_:rows:missing:into:)`,
   /// `gatherTexts(_:_:rows:)`: the rows come in rank order, so these reads miss the cache).
   func write(_ order: [Int], _ range: Range<Int>, _ o: ByteBuffer) {
-    let n = min(weights.count, normalised.count)
+    let n = min(weights.count, methodInput.count)
     var scratch = [Double](repeating: 0, count: n)
-    let width = n + groupColumns.count + 3
+    let width = n + groupColumns.count + 4
     var cells: [Double] = []
-    withColumnPointers(Array(normalised.prefix(n)) + groupColumns + [score, raw, reward]) {
+    withColumnPointers(Array(methodInput.prefix(n)) + groupColumns + [score, raw, reward, utility]) {
       gather($0, rows: order[range], missing: .nan, into: &cells)
     }
     var ints: [Int] = []
@@ -73,7 +78,7 @@ struct RankingEntries: Sendable {
             let rowCells = UnsafeBufferPointer(rebasing: cells[k * width..<(k + 1) * width])
             let values = RowValues(
               rank: ints[3 * k], competitionRank: ints[3 * k + 1], stars: ints[3 * k + 2],
-              score: rowCells[width - 3], raw: rowCells[width - 2], reward: rowCells[width - 1])
+              score: rowCells[width - 4], raw: rowCells[width - 3], reward: rowCells[width - 2], utility: rowCells[width - 1])
             write(order[i], first: i == 0, values, scratch, rowCells, imputed, texts, k, o)
           }
         }
@@ -89,11 +94,12 @@ struct RankingEntries: Sendable {
     let score: Double
     let raw: Double
     let reward: Double
+    let utility: Double
   }
 
   /// One entry, preceded by `,` unless it is the `first` of the array; `cells` holds the row's
-  /// normalised values (one per weight), then its group scores. Contributions are
-  /// w_j·r_ij / Σ_k w_k·r_ik, as `Evaluation.contributions(row:)` computes them (here into
+  /// method-input values (one per weight), then its group scores. Contributions are the
+  /// shares of the method's parts, as `Evaluation.contributions(row:)` computes them (here into
   /// `scratch`, one slot per weight), written with 9 decimals.
   private func write(
     _ row: Int, first: Bool, _ v: RowValues, _ scratch: UnsafeMutableBufferPointer<Double>,
@@ -115,15 +121,11 @@ struct RankingEntries: Sendable {
     o.append(",\"stars\":" as StaticString)
     o.append(integer: v.stars)
     o.append(",\"contributions\":{" as StaticString)
-    var total = 0.0
-    for j in 0..<scratch.count {
-      let c = weights[j] * cells[j]
-      scratch[j] = c
-      total += c
-    }
+    decomposition.parts(utility: v.utility, into: scratch) { cells[$0] }
+    Evaluation.shares(scratch, utility: v.utility)
     for j in 0..<min(criterionKeys.count, scratch.count) {
       criterionKeys.write(j, comma: j > 0, o)
-      let share = total > 0 ? scratch[j] / total : 0
+      let share = scratch[j]
       if share.isFinite { o.append(share: share) } else { o.append("null" as StaticString) }
     }
     o.append("},\"group_scores\":{" as StaticString)
