@@ -150,6 +150,21 @@ import Testing
     let granted = awards.map { "\($0["id"] as? String ?? "") \($0["source"] as? String ?? "") \(($0["granted"] as? Double) ?? -1)" }
     #expect(granted == ["E02 stars:4 1000.0", "E02 province 5000.0", "E04 stars:4 500.0", "E05 stars:4 0.0"])
     #expect(rewards["total_granted"] as? Double == 6500)
+    // The shortlist CSVs show the computed status beside the final one, and each list's own reward.
+    let city = try String(contentsOfFile: out + "/shortlists/city.csv", encoding: .utf8).split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    #expect(city.first?.prefix(5) == ["状态", "序号", "原因", "计算结果", "排名"])
+    #expect(city.first?.last == "本项目奖励（元）")
+    func line(_ rows: [[String]], _ id: String) -> [String] { rows.first { $0.count > 5 && $0[5] == id } ?? [] }
+    #expect(line(city, "E10").prefix(4) == ["入选", "1", "", "未入选"])  // added
+    #expect(line(city, "E04").prefix(4) == ["入选", "3", "", "候补"])  // stepped up
+    #expect(line(city, "E06").prefix(4) == ["候补", "1", "", "入选"])  // displaced by the add
+    let vetoed = try String(contentsOfFile: out + "/shortlists/city.csv", encoding: .utf8).split(whereSeparator: \.isNewline).first { $0.contains(",E01,") }
+    #expect(vetoed?.hasPrefix("未入选,") == true && vetoed?.contains("公示期间实名举报属实") == true && vetoed?.contains("\",入选,") == true)  // vetoed
+    #expect(line(city, "E02").last == "")  // the city list pays nothing; E02's star reward is not the city's
+    let province = try String(contentsOfFile: out + "/shortlists/province.csv", encoding: .utf8).split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    #expect(line(province, "E02").last == "5000.00")
+    let rankingCSV = try String(contentsOfFile: out + "/ranking.csv", encoding: .utf8)
+    #expect(rankingCSV.split(whereSeparator: \.isNewline).first?.contains("city计算结果") == true)
     // The committee's add reads as such on the page, with its reason.
     let page = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
     #expect(page.contains("评审委员会增补：行业示范意义"))
