@@ -69,7 +69,8 @@ enum CSVReports {
       try csv.flushIfLarge(sink)
     }
     for (i, r) in d.reserve.enumerated() {
-      rows.shortlistRow(r, programme: p, L.reserve, i + 1, "", reward: rewards[r] ?? 0, full: true, &csv)
+      let why = d.reserveReasons[r]?.text(english: L.english) ?? ""
+      rows.shortlistRow(r, programme: p, L.reserve, i + 1, why, reward: rewards[r] ?? 0, full: true, &csv)
       try csv.flushIfLarge(sink)
     }
     try sink.write(csv.out)

@@ -175,6 +175,29 @@ import Testing
     #expect(inputs.allSatisfy { ($0["sha256"] as? String)?.count == 64 })
   }
 
+  /// Without decisions E04 (district A) is kept off the city list by the district cap while
+  /// the quota is open: it is a reserve ranked above selected E05 and E06, and every output says why.
+  @Test func aReserveAboveSelectedEnterprisesSaysWhichCap() throws {
+    let f = try Self.files()
+    defer { try? FileManager.default.removeItem(at: f.dir) }
+    let out = f.path("out")
+    let args = Array(Self.arguments(f).dropLast(2))
+    let r = try CLI.run(["run"] + args + ["--out", out])
+    #expect(r.status == 0, "\(r.stderr)")
+    let data = try Data(contentsOf: URL(fileURLWithPath: out + "/results.json"))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let city = try #require((json["shortlists"] as? [String: [String: Any]])?["city"])
+    #expect(city["reserve"] as? [String] == ["E04", "E08"])
+    let reasons = try #require(city["reserve_reasons"] as? [[String: Any]])
+    #expect(reasons.map { $0["id"] as? String } == ["E04"])
+    #expect(reasons.first?["code"] as? String == "cap")
+    #expect((reasons.first?["reason"] as? String)?.contains("最多2家（A已满）") == true)
+    let csv = try String(contentsOfFile: out + "/shortlists/city.csv", encoding: .utf8)
+    #expect(csv.contains("候补,1,名额上限：每个district最多2家（A已满）,"))
+    let explain = try CLI.run(["explain"] + args + ["--id", "E04"])
+    #expect(explain.stdout.contains("候补（第1位）——名额上限"), "\(explain.stdout)")
+  }
+
   @Test func explainTellsTheStory() throws {
     let f = try Self.files()
     defer { try? FileManager.default.removeItem(at: f.dir) }

@@ -65,7 +65,9 @@ struct ExplanationModel {
     let reward = analysis.decision.rewards.awards.filter { $0.row == row && $0.source == d.key }.reduce(0) { $0 + $1.granted }
     switch d.outcome(row: row) {
     case .selected(let pos)?: return (english ? "selected (no. \(pos))" : "入选（第\(pos)名）", reward)
-    case .reserve(let pos)?: return (english ? "reserve (no. \(pos))" : "候补（第\(pos)位）", reward)
+    case .reserve(let pos)?:
+      let why = d.reserveReasons[row].map { (english ? " — " : "——") + $0.text(english: english) } ?? ""
+      return ((english ? "reserve (no. \(pos))" : "候补（第\(pos)位）") + why, reward)
     case .excluded(let reason)?: return (reason.text(english: english), reward)
     case nil: return (english ? "not considered" : "未参评", reward)
     }
