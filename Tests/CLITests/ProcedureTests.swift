@@ -198,6 +198,25 @@ import Testing
     #expect(explain.stdout.contains("候补（第1位）——名额上限"), "\(explain.stdout)")
   }
 
+  /// Every input's SHA-256 is taken from the bytes parsed: a screening list given as
+  /// /dev/stdin (read once, cannot be opened again) is recorded with its content's hash.
+  @Test func theManifestHashesTheBytesParsed() throws {
+    let f = try Self.files()
+    defer { try? FileManager.default.removeItem(at: f.dir) }
+    let out = f.path("out")
+    let list = try Data(contentsOf: URL(fileURLWithPath: f.path("screen.csv")))
+    let args = [f.path("m.csv"), "--criteria", f.path("c.toml"), "--screen", "/dev/stdin", "--reviews", f.path("reviews.csv")]
+    let r = try CLI.run(["run"] + args + ["--out", out, "--no-excel", "--no-html"], stdin: list)
+    #expect(r.status == 0, "\(r.stderr)")
+    let data = try Data(contentsOf: URL(fileURLWithPath: out + "/results.json"))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let inputs = try #require((json["manifest"] as? [String: Any])?["inputs"] as? [[String: Any]])
+    let screen = try #require(inputs.first { $0["role"] as? String == "screen" })
+    let sum = try CLI.runTool("/usr/bin/sha256sum", [f.path("screen.csv")])
+    #expect(screen["sha256"] as? String == String(sum.prefix(64)))
+    #expect((json["screened"] as? [[String: Any]])?.contains { $0["id"] as? String == "E07" } == true)
+  }
+
   @Test func explainTellsTheStory() throws {
     let f = try Self.files()
     defer { try? FileManager.default.removeItem(at: f.dir) }

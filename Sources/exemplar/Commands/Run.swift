@@ -64,15 +64,14 @@ struct Run: ParsableCommand {
   /// that is most of the ingest's memory. The writers read ids and labels from the
   /// evaluation, which shares the table's packed id and label columns.
   func prepare() throws -> RunReport {
-    // The metrics' and the criteria's SHA-256 come from the bytes parsed (`InputDigests`);
-    // the procedure's files are hashed as they are named.
+    // Every input's SHA-256 comes from the bytes parsed (`InputDigests`).
     let digests = InputDigests(metrics: input.metrics)
     let analysis = try Pipeline(input: input).analyse(digests: digests)
     let metricsSHA256 = try digests.metricsSHA256()
     let criteriaSHA256 = digests.criteriaSHA256
     let files = input.files
     var sha = [metricsSHA256, criteriaSHA256]
-    for f in files.dropFirst(2) { sha.append(try Manifest.sha256(ofFile: f.path)) }
+    for f in files.dropFirst(2) { sha.append(try digests.parsedSHA256(f.path) ?? Manifest.sha256(ofFile: f.path)) }
     var manifest = Manifest(
       version: Exemplar.version, metricsFile: input.metrics, metricsSHA256: metricsSHA256,
       criteriaFile: input.criteria, criteriaSHA256: criteriaSHA256, seed: seed == 0 ? nil : seed,
