@@ -57,10 +57,25 @@ struct RankingEntries: Sendable {
   }
 
   /// The entries of rows `order[range]`, the first without a leading `,` when `range` starts at 0.
-  /// The block's cells (normalised values, group scores, score, raw, reward, rank, stars) and
-  /// its id and label bytes are gathered first (`gather(_:rows:missing:into:)`,
-  /// `gatherTexts(_:_:rows:)`: the rows come in rank order, so these reads miss the cache).
   func write(_ order: [Int], _ range: Range<Int>, _ o: ByteBuffer) {
+    forEachRow(order, range) { i, v, scratch, cells, imputed, texts, k in
+      write(order[i], first: i == 0, v, scratch, cells, imputed, texts, k, o)
+    }
+  }
+
+  /// Calls `body` for rows `order[range]` in order with the row's gathered values. The block's
+  /// cells (method-input values, group scores, score, raw, reward, utility, rank, stars) and its
+  /// id and label bytes are gathered first (`gather(_:rows:missing:into:)`,
+  /// `gatherTexts(_:_:rows:)`: the rows come in rank order, so these reads miss the cache).
+  /// `scratch` has one slot per weight; `cells` starts with the row's method-input values, then
+  /// its group scores.
+  func forEachRow(
+    _ order: [Int], _ range: Range<Int>,
+    _ body: (
+      _ i: Int, RowValues, UnsafeMutableBufferPointer<Double>, UnsafeBufferPointer<Double>, [UnsafeBufferPointer<Bool>],
+      (GatheredText, GatheredText), _ k: Int
+    ) -> Void
+  ) {
     let n = min(weights.count, methodInput.count)
     var scratch = [Double](repeating: 0, count: n)
     let width = n + groupColumns.count + 4
@@ -77,17 +92,26 @@ struct RankingEntries: Sendable {
           for (k, i) in range.enumerated() {
             let rowCells = UnsafeBufferPointer(rebasing: cells[k * width..<(k + 1) * width])
             let values = RowValues(
-              rank: ints[3 * k], competitionRank: ints[3 * k + 1], stars: ints[3 * k + 2],
+              row: order[i], rank: ints[3 * k], competitionRank: ints[3 * k + 1], stars: ints[3 * k + 2],
               score: rowCells[width - 4], raw: rowCells[width - 3], reward: rowCells[width - 2], utility: rowCells[width - 1])
-            write(order[i], first: i == 0, values, scratch, rowCells, imputed, texts, k, o)
+            body(i, values, scratch, rowCells, imputed, texts, k)
           }
         }
       }
     }
   }
 
+  /// The contribution shares of a row into `scratch` (`Evaluation.contributions(row:)`), from
+  /// its method-input `cells`.
+  @inline(__always)
+  func shares(_ v: RowValues, _ cells: UnsafeBufferPointer<Double>, into scratch: UnsafeMutableBufferPointer<Double>) {
+    decomposition.parts(utility: v.utility, into: scratch) { cells[$0] }
+    Evaluation.shares(scratch, utility: v.utility)
+  }
+
   /// The gathered scalar cells of one row.
-  private struct RowValues {
+  struct RowValues {
+    let row: Int
     let rank: Int
     let competitionRank: Int
     let stars: Int
@@ -121,8 +145,7 @@ struct RankingEntries: Sendable {
     o.append(",\"stars\":" as StaticString)
     o.append(integer: v.stars)
     o.append(",\"contributions\":{" as StaticString)
-    decomposition.parts(utility: v.utility, into: scratch) { cells[$0] }
-    Evaluation.shares(scratch, utility: v.utility)
+    shares(v, cells, into: scratch)
     for j in 0..<min(criterionKeys.count, scratch.count) {
       criterionKeys.write(j, comma: j > 0, o)
       let share = scratch[j]

@@ -32,6 +32,12 @@ struct Run: ParsableCommand {
   @Flag(name: .customLong("no-html"), help: "Skip report.html.")
   var noHTML = false
 
+  @Option(
+    help: ArgumentHelp(
+      "The per-enterprise layout: objects (results.json's ranking, one object per enterprise) or columnar (enterprises.csv, a table; results.json names it).",
+      valueName: "objects|columnar"))
+  var layout: ResultsLayout = .objects
+
   @Flag(
     name: .customLong("no-stability"),
     help: "Skip the weight-stability intervals in report.html (computed for weighted-sum aggregation up to \(Run.stabilityRowLimit) enterprises).")
@@ -83,6 +89,7 @@ struct Run: ParsableCommand {
     var options = ReportOptions(
       english: output.lang == .en, outputEncoding: output.outputEncoding == .gb18030 ? .gb18030 : .utf8,
       excel: !noExcel, html: !noHTML, now: manifest.time, version: Exemplar.version, seed: seed == 0 ? nil : seed)
+    options.columnar = layout == .columnar
     if !noHTML, !noStability, analysis.table.rowCount <= Run.stabilityRowLimit {
       options.stability = try stabilityRows(analysis)
     }
@@ -109,4 +116,10 @@ func stabilityRows(_ a: Analysis) throws -> [WeightStabilityRow] {
     print("exemplar: warning: weight-stability intervals left out of report.html: \(error)", to: &err)
     return []
   }
+}
+
+
+/// `run --layout`: how the per-enterprise values are written (docs/outputs.md).
+enum ResultsLayout: String, ExpressibleByArgument, CaseIterable {
+  case objects, columnar
 }
