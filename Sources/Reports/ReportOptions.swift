@@ -35,6 +35,9 @@ public struct ReportOptions: Sendable {
   public var seed: UInt64?
   /// Weight-stability intervals shown in report.html (empty: no section).
   public var stability: [WeightStabilityRow] = []
+  /// The columnar layout (`--layout columnar`): results.json's `ranking` names enterprises.csv,
+  /// which holds the per-enterprise values as a table (docs/outputs.md).
+  public var columnar = false
 
   public init(
     english: Bool = false, outputEncoding: Encoding = .utf8, excel: Bool = true, html: Bool = true,

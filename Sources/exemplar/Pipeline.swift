@@ -55,12 +55,14 @@ struct Pipeline {
 
   /// The history the programme rules read: `--history` and the finals of earlier years in
   /// `--ledger`, each checked (`HistoryCheck`, exit 65 at FILE:LINE), merged
-  /// (`LedgerHistory.merge`, conflicts reported as warnings).
-  func history(_ spec: Spec) throws -> [HistoryEntry] {
+  /// (`LedgerHistory.merge`, conflicts reported as warnings). With `digests`, the history
+  /// file is hashed from the bytes parsed.
+  func history(_ spec: Spec, digests: InputDigests? = nil) throws -> [HistoryEntry] {
     var log = DiagnosticLog()
     var csv: [HistoryEntry] = []
     if let path = input.history {
-      csv = try Ingestor.readHistory(path: path, options: IngestOptions(encoding: input.encoding)).get()
+      let options = IngestOptions(encoding: input.encoding)
+      csv = try Ingestor.readHistory(path: path, options: digests?.hashing(path, options) ?? options).get()
       log.append(contentsOf: HistoryCheck.check(csv, file: path, spec: spec))
     }
     var entries = csv
@@ -79,8 +81,8 @@ struct Pipeline {
   }
 
   /// The whole analysis: spec, table, the procedure (screening, reviews, committee
-  /// decisions), evaluation, decision. With `digests`, the criteria file and the metrics
-  /// file are hashed from the bytes parsed (`InputDigests`).
+  /// decisions), evaluation, decision. With `digests`, every input file is hashed from the
+  /// bytes parsed (`InputDigests`).
   func analyse(digests: InputDigests? = nil) throws -> Analysis {
     let spec: Spec
     if let digests {
@@ -90,8 +92,8 @@ struct Pipeline {
       spec = try loadSpec()
     }
     var table = try ingest(spec, digests: digests)
-    let history = try history(spec)
-    let procedure = try ProcedureFiles.prepare(input, spec: spec, table: &table)
+    let history = try history(spec, digests: digests)
+    let procedure = try ProcedureFiles.prepare(input, spec: spec, table: &table, digests: digests)
     let (evaluation, decision) = try Selector.run(
       table, spec: spec, history: history, screening: procedure.screening, committee: procedure.committee)
     return Analysis(
