@@ -23,6 +23,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
@@ -47,10 +48,14 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .target(name: "Synthetic", dependencies: ["Model"]),
+    /// The ledger of years: one SQLite file of runs and finals (docs/ledger.md); only the CLI opens it.
+    .target(
+      name: "Ledger",
+      dependencies: ["Model", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
     .executableTarget(
       name: "exemplar",
       dependencies: [
-        "Model", "Criteria", "Ingest", "Scoring", "Procedure", "Selection", "Sensitivity", "Reports", "Synthetic",
+        "Model", "Criteria", "Ingest", "Scoring", "Procedure", "Selection", "Sensitivity", "Reports", "Synthetic", "Ledger",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .target(name: "TestSupport", dependencies: ["Model", "Criteria"], path: "Tests/TestSupport"),
@@ -65,6 +70,7 @@ let package = Package(
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Selection", "Scoring", "Criteria", "Model", "TestSupport"]),
     .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Model", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Model", .product(name: "GRDB", package: "GRDB.swift")]),
   ],
   swiftLanguageModes: [.v6]
 )

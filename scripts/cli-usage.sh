@@ -9,8 +9,8 @@ python3 - "$BIN" <<'PY'
 import re, subprocess, sys
 bin = sys.argv[1]
 lines = []
-for c in ["validate", "run", "explain", "weights", "sensitivity", "diff", "generate"]:
-    out = subprocess.run([bin, c, "--help"], capture_output=True, text=True).stdout
+for c in ["validate", "run", "explain", "weights", "sensitivity", "diff", "generate", "ledger list", "ledger final", "ledger history", "history", "compare"]:
+    out = subprocess.run([bin] + c.split() + ["--help"], capture_output=True, text=True).stdout
     usage = next(l for l in out.splitlines() if l.startswith("USAGE: "))[7:]
     lines.append(usage)
 page = open("docs/cli.md", encoding="utf-8").read()

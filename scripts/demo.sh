@@ -9,6 +9,7 @@ bin=$(swift build -c release --show-bin-path)/exemplar
 "$bin" validate samples/metrics-2022.csv --criteria criteria/2022.toml
 "$bin" run samples/metrics-2022.csv --criteria criteria/2022.toml \
   --history samples/history.csv --screen samples/screening.csv --reviews samples/reviews.csv \
-  --recusals samples/recusals.csv --decisions samples/decisions.csv --out out/2022
-echo "demo: results in out/2022/" >&2
+  --recusals samples/recusals.csv --decisions samples/decisions.csv --out out/2022 --ledger out/ledger.db
+"$bin" ledger list --ledger out/ledger.db
+echo "demo: results in out/2022/, the run recorded in out/ledger.db (docs/ledger.md)" >&2
 ls -l out/2022

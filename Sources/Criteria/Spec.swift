@@ -330,6 +330,15 @@ public struct ProgrammeSpec: Sendable, Hashable {
   public var historyNames: [String]
   /// Reward per selected enterprise, yuan (0 = none).
   public var reward: Double
+  /// Re-review (复核): a recognition by this programme stays valid this many years, counting
+  /// the year it was given (0 = no re-review).
+  public var validYears: Int = 0
+  /// Re-review: a valid recognition is flagged when the stars fall below this; nil = none.
+  /// Default: the N of a top-level `stars >= N` clause of `eligible`.
+  public var reviewMinStars: Int?
+  /// Re-review: a valid recognition is flagged when the rank falls below this line (rank >
+  /// `reviewRank`); nil = none.
+  public var reviewRank: Int?
 
   public init(
     key: String, name: String? = nil, level: ProgrammeLevel = .local, quota: Int, reserves: Int = 0,

@@ -35,6 +35,7 @@ extension SpecDecoder {
   static let programmeKeys = [
     "name", "level", "quota", "reserves", "eligible", "from", "from_mode", "caps", "pilot_industries",
     "industry_column", "pilot_priority", "history_years", "history_names", "reward",
+    "valid_years", "review_min_stars", "review_rank",
   ]
 
   /// `[programmes.KEY]`, in file order. `selected.P` / `eligible.P` and `from` may name
@@ -104,11 +105,27 @@ extension SpecDecoder {
           eligibleText: eligible?.1, from: from, fromMode: fromMode, caps: caps, pilotIndustries: pilots,
           industryColumn: industryColumn, pilotPriority: priority, historyYears: historyYears,
           historyNames: historyNames, reward: reward))
+      programmes[programmes.count - 1].validYears = integer(t, "valid_years", path, expected: "an integer from 0 to 100", valid: { (0...100).contains($0) }) ?? 0
+      programmes[programmes.count - 1].reviewMinStars =
+        integer(t, "review_min_stars", path, expected: "an integer from 1 to 5", valid: { (1...5).contains($0) })
+        ?? eligible.flatMap { Self.minimumStars(in: $0.0) }
+      programmes[programmes.count - 1].reviewRank = integer(t, "review_rank", path, expected: "an integer ≥ 1", valid: { $0 >= 1 })
       let keys = programmes.map(\.key)
       scope.add(.selected(keys.count - 1), criteria: [], programmes: keys, columns: columns)
       scope.add(.eligible(keys.count - 1), criteria: [], programmes: keys, columns: columns)
     }
     checkFileNames(programmes)
     return programmes
+  }
+
+  /// The N of a `stars >= N` (or `stars > N − 1`) clause joined by `and` at the top of `e`.
+  static func minimumStars(in e: Expr) -> Int? {
+    switch e {
+    case .and(let a, let b): return [minimumStars(in: a), minimumStars(in: b)].compactMap { $0 }.max()
+    case .compare(.name("stars"), .ge, .number(let n)): return Int(n.rounded(.up))
+    case .compare(.name("stars"), .gt, .number(let n)): return Int(n.rounded(.down)) + 1
+    case .compare(.number(let n), .le, .name("stars")): return Int(n.rounded(.up))
+    default: return nil
+    }
   }
 }

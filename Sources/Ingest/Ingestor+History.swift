@@ -38,7 +38,8 @@ extension Ingestor {
       case .success(let c): id = c
       case .failure: id = raw
       }
-      out.append(HistoryEntry(id: id, year: Int(years.values[row]), programme: table.string("programme", row: row).trimmingWhitespace()))
+      out.append(HistoryEntry(id: id, year: Int(years.values[row]), programme: table.string("programme", row: row).trimmingWhitespace(),
+          line: table.lines[row]))
     }
     return .success(out)
   }

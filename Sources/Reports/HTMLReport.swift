@@ -19,6 +19,7 @@ enum HTMLReport {
     try weights(m, sink)
     for p in m.decision.programmes.indices { try programme(m, p, sink) }
     try rewards(m, sink)
+    try reReview(m, sink)
     try stability(m, sink)
     try method(m, sink)
     try sink.write("</body>\n</html>\n")

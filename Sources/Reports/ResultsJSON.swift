@@ -26,6 +26,7 @@ enum ResultsJSON {
     try shortlists(m, &w, sink)
     committee(m, &w)
     rewards(m, &w)
+    reReview(m, &w)
     manifest(m.manifest, &w)
     w.endObject()
     try sink.write(w.out)

@@ -18,6 +18,9 @@ public struct RunReport: Sendable {
   /// The run's record; its time is replaced by `options.now` when the files are written.
   public var manifest: Manifest
   public var options: ReportOptions
+  /// The re-review findings (复核, `ReReview`); written only when a programme declares
+  /// `valid_years`.
+  public var reReview: [ReReviewFinding] = []
 
   public init(spec: Spec, evaluation: Evaluation, decision: Decision, manifest: Manifest, options: ReportOptions) {
     self.spec = spec

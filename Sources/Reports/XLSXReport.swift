@@ -26,6 +26,7 @@ struct XLSXReport {
     try r.rankingSheet()
     try r.starsSheet()
     try r.rewardsSheet()
+    try r.reReviewSheet()
     try r.methodSheet()
     try book.close()
   }

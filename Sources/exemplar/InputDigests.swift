@@ -18,6 +18,8 @@ import Reports
 final class InputDigests: @unchecked Sendable {
   let metricsPath: String
   private(set) var criteriaSHA256 = ""
+  /// The criteria file's text as parsed (recorded in the ledger).
+  private(set) var criteriaText = ""
   private var stream: SHA256Stream?
   private var before: stat?
   private let done = DispatchSemaphore(value: 0)
@@ -30,6 +32,7 @@ final class InputDigests: @unchecked Sendable {
   func loadCriteria(_ path: String, overrides: [Override] = []) throws -> Spec {
     let bytes = try CriteriaLoader.read(path: path).get()
     criteriaSHA256 = Manifest.sha256(of: bytes)
+    criteriaText = String(decoding: bytes, as: UTF8.self)
     return try CriteriaLoader.load(bytes: bytes, source: path, overrides: overrides).get()
   }
 

@@ -50,6 +50,9 @@ struct InputOptions: ParsableArguments {
   @Option(help: "Committee decisions: CSV id,programme,action,reason,decided_by,date (action veto, withdraw or add; programme may be *).")
   var decisions: String?
 
+  @Option(help: "The ledger of years (SQLite): history from the finals of earlier years; run records the run in it.")
+  var ledger: String?
+
   /// Every input file with its role, in the manifest's order.
   var files: [(role: String, path: String)] {
     var out: [(role: String, path: String)] = [("metrics", metrics), ("criteria", criteria)]

@@ -2,6 +2,7 @@ import ArgumentParser
 import Criteria
 import Foundation
 import Ingest
+import Ledger
 import Model
 import Procedure
 import Scoring
@@ -12,6 +13,9 @@ import Selection
 /// an exit code by `Exit`); warnings are printed as they come.
 struct Pipeline {
   let input: InputOptions
+  /// `run --ledger`: a ledger file that does not exist yet is created after the run (no
+  /// history); the other commands need it to exist.
+  var ledgerMayBeNew = false
 
   /// Loads and validates the criteria file (exit 66 when missing, 78 when invalid).
   func loadSpec(_ path: String? = nil) throws -> Spec {
@@ -49,11 +53,26 @@ struct Pipeline {
     spec.reviews.map { r in spec.columns.filter { $0.key != r.column } } ?? spec.columns
   }
 
-  /// Reads `--history` when given (exit 66 / 65); with `digests`, hashed from the bytes parsed.
-  func history(digests: InputDigests? = nil) throws -> [HistoryEntry] {
-    guard let path = input.history else { return [] }
-    let options = IngestOptions(encoding: input.encoding)
-    return try Ingestor.readHistory(path: path, options: digests?.hashing(path, options) ?? options).get()
+  /// The history the programme rules read: `--history` and the finals of earlier years in
+  /// `--ledger`, each checked (`HistoryCheck`, exit 65 at FILE:LINE), merged
+  /// (`LedgerHistory.merge`, conflicts reported as warnings). With `digests`, the history
+  /// file is hashed from the bytes parsed.
+  func history(_ spec: Spec, digests: InputDigests? = nil) throws -> [HistoryEntry] {
+    var log = DiagnosticLog()
+    var csv: [HistoryEntry] = []
+    if let path = input.history {
+      let options = IngestOptions(encoding: input.encoding)
+      csv = try Ingestor.readHistory(path: path, options: digests?.hashing(path, options) ?? options).get()
+      log.append(contentsOf: HistoryCheck.check(csv, file: path, spec: spec))
+    }
+    var entries = csv
+    if let path = input.ledger, ledgerMayBeNew == false || FileManager.default.fileExists(atPath: path) {
+      let finals = try Ledger.open(path: path, create: ledgerMayBeNew).finalHistory(before: spec.evaluation.year)
+      entries = LedgerHistory.merge(csv: csv, csvFile: input.history ?? "", finals: finals, ledgerFile: path, spec: spec, log: &log)
+    }
+    if log.hasErrors { throw StageFailure(.data, diagnostics: log) }
+    Exit.report(log)
+    return entries
   }
 
   /// Scores a table (a `ScoringError`, exit 65, for degenerate data that has no result).
@@ -73,7 +92,7 @@ struct Pipeline {
       spec = try loadSpec()
     }
     var table = try ingest(spec, digests: digests)
-    let history = try history(digests: digests)
+    let history = try history(spec, digests: digests)
     let procedure = try ProcedureFiles.prepare(input, spec: spec, table: &table, digests: digests)
     let (evaluation, decision) = try Selector.run(
       table, spec: spec, history: history, screening: procedure.screening, committee: procedure.committee)

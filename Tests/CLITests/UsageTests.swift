@@ -5,7 +5,7 @@ import Testing
   @Test func helpListsEveryCommand() throws {
     let r = try CLI.run(["--help"])
     #expect(r.status == 0)
-    for command in ["validate", "run", "explain", "weights", "sensitivity", "diff", "generate"] {
+    for command in ["validate", "run", "explain", "weights", "sensitivity", "diff", "generate", "ledger", "history", "compare"] {
       #expect(r.stdout.contains(command), "help does not mention \(command)")
     }
   }
@@ -18,10 +18,12 @@ import Testing
 
   /// docs/cli.md lists every option of every command: it holds the usage line `--help`
   /// prints, and every option `--help` names.
-  @Test(arguments: ["validate", "run", "explain", "weights", "sensitivity", "diff", "generate"])
+  @Test(arguments: [
+    "validate", "run", "explain", "weights", "sensitivity", "diff", "generate", "ledger list", "ledger final", "ledger history", "history", "compare",
+  ])
   func cliPageListsEveryOption(command: String) throws {
     let page = try String(contentsOf: CLI.root.appendingPathComponent("docs/cli.md"), encoding: .utf8)
-    let r = try CLI.run([command, "--help"])
+    let r = try CLI.run(command.split(separator: " ").map(String.init) + ["--help"])
     #expect(r.status == 0)
     let usage = r.stdout.split(separator: "\n").first { $0.hasPrefix("USAGE: ") }.map { String($0.dropFirst(7)) }
     let line = try #require(usage, "no USAGE line in \(command) --help")

@@ -69,7 +69,7 @@ import Testing
     let text = Fixture.base + "[programmes.p]\nquota = 1\ncaps = { industry = 1, x = -2 }\nrewards.stars.\"7\" = 1\n"
     // `rewards.stars."7"` under [programmes.p] is programmes.p.rewards: an unknown key there.
     let errors = Fixture.errors(text)
-    #expect(errors.first == "c.toml:37: programmes.p.rewards: unknown key \"rewards\" (did you mean \"reward\"?); allowed keys: name, level, quota, reserves, eligible, from, from_mode, caps, pilot_industries, industry_column, pilot_priority, history_years, history_names, reward")
+    #expect(errors.first == "c.toml:37: programmes.p.rewards: unknown key \"rewards\" (did you mean \"reward\"?); allowed keys: name, level, quota, reserves, eligible, from, from_mode, caps, pilot_industries, industry_column, pilot_priority, history_years, history_names, reward, valid_years, review_min_stars, review_rank")
     #expect(errors.last == "c.toml:36: programmes.p.caps.x: expected an integer ≥ 0, found -2")
     // Dotted keys before the first table header belong to the root.
     let dotted = "aggregation.method = \"vikor\"\naggregation.v = 2\n" + Fixture.base

@@ -37,6 +37,9 @@ struct Diff: ParsableCommand {
   @Option(help: "Earlier recommendations, a CSV with columns id,year,programme.")
   var history: String?
 
+  @Option(help: "The ledger of years (SQLite): history from the finals of earlier years.")
+  var ledger: String?
+
   @OptionGroup var output: OutputOptions
 
   @Option(help: "Also write the comparison as a self-contained HTML page to this file.")
@@ -59,7 +62,8 @@ struct Diff: ParsableCommand {
     let sides = try files.enumerated().map { side, path -> Analysis in
       let sets = side == 1 ? overrides.flatMap { ["--set", $0] } : []
       let input = try InputOptions.parse(
-        [metrics, "--criteria", path, "--encoding", encoding.rawValue] + (history.map { ["--history", $0] } ?? []) + sets)
+        [metrics, "--criteria", path, "--encoding", encoding.rawValue] + (history.map { ["--history", $0] } ?? [])
+          + (ledger.map { ["--ledger", $0] } ?? []) + sets)
       return try Pipeline(input: input).analyse()
     }
     let (a, b) = (sides[0], sides[1])

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Criteria
+import Ledger
 import Foundation
 import Model
 import Reports
@@ -48,31 +49,63 @@ struct Run: ParsableCommand {
   static let stabilityRowLimit = 20_000
 
   func run() throws {
-    try OutputFolder.checkTarget(out, inputs: input.paths)
-    let report = try prepare()
+    try OutputFolder.checkTarget(out, inputs: input.paths + (input.ledger.map { [$0] } ?? []))
+    let (report, extra) = try prepareRun()
     try report.write(to: out, inputs: input.paths)
+    // The ledger records the run only once its output folder is complete.
+    var recorded: Int?
+    let start = DispatchTime.now().uptimeNanoseconds
+    if let path = input.ledger {
+      let ledger = try Ledger.open(path: path, create: true)
+      let record = LedgerRecording.record(report, lines: extra.lines, criteriaText: extra.criteriaText, out: out)
+      recorded = try ledger.record(record, beforeCommit: LedgerRecording.testPause)
+    }
+    let ledgerSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     if output.json {
       var j = JSONText()
       j.beginObject()
       j.field("out", out)
       j.field("ranked", report.evaluation.order.count)
+      if let recorded {
+        j.field("ledger_run", recorded)
+        j.field("ledger_seconds", (ledgerSeconds * 1000).rounded() / 1000)
+      }
       j.endObject()
       print(j.text)
     } else {
       let selected = report.decision.programmes.map { "\($0.key) \($0.selected.count)" }.joined(separator: ", ")
       var err = StandardError()
       print("exemplar: \(report.evaluation.order.count) ranked; selected: \(selected); wrote \(out)", to: &err)
+      // The run number on stdout (the summary above is on stderr): `ledger final RUN` takes it.
+      if let recorded, let path = input.ledger {
+        let zh = output.lang == .zh
+        print(zh ? "exemplar: 已记入台账 \(path)：第 \(recorded) 次运行" : "exemplar: recorded in \(path) as run \(recorded)")
+      }
     }
+  }
+
+  /// `prepare()` and what the ledger records beside the report: each row's line in the
+  /// metrics file and the criteria file's text.
+  func prepareRun() throws -> (RunReport, (lines: [Int], criteriaText: String)) {
+    var extra: (lines: [Int], criteriaText: String) = ([], "")
+    let report = try prepare(extra: &extra)
+    return (report, extra)
+  }
+
+  func prepare() throws -> RunReport {
+    var extra: (lines: [Int], criteriaText: String) = ([], "")
+    return try prepare(extra: &extra)
   }
 
   /// Runs the analysis and keeps what the writers need. The table (every metric column, the
   /// line numbers) is released when this returns, before the outputs are written: at 1M rows
   /// that is most of the ingest's memory. The writers read ids and labels from the
   /// evaluation, which shares the table's packed id and label columns.
-  func prepare() throws -> RunReport {
+  func prepare(extra: inout (lines: [Int], criteriaText: String)) throws -> RunReport {
     // Every input's SHA-256 comes from the bytes parsed (`InputDigests`).
     let digests = InputDigests(metrics: input.metrics)
-    let analysis = try Pipeline(input: input).analyse(digests: digests)
+    let analysis = try Pipeline(input: input, ledgerMayBeNew: true).analyse(digests: digests)
+    if input.ledger != nil { extra = (analysis.table.lines, digests.criteriaText) }
     let metricsSHA256 = try digests.metricsSHA256()
     let criteriaSHA256 = digests.criteriaSHA256
     let files = input.files
@@ -82,8 +115,12 @@ struct Run: ParsableCommand {
       version: Exemplar.version, metricsFile: input.metrics, metricsSHA256: metricsSHA256,
       criteriaFile: input.criteria, criteriaSHA256: criteriaSHA256, seed: seed == 0 ? nil : seed,
       rows: analysis.table.rowCount, time: Date())
-    if files.count > 2 {
+    if files.count > 2 || input.ledger != nil {
       manifest.inputs = zip(files, sha).map { Manifest.InputFile(role: $0.role, file: $0.path, sha256: $1) }
+    }
+    if let ledger = input.ledger {
+      // The ledger changes with every run: its entry fingerprints the history the run used.
+      manifest.inputs.append(Manifest.InputFile(role: "ledger", file: ledger, sha256: LedgerRecording.historyDigest(analysis.history)))
     }
     manifest.criteriaOverrides = analysis.spec.overrides
     var options = ReportOptions(
@@ -93,9 +130,11 @@ struct Run: ParsableCommand {
     if !noHTML, !noStability, analysis.table.rowCount <= Run.stabilityRowLimit {
       options.stability = try stabilityRows(analysis)
     }
-    return RunReport(
+    var report = RunReport(
       spec: analysis.spec, evaluation: analysis.evaluation, decision: analysis.decision, manifest: manifest,
       options: options)
+    report.reReview = ReReview.findings(spec: analysis.spec, evaluation: analysis.evaluation, history: analysis.history)
+    return report
   }
 }
 

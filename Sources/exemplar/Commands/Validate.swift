@@ -38,7 +38,7 @@ struct Validate: ParsableCommand {
       if json { print(problemsJSON(result.log, kind: "metrics")) }
       throw failure
     }
-    _ = try pipeline.history()
+    _ = try pipeline.history(spec)
     Exit.report(result.log)
     if json {
       print(summaryJSON(result.summary, spec: spec, warnings: result.log))

@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import Model
+
+/// The ledger of years: one SQLite file holding every recorded run and every year's final
+/// lists (docs/ledger.md). Only the command line opens it; the stages never see it.
+///
+/// Writers take SQLite's write lock at the start of their transaction (`BEGIN IMMEDIATE`)
+/// and wait up to `busyTimeout` for another writer or a reader. The journal is SQLite's
+/// rollback journal: a run's new pages are written once (a WAL would write them twice).
+/// A transaction that does not commit — an error, `kill -9` — leaves the file as it was.
+public final class Ledger: @unchecked Sendable {
+  /// The file as the user named it.
+  public let path: String
+  let queue: DatabaseQueue
+
+  /// How long a writer waits for another one before giving up.
+  public static let busyTimeout: TimeInterval = 120
+
+  private init(path: String, queue: DatabaseQueue) {
+    self.path = path
+    self.queue = queue
+  }
+
+  /// Opens the ledger at `path`, migrating it forward to the current schema.
+  ///
+  /// With `create`, a missing (or empty) file becomes a new ledger; without it a missing
+  /// file is an error (exit 66). A file from a newer Exemplar (a schema version above this
+  /// build's), an SQLite database that is not a ledger, and a damaged file are refused and
+  /// left exactly as they were.
+  public static func open(path: String, create: Bool) throws(LedgerError) -> Ledger {
+    var isDir: ObjCBool = false
+    let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
+    if isDir.boolValue { throw LedgerError(.cantCreate, path: path, "the ledger is a folder, not a file") }
+    if !exists && !create {
+      throw LedgerError(.noInput, path: path, "no ledger at this path (a `run --ledger FILE` creates it)")
+    }
+    var config = Configuration()
+    config.busyMode = .timeout(busyTimeout)
+    config.label = "ledger"
+    let queue: DatabaseQueue
+    do {
+      queue = try DatabaseQueue(path: path, configuration: config)
+    } catch {
+      throw Ledger.failure(error, path: path, doing: "open")
+    }
+    let ledger = Ledger(path: path, queue: queue)
+    try ledger.prepareSchema(create: create)
+    return ledger
+  }
+
+  /// Checks the file's identity and version; creates or migrates the schema.
+  private func prepareSchema(create: Bool) throws(LedgerError) {
+    let state: (app: Int32, version: Int, objects: Int)
+    do {
+      state = try queue.read { db in
+        let app = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+        return (app, version, objects)
+      }
+    } catch {
+      throw Ledger.failure(error, path: path, doing: "read")
+    }
+    if state.app != LedgerSchema.applicationID && (state.objects > 0 || state.app != 0 || state.version != 0) {
+      throw LedgerError(.data, path: path, "this SQLite database is not an Exemplar ledger (application_id \(state.app)); it was left unchanged")
+    }
+    if state.version > LedgerSchema.current {
+      throw LedgerError(
+        .data, path: path,
+        "this ledger has schema version \(state.version), written by a newer Exemplar; this one reads versions up to \(LedgerSchema.current): use a newer exemplar (the file was left unchanged)")
+    }
+    if state.version == LedgerSchema.current { return }
+    if state.objects == 0 && !create {
+      throw LedgerError(.data, path: path, "this file is an empty database, not an Exemplar ledger")
+    }
+    do {
+      try queue.inTransaction(.immediate) { db in
+        let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        guard version < LedgerSchema.current else { return .commit }  // another process migrated it
+        for v in version..<LedgerSchema.current { try db.execute(sql: LedgerSchema.migrations[v]) }
+        try db.execute(sql: "PRAGMA application_id = \(LedgerSchema.applicationID)")
+        try db.execute(sql: "PRAGMA user_version = \(LedgerSchema.current)")
+        return .commit
+      }
+    } catch {
+      throw Ledger.failure(error, path: path, doing: "migrate")
+    }
+  }
+
+  /// A ledger error for an SQLite error: damaged files, locks, full disks named as such.
+  static func failure(_ error: any Error, path: String, doing: String) -> LedgerError {
+    guard let e = error as? DatabaseError else { return LedgerError(.data, path: path, "cannot \(doing) the ledger: \(error)") }
+    let message = e.message ?? "\(e.resultCode)"
+    switch e.resultCode.primaryResultCode {
+    case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+      return LedgerError(.data, path: path, "the ledger is damaged or not an SQLite database (\(message)); it was left unchanged")
+    case .SQLITE_BUSY, .SQLITE_LOCKED:
+      return LedgerError(.cantCreate, path: path, "the ledger stayed locked by another process for \(Int(busyTimeout)) s (\(message))")
+    case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_FULL:
+      return LedgerError(.cantCreate, path: path, "cannot \(doing) the ledger: \(message)")
+    case .SQLITE_CONSTRAINT:
+      return LedgerError(.data, path: path, message)
+    default:
+      return LedgerError(.data, path: path, "cannot \(doing) the ledger: \(message)")
+    }
+  }
+
+  /// The schema version this build reads and writes.
+  public static var schemaVersion: Int { LedgerSchema.current }
+}

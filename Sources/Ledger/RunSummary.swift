@@ -1,0 +1,12 @@
+/// A recorded run, as `exemplar ledger list` shows it.
+public struct RunSummary: Sendable, Hashable {
+  public var run: Int
+  public var year: Int
+  public var recordedAt: String
+  public var criteriaName: String
+  public var out: String
+  public var enterprises: Int
+  public var ranked: Int
+  /// Programmes of which this run is its year's final.
+  public var finals: [String]
+}

@@ -1,0 +1,128 @@
+import Model
+
+/// `exemplar history ID`: one enterprise, year by year (text and JSON).
+public struct EnterpriseHistoryReport: Sendable {
+  public struct Status: Sendable {
+    public var programme: String
+    public var name: String
+    public var computed: String
+    public var final: String
+    public var position: Int?
+    public var reason: String?
+    public init(programme: String, name: String, computed: String, final: String, position: Int?, reason: String?) {
+      self.programme = programme
+      self.name = name
+      self.computed = computed
+      self.final = final
+      self.position = position
+      self.reason = reason
+    }
+  }
+  public struct Year: Sendable {
+    public var year: Int
+    public var run: Int
+    public var final: Bool
+    public var name: String
+    public var score: Double?
+    public var rank: Int?
+    public var ranked: Int
+    public var stars: Int?
+    public var unranked: String?
+    public var groups: [(key: String, score: Double)]
+    public var statuses: [Status]
+    public init(
+      year: Int, run: Int, final: Bool, name: String, score: Double?, rank: Int?, ranked: Int, stars: Int?, unranked: String?,
+      groups: [(key: String, score: Double)], statuses: [Status]
+    ) {
+      self.year = year
+      self.run = run
+      self.final = final
+      self.name = name
+      self.score = score
+      self.rank = rank
+      self.ranked = ranked
+      self.stars = stars
+      self.unranked = unranked
+      self.groups = groups
+      self.statuses = statuses
+    }
+  }
+
+  public var id: String
+  public var years: [Year]
+  public var english: Bool
+  public init(id: String, years: [Year], english: Bool) {
+    self.id = id
+    self.years = years
+    self.english = english
+  }
+
+  private func statusText(_ s: Status) -> String {
+    let position = s.position.map { english ? " #\($0)" : "第\($0)位" } ?? ""
+    let word: String
+    switch s.final {
+    case "selected": word = english ? "selected" + position : "入选" + position
+    case "reserve": word = english ? "reserve" + position : "候补" + position
+    default: word = english ? "not selected" : "未入选"
+    }
+    let committee = s.computed != s.final ? (english ? " (computed: \(s.computed))" : "（计算结果：\(s.computed)）") : ""
+    let reason = s.reason.map { english ? ": \($0)" : "：\($0)" } ?? ""
+    return word + committee + reason
+  }
+
+  /// One block per year.
+  public var text: String {
+    var lines = ["\(id)  \(years.last?.name ?? "")"]
+    for y in years {
+      let tag = y.final ? (english ? "final" : "终稿") : (english ? "draft" : "未定稿")
+      lines.append("")
+      if let rank = y.rank, let score = y.score {
+        lines.append(
+          english
+            ? "\(y.year) (run \(y.run), \(tag)): score \(formatFixed(score, decimals: 2))  rank \(rank)/\(y.ranked)  stars \(y.stars ?? 0)"
+            : "\(y.year)年（第\(y.run)次运行，\(tag)）：得分 \(formatFixed(score, decimals: 2))  排名 \(rank)/\(y.ranked)  星级 \(y.stars ?? 0)")
+      } else {
+        lines.append(english ? "\(y.year) (run \(y.run), \(tag)): not ranked: \(y.unranked ?? "")" : "\(y.year)年（第\(y.run)次运行，\(tag)）：未参与排名：\(y.unranked ?? "")")
+      }
+      if !y.groups.isEmpty {
+        lines.append("  " + y.groups.map { "\($0.key) \(formatFixed($0.score, decimals: 2))" }.joined(separator: "  "))
+      }
+      for s in y.statuses { lines.append("  \(s.name) [\(s.programme)]: \(statusText(s))") }
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  public var json: String {
+    var j = JSONText()
+    j.beginObject()
+    j.field("id", id)
+    j.field("years", objects: years) { j, y in
+      j.field("year", y.year)
+      j.field("run", y.run)
+      j.field("final", y.final)
+      j.field("name", y.name)
+      j.key("score")
+      if let s = y.score { j.number(s) } else { j.null() }
+      j.key("rank")
+      if let r = y.rank { j.number(r) } else { j.null() }
+      j.field("ranked", y.ranked)
+      j.key("stars")
+      if let s = y.stars { j.number(s) } else { j.null() }
+      j.field("unranked_reason", y.unranked)
+      j.key("group_scores")
+      j.beginObject()
+      for g in y.groups { j.field(g.key, g.score) }
+      j.endObject()
+      j.field("programmes", objects: y.statuses) { j, s in
+        j.field("programme", s.programme)
+        j.field("computed", s.computed)
+        j.field("final", s.final)
+        j.key("position")
+        if let p = s.position { j.number(p) } else { j.null() }
+        j.field("reason", s.reason)
+      }
+    }
+    j.endObject()
+    return j.text
+  }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import Ledger
+import Model
+import Reports
+
+/// `exemplar compare YEAR_A YEAR_B --ledger FILE`: two years of the ledger side by side.
+struct Compare: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "compare",
+    abstract: "Two years of the ledger: who entered and left each final list, the largest rank moves, stars gained and lost.",
+    discussion: """
+      Each year is its final run (or, before the final, its latest run, marked as a draft).
+      --out DIR writes compare.html (with a rank-over-years chart) and compare.json.
+      """)
+
+  @Argument(help: "The earlier year.")
+  var yearA: Int
+
+  @Argument(help: "The later year.")
+  var yearB: Int
+
+  @OptionGroup var file: LedgerFileOptions
+
+  @Option(help: "How many of the largest rank movers to list.")
+  var movers: Int = 20
+
+  @Option(help: "Also write compare.html and compare.json into this folder (created or replaced atomically).")
+  var out: String?
+
+  @Flag(help: "Machine-readable JSON on stdout.")
+  var json = false
+
+  func validate() throws {
+    guard movers >= 0 else { throw ValidationError("--movers must be ≥ 0") }
+  }
+
+  func run() throws {
+    if let out { try OutputFolder.checkTarget(out, inputs: [file.ledger]) }
+    let ledger = try Ledger.open(path: file.ledger, create: false)
+    let years = try ledger.yearRuns()
+    func snapshot(_ y: Int) throws -> RunSnapshot {
+      guard let s = try ledger.snapshot(year: y) else {
+        let recorded = years.map { String($0.year) }.joined(separator: ", ")
+        throw StageFailure(.data, Diagnostic(file: file.ledger, line: 0, message: "no run of \(y) in the ledger (years recorded: \(recorded.isEmpty ? "none" : recorded))"))
+      }
+      return s
+    }
+    let a = try snapshot(yearA)
+    let b = try snapshot(yearB)
+    let report = try YearComparison.make(a, b, ledger: ledger, years: years, movers: movers, english: file.english)
+    let jsonText = YearComparison.json(report)
+    if let out { try report.write(to: out, json: jsonText) }
+    print(json ? jsonText : Diagnostic.terminalSafeLines(report.text))
+  }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import Ledger
+import Model
+import Reports
+
+/// `exemplar history ID --ledger FILE`: one enterprise over the years of the ledger.
+struct HistoryCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "history",
+    abstract: "One enterprise over the years: score, rank, stars, group scores, each programme's status and reason.",
+    discussion: "Each year is its final run (or, before the final, its latest run, marked as a draft).")
+
+  @Argument(help: "The enterprise's id (unified social credit code; case and spaces ignored).")
+  var id: String
+
+  @OptionGroup var file: LedgerFileOptions
+
+  @Flag(help: "Machine-readable JSON on stdout.")
+  var json = false
+
+  func run() throws {
+    let raw = id.trimmingWhitespace()
+    let canonical = (try? USCC.canonical(raw).get()) ?? raw.uppercased()
+    let ledger = try Ledger.open(path: file.ledger, create: false)
+    let years = try ledger.enterpriseHistory(id: canonical)
+    guard !years.isEmpty else {
+      throw StageFailure(.data, Diagnostic(file: file.ledger, line: 0, message: "no enterprise \(canonical) in any run of the ledger"))
+    }
+    let rows = years.map { y in
+      EnterpriseHistoryReport.Year(
+        year: y.year.year, run: y.year.run, final: y.year.isFinal, name: y.name, score: y.score, rank: y.rank, ranked: y.ranked,
+        stars: y.stars, unranked: y.unrankedReason, groups: y.groups,
+        statuses: y.statuses.map {
+          .init(
+            programme: $0.programme, name: $0.name, computed: $0.computed, final: $0.final, position: $0.position,
+            reason: file.english ? $0.reasonEN : $0.reasonZH)
+        })
+    }
+    let report = EnterpriseHistoryReport(id: canonical, years: rows, english: file.english)
+    print(json ? report.json : Diagnostic.terminalSafeLines(report.text))
+  }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import Ledger
+import Model
+import Reports
+
+/// `exemplar ledger final RUN`.
+struct LedgerFinal: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "final",
+    abstract: "Mark a run as its year's final (after the public notice); a final cannot be changed or deleted afterwards.")
+
+  @Argument(help: ArgumentHelp("The run number (see `exemplar ledger list`).", valueName: "run"))
+  var number: Int
+
+  @OptionGroup var file: LedgerFileOptions
+
+  func run() throws {
+    let ledger = try Ledger.open(path: file.ledger, create: false)
+    let (year, programmes) = try ledger.markFinal(run: number, at: ISO8601DateFormatter().string(from: Date()))
+    print(
+      file.english
+        ? "run \(number) is the final of \(year) for \(programmes.joined(separator: ", "))"
+        : "第 \(number) 次运行已定为 \(year) 年度终稿：\(programmes.joined(separator: "、"))")
+  }
+}
