@@ -23,6 +23,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    /// The HTTP server of `exemplar tune` (the Workbench target only).
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
   ],
   targets: [
     .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
@@ -47,10 +49,14 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .target(name: "Synthetic", dependencies: ["Model"]),
+    /// `exemplar tune`'s session: overrides → the one engine → the page's JSON (no HTTP).
+    .target(name: "Tuning", dependencies: ["Model", "Criteria", "Scoring", "Procedure", "Selection", "Reports"]),
+    /// `exemplar tune`'s HTTP shell over `Tuning` (routes only); the only target linking Hummingbird.
+    .target(name: "Workbench", dependencies: ["Tuning", .product(name: "Hummingbird", package: "hummingbird")]),
     .executableTarget(
       name: "exemplar",
       dependencies: [
-        "Model", "Criteria", "Ingest", "Scoring", "Procedure", "Selection", "Sensitivity", "Reports", "Synthetic",
+        "Model", "Criteria", "Ingest", "Scoring", "Procedure", "Selection", "Sensitivity", "Reports", "Synthetic", "Tuning", "Workbench",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .target(name: "TestSupport", dependencies: ["Model", "Criteria"], path: "Tests/TestSupport"),
@@ -65,6 +71,7 @@ let package = Package(
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Selection", "Scoring", "Criteria", "Model", "TestSupport"]),
     .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Model", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    .testTarget(name: "TuningTests", dependencies: ["Tuning", "Selection", "Criteria", "Model", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -5,7 +5,7 @@ import Testing
   @Test func helpListsEveryCommand() throws {
     let r = try CLI.run(["--help"])
     #expect(r.status == 0)
-    for command in ["validate", "run", "explain", "weights", "sensitivity", "diff", "generate"] {
+    for command in ["validate", "run", "explain", "weights", "sensitivity", "diff", "generate", "tune"] {
       #expect(r.stdout.contains(command), "help does not mention \(command)")
     }
   }
@@ -18,7 +18,7 @@ import Testing
 
   /// docs/cli.md lists every option of every command: it holds the usage line `--help`
   /// prints, and every option `--help` names.
-  @Test(arguments: ["validate", "run", "explain", "weights", "sensitivity", "diff", "generate"])
+  @Test(arguments: ["validate", "run", "explain", "weights", "sensitivity", "diff", "generate", "tune"])
   func cliPageListsEveryOption(command: String) throws {
     let page = try String(contentsOf: CLI.root.appendingPathComponent("docs/cli.md"), encoding: .utf8)
     let r = try CLI.run([command, "--help"])
