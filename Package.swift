@@ -71,7 +71,7 @@ let package = Package(
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Selection", "Scoring", "Criteria", "Model", "TestSupport"]),
     .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Model", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
-    .testTarget(name: "TuningTests", dependencies: ["Tuning", "Selection", "Criteria", "Model", "TestSupport"]),
+    .testTarget(name: "TuningTests", dependencies: ["Tuning", "Selection", "Procedure", "Ingest", "Criteria", "Model"]),
   ],
   swiftLanguageModes: [.v6]
 )
