@@ -50,7 +50,7 @@ let package = Package(
       ]),
     .target(name: "Synthetic", dependencies: ["Model"]),
     /// `exemplar tune`'s session: overrides → the one engine → the page's JSON (no HTTP).
-    .target(name: "Tuning", dependencies: ["Model", "Criteria", "Scoring", "Procedure", "Selection", "Reports"]),
+    .target(name: "Tuning", dependencies: ["Model", "Criteria", "Scoring", "Procedure", "Selection", "Sensitivity", "Reports"]),
     /// `exemplar tune`'s HTTP shell over `Tuning` (routes only); the only target linking Hummingbird.
     .target(name: "Workbench", dependencies: ["Tuning", .product(name: "Hummingbird", package: "hummingbird")]),
     .executableTarget(

@@ -20,6 +20,13 @@ public struct TuneKnob: Sendable, Hashable {
   /// says so: a changed weight needs it, since direct weights must otherwise sum to 1.
   public var normalise: String?
 
+  /// The slider values over which every programme's shortlist stays the nominal one while
+  /// the other weights keep the file's values (the weight-stability interval mapped onto
+  /// the slider: docs/cli.md, "tune"); nil when not computed (not a weighted sum).
+  public var stable: ClosedRange<Double>?
+  /// False when one of the intervals is not exact (a rule reads weight-dependent names).
+  public var stableExact = true
+
   public init(path: String, kind: String, key: String, label: String, parent: String, parentLabel: String, nominal: Double, normalise: String?) {
     self.path = path
     self.kind = kind

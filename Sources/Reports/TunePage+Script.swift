@@ -14,6 +14,8 @@ extension TunePage {
     .knob { display: grid; grid-template-columns: 1fr 74px; gap: 0 8px; padding: 4px 0; border-bottom: 1px dotted #e3e7ec; }
     .knob:last-child { border-bottom: none; }
     .knob label { font-size: 13px; } .knob input[type=range] { width: 100%; margin: 2px 0; }
+    input[type=range].banded { -webkit-appearance: none; appearance: none; height: 8px; border-radius: 4px; margin: 6px 0; }
+    input[type=range].banded::-webkit-slider-thumb { -webkit-appearance: none; width: 14px; height: 14px; border-radius: 50%; background: #2f5d8a; border: 2px solid #fff; box-shadow: 0 0 0 1px #2f5d8a; }
     .knob input[type=number] { width: 74px; font-size: 13px; grid-row: span 2; align-self: center; }
     .knob .info { font-size: 11.5px; color: #666; } .knob.changed label { color: #b3261e; font-weight: bold; }
     .knob.changed { background: #fff6f4; }
@@ -38,7 +40,7 @@ extension TunePage {
     pre { background: #fff; border: 1px solid #d5dbe3; padding: 8px; white-space: pre-wrap; word-break: break-all; font-size: 12.5px; margin: 4px 0 10px; }
     #copy { display: grid; grid-template-columns: 3fr 2fr; gap: 12px; margin-bottom: 8px; }
     #copy h3 { font-size: 13.5px; margin: 0 0 2px; } #copy pre { margin: 0; max-height: 9em; overflow-y: auto; }
-    .stale #programmes, .stale #summary { opacity: 0.45; }
+    .stale #programmes, .stale #summary, .failed #programmes, .failed #summary, .failed #copy { opacity: 0.45; }
 
     """#
 
@@ -69,6 +71,8 @@ extension TunePage {
       mf.appendChild(reset);
       aside.appendChild(mf);
       aside.appendChild(el("p", { class: "rule" }, T.rule));
+      if (M.knobs.some(k => k.stable)) aside.appendChild(el("p", { class: "rule" }, T.stableNote));
+      for (const f of M.fixed) aside.appendChild(el("p", { class: "rule" }, `${f.node === "" ? T.root : f.label}: ${T.derived} ${f.method}`));
       const parents = [];
       for (const k of M.knobs) if (!parents.includes(k.parent)) parents.push(k.parent);
       for (const p of parents) {
@@ -83,6 +87,13 @@ extension TunePage {
           row.appendChild(num);
           const range = el("input", { type: "range", id: "r-" + k.path, min: "0", max: String(max), step: stepOf(k.nominal), value: String(k.nominal) });
           row.appendChild(range);
+          if (k.stable) {
+            const lo = Math.min(k.stable[0], max), hi = k.stable[1] === null ? max : Math.min(k.stable[1], max);
+            const a = (100 * lo / max).toFixed(2), b = (100 * hi / max).toFixed(2);
+            range.style.background = `linear-gradient(to right, #dde3ea ${a}%, #9fd39a ${a}%, #9fd39a ${b}%, #dde3ea ${b}%)`;
+            range.classList.add("banded");
+            range.title = `${T.stable} [${fmt(k.stable[0])}, ${k.stable[1] === null ? "∞" : fmt(k.stable[1])}]${k.stableExact ? "" : " ≈"}`;
+          }
           row.appendChild(el("div", { class: "info" }, ""));
           const item = { knob: k, range, num, row };
           range.addEventListener("input", () => { num.value = range.value; changed(item); });
@@ -128,15 +139,18 @@ extension TunePage {
     }
     function render(d) {
       document.body.dataset.seq = String(shownSeq);
-      if (!d.ok) { showErrors(d.errors || []); document.body.dataset.state = "error"; return; }
+      if (!d.ok) { showErrors(d.errors || []); document.body.dataset.state = "error"; document.body.classList.add("failed"); return; }
       document.body.dataset.state = "ok";
+      document.body.classList.remove("failed");
       document.getElementById("errors").hidden = true;
-      document.getElementById("status").textContent = `${d.aggregation} · ${T.ranked} ${d.ranked} · ${T.recalc} ${fmt(d.ms, 2)} ms`;
+      document.getElementById("status").textContent = `${d.aggregation} · ${T.ranked} ${d.ranked}` + (d.ms > 0 ? ` · ${T.recalc} ${fmt(d.ms, 2)} ms` : "");
       const byPath = {};
       for (const w of d.weights) byPath[w.path] = w;
       for (const item of inputs) {
         const w = byPath[item.knob.path];
-        item.row.querySelector(".info").textContent = `${T.file} ${item.knob.nominal} · ${T.effective} ${fmt(w && w.local)} · ${T.final} ${fmt(w && w.final, 4)}`;
+        const k = item.knob;
+        const band = k.stable ? ` · ${T.stable} [${fmt(k.stable[0])}, ${k.stable[1] === null ? "∞" : fmt(k.stable[1])}]${k.stableExact ? "" : "≈"}` : "";
+        item.row.querySelector(".info").textContent = `${T.file} ${k.nominal} · ${T.effective} ${fmt(w && w.local)} · ${T.final} ${fmt(w && w.final, 4)}${band}`;
       }
       const sum = document.getElementById("summary");
       sum.textContent = "";
@@ -193,7 +207,7 @@ extension TunePage {
       p.selected.forEach((e, i) => body.appendChild(row(e, e.entered ? "entered" : "", i + 1, e.entered ? T.entered : "")));
       t.appendChild(body);
       const res = el("tbody", { class: "reserve" });
-      p.reserve.forEach((e, i) => res.appendChild(row(e, "reserve", T.reserve + (i + 1), e.entered ? T.entered : "")));
+      p.reserve.forEach((e, i) => res.appendChild(row(e, "reserve", T.reserve + " " + (i + 1), e.entered ? T.entered : "")));
       t.appendChild(res);
       s.appendChild(t);
       if (p.left.length) {

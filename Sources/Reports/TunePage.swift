@@ -9,9 +9,11 @@ public enum TunePage {
   /// The page for `knobs`, showing `initial` (a `TuneReport.result` of the nominal run).
   /// - Parameters:
   ///   - command: the `exemplar run …` prefix the `--set` arguments are appended to.
+  ///   - fixed: the nodes whose children's weights are derived (equal, AHP, entropy …), with the method: no sliders.
   ///   - aggregation: the nominal aggregation method's name.
   public static func html(
-    title: String, knobs: [TuneKnob], aggregation: String, command: String, initial: String, english: Bool
+    title: String, knobs: [TuneKnob], fixed: [(node: String, label: String, method: String)] = [], aggregation: String, command: String,
+    initial: String, english: Bool
   ) -> String {
     var j = JSONText()
     j.beginObject()
@@ -27,6 +29,19 @@ public enum TunePage {
       j.field("parent", k.parent)
       j.field("parentLabel", k.parentLabel)
       j.field("nominal", k.nominal)
+      if let r = k.stable {
+        j.key("stable")
+        j.beginArray()
+        j.number(r.lowerBound)
+        if r.upperBound.isFinite { j.number(r.upperBound) } else { j.null() }
+        j.endArray()
+        j.field("stableExact", k.stableExact)
+      }
+    }
+    j.field("fixed", objects: fixed) { j, f in
+      j.field("node", f.node)
+      j.field("label", f.label)
+      j.field("method", f.method)
     }
     j.key("text")
     j.beginObject()
@@ -98,6 +113,10 @@ public enum TunePage {
     ("granted", "奖励发放", "rewards granted"),
     ("budget", "预算", "budget"),
     ("error", "无法计算：", "Cannot recalculate: "),
+    ("root", "维度权重（根节点）", "Group weights (root)"),
+    ("derived", "权重由方法导出，无滑块：", "weights derived, no sliders: "),
+    ("stable", "名单不变区间", "lists unchanged in"),
+    ("stableNote", "绿色段：其他权重取文件值时，该权重在此范围内各名单不变。", "Green band: while the other weights keep the file's values, every list stays the same for this weight inside it."),
     ("rule", "未改动的权重按文件规则归一（normalise = true）。", "Weights are rescaled to sum 1 within their group (normalise = true), as the criteria file's rules say."),
   ]
 }

@@ -1,5 +1,9 @@
 import Criteria
+import Model
+import Procedure
 import Reports
+import Scoring
+import Sensitivity
 
 extension TuneSession {
   /// The sliders of a spec: for the root and every group weighted `direct`, the local
@@ -28,9 +32,52 @@ extension TuneSession {
     return out
   }
 
+  /// The nodes whose children's weights the method derives (no sliders): key (root: ""), label, method.
+  static func fixedNodes(_ spec: Spec) -> [(node: String, label: String, method: String)] {
+    var out: [(node: String, label: String, method: String)] = []
+    if spec.weighting.method != .direct { out.append(("", "", spec.weighting.method.rawValue)) }
+    for g in spec.groups {
+      let m = (g.weighting ?? WeightingSpec(method: spec.weighting.method)).method
+      let hasChildren = spec.groups.contains { $0.parent == g.key } || spec.criteria.contains { $0.group == g.key }
+      if m != .direct, hasChildren { out.append((g.key, g.label, m.rawValue)) }
+    }
+    return out
+  }
+
   /// A key as a part of a `--set` key path: bare when it can be, else quoted.
   static func quoted(_ key: String) -> String {
     let bare = !key.isEmpty && key.unicodeScalars.allSatisfy { ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
     return bare ? key : "\"" + key.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+  }
+
+  /// The knobs with their stability intervals (weighted sum only; otherwise unchanged):
+  /// every programme's interval of the node's local weight ℓ (siblings rescaled
+  /// proportionally, `StabilityIntervals`), intersected, then mapped onto the slider, whose
+  /// value x gives ℓ = x / (x + S) for S the siblings' file weights: x = ℓ·S / (1 − ℓ).
+  static func withStability(
+    _ knobs: [TuneKnob], spec: Spec, evaluation: Evaluation, table: Table, history: [HistoryEntry], committee: Committee
+  ) -> [TuneKnob] {
+    guard case .weightedSum = spec.aggregation.method, !spec.programmes.isEmpty,
+      let model = try? SensitivityModel(evaluation: evaluation, table: table, spec: spec, history: history, committee: committee),
+      let programmes = try? StabilityIntervals.compute(model)
+    else { return knobs }
+    return knobs.map { knob in
+      var k = knob
+      var low = 0.0, high = 1.0, exact = true, found = false
+      for p in programmes {
+        for iv in p.intervals where iv.criterion == knob.key && iv.isGroup == (knob.kind == "group") {
+          low = max(low, iv.low)
+          high = min(high, iv.high)
+          exact = exact && iv.exact
+          found = true
+        }
+      }
+      guard found, low <= high else { return k }
+      let siblings = knobs.filter { $0.parent == knob.parent && $0.path != knob.path }.reduce(0.0) { $0 + $1.nominal }
+      func slider(_ l: Double) -> Double { l >= 1 ? .infinity : l * siblings / (1 - l) }
+      k.stable = slider(low)...slider(high)
+      k.stableExact = exact
+      return k
+    }
   }
 }

@@ -59,18 +59,20 @@ public final class TuneSession: Sendable {
     self.command = command
     self.english = english
     let spec = try CriteriaLoader.load(bytes: criteria, source: source, overrides: overrides).get()
+    let run: (evaluation: Evaluation, decision: Decision)
     do {
-      let (evaluation, decision) = try Selector.run(table, spec: spec, history: history, screening: screening, committee: committee)
-      nominal = (spec, evaluation, decision)
+      run = try Selector.run(table, spec: spec, history: history, screening: screening, committee: committee)
     } catch { throw error.stageFailure }
-    knobs = TuneSession.knobs(spec)
+    nominal = (spec, run.evaluation, run.decision)
+    knobs = TuneSession.withStability(
+      TuneSession.knobs(spec), spec: spec, evaluation: run.evaluation, table: table, history: history, committee: committee)
   }
 
   /// The page, with the nominal result drawn.
   public func page() -> String {
     let initial = TuneReport.result(nominal: nominal, variant: nominal, changes: [], knobs: knobs, milliseconds: 0, english: english)
     return TunePage.html(
-      title: nominal.spec.evaluation.name, knobs: knobs, aggregation: nominal.spec.aggregation.method.name, command: command,
+      title: nominal.spec.evaluation.name, knobs: knobs, fixed: TuneSession.fixedNodes(nominal.spec), aggregation: nominal.spec.aggregation.method.name, command: command,
       initial: initial, english: english)
   }
 

@@ -143,6 +143,32 @@ import Tuning
     #expect(Set(sequential).count > 1)
   }
 
+  /// The slider's stability band: inside it no shortlist changes its members; just past an
+  /// exact band's finite end one does (the sample file's rules read stars, so its bands are
+  /// conservative: the first crossing that may change a list).
+  @Test func theStabilityBandOfASliderIsWhereNoListMoves() throws {
+    let session = try Self.session()
+    let nominal = Self.members(try Self.object(session.evaluate([]).json))
+    let banded = session.knobs.filter { $0.stable != nil }
+    #expect(banded.count == session.knobs.count, "weighted sum: every slider has a band")
+    for knob in banded {
+      let band = try #require(knob.stable)
+      #expect(band.contains(knob.nominal), "\(knob.path): \(band) misses the file's value \(knob.nominal)")
+      let upper = band.upperBound.isFinite ? band.upperBound : knob.nominal * 3
+      for x in [band.lowerBound + (knob.nominal - band.lowerBound) * 0.5, knob.nominal + (upper - knob.nominal) * 0.5] where x != knob.nominal {
+        let answer = try Self.object(session.evaluate(["\(knob.path)=\(x)"]).json)
+        #expect(Self.members(answer) == nominal, "\(knob.path)=\(x) inside \(band) changed a list")
+      }
+      if band.upperBound.isFinite, knob.stableExact {
+        let answer = try Self.object(session.evaluate(["\(knob.path)=\(band.upperBound * 1.01 + 1e-6)"]).json)
+        #expect(Self.members(answer) != nominal, "\(knob.path) just above \(band) changed nothing")
+      }
+    }
+  }
+
+  /// Each programme's selected ids as a set (a band keeps the members, not their order).
+  static func members(_ answer: [String: Any]) -> [String: Set<String>] { selected(answer).mapValues(Set.init) }
+
   /// The answer without its timing.
   static func strip(_ json: String) -> String { json.replacing(/"ms":[0-9.e+-]+,/, with: "") }
 }
