@@ -31,6 +31,10 @@ public final class TuneSession: Sendable {
   let screening: Screening
   let committee: Committee
   let command: String
+  /// The nominal run's prepared scoring matrix and what it depends on (`matrixKey`): a
+  /// recalculation that moves only weights reuses it instead of normalising again.
+  let matrix: ScoringMatrix?
+  let matrixKey: MatrixKey
 
   /// The most changes one request may carry.
   public static let maxChanges = 500
@@ -61,8 +65,11 @@ public final class TuneSession: Sendable {
     let spec = try CriteriaLoader.load(bytes: criteria, source: source, overrides: overrides).get()
     let run: (evaluation: Evaluation, decision: Decision)
     do {
-      run = try Selector.run(table, spec: spec, history: history, screening: screening, committee: committee)
+      let prepared = try Scorer.prepare(table, spec: spec, screening: screening)
+      run = try Selector.run(table, spec: spec, history: history, screening: screening, committee: committee, prepared: prepared)
+      matrix = prepared
     } catch { throw error.stageFailure }
+    matrixKey = MatrixKey(spec)
     nominal = (spec, run.evaluation, run.decision)
     knobs = TuneSession.withStability(
       TuneSession.knobs(spec), spec: spec, evaluation: run.evaluation, table: table, history: history, committee: committee)
@@ -135,7 +142,9 @@ public final class TuneSession: Sendable {
     case .failure(let f): return (400, TuneReport.error(f.diagnostics.diagnostics.map(\.description)))
     }
     do {
-      let (evaluation, decision) = try Selector.run(table, spec: spec, history: history, screening: screening, committee: committee)
+      let reuse = MatrixKey(spec) == matrixKey ? matrix : nil
+      let (evaluation, decision) = try Selector.run(
+        table, spec: spec, history: history, screening: screening, committee: committee, prepared: reuse)
       let elapsed = start.duration(to: clock.now)
       let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
       return (
@@ -146,5 +155,23 @@ public final class TuneSession: Sendable {
     } catch {
       return (400, TuneReport.error(error.diagnostics.diagnostics.map(\.description)))
     }
+  }
+}
+
+/// What `Scorer.prepare` reads of a spec: the criteria but for their weights, groups and
+/// labels, and whether the aggregation is TOPSIS (its own input matrix).
+struct MatrixKey: Equatable, Sendable {
+  let criteria: [CriterionSpec]
+  let topsis: Bool
+
+  init(_ spec: Spec) {
+    criteria = spec.criteria.map { c in
+      var c = c
+      c.weight = nil
+      c.group = nil
+      c.label = ""
+      return c
+    }
+    if case .topsis = spec.aggregation.method { topsis = true } else { topsis = false }
   }
 }
