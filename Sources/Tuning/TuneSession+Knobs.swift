@@ -50,6 +50,10 @@ extension TuneSession {
     return bare ? key : "\"" + key.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
   }
 
+  /// Above this many enterprises the sliders get no stability bands (they would delay the
+  /// start by seconds; `exemplar weights --stability` computes them at any size).
+  static let stabilityRowLimit = 20_000
+
   /// The knobs with their stability intervals (weighted sum only; otherwise unchanged):
   /// every programme's interval of the node's local weight ℓ (siblings rescaled
   /// proportionally, `StabilityIntervals`), intersected, then mapped onto the slider, whose
@@ -57,7 +61,7 @@ extension TuneSession {
   static func withStability(
     _ knobs: [TuneKnob], spec: Spec, evaluation: Evaluation, table: Table, history: [HistoryEntry], committee: Committee
   ) -> [TuneKnob] {
-    guard case .weightedSum = spec.aggregation.method, !spec.programmes.isEmpty,
+    guard case .weightedSum = spec.aggregation.method, !spec.programmes.isEmpty, table.rowCount <= stabilityRowLimit,
       let model = try? SensitivityModel(evaluation: evaluation, table: table, spec: spec, history: history, committee: committee),
       let programmes = try? StabilityIntervals.compute(model)
     else { return knobs }
