@@ -35,7 +35,7 @@ extension TunePage {
     th { color: #555; font-weight: normal; background: #f1f4f8; } td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     tr.entered td { background: #e7f5e1; } tr.reserve td { color: #666; } tr.left td { background: #fdeeee; }
     .badge { display: inline-block; font-size: 11px; padding: 0 5px; border-radius: 8px; background: #3c8d2f; color: #fff; margin-left: 4px; }
-    .badge.out { background: #b3261e; } .up { color: #3c8d2f; } .down { color: #b3261e; }
+    .badge.out { background: #b3261e; } .before { font-size: 11px; color: #555; margin-left: 6px; } .up { color: #3c8d2f; } .down { color: #b3261e; }
     .id { color: #888; font-size: 11px; } h4 { margin: 8px 0 4px; font-size: 13px; color: #8a1c14; }
     pre { background: #fff; border: 1px solid #d5dbe3; padding: 8px; white-space: pre-wrap; word-break: break-all; font-size: 12.5px; margin: 4px 0 10px; }
     #copy { display: grid; grid-template-columns: 3fr 2fr; gap: 12px; margin-bottom: 8px; }
@@ -186,6 +186,7 @@ extension TunePage {
       tr.appendChild(el("td", { class: "n" }, String(i)));
       const name = el("td", {}, e.label); name.appendChild(el("div", { class: "id" }, e.id));
       if (extra) name.appendChild(el("span", { class: "badge" + (cls === "left" ? " out" : "") }, extra));
+      if (e.before) name.appendChild(el("span", { class: "before" }, e.before));
       tr.appendChild(name); tr.appendChild(rankCell(e));
       tr.appendChild(el("td", { class: "n" }, fmt(e.score, 2)));
       tr.appendChild(el("td", { class: "n" }, "★".repeat(e.stars) || "0"));

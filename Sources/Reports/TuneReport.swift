@@ -15,6 +15,7 @@ import Selection
 ///  "stars":[n0,…,n5],"granted":…, "budget":…,
 ///  "programmes":[{"key":…,"name":…,"quota":20,
 ///    "selected":[{"id":…,"label":…,"rank":1,"was":2,"score":90.9,"stars":4,"entered":false}, …],
+///    (an entered one also has "before": where it stood in the nominal run, e.g. "原为候补第1位")
 ///    "reserve":[…],"left":[{"id":…,"label":…,"rank":23,"was":7,"score":…,"stars":3,"reason":"…"}]}]}
 /// ```
 /// An error is `{"ok":false,"errors":["FILE:LINE: message", …]}`.
@@ -71,7 +72,9 @@ public enum TuneReport {
       }
       j.field("selected", objects: now.selected) { j, row in
         entry(&j, row)
-        j.field("entered", !wasSelected.contains(row))
+        let entered = !wasSelected.contains(row)
+        j.field("entered", entered)
+        if entered { j.field("before", standing(was?.outcome(row: row), english: english)) }
       }
       j.field("reserve", objects: now.reserve) { j, row in
         entry(&j, row)
@@ -134,6 +137,16 @@ public enum TuneReport {
     case .excluded(let r)?: return r.text(english: english)
     case .selected?: return ""
     case nil: return english ? "not ranked" : "未参与排名"
+    }
+  }
+
+  /// Where an enterprise that is selected now stood in the nominal run.
+  static func standing(_ outcome: ProgrammeOutcome?, english: Bool) -> String {
+    switch outcome {
+    case .reserve(let k)?: return english ? "was reserve #\(k)" : "原为候补第\(k)位"
+    case .excluded(let r)?: return (english ? "was out: " : "原未入选：") + r.text(english: english)
+    case .selected?: return ""
+    case nil: return english ? "was not ranked" : "原未参与排名"
     }
   }
 

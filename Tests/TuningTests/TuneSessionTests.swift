@@ -72,6 +72,8 @@ import Tuning
       let before = Set(nominal[key] ?? [])
       for e in p["selected"] as? [[String: Any]] ?? [] {
         #expect((e["entered"] as? Bool) == !before.contains(e["id"] as? String ?? ""))
+        // An entered enterprise says where it stood before (a reserve place or a rule).
+        #expect(((e["before"] as? String)?.isEmpty == false) == !before.contains(e["id"] as? String ?? ""))
         let row = try #require(evaluation.ids.firstIndex(of: e["id"] as? String ?? ""))
         #expect(e["rank"] as? Int == evaluation.rank[row])
       }
