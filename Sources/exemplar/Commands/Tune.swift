@@ -55,7 +55,7 @@ struct Tune: ParsableCommand {
     }
     done.wait()
     if let message = failure.withLock({ $0 }) {
-      throw StageFailure(.cantCreate, Diagnostic(file: "127.0.0.1:\(requested)", line: 0, message: "cannot serve: \(message)"))
+      throw StageFailure(.cantCreate, Diagnostic(file: "127.0.0.1:\(requested)", line: 0, message: "cannot listen on 127.0.0.1:\(requested): \(message)"))
     }
   }
 
