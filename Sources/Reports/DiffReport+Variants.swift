@@ -11,14 +11,15 @@ extension DiffReport {
     out.append(english ? "entering / leaving each shortlist, against A" : "各名单相对 A 的新入选 / 落选人数")
     let keys = programmeKeys(reports)
     let width = keys.map { $0.count }.max() ?? 0
-    out.append("  " + String(repeating: " ", count: width) + reports.indices.map { "  B\($0 + 1)".padding(toLength: 10, withPad: " ", startingAt: 0) }.joined())
+    func trimmed(_ s: String) -> String { String(s.reversed().drop { $0 == " " }.reversed()) }
+    out.append(trimmed("  " + String(repeating: " ", count: width) + reports.indices.map { "  B\($0 + 1)".padding(toLength: 10, withPad: " ", startingAt: 0) }.joined()))
     for key in keys {
       var line = "  " + key.padding(toLength: width, withPad: " ", startingAt: 0)
       for r in reports {
         let p = r.diff.programmes.first { $0.key == key }
         line += "  " + "+\(p?.entering.count ?? 0) −\(p?.leaving.count ?? 0)".padding(toLength: 8, withPad: " ", startingAt: 0)
       }
-      out.append(line)
+      out.append(trimmed(line))
     }
     for (i, r) in reports.enumerated() {
       out.append("")
@@ -53,7 +54,8 @@ extension DiffReport {
     }
     body += "</table>"
     for (i, r) in reports.enumerated() {
-      body += "<hr><h2>B\(i + 1)</h2>" + r.htmlBody
+      // The variant's own page body, its first heading naming the variant.
+      body += "<hr>" + r.htmlBody.replacing(/^<h1>[^<]*<\/h1>/, with: "<h1>B\(i + 1)</h1>")
     }
     return page(body, english: english)
   }
