@@ -24,9 +24,11 @@ extension TunePage {
     select { font: inherit; }
     #errors { background: #fdecea; border: 1px solid #e0a39d; color: #8a1c14; padding: 8px 12px; border-radius: 5px; margin-bottom: 10px; white-space: pre-wrap; }
     #summary { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-end; margin-bottom: 10px; }
-    .stars { display: flex; gap: 6px; align-items: flex-end; height: 70px; }
-    .stars div { width: 34px; background: #7aa2c8; color: #fff; font-size: 11px; text-align: center; min-height: 14px; }
+    .stars { display: flex; gap: 6px; align-items: flex-end; height: 84px; }
+    .stars .col { width: 36px; display: flex; flex-direction: column; justify-content: flex-end; }
+    .stars .bar { background: #7aa2c8; color: #fff; font-size: 11px; text-align: center; min-height: 14px; }
     .stars span { display: block; text-align: center; font-size: 11px; color: #333; }
+    .stars span.up { color: #3c8d2f; } .stars span.down { color: #b3261e; }
     #programmes { display: grid; grid-template-columns: repeat(auto-fill, minmax(440px, 1fr)); gap: 12px; }
     .programme { background: #fff; border: 1px solid #d5dbe3; border-radius: 6px; padding: 8px 10px; }
     .programme h3 { font-size: 14.5px; margin: 0 0 6px; } .programme h3 small { font-weight: normal; color: #666; }
@@ -156,7 +158,12 @@ extension TunePage {
       sum.textContent = "";
       const st = el("div", { class: "stars", id: "stars", title: T.stars });
       const top = Math.max(1, ...d.stars);
-      d.stars.forEach((n, i) => { const c = el("div"); const bar = el("div", {}, String(n)); bar.style.height = (8 + 52 * n / top) + "px"; c.appendChild(bar); c.appendChild(el("span", {}, i + "★")); st.appendChild(c); });
+      d.stars.forEach((n, i) => {
+        const c = el("div", { class: "col" }); const bar = el("div", { class: "bar" }, String(n)); bar.style.height = (8 + 52 * n / top) + "px";
+        const delta = n - NOMINAL.stars[i];
+        c.appendChild(el("span", { class: delta > 0 ? "up" : "down" }, delta === 0 ? "\u00a0" : (delta > 0 ? "+" : "") + delta));
+        c.appendChild(bar); c.appendChild(el("span", {}, i + "★")); st.appendChild(c);
+      });
       const box = el("div"); box.appendChild(el("div", {}, T.stars)); box.appendChild(st); sum.appendChild(box);
       const money = el("div", { id: "rewards" }, `${T.granted} ${d.granted.toLocaleString()}` + (d.budget === null ? "" : ` / ${T.budget} ${d.budget.toLocaleString()}`));
       sum.appendChild(money);
@@ -220,8 +227,9 @@ extension TunePage {
       }
       return s;
     }
+    const NOMINAL = JSON.parse(document.getElementById("initial").textContent);
     buildControls();
-    render(JSON.parse(document.getElementById("initial").textContent));
+    render(NOMINAL);
     document.body.dataset.seq = "0";
 
     """#
