@@ -175,10 +175,21 @@ extension TunePage {
       const args = d.set.length ? M.command + d.set.map(s => " --set " + shq(s)).join("") : T.none;
       block(copy, T.setArgs, "set-args", args);
       block(copy, T.toml, "toml", d.toml || T.none);
+      const dl = el("button", { type: "button", id: "download" }, T.download);
+      dl.addEventListener("click", download);
+      copy.lastChild.querySelector("h3").appendChild(dl);
+    }
+    async function download() {
+      const r = await fetch("/api/file", { method: "POST", headers: { "Content-Type": "text/plain; charset=utf-8" }, body: changes().join("\n") });
+      const text = await r.text();
+      if (!r.ok) { try { showErrors(JSON.parse(text).errors || [text]); } catch (e) { showErrors([text]); } return; }
+      const a = el("a", { href: URL.createObjectURL(new Blob([text], { type: "application/toml" })), download: M.saveAs });
+      document.body.appendChild(a); a.click(); a.remove();
     }
     function block(parent, title, id, text) {
       const h = el("h3", {}, title + " ");
       const b = el("button", { type: "button" }, T.copyBtn);
+      b.style.marginRight = "6px";
       b.addEventListener("click", () => navigator.clipboard && navigator.clipboard.writeText(text));
       const box = el("div");
       h.appendChild(b); box.appendChild(h); box.appendChild(el("pre", { id }, text)); parent.appendChild(box);

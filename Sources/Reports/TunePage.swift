@@ -11,14 +11,16 @@ public enum TunePage {
   ///   - command: the `exemplar run …` prefix the `--set` arguments are appended to.
   ///   - fixed: the nodes whose children's weights are derived (equal, AHP, entropy …), with the method: no sliders.
   ///   - aggregation: the nominal aggregation method's name.
+  ///   - saveAs: the file name the "download the criteria file" button suggests.
   public static func html(
     title: String, knobs: [TuneKnob], fixed: [(node: String, label: String, method: String)] = [], aggregation: String, command: String,
-    initial: String, english: Bool
+    initial: String, english: Bool, saveAs: String = "criteria-tuned.toml"
   ) -> String {
     var j = JSONText()
     j.beginObject()
     j.field("title", title)
     j.field("command", command)
+    j.field("saveAs", saveAs)
     j.field("aggregation", aggregation)
     j.field("aggregations", strings: AggregationMethod.names)
     j.field("knobs", objects: knobs) { j, k in
@@ -110,6 +112,7 @@ public enum TunePage {
     ("setArgs", "等效命令行（--set）", "The same run on the command line (--set)"),
     ("toml", "写回准则文件的 TOML", "TOML to write back into the criteria file"),
     ("copyBtn", "复制", "Copy"),
+    ("download", "下载修改后的准则文件", "Download the changed criteria file"),
     ("granted", "奖励发放", "rewards granted"),
     ("budget", "预算", "budget"),
     ("error", "无法计算：", "Cannot recalculate: "),

@@ -75,12 +75,18 @@ public final class TuneSession: Sendable {
       TuneSession.knobs(spec), spec: spec, evaluation: run.evaluation, table: table, history: history, committee: committee)
   }
 
+  /// The name the page suggests for the changed criteria file: `NAME-tuned.toml`.
+  var saveAs: String {
+    let name = String(source.split(separator: "/").last ?? "criteria.toml")
+    return (name.hasSuffix(".toml") ? String(name.dropLast(5)) : name) + "-tuned.toml"
+  }
+
   /// The page, with the nominal result drawn.
   public func page() -> String {
     let initial = TuneReport.result(nominal: nominal, variant: nominal, changes: [], knobs: knobs, milliseconds: 0, english: english)
     return TunePage.html(
       title: nominal.spec.evaluation.name, knobs: knobs, fixed: TuneSession.fixedNodes(nominal.spec), aggregation: nominal.spec.aggregation.method.name, command: command,
-      initial: initial, english: english)
+      initial: initial, english: english, saveAs: saveAs)
   }
 
   /// `{"ok":false,"errors":[message]}`, for a request refused before it reaches the session.
@@ -94,6 +100,29 @@ public final class TuneSession: Sendable {
     }
     let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map { String($0).trimmingWhitespace() }
     return evaluate(lines.filter { !$0.isEmpty })
+  }
+
+  /// The criteria file with the changes of a request body (as `evaluate(body:)` reads it,
+  /// with the `normalise` the answer adds) written in place (`CriteriaEditor`).
+  /// - Returns: 200 and the file's text, or 400 and `TuneReport.error`.
+  public func file(body: [UInt8]) -> (status: Int, text: String) {
+    let (status, json) = evaluate(body: body)
+    guard status == 200 else { return (status, json) }
+    // The changes the answer applied, in its order (normalise included).
+    let text = String(decoding: body, as: UTF8.self)
+    let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+    var overrides = lines.compactMap { try? Override.parse($0) }
+    for o in overrides where o.path.count == 3 && o.path[2] == "weight" {
+      let kind = o.path[0] == "groups" ? "group" : o.path[0] == "criteria" ? "criterion" : ""
+      guard let n = knobs.first(where: { $0.kind == kind && $0.key == o.path[1] })?.normalise,
+        !overrides.contains(where: { $0.description == n || $0.keyPath == String(n.prefix { $0 != "=" }) }), let extra = try? Override.parse(n)
+      else { continue }
+      overrides.append(extra)
+    }
+    switch CriteriaEditor.apply(criteria, source: source, overrides: base + overrides) {
+    case .success(let edited): return (200, edited)
+    case .failure(let f): return (400, TuneReport.error(f.diagnostics.diagnostics.map(\.message)))
+    }
   }
 
   /// The answer to a list of changes, `KEY.PATH=VALUE` each (as `--set` takes them).

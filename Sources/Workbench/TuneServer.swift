@@ -7,6 +7,8 @@ import Tuning
 /// - `GET /` — the page (text/html);
 /// - `POST /api/evaluate` — body: `KEY.PATH=VALUE` lines (at most 64 KiB); answer: the
 ///   session's JSON, 200 or 400 with `{"ok":false,"errors":[…]}`;
+/// - `POST /api/file` — the same body; answer: the criteria file with the changes written
+///   in place (application/toml), or 400 with the JSON error;
 /// - anything else — 404.
 ///
 /// SIGINT and SIGTERM stop it gracefully (in-flight requests are answered first).
@@ -33,6 +35,19 @@ public enum TuneServer {
       return Response(
         status: .init(code: answer.status), headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
         body: .init(byteBuffer: ByteBuffer(string: answer.json)))
+    }
+    router.post("/api/file") { request, _ -> Response in
+      let answer: (status: Int, text: String)
+      do {
+        let body = try await request.body.collect(upTo: maxBody)
+        answer = session.file(body: Array(body.readableBytesView))
+      } catch {
+        answer = (413, session.refusal("the request is larger than \(maxBody) bytes"))
+      }
+      let type = answer.status == 200 ? "application/toml; charset=utf-8" : "application/json; charset=utf-8"
+      return Response(
+        status: .init(code: answer.status), headers: [.contentType: type, .cacheControl: "no-store"],
+        body: .init(byteBuffer: ByteBuffer(string: answer.text)))
     }
     let app = Application(
       router: router, configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: nil),

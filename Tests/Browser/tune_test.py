@@ -9,6 +9,7 @@ the server still serving), the reset button, and a clean stop on SIGINT and SIGT
 Usage: tune_test.py [EXEMPLAR_BINARY]   (default .build/debug/exemplar)
 Set TUNE_SCREENSHOTS=DIR to keep screenshots of the page before and after the slider move.
 """
+import collections
 import json
 import os
 import signal
@@ -52,10 +53,11 @@ def stop(proc, sig, name):
     check(code == 0, f"tune after {name} exited {code}, expected 0")
 
 
-def cli_run(sets):
-    """results.json of `exemplar run` on the same inputs with these --set changes."""
+def cli_run(sets, criteria=None):
+    """results.json of `exemplar run` on the same inputs with these --set changes (or another criteria file)."""
     out = tempfile.mkdtemp(prefix="tune-test-") + "/out"
-    args = [BIN, "run", *INPUTS, "--out", out, "--no-excel", "--no-html"]
+    inputs = INPUTS if criteria is None else [INPUTS[0], "--criteria", criteria, *INPUTS[3:]]
+    args = [BIN, "run", *inputs, "--out", out, "--no-excel", "--no-html"]
     for s in sets:
         args += ["--set", s]
     subprocess.run(args, cwd=ROOT, check=True, capture_output=True)
@@ -126,6 +128,21 @@ def main():
             sets3 = sets[:1] + ["criteria.oee.weight=0.5", "aggregation.method=topsis", "weighting.normalise=true", "groups.efficiency.normalise=true"]
             shown3 = page_lists(page)
             compare(shown3, cli_run(sets3), "efficiency 0.6, oee 0.5, topsis")
+
+            # "Download the changed criteria file": only the changed values differ, and the
+            # file alone (no --set) runs to the lists the page shows.
+            with page.expect_download() as download:
+                page.click("#download")
+            saved = os.path.join(tempfile.mkdtemp(prefix="tune-save-"), download.value.suggested_filename)
+            download.value.save_as(saved)
+            check(os.path.basename(saved) == "2022-tuned.toml", f"suggested file name {os.path.basename(saved)}")
+            with open(os.path.join(ROOT, "criteria/2022.toml"), encoding="utf-8") as f:
+                before_lines = f.read().split("\n")
+            with open(saved, encoding="utf-8") as f:
+                after_lines = f.read().split("\n")
+            gone = list((collections.Counter(before_lines) - collections.Counter(after_lines)).elements())
+            check(sorted(l.strip() for l in gone) == ["weight = 0.20", "weight = 0.25"], f"saved file: lines changed {gone}")
+            compare(shown3, cli_run([], criteria=saved), "the saved criteria file")
 
             # A value the criteria file refuses: the message on the page, the server still there.
             move(page, '[data-path="criteria.oee.weight"] input[type=number]', "-2")

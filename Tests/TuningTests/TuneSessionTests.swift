@@ -171,6 +171,34 @@ import Tuning
   /// Each programme's selected ids as a set (a band keeps the members, not their order).
   static func members(_ answer: [String: Any]) -> [String: Set<String>] { selected(answer).mapValues(Set.init) }
 
+  /// "Save as criteria file": only the changed values differ (plus the lines the file lacked),
+  /// and the saved file, loaded as it is, gives the lists the page showed.
+  @Test func theSavedFileDiffersOnlyInTheChangedValuesAndGivesTheSameLists() throws {
+    let session = try Self.session()
+    let changes = ["groups.efficiency.weight=0.6", "criteria.oee.weight=0.5", "aggregation.method=topsis"]
+    let body = Array(changes.joined(separator: "\n").utf8)
+    let (status, saved) = session.file(body: body)
+    #expect(status == 200, "\(saved)")
+    let original = try String(contentsOfFile: Self.criteria, encoding: .utf8)
+    let diff = saved.split(separator: "\n", omittingEmptySubsequences: false).difference(
+      from: original.split(separator: "\n", omittingEmptySubsequences: false))
+    let removed = diff.removals.map { change -> String in if case .remove(_, let l, _) = change { return String(l) } else { return "" } }
+    let inserted = diff.insertions.map { change -> String in if case .insert(_, let l, _) = change { return String(l) } else { return "" } }
+    #expect(removed.map { $0.trimmingCharacters(in: .whitespaces) }.sorted() == ["weight = 0.20", "weight = 0.25"].sorted(), "\(removed)")
+    #expect(inserted.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.sorted() == [
+      "[aggregation]", "method = \"topsis\"", "normalise = true", "normalise = true", "weight = 0.5", "weight = 0.6",
+    ], "\(inserted)")
+    // The saved file alone runs to the lists of the answer.
+    let spec = try CriteriaLoader.parse(saved, source: Self.criteria).get()
+    let i = try Self.inputs()
+    let (evaluation, decision) = try Selector.run(i.table, spec: spec, history: i.history, screening: i.screening)
+    let expected = Dictionary(uniqueKeysWithValues: decision.programmes.map { ($0.key, $0.selected.map { evaluation.ids[$0] }) })
+    #expect(Self.selected(try Self.object(session.evaluate(body: body).json)) == expected)
+    // A change it cannot write in place is a 400 naming it.
+    let (bad, message) = session.file(body: Array("programmes.city_benchmark.caps.industry=2".utf8))
+    #expect(bad == 400 && message.contains("caps.industry"), "\(message)")
+  }
+
   /// The answer without its timing.
   static func strip(_ json: String) -> String { json.replacing(/"ms":[0-9.e+-]+,/, with: "") }
 }
