@@ -24,6 +24,8 @@ let package = Package(
     .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    /// The HTTP server of `exemplar tune` (the Workbench target only).
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
   ],
   targets: [
     .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
@@ -52,10 +54,14 @@ let package = Package(
     .target(
       name: "Ledger",
       dependencies: ["Model", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
+    /// `exemplar tune`'s session: overrides → the one engine → the page's JSON (no HTTP).
+    .target(name: "Tuning", dependencies: ["Model", "Criteria", "Scoring", "Procedure", "Selection", "Sensitivity", "Reports"]),
+    /// `exemplar tune`'s HTTP shell over `Tuning` (routes only); the only target linking Hummingbird.
+    .target(name: "Workbench", dependencies: ["Tuning", .product(name: "Hummingbird", package: "hummingbird")]),
     .executableTarget(
       name: "exemplar",
       dependencies: [
-        "Model", "Criteria", "Ingest", "Scoring", "Procedure", "Selection", "Sensitivity", "Reports", "Synthetic", "Ledger",
+        "Model", "Criteria", "Ingest", "Scoring", "Procedure", "Selection", "Sensitivity", "Reports", "Synthetic", "Ledger", "Tuning", "Workbench",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .target(name: "TestSupport", dependencies: ["Model", "Criteria"], path: "Tests/TestSupport"),
@@ -71,6 +77,7 @@ let package = Package(
     .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Model", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Model", .product(name: "GRDB", package: "GRDB.swift")]),
+    .testTarget(name: "TuningTests", dependencies: ["Tuning", "Selection", "Procedure", "Ingest", "Criteria", "Model"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -5,3 +5,8 @@ cd "$(dirname "$0")/.."
 EXEMPLAR_WITH_BROWSER=1 scripts/setup.sh
 swift build --build-tests
 swift test --skip-build --disable-xctest
+# The tuning page in a real browser: Playwright for Python (PyPI) in a venv, driving Debian's
+# chromium through executable_path (no browser download: `playwright install` is never run).
+python3 -m venv .build/venv-browser
+.build/venv-browser/bin/pip install --quiet --disable-pip-version-check playwright==1.65.3
+.build/venv-browser/bin/python Tests/Browser/tune_test.py .build/debug/exemplar

@@ -33,7 +33,7 @@ public struct DiffReport {
   }
 
   private func name(_ row: Int) -> String { "\(a.ids[row]) \(a.labels[row])" }
-  private func programmeName(_ key: String) -> String {
+  func programmeName(_ key: String) -> String {
     (specA.programmes.first { $0.key == key } ?? specB.programmes.first { $0.key == key })?.name ?? key
   }
 
@@ -145,7 +145,10 @@ public struct DiffReport {
     return j.text
   }
 
-  public var html: String {
+  public var html: String { Self.page(htmlBody, english: english) }
+
+  /// The page's body: heading, files, correlations, weight bars, each programme's changes, movers.
+  var htmlBody: String {
     let esc = HTML.escape
     var body = "<h1>\(esc(english ? "Criteria comparison" : "评选标准对比"))</h1>"
     body += "<p>A: <code>\(esc(files.0))</code><br>B: <code>\(esc(files.1))</code></p>"
@@ -174,6 +177,11 @@ public struct DiffReport {
       body += "<tr><td>\(m.rankA) → \(m.rankB)</td><td>\(m.shift > 0 ? "+" : "")\(m.shift)</td><td>\(esc(m.id)) \(esc(m.label))</td></tr>"
     }
     body += "</table>"
+    return body
+  }
+
+  /// A whole page around `body`.
+  static func page(_ body: String, english: Bool) -> String {
     let css = """
       body{font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;max-width:960px;margin:2em auto;color:#222}
       table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:2px 8px;font-size:13px}

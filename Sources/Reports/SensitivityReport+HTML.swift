@@ -21,6 +21,7 @@ extension SensitivityReport {
       <p>\(t("蒙特卡洛样本", "Monte Carlo samples")): \(mc.samples) · \(t("随机种子", "seed")): \(mc.seed)</p>
 
       """
+    h += separatedHTML()
     h += "<h2>\(t("排名区间（名义排名与 5%–95% 区间）", "Rank bands (nominal rank and 5–95 % band)"))</h2>\n"
     h += rankBandSVG()
     for (k, p) in mc.programmes.enumerated() {

@@ -102,6 +102,7 @@ extension SensitivityReport {
     j.field("samples", mc.samples)
     j.key("seed")
     j.rawNumber(String(mc.seed))
+    if let separated { writeSeparated(separated, &j, id: id) }
     if let s = sobol {
       j.key("sobol")
       j.beginObject()

@@ -10,13 +10,17 @@ public struct SensitivityReport: Sendable {
   public var monteCarlo: MonteCarloResult
   public var sobol: WeightSobolResult?
   public var stability: [ProgrammeStability]?
+  /// Weight noise and method swaps apart, when `[uncertainty]` lists alternative methods.
+  public var separated: SeparatedUncertainty?
   /// Labels in English (default Chinese).
   public var english: Bool
 
   public init(
     title: String, programmeNames: [String], criterionKeys: [String], monteCarlo: MonteCarloResult,
-    sobol: WeightSobolResult? = nil, stability: [ProgrammeStability]? = nil, english: Bool = false
+    sobol: WeightSobolResult? = nil, stability: [ProgrammeStability]? = nil, separated: SeparatedUncertainty? = nil,
+    english: Bool = false
   ) {
+    self.separated = separated
     self.title = title
     self.programmeNames = programmeNames
     self.criterionKeys = criterionKeys

@@ -11,10 +11,17 @@ public enum Scorer {
   /// Scores and ranks every enterprise (stars are the selection engine's: `Selector.run`).
   /// Throws only for documented degenerate data that has no meaningful result (each
   /// located at the cell and naming the criterion).
-  /// - Parameter screening: rows screened out before scoring (`Procedure.Screener`): left out
-  ///   of the ranking like rows with `missing = "exclude"`.
-  public static func evaluate(_ table: Table, spec: Spec, screening: Screening = Screening()) throws(ScoringError) -> Evaluation {
-    let matrix = try prepare(table, spec: spec, screening: screening)
+  /// - Parameters:
+  ///   - screening: rows screened out before scoring (`Procedure.Screener`): left out of the
+  ///     ranking like rows with `missing = "exclude"`.
+  ///   - prepared: `prepare(table, spec:, screening:)` made earlier for a spec with the same
+  ///     criteria but for their weights, groups and labels, and the same aggregation family
+  ///     (TOPSIS or not) — what a caller that moves only weights may reuse (`exemplar tune`).
+  public static func evaluate(
+    _ table: Table, spec: Spec, screening: Screening = Screening(), prepared: ScoringMatrix? = nil
+  ) throws(ScoringError) -> Evaluation {
+    let matrix: ScoringMatrix
+    if let prepared { matrix = prepared } else { matrix = try prepare(table, spec: spec, screening: screening) }
     let weighted = WeightTree.resolve(spec: spec) { matrix.orientedMinMax($0, spec: spec) }
     let weights = weighted.weights
     let (raw, strength) = aggregate(matrix, method: spec.aggregation.method, weights: weights)

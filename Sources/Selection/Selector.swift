@@ -14,11 +14,13 @@ public enum Selector {
   /// - Parameters:
   ///   - screening: rows screened out before scoring (`Screener`).
   ///   - committee: the committee decisions (`Committee.resolve`).
+  ///   - prepared: a prepared scoring matrix to reuse (`Scorer.evaluate`'s `prepared`).
   /// - Throws: `ScoringError` for the documented degenerate cases of scoring.
   public static func run(
-    _ table: Table, spec: Spec, history: [HistoryEntry], screening: Screening = Screening(), committee: Committee = Committee()
+    _ table: Table, spec: Spec, history: [HistoryEntry], screening: Screening = Screening(), committee: Committee = Committee(),
+    prepared: ScoringMatrix? = nil
   ) throws(ScoringError) -> (evaluation: Evaluation, decision: Decision) {
-    var evaluation = try Scorer.evaluate(table, spec: spec, screening: screening)
+    var evaluation = try Scorer.evaluate(table, spec: spec, screening: screening, prepared: prepared)
     let plan = SelectionPlan(table: table, spec: spec, evaluation: evaluation, history: history, committee: committee)
     let utility = evaluation.utility
     let decision = utility.withUnsafeBufferPointer { u in

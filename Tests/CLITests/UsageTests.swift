@@ -5,7 +5,7 @@ import Testing
   @Test func helpListsEveryCommand() throws {
     let r = try CLI.run(["--help"])
     #expect(r.status == 0)
-    for command in ["validate", "run", "explain", "weights", "sensitivity", "diff", "generate", "ledger", "history", "compare"] {
+    for command in ["validate", "run", "explain", "weights", "sensitivity", "diff", "generate", "ledger", "history", "compare", "tune"] {
       #expect(r.stdout.contains(command), "help does not mention \(command)")
     }
   }
@@ -19,7 +19,7 @@ import Testing
   /// docs/cli.md lists every option of every command: it holds the usage line `--help`
   /// prints, and every option `--help` names.
   @Test(arguments: [
-    "validate", "run", "explain", "weights", "sensitivity", "diff", "generate", "ledger list", "ledger final", "ledger history", "history", "compare",
+    "validate", "run", "explain", "weights", "sensitivity", "diff", "generate", "ledger list", "ledger final", "ledger history", "history", "compare", "tune",
   ])
   func cliPageListsEveryOption(command: String) throws {
     let page = try String(contentsOf: CLI.root.appendingPathComponent("docs/cli.md"), encoding: .utf8)

@@ -21,7 +21,8 @@ struct Diff: ParsableCommand {
   @Argument(help: "The metrics CSV (one row per enterprise).")
   var metrics: String
 
-  @Option(help: "Two criteria files: --criteria A.toml --criteria B.toml (one with --set: the file against itself changed).")
+  @Option(
+    help: "Criteria files: --criteria A.toml --criteria B.toml (one with --set: the file against itself changed; more than two, or --variant: each against A).")
   var criteria: [String] = []
 
   @Option(
@@ -30,6 +31,13 @@ struct Diff: ParsableCommand {
       "Change one value of the second criteria file (repeatable), e.g. --set groups.efficiency.weight=0.30.",
       valueName: "KEY.PATH=VALUE"))
   var overrides: [String] = []
+
+  @Option(
+    name: .customLong("variant"),
+    help: ArgumentHelp(
+      "Another variant of the first criteria file (repeatable): its --set changes separated by ';', e.g. --variant 'groups.efficiency.weight=0.3;weighting.normalise=true'.",
+      valueName: "KEY.PATH=VALUE;…"))
+  var variants: [String] = []
 
   @Option(help: "Encoding of the metrics CSV: utf-8 (default; BOM optional) or gb18030.")
   var encoding: InputEncoding = .utf8
@@ -49,14 +57,44 @@ struct Diff: ParsableCommand {
   var movers: Int = 20
 
   func validate() throws {
-    guard criteria.count == 2 || (criteria.count == 1 && !overrides.isEmpty) else {
+    guard criteria.count >= 2 || (criteria.count == 1 && (!overrides.isEmpty || !variants.isEmpty)) else {
       throw ValidationError(
-        "diff needs two criteria files (--criteria A.toml --criteria B.toml), or one with --set changes, got \(criteria.count)")
+        "diff needs two criteria files (--criteria A.toml --criteria B.toml), or one with --set changes or --variant, got \(criteria.count)")
+    }
+    for v in variants {
+      let parts = Diff.sets(of: v)
+      guard !parts.isEmpty else { throw ValidationError("--variant '\(v)': no KEY.PATH=VALUE in it") }
+      for text in parts {
+        do { _ = try Override.parse(text) } catch {
+          throw ValidationError("--variant '\(v)': " + error.diagnostics.diagnostics.map(\.message).joined(separator: "; "))
+        }
+      }
     }
     guard movers >= 0 else { throw ValidationError("--movers must be ≥ 0") }
   }
 
+  /// The `--set` changes of a `--variant`: its parts between `;`, trimmed, empty ones dropped.
+  static func sets(of variant: String) -> [String] {
+    variant.split(separator: ";").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+  }
+
+  /// The comparisons against A when there are several variants: every file after the first
+  /// (with the --set changes), then every --variant (the first file with its changes).
+  var variantSides: [(path: String, sets: [String])] {
+    var out: [(path: String, sets: [String])] = criteria.dropFirst().map { ($0, overrides) }
+    if criteria.count == 1 && !overrides.isEmpty { out.append((criteria[0], overrides)) }
+    for v in variants { out.append((criteria[0], Diff.sets(of: v))) }
+    return out
+  }
+
+  func analyse(_ path: String, sets: [String]) throws -> Analysis {
+    let input = try InputOptions.parse(
+      [metrics, "--criteria", path, "--encoding", encoding.rawValue] + (history.map { ["--history", $0] } ?? []) + sets.flatMap { ["--set", $0] })
+    return try Pipeline(input: input).analyse()
+  }
+
   func run() throws {
+    if variantSides.count > 1 { return try runVariants() }
     // A is the first file as written; B is the last file with the --set changes.
     let files = [criteria[0], criteria[criteria.count - 1]]
     let sides = try files.enumerated().map { side, path -> Analysis in
@@ -74,5 +112,20 @@ struct Diff: ParsableCommand {
       english: output.lang == .en, limit: movers)
     if let html { try OutputFile.write(to: html) { try $0.write(view.html) } }
     print(output.json ? view.json : Diagnostic.terminalSafeLines(view.text))
+  }
+
+  /// Several variants: each against A, printed after a table of counts.
+  func runVariants() throws {
+    let a = try analyse(criteria[0], sets: [])
+    let reports = try variantSides.map { side -> DiffReport in
+      let b = try analyse(side.path, sets: side.sets)
+      let diff = CriteriaDiff.compare(specA: a.spec, a.evaluation, a.decision, specB: b.spec, b.evaluation, b.decision, movers: movers)
+      let label = ([side.path] + side.sets.map { "--set " + $0 }).joined(separator: " ")
+      return DiffReport(
+        diff: diff, specA: a.spec, a.evaluation, specB: b.spec, b.evaluation, files: (criteria[0], label), english: output.lang == .en,
+        limit: movers)
+    }
+    if let html { try OutputFile.write(to: html) { try $0.write(DiffReport.html(reports, english: output.lang == .en)) } }
+    print(output.json ? DiffReport.json(reports) : Diagnostic.terminalSafeLines(DiffReport.text(reports, english: output.lang == .en)))
   }
 }

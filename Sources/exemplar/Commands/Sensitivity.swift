@@ -76,15 +76,33 @@ struct Sensitivity: ParsableCommand {
       if case .weightedSum = a.spec.aggregation.method, !a.spec.programmes.isEmpty {
         stability = try StabilityIntervals.compute(model)
       }
+      // Weight noise and method swaps apart: the weights alone (nominal method), and every
+      // method variant at the nominal weights.
+      var separated: SeparatedUncertainty?
+      if MethodUncertainty.hasAlternatives(u) {
+        var weightsOnly = u
+        weightsOnly.normalisations = []
+        weightsOnly.aggregations = []
+        let alone = try SensitivityModel(
+          evaluation: a.evaluation, table: a.table, spec: a.spec, history: a.history, uncertainty: weightsOnly, committee: a.committee)
+        progress?.start("Weights alone")
+        let weightsAlone = try MonteCarlo.run(
+          alone, options: MonteCarloOptions(samples: samples ?? u.samples, seed: seedValue, threads: threadCount),
+          progress: progress?.callback)
+        progress?.finish()
+        let methods = try MethodUncertainty.compute(
+          table: a.table, spec: a.spec, evaluation: a.evaluation, history: a.history, committee: a.committee, uncertainty: u)
+        separated = SeparatedUncertainty(weightsAlone: weightsAlone, methods: methods)
+      }
       report = SensitivityReport(
         title: a.spec.evaluation.name, programmeNames: a.spec.programmes.map(\.name),
         criterionKeys: a.spec.criteria.map(\.key), monteCarlo: mc, sobol: sobolResult, stability: stability,
-        english: output.lang == .en)
+        separated: separated, english: output.lang == .en)
     } catch {
       throw error.located(spec: a.spec, table: a.table)
     }
     try OutputFolder.write(to: out, inputs: input.paths) { folder in try report.write(to: folder) }
-    let robust = report.monteCarlo.programmes.map { "\($0.key) \($0.robust.count)/\($0.nominal.count) robust" }
+    let robust = report.headline
     if output.json {
       var j = JSONText()
       j.beginObject()

@@ -1,0 +1,87 @@
+import Criteria
+import Model
+import Procedure
+import Reports
+import Scoring
+import Sensitivity
+
+extension TuneSession {
+  /// The sliders of a spec: for the root and every group weighted `direct`, the local
+  /// weight of each child (groups first, then criteria, each in file order).
+  static func knobs(_ spec: Spec) -> [TuneKnob] {
+    var nodes: [(key: String, label: String, path: String, weighting: WeightingSpec)] = [("", "", "weighting", spec.weighting)]
+    for g in spec.groups {
+      nodes.append((g.key, g.label, "groups." + quoted(g.key), g.weighting ?? WeightingSpec(method: spec.weighting.method)))
+    }
+    var out: [TuneKnob] = []
+    for node in nodes where node.weighting.method == .direct {
+      let normalise = node.weighting.normalise ? nil : node.path + ".normalise=true"
+      for g in spec.groups where (g.parent ?? "") == node.key {
+        out.append(
+          TuneKnob(
+            path: "groups." + quoted(g.key) + ".weight", kind: "group", key: g.key, label: g.label, parent: node.key,
+            parentLabel: node.label, nominal: g.weight ?? 0, normalise: normalise))
+      }
+      for c in spec.criteria where (c.group ?? "") == node.key {
+        out.append(
+          TuneKnob(
+            path: "criteria." + quoted(c.key) + ".weight", kind: "criterion", key: c.key, label: c.label, parent: node.key,
+            parentLabel: node.label, nominal: c.weight ?? 0, normalise: normalise))
+      }
+    }
+    return out
+  }
+
+  /// The nodes whose children's weights the method derives (no sliders): key (root: ""), label, method.
+  static func fixedNodes(_ spec: Spec) -> [(node: String, label: String, method: String)] {
+    var out: [(node: String, label: String, method: String)] = []
+    if spec.weighting.method != .direct { out.append(("", "", spec.weighting.method.rawValue)) }
+    for g in spec.groups {
+      let m = (g.weighting ?? WeightingSpec(method: spec.weighting.method)).method
+      let hasChildren = spec.groups.contains { $0.parent == g.key } || spec.criteria.contains { $0.group == g.key }
+      if m != .direct, hasChildren { out.append((g.key, g.label, m.rawValue)) }
+    }
+    return out
+  }
+
+  /// A key as a part of a `--set` key path: bare when it can be, else quoted.
+  static func quoted(_ key: String) -> String {
+    let bare = !key.isEmpty && key.unicodeScalars.allSatisfy { ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
+    return bare ? key : "\"" + key.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+  }
+
+  /// Above this many enterprises the sliders get no stability bands (they would delay the
+  /// start by seconds; `exemplar weights --stability` computes them at any size).
+  static let stabilityRowLimit = 20_000
+
+  /// The knobs with their stability intervals (weighted sum only; otherwise unchanged):
+  /// every programme's interval of the node's local weight ℓ (siblings rescaled
+  /// proportionally, `StabilityIntervals`), intersected, then mapped onto the slider, whose
+  /// value x gives ℓ = x / (x + S) for S the siblings' file weights: x = ℓ·S / (1 − ℓ).
+  static func withStability(
+    _ knobs: [TuneKnob], spec: Spec, evaluation: Evaluation, table: Table, history: [HistoryEntry], committee: Committee
+  ) -> [TuneKnob] {
+    guard case .weightedSum = spec.aggregation.method, !spec.programmes.isEmpty, table.rowCount <= stabilityRowLimit,
+      let model = try? SensitivityModel(evaluation: evaluation, table: table, spec: spec, history: history, committee: committee),
+      let programmes = try? StabilityIntervals.compute(model)
+    else { return knobs }
+    return knobs.map { knob in
+      var k = knob
+      var low = 0.0, high = 1.0, exact = true, found = false
+      for p in programmes {
+        for iv in p.intervals where iv.criterion == knob.key && iv.isGroup == (knob.kind == "group") {
+          low = max(low, iv.low)
+          high = min(high, iv.high)
+          exact = exact && iv.exact
+          found = true
+        }
+      }
+      guard found, low <= high else { return k }
+      let siblings = knobs.filter { $0.parent == knob.parent && $0.path != knob.path }.reduce(0.0) { $0 + $1.nominal }
+      func slider(_ l: Double) -> Double { l >= 1 ? .infinity : l * siblings / (1 - l) }
+      k.stable = slider(low)...slider(high)
+      k.stableExact = exact
+      return k
+    }
+  }
+}
