@@ -18,13 +18,20 @@ public struct RunReport: Sendable {
   /// The run's record; its time is replaced by `options.now` when the files are written.
   public var manifest: Manifest
   public var options: ReportOptions
+  /// The table's facts the documents name (`DocumentFacts.gather`); nil: none (the documents
+  /// then show no district, industry or raw value).
+  public var documents: DocumentFacts?
 
-  public init(spec: Spec, evaluation: Evaluation, decision: Decision, manifest: Manifest, options: ReportOptions) {
+  public init(
+    spec: Spec, evaluation: Evaluation, decision: Decision, manifest: Manifest, options: ReportOptions,
+    documents: DocumentFacts? = nil
+  ) {
     self.spec = spec
     self.evaluation = evaluation
     self.decision = decision
     self.manifest = manifest
     self.options = options
+    self.documents = documents
   }
 
   /// `inputs` are the run's input files, refused inside DIR (`OutputFolder`).
@@ -52,6 +59,9 @@ public struct RunReport: Sendable {
           try CSVReports.writeShortlist(model, programme: p, to: folder.file("shortlists/" + name))
         }
         if options.html { try HTMLReport.write(model, to: folder.file("report.html")) }
+        if options.html, let browser = options.pdfBrowser {
+          try PDFPrinter.print(html: folder.file("report.html"), to: folder.file("report.pdf"), browser: browser)
+        }
       } catch {
         _ = workbook.wait()
         throw error

@@ -32,6 +32,9 @@ struct Run: ParsableCommand {
   @Flag(name: .customLong("no-html"), help: "Skip report.html.")
   var noHTML = false
 
+  @Flag(name: .customLong("no-pdf"), help: "Skip report.pdf (printed with Chromium when it is installed).")
+  var noPDF = false
+
   @Flag(
     name: .customLong("no-stability"),
     help: "Skip the weight-stability intervals in report.html (computed for weighted-sum aggregation up to \(Run.stabilityRowLimit) enterprises).")
@@ -84,12 +87,25 @@ struct Run: ParsableCommand {
     var options = ReportOptions(
       english: output.lang == .en, outputEncoding: output.outputEncoding == .gb18030 ? .gb18030 : .utf8,
       excel: !noExcel, html: !noHTML, now: manifest.time, version: Exemplar.version, seed: seed == 0 ? nil : seed)
+    if !noHTML, !noPDF {
+      options.pdfBrowser = PDFPrinter.browser()
+      if options.pdfBrowser == nil {
+        var err = StandardError()
+        print("exemplar: note: no Chromium found (chromium, chromium-browser, google-chrome or $EXEMPLAR_CHROMIUM); report.pdf not written", to: &err)
+      }
+    }
     if !noHTML, !noStability, analysis.table.rowCount <= Run.stabilityRowLimit {
       options.stability = try stabilityRows(analysis)
     }
+    let documents =
+      noExcel && noHTML
+      ? nil
+      : DocumentFacts.gather(
+        table: analysis.table, spec: analysis.spec, evaluation: analysis.evaluation, decision: analysis.decision,
+        english: options.english)
     return RunReport(
       spec: analysis.spec, evaluation: analysis.evaluation, decision: analysis.decision, manifest: manifest,
-      options: options)
+      options: options, documents: documents)
   }
 }
 
