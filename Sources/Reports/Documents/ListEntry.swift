@@ -52,6 +52,11 @@ extension ReportModel {
       }
       notes.append(contentsOf: imputedNotes(row))
       let (granted, unpaid) = reward[row] ?? (0, 0)
+      // The enterprise's other awards the budget did not pay (star awards are not a programme's).
+      for a in decision.rewards.awards where a.row == row && a.source != d.key && !a.superseded && a.entitled > a.granted {
+        let what = awardSourceName(a.source)
+        notes.append(L.english ? "\(what) award: \(OfficialText.yuan(a.entitled - a.granted, english: true)) unpaid (budget exhausted)" : "\(what)奖励因预算不足未发放 \(OfficialText.yuan(a.entitled - a.granted))")
+      }
       if unpaid > 0 {
         notes.append(L.english ? "\(OfficialText.yuan(unpaid, english: true)) unpaid (budget exhausted)" : "预算不足，未发放 \(OfficialText.yuan(unpaid))")
       }
