@@ -25,6 +25,16 @@ public enum PDFPrinter {
     return nil
   }
 
+  /// Prints each (html, pdf) pair at the same time (one browser process each); throws the
+  /// first pair's error, after every print has ended.
+  public static func print(_ jobs: [(html: String, pdf: String)], browser: String) throws(ReportError) {
+    let errors = ErrorSlots(count: jobs.count)
+    DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+      do throws(ReportError) { try print(html: jobs[i].html, to: jobs[i].pdf, browser: browser) } catch { errors.set(i, error) }
+    }
+    if let e = errors.first() { throw e }
+  }
+
   /// Prints `html` (an absolute or relative path) to `pdf` with `browser`.
   ///
   /// - Throws: `ReportError.printing` naming `pdf` when the browser fails, times out or
@@ -67,6 +77,15 @@ public enum PDFPrinter {
       throw .printing(path: pdf, message: "\(browser) exited with status \(p.terminationStatus)\(last.isEmpty ? "" : ": " + last)")
     }
   }
+}
+
+/// Errors of concurrent jobs, one slot each.
+final class ErrorSlots: @unchecked Sendable {
+  private let lock = NSLock()
+  private var slots: [ReportError?]
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+  func set(_ i: Int, _ e: ReportError) { lock.withLock { slots[i] = e } }
+  func first() -> ReportError? { lock.withLock { slots.compactMap { $0 }.first } }
 }
 
 /// Text written by one thread and read by another.

@@ -59,8 +59,12 @@ public struct RunReport: Sendable {
           try CSVReports.writeShortlist(model, programme: p, to: folder.file("shortlists/" + name))
         }
         if options.html { try HTMLReport.write(model, to: folder.file("report.html")) }
+        if options.html { try PublicNotice.writeHTML(model, to: folder.file("public-notice.html")) }
+        if options.excel { try PublicNotice.writeXLSX(model, to: folder.file("public-notice.xlsx")) }
         if options.html, let browser = options.pdfBrowser {
-          try PDFPrinter.print(html: folder.file("report.html"), to: folder.file("report.pdf"), browser: browser)
+          try PDFPrinter.print(
+            [(folder.file("report.html"), folder.file("report.pdf")), (folder.file("public-notice.html"), folder.file("public-notice.pdf"))],
+            browser: browser)
         }
       } catch {
         _ = workbook.wait()

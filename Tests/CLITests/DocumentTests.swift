@@ -64,6 +64,7 @@ let chromiumOnPath: Bool = {
     #expect(r.status == 0, "\(r.stderr)")
     let pdf = out + "/report.pdf"
     #expect(try Data(contentsOf: URL(fileURLWithPath: pdf)).prefix(5) == Data("%PDF-".utf8))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/public-notice.pdf")).prefix(5) == Data("%PDF-".utf8))
     let (s1, info) = try Self.tool("/usr/bin/pdfinfo", [pdf])
     #expect(s1 == 0, "pdfinfo (poppler-utils) is needed: scripts/setup.sh installs it")
     let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
@@ -92,7 +93,7 @@ let chromiumOnPath: Bool = {
     let a = dir.appendingPathComponent("a").path
     let r = try CLI.run(["run"] + Self.sample + ["--out", a, "--no-pdf"])
     #expect(r.status == 0, "\(r.stderr)")
-    #expect(!FileManager.default.fileExists(atPath: a + "/report.pdf"))
+    #expect(!FileManager.default.fileExists(atPath: a + "/report.pdf") && !FileManager.default.fileExists(atPath: a + "/public-notice.pdf"))
     #expect(FileManager.default.fileExists(atPath: a + "/report.html"))
     // A browser that fails: a clear error (exit 73), and nothing is written.
     var env = ProcessInfo.processInfo.environment

@@ -89,4 +89,34 @@ struct WorkbookDocumentTests {
     #expect(!method.contains("0.04000000000000001") && method.contains("<v>0.1125</v>"))
     #expect(try Self.part(xlsx, "xl/styles.xml").contains("formatCode=\"0.00%\""))
   }
+
+  @Test func publicNoticeListsEachProgrammeWithTheNoticeRules() throws {
+    let dir = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("out").path
+    let r = try CLI.run(["run"] + DocumentTests.sample + ["--out", out, "--no-pdf"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let results = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/results.json"))) as? [String: Any])
+    let shortlists = try #require(results["shortlists"] as? [String: [String: Any]])
+    let xlsx = out + "/public-notice.xlsx"
+    let book = try Self.part(xlsx, "xl/workbook.xml")
+    let names = book.components(separatedBy: "<sheet name=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+    #expect(names == ["公示-2022年度数字化改造标杆企业", "公示-宁波市管理创新提升标杆企业", "公示-浙江省管理创新提升标杆企业",
+      "公示-新一代信息技术与制造业融合发展试点示范", "公示-工业互联网优秀应用案例", "公示-制造业企业上云标杆"])
+    let ningboXML = try Self.part(xlsx, "xl/worksheets/sheet2.xml")
+    let c = Self.cells(ningboXML)
+    #expect(c["A1"] == "关于2022年度中小企业数字化改造标杆企业评选拟推荐名单的公示")
+    #expect(["A4": "序号", "B4": "企业名称", "C4": "统一社会信用代码", "D4": "所属区域", "E4": "拟推荐项目"].allSatisfy { c[$0.key] == $0.value })
+    let ids = try #require(shortlists["ningbo_municipal"]?["selected"] as? [String])
+    #expect(ids.enumerated().allSatisfy { c["C\($0.offset + 5)"] == $0.element && c["E\($0.offset + 5)"] == "宁波市管理创新提升标杆企业" })
+    #expect(c["A\(ids.count + 5)"] == nil)  // no reserves on the public list
+    #expect(c.values.contains("公示期：自发布之日起 5 个工作日。"))
+    #expect(c.values.contains { $0.hasPrefix("异议方式：") && $0.contains("书面") && $0.contains("实名") })
+    #expect(ningboXML.contains("<pageSetup paperSize=\"9\" fitToHeight=\"0\"") && ningboXML.contains("<oddFooter>"))
+    let html = try String(contentsOfFile: out + "/public-notice.html", encoding: .utf8)
+    #expect(html.contains("公示期：自发布之日起 5 个工作日。") && html.contains("余姚市经济和信息化局"))
+    for (_, list) in shortlists { for id in list["selected"] as? [String] ?? [] { #expect(html.contains(id)) } }
+    #expect(!html.contains("得分"))  // no scores on the public list
+  }
 }
