@@ -11,7 +11,7 @@ struct Exemplar: ParsableCommand {
     abstract: "Select benchmark enterprises: ingest metrics, score, rank, award stars, build shortlists.",
     version: version,
     subcommands: [
-      Validate.self, Run.self, Explain.self, Weights.self, Sensitivity.self, Diff.self, Generate.self,
+      Validate.self, Run.self, Explain.self, Weights.self, Sensitivity.self, Diff.self, Generate.self, Letter.self,
     ]
   )
 

@@ -104,3 +104,40 @@ let chromiumOnPath: Bool = {
     #expect(!FileManager.default.fileExists(atPath: b))
   }
 }
+
+/// `exemplar letter`: one A4 letter per enterprise.
+@Suite struct LetterTests {
+  @Test func oneLetterWithItsReasonsAndEveryEnterpriseWithoutID() throws {
+    let dir = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let one = dir.appendingPathComponent("one").path
+    let id = "91330281MA2JF61C08"
+    let r = try CLI.run(["letter"] + DocumentTests.sample + ["--id", id.lowercased(), "--out", one])
+    #expect(r.status == 0, "\(r.stderr)")
+    let html = try String(contentsOfFile: one + "/\(id).html", encoding: .utf8)
+    #expect(html.contains("关于余姚阳嘉新材料股份有限公司2022年度中小企业数字化改造标杆企业评选结果的说明"))
+    #expect(html.contains("贵单位综合得分") && html.contains("星级评定为五星级"))
+    // Every criterion's value, standing and points; strengths and weaknesses.
+    #expect(html.contains("生产效率提升率</td><td class=\"n\">46.42%</td><td class=\"nw\">第 1 名（前 1%）</td>"))
+    #expect(html.contains("优势指标：") && html.contains("待提升指标："))
+    // Each programme's decision and reason: a reserve kept off by the industry cap.
+    #expect(html.contains("候补（第 1 位）") && html.contains("入选已达上限1家，列为候补"))
+    #expect(html.contains("拟推荐（第 2 名）") && html.contains("奖励 500,000 元"))
+    if chromiumOnPath {
+      let (status, info) = try DocumentTests.tool("/usr/bin/pdfinfo", [one + "/\(id).pdf"])
+      #expect(status == 0 && info.contains("Pages:           1"), "\(info)")
+    }
+    // Without --id: every enterprise, HTML only; a screened-out one says so.
+    let all = dir.appendingPathComponent("all").path
+    let a = try CLI.run(["letter"] + DocumentTests.sample + ["--out", all])
+    #expect(a.status == 0, "\(a.stderr)")
+    let files = try FileManager.default.contentsOfDirectory(atPath: all).filter { $0.hasSuffix(".html") }
+    #expect(files.count == 300)
+    #expect(!(try FileManager.default.contentsOfDirectory(atPath: all)).contains { $0.hasSuffix(".pdf") })
+    let screened = try files.map { try String(contentsOfFile: all + "/" + $0, encoding: .utf8) }.filter { $0.contains("经一票否决") }
+    #expect(screened.count == 1)
+    // An unknown id: exit 65, nothing written.
+    let bad = try CLI.run(["letter"] + DocumentTests.sample + ["--id", "NOPE", "--out", dir.appendingPathComponent("bad").path])
+    #expect(bad.status == 65 && !FileManager.default.fileExists(atPath: dir.appendingPathComponent("bad").path))
+  }
+}
