@@ -11,10 +11,11 @@ public enum PDFPrinter {
   /// Longest a print may take before the browser is stopped and the run fails.
   public static let timeout: TimeInterval = 180
 
-  /// The browser to print with, or nil when none is installed.
+  /// The browser to print with, or nil when none is installed (or `$EXEMPLAR_CHROMIUM` is `none`).
   public static func browser(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
     if let explicit = environment["EXEMPLAR_CHROMIUM"], !explicit.isEmpty {
-      return FileManager.default.isExecutableFile(atPath: explicit) ? explicit : nil
+      // `none`: never print (a machine with Chromium that should not use it).
+      return explicit != "none" && FileManager.default.isExecutableFile(atPath: explicit) ? explicit : nil
     }
     let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
     for name in ["chromium", "chromium-browser", "google-chrome"] {

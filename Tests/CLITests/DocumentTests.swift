@@ -60,7 +60,7 @@ let chromiumOnPath: Bool = {
     let dir = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: dir) }
     let out = dir.appendingPathComponent("out").path
-    let r = try CLI.run(["run"] + Self.sample + ["--out", out])
+    let r = try CLI.run(["run"] + Self.sample + ["--out", out], pdf: true)
     #expect(r.status == 0, "\(r.stderr)")
     let pdf = out + "/report.pdf"
     #expect(try Data(contentsOf: URL(fileURLWithPath: pdf)).prefix(5) == Data("%PDF-".utf8))
@@ -91,7 +91,7 @@ let chromiumOnPath: Bool = {
     let dir = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: dir) }
     let a = dir.appendingPathComponent("a").path
-    let r = try CLI.run(["run"] + Self.sample + ["--out", a, "--no-pdf"])
+    let r = try CLI.run(["run"] + Self.sample + ["--out", a, "--no-pdf"], pdf: true)
     #expect(r.status == 0, "\(r.stderr)")
     #expect(!FileManager.default.fileExists(atPath: a + "/report.pdf") && !FileManager.default.fileExists(atPath: a + "/public-notice.pdf"))
     #expect(FileManager.default.fileExists(atPath: a + "/report.html"))
@@ -112,7 +112,7 @@ let chromiumOnPath: Bool = {
     defer { try? FileManager.default.removeItem(at: dir) }
     let one = dir.appendingPathComponent("one").path
     let id = "91330281MA2JF61C08"
-    let r = try CLI.run(["letter"] + DocumentTests.sample + ["--id", id.lowercased(), "--out", one])
+    let r = try CLI.run(["letter"] + DocumentTests.sample + ["--id", id.lowercased(), "--out", one], pdf: true)
     #expect(r.status == 0, "\(r.stderr)")
     let html = try String(contentsOfFile: one + "/\(id).html", encoding: .utf8)
     #expect(html.contains("关于余姚阳嘉新材料股份有限公司2022年度中小企业数字化改造标杆企业评选结果的说明"))
