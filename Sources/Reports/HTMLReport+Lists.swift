@@ -83,7 +83,9 @@ extension HTMLReport {
     }
     let owed = m.shortfall
     if !owed.isEmpty {
-      let limit = max(0, m.options.htmlTopRows)
+      // Named up to 30 (the page must not grow with the enterprises); every one is on the
+      // workbook's 奖励 sheet and in results.json.
+      let limit = min(30, max(0, m.options.htmlTopRows))
       try sink.write("<h3>\(t(m, "预算不足未足额发放的企业", "Enterprises the budget did not pay in full"))</h3>\n<table>\n<thead><tr>")
       try sink.write("<th>\(t(m, "排名", "Rank"))</th><th>\(t(m, "企业名称", "Name"))</th><th>\(t(m, "奖励项目", "Award"))</th>")
       try sink.write("<th>\(t(m, "应得", "Earned"))</th><th>\(t(m, "实发", "Paid"))</th><th>\(t(m, "未发", "Unpaid"))</th></tr></thead>\n<tbody>\n")
@@ -94,7 +96,7 @@ extension HTMLReport {
         try sink.write("<td class=\"n\">\(OfficialText.yuan(a.granted, english: en))</td><td class=\"n\">\(OfficialText.yuan(a.entitled - a.granted, english: en))</td></tr>\n")
       }
       try sink.write("</tbody>\n</table>\n")
-      if owed.count > limit { try sink.write("<p class=\"note\">\(HTML.escape(t(m, "……其余 \(owed.count - limit) 项见 results.json", "… \(owed.count - limit) more in results.json")))</p>\n") }
+      if owed.count > limit { try sink.write("<p class=\"note\">\(HTML.escape(t(m, "……其余 \(owed.count - limit) 项见 recommendations.xlsx“奖励”表（预算不足未发列）和 results.json", "… \(owed.count - limit) more on the workbook's Rewards sheet and in results.json")))</p>\n") }
     }
     try sink.write("</section>\n")
   }

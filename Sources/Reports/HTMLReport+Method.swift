@@ -97,8 +97,9 @@ extension HTMLReport {
       let list = order.map { en ? "\($0) (\(byReason[$0] ?? 0))" : "\($0)（\(byReason[$0] ?? 0) 家）" }.joined(separator: en ? "; " : "；")
       items.append(en ? "Screened out before scoring: \(list)." : "一票否决（不参与评分）：\(list)。")
     }
-    if !m.evaluation.unranked.isEmpty {
-      items.append(t(m, "\(m.evaluation.unranked.count) 家企业因关键数据缺失未参与排名。", "\(m.evaluation.unranked.count) enterprises were not ranked for missing data."))
+    let unranked = m.evaluation.unranked.filter { screened.reasons(of: $0.row).isEmpty }
+    if !unranked.isEmpty {
+      items.append(t(m, "\(unranked.count) 家企业因关键数据缺失未参与排名。", "\(unranked.count) enterprises were not ranked for missing data."))
     }
     guard !items.isEmpty else { return }
     try sink.write("<div class=\"keep\"><h3>\(t(m, "（三）数据处理", "Data handling"))</h3>\n<ol class=\"plain\">\n")

@@ -84,7 +84,8 @@ enum HTMLReport {
     let ev = m.evaluation
     let en = m.labels.english
     try sink.write("<section class=\"summary\">\n<h2>\(t(m, "一、评选概况", "1. Summary"))</h2>\n")
-    let screened = ev.screening.count, unranked = ev.unranked.count
+    // `unranked` lists the screened-out enterprises too: count the others once.
+    let screened = ev.screening.count, unranked = ev.unranked.filter { ev.screening.reasons(of: $0.row).isEmpty }.count
     var text = en
       ? "\(m.manifest.rows) enterprises applied; \(screened) were screened out before scoring, \(unranked) could not be ranked, and \(ev.order.count) were scored and ranked. "
       : "本次评选共有 \(m.manifest.rows) 家企业申报，其中 \(screened) 家经一票否决不参与评分，\(unranked) 家因数据缺失未参与排名，\(ev.order.count) 家参与评分排名。"

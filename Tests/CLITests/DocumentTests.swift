@@ -82,6 +82,7 @@ let chromiumOnPath: Bool = {
     // Text for officials: the summary in words, the budget shortfall named, no English connective.
     let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
     #expect(html.contains("预算不足") && html.contains("预算不足未足额发放的企业"))
+    #expect(html.contains("本次评选共有 300 家企业申报，其中 1 家经一票否决不参与评分，0 家因数据缺失未参与排名，299 家参与评分排名。"))
     #expect(html.contains("列为候补"))  // a reserve ranked above a selected enterprise: the cap named
     #expect(!html.contains(" and ") && html.contains(" 且 "))
     #expect(!html.contains("未入选"))  // no full-ranking tables
