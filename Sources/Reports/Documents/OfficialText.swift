@@ -10,42 +10,11 @@ enum OfficialText {
   /// A rule as officials read it: official names, `≥ ≤ ≠ =`, and (Chinese) 且/或/非 for
   /// and/or/not outside quoted values.
   static func rule(_ expr: Expr, spec: Spec, english: Bool) -> String {
-    let shown = OfficialNames.shown(expr, spec: spec, english: english)
-    return english ? shown : connectives(shown)
+    OfficialNames.shown(expr, spec: spec, english: english)
   }
 
-  /// `and`/`or`/`not` written as 且/或/非, quoted text left alone.
-  static func connectives(_ text: String) -> String {
-    var out = ""
-    var word = ""
-    var quote: Character?
-    func flush() {
-      switch word {
-      case "and": out += "且"
-      case "or": out += "或"
-      case "not": out += "非"
-      default: out += word
-      }
-      word = ""
-    }
-    for c in text {
-      if let q = quote {
-        out.append(c)
-        if c == q { quote = nil }
-      } else if c == "\"" || c == "'" {
-        flush()
-        out.append(c)
-        quote = c
-      } else if c.isLetter && c.isASCII || c == "_" || (c.isNumber && !word.isEmpty) {
-        word.append(c)
-      } else {
-        flush()
-        out.append(c)
-      }
-    }
-    flush()
-    return out
-  }
+  /// `and`/`or`/`not` written as 且/或/非, quoted text left alone (`Expr.withChineseConnectives`).
+  static func connectives(_ text: String) -> String { Expr.withChineseConnectives(text) }
 
   /// Yuan with thousands separators and the unit: "2,750,000 元" (two decimals only when there are cents).
   static func yuan(_ x: Double, english: Bool = false) -> String {
