@@ -140,7 +140,8 @@ extension XLSXReport {
         c += 1
       }
       if ev.rank[e.row] > 0 {
-        s.number(r, c, ev.score[e.row], decimals: XLSXReport.storedDecimals, f.score)
+        // Stored as shown (the spec's decimals): a printed list, not the analysis.
+        s.number(r, c, ev.score[e.row], decimals: m.spec.evaluation.scoreDecimals, f.score)
         s.number(r, c + 1, Double(ev.stars[e.row]), f.number)
       } else {
         put(r, c, "", f.cell)

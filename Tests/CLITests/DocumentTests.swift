@@ -141,4 +141,11 @@ let chromiumOnPath: Bool = {
     let bad = try CLI.run(["letter"] + DocumentTests.sample + ["--id", "NOPE", "--out", dir.appendingPathComponent("bad").path])
     #expect(bad.status == 65 && !FileManager.default.fileExists(atPath: dir.appendingPathComponent("bad").path))
   }
+
+  @Test func explainNamesAnUnpaidStarReward() throws {
+    // Rank 25 in the samples is a 4★ enterprise the 2,500,000 budget did not pay.
+    let r = try CLI.run(["explain"] + DocumentTests.sample + ["--id", "913302007739285211"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("星级奖励：0（应得 50000，因预算不足未发 50000）"))
+  }
 }

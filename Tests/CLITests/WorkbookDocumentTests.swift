@@ -65,6 +65,11 @@ struct WorkbookDocumentTests {
       #expect(c.values.contains("填报人：＿＿＿＿＿＿") && c.values.contains("审核人：＿＿＿＿＿＿") && c.values.contains("单位盖章："))
       #expect(c.values.contains { $0.hasPrefix("日期：") })
     }
+    // An all-digit credit code (913302007739285211, a city reserve) stays a text cell, and its
+    // unpaid star award is noted.
+    let cityXML = try Self.part(xlsx, "xl/worksheets/sheet1.xml")
+    #expect(cityXML.contains("t=\"inlineStr\"><is><t>913302007739285211</t>"))
+    #expect(Self.cells(cityXML).values.contains { $0.contains("四星级奖励因预算不足未发放 50,000 元") })
     // Per-programme rewards: the city list pays nothing, the Ningbo list 100,000 each.
     let city = Self.cells(try Self.part(xlsx, "xl/worksheets/sheet1.xml"))
     let ningbo = Self.cells(try Self.part(xlsx, "xl/worksheets/sheet2.xml"))
