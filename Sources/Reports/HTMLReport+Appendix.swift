@@ -81,7 +81,10 @@ extension HTMLReport {
       (L.sha256, mf.criteriaSHA256), (L.seed, mf.seed.map { String($0) } ?? L.none), (L.rows, String(mf.rows)),
       (L.time, OfficialText.dateTime(mf.time, english: L.english)),
     ]
-    for i in mf.inputs.dropFirst(2) { pairs.append((i.role, "\(i.file) · \(i.sha256)")) }
+    let roles = [
+      "history": "历史推荐记录", "screen": "一票否决名单", "reviews": "专家评审", "recusals": "回避声明", "decisions": "评审委员会决定",
+    ]
+    for i in mf.inputs.dropFirst(2) { pairs.append((L.english ? i.role : roles[i.role] ?? i.role, "\(i.file) · \(i.sha256)")) }
     for (k, v) in pairs { try sink.write("<tr><th>\(HTML.escape(k))</th><td><code>\(HTML.escape(v))</code></td></tr>\n") }
     try sink.write("</table></div>\n")
   }
