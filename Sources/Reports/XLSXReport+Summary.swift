@@ -106,7 +106,7 @@ extension XLSXReport {
         ? ["No.", "Name", CSVReports.idHeader(m), "District", "Industry"]
         : ["推荐排序", "企业名称", "统一社会信用代码", "所属区域", "所属行业"]) + metricTitles
       + (en ? ["Score", "Stars", "Level", "Reward (yuan)", "Reason", "Note"] : ["得分", "星级", "拟推荐层级", "本项目奖励（元）", "推荐理由", "备注"])
-    let widths: [Double] = [9, 30, 21, 11, 11] + metrics.map { _ in 12 } + [8, 6, 10, 13, 44, 28]
+    let widths: [Double] = [8, 26, 22, 10, 10] + metrics.map { _ in 11 } + [7, 5, 9, 12, 36, 22]
     s.header([], widths: widths, dataRows: 0, freeze: false, nil)
     s.officialPrintSetup(headerRow: 2, landscape: true, english: en)
     let last = titles.count - 1
