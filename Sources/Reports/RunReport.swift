@@ -60,10 +60,14 @@ public struct RunReport: Sendable {
         }
         if options.html { try HTMLReport.write(model, to: folder.file("report.html")) }
         if options.html { try PublicNotice.writeHTML(model, to: folder.file("public-notice.html")) }
+        if options.html { try SummaryPages.write(model, to: folder.file("summary.html")) }
         if options.excel { try PublicNotice.writeXLSX(model, to: folder.file("public-notice.xlsx")) }
         if options.html, let browser = options.pdfBrowser {
           try PDFPrinter.print(
-            [(folder.file("report.html"), folder.file("report.pdf")), (folder.file("public-notice.html"), folder.file("public-notice.pdf"))],
+            [
+              (folder.file("report.html"), folder.file("report.pdf")), (folder.file("public-notice.html"), folder.file("public-notice.pdf")),
+              (folder.file("summary.html"), folder.file("summary.pdf")),
+            ],
             browser: browser)
         }
       } catch {

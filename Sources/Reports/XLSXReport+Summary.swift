@@ -110,8 +110,7 @@ extension XLSXReport {
     s.header([], widths: widths, dataRows: 0, freeze: false, nil)
     s.officialPrintSetup(headerRow: 2, landscape: true, english: en)
     let last = titles.count - 1
-    let year = m.spec.evaluation.year
-    s.titleAcross(0, last: last, en ? "\(year) \(m.programmeName(d.key)) — recommendation summary" : "\(year)年度\(m.programmeName(d.key))推荐汇总表", f.title)
+    s.titleAcross(0, last: last, SummaryPages.title(m, key: d.key), f.title)
     let issuer = m.spec.documents.issuer
     s.text(1, 0, en ? "Issuing unit: \(issuer.isEmpty ? "__________" : issuer) (seal)" : "填报单位（盖章）：\(issuer.isEmpty ? "＿＿＿＿＿＿＿＿" : issuer)", f.subtitle)
     s.text(1, last, (en ? "Date: " : "填报日期：") + OfficialText.date(m.manifest.time, english: en), f.subtitleRight)

@@ -65,6 +65,13 @@ let chromiumOnPath: Bool = {
     let pdf = out + "/report.pdf"
     #expect(try Data(contentsOf: URL(fileURLWithPath: pdf)).prefix(5) == Data("%PDF-".utf8))
     #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/public-notice.pdf")).prefix(5) == Data("%PDF-".utf8))
+    // The 推荐汇总表 pages: landscape A4, each programme from a new page.
+    let (s0, summaryInfo) = try Self.tool("/usr/bin/pdfinfo", [out + "/summary.pdf"])
+    #expect(s0 == 0 && summaryInfo.contains("841.92 x 594.96 pts (A4)"), "\(summaryInfo)")
+    let summary = try String(contentsOfFile: out + "/summary.html", encoding: .utf8)
+    #expect(summary.components(separatedBy: "<section class=\"sheet\">").count == 7)
+    #expect(summary.contains("<h1>2022年度宁波市管理创新提升标杆企业推荐汇总表</h1>") && summary.contains("<h1>2022年度数字化改造标杆企业推荐汇总表</h1>"))
+    #expect(summary.contains("填报人：") && summary.contains("单位盖章：") && summary.contains("四星级奖励因预算不足未发放 50,000 元"))
     let (s1, info) = try Self.tool("/usr/bin/pdfinfo", [pdf])
     #expect(s1 == 0, "pdfinfo (poppler-utils) is needed: scripts/setup.sh installs it")
     let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
