@@ -20,6 +20,10 @@ public struct IngestOptions: Sendable {
   public var chunkSize: Int
   /// Largest accepted field, in bytes (documented limit).
   public var maxFieldBytes: Int
+  /// The most header fields accepted: 16,384, Excel's column count (docs/ingest.md).
+  public var maxHeaderFields = 16_384
+  /// The most bytes of header fields accepted: 1 MiB (docs/ingest.md).
+  public var maxHeaderBytes = 1 << 20
   /// Errors kept before the rest are only counted.
   public var errorCap: Int
   /// Parts read at the same time (speculative parallel parsing, docs/ingest.md); 1 reads

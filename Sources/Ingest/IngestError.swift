@@ -28,7 +28,7 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
   case textAfterClosingQuote(byte: UInt8)
   case quoteInUnquotedField
   case fieldTooLong(limit: Int)
-  /// The header has more fields than `ParseState.maxColumns` or more bytes than `maxHeaderBytes`.
+  /// The header has more fields than `IngestOptions.maxHeaderFields` or more bytes than `maxHeaderBytes`.
   case headerTooLarge(fields: Int, bytes: Int)
   case textColumnTooLarge(limit: Int)
   case emptyRowSkipped

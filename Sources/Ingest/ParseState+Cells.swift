@@ -57,8 +57,8 @@ extension ParseState {
       if fi == 0 { headerLine = line }
       // Bounded: at most maxColumns fields, maxHeaderBytes in all.
       headerBytes += len
-      if fi >= ParseState.maxColumns || headerBytes > ParseState.maxHeaderBytes {
-        fatal(.headerTooLarge(fields: ParseState.maxColumns, bytes: ParseState.maxHeaderBytes), line: line, column: nil)
+      if fi >= maxColumns || headerBytes > maxHeaderBytes {
+        fatal(.headerTooLarge(fields: maxColumns, bytes: maxHeaderBytes), line: line, column: nil)
         return false
       }
       headerFields.append(p.map { Array(UnsafeBufferPointer(start: $0, count: len)) } ?? [])

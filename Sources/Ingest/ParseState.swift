@@ -15,11 +15,11 @@ struct ParseState: ~Copyable {
   let specs: [ColumnSpec]
   let idColumn: String
   let maxFieldBytes: Int
-  /// The most header fields accepted (Excel's column count; docs/ingest.md): the header
-  /// is kept whole, so its memory is bounded by this × `maxFieldBytes`.
-  static let maxColumns = 16_384
-  /// The most bytes of header fields accepted (1 MiB; docs/ingest.md).
-  static let maxHeaderBytes = 1 << 20
+  /// The most header fields accepted (`IngestOptions.maxHeaderFields`): the header is kept
+  /// whole, so its memory is bounded by this × `maxFieldBytes`.
+  let maxColumns: Int
+  /// The most bytes of header fields accepted (`IngestOptions.maxHeaderBytes`).
+  let maxHeaderBytes: Int
   /// Bytes of header fields read so far.
   var headerBytes = 0
   var log: DiagnosticLog
@@ -89,6 +89,8 @@ struct ParseState: ~Copyable {
     self.specs = specs
     self.idColumn = idColumn
     self.maxFieldBytes = options.maxFieldBytes
+    maxColumns = options.maxHeaderFields
+    maxHeaderBytes = options.maxHeaderBytes
     self.log = DiagnosticLog(cap: options.errorCap)
     self.builders = Builders(columns: specs.count)
     usccValue = .allocate(capacity: 256)

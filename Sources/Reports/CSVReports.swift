@@ -17,6 +17,7 @@ enum CSVReports {
     for p in m.decision.programmes {
       let name = m.programmeName(p.key)
       header += [name + (L.english ? " " : "") + L.status, name + (L.english ? " " : "") + L.reason]
+      if !m.computedStatus.isEmpty { header.append(name + (L.english ? " " : "") + L.computedStatus) }
     }
     header.append(L.reward)
     csv.row(header)
@@ -37,6 +38,7 @@ enum CSVReports {
       for p in m.decision.programmes.indices {
         csv.text(L.excluded)
         csv.text((m.entry(programme: p, row: u.row).reason ?? .unranked(u.reason)).text(english: L.english))
+        if p < m.computedStatus.count { csv.text(L.excluded) }
       }
       csv.number("")
       csv.endRow()
@@ -53,18 +55,22 @@ enum CSVReports {
     let sink = try makeSink(m, path)
     var csv = CSVWriter(into: ByteBuffer(capacity: 1 << 16), byteOrderMark: m.options.outputEncoding == .utf8)
     let L = m.labels
-    var header = [L.status, L.position, L.reason, L.rank, idHeader(m), nameHeader(m), L.score, L.stars]
+    var header = [L.status, L.position, L.reason]
+    if !m.computedStatus.isEmpty { header.append(L.computedStatus) }
+    header += [L.rank, idHeader(m), nameHeader(m), L.score, L.stars]
     header += scoreHeaders(m)
-    header.append(L.reward)
+    header.append(L.programmeReward)
     csv.row(header)
     let rows = CSVRows(m)
     let d = m.decision.programmes[p]
+    let rewards = m.programmeRewards[p]
     for (i, r) in d.selected.enumerated() {
-      rows.shortlistRow(r, L.selected, i + 1, "", full: true, &csv)
+      rows.shortlistRow(r, programme: p, L.selected, i + 1, "", reward: rewards[r] ?? 0, full: true, &csv)
       try csv.flushIfLarge(sink)
     }
     for (i, r) in d.reserve.enumerated() {
-      rows.shortlistRow(r, L.reserve, i + 1, "", full: true, &csv)
+      let why = d.reserveReasons[r]?.text(english: L.english) ?? ""
+      rows.shortlistRow(r, programme: p, L.reserve, i + 1, why, reward: rewards[r] ?? 0, full: true, &csv)
       try csv.flushIfLarge(sink)
     }
     try sink.write(csv.out)
@@ -74,7 +80,8 @@ enum CSVReports {
       var b = CSVWriter(into: buffer)
       for i in range {
         let reason = texts[excluded.reasonCode(at: i)]
-        rows.shortlistRow(excluded.row(at: i), rows.labels.excluded, i + 1, reason, full: false, &b)
+        let row = excluded.row(at: i)
+        rows.shortlistRow(row, programme: p, rows.labels.excluded, i + 1, reason, reward: rewards[row] ?? 0, full: false, &b)
       }
     }
     try sink.close()

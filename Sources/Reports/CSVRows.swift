@@ -9,6 +9,8 @@ struct CSVRows: Sendable {
   let labels: Labels
   let programmes: [ProgrammeDecision]
   let status: [[UInt8]]
+  /// Computed statuses per programme (`ReportModel.computedStatus`; empty without decisions).
+  let computedStatus: [[UInt8]]
   let excludedReason: [[Int32]]
   let reasonTexts: [[String]]
   let groupColumns: [[Double]]
@@ -26,6 +28,7 @@ struct CSVRows: Sendable {
     labels = m.labels
     programmes = m.decision.programmes
     status = m.status
+    computedStatus = m.computedStatus
     excludedReason = m.excludedReason
     reasonTexts = m.reasonTexts
     groupColumns = m.groupColumns
@@ -68,7 +71,7 @@ struct CSVRows: Sendable {
     }
   }
 
-  /// Status and reason per programme.
+  /// Status and reason per programme (and the computed status, when decisions were applied).
   private func programmeCells(_ row: Int, _ csv: inout CSVWriter) {
     for p in programmes.indices {
       let s = status[p][row]
@@ -78,14 +81,26 @@ struct CSVRows: Sendable {
       } else {
         csv.empty()
       }
+      if p < computedStatus.count { computedCell(p, row, &csv) }
     }
   }
 
-  /// status, position, reason, rank, the common cells (group and normalised only when `full`), reward.
-  func shortlistRow(_ row: Int, _ status: String, _ position: Int, _ reason: String, full: Bool, _ csv: inout CSVWriter) {
+  /// The computed status of `row` on programme `p` (入选/候补/未入选).
+  func computedCell(_ p: Int, _ row: Int, _ csv: inout CSVWriter) {
+    let s = Int(computedStatus[p][row])
+    csv.text(s < statusWords.count ? statusWords[s] : "")
+  }
+
+  /// status, position, reason, computed status (with decisions), rank, the common cells
+  /// (group and normalised only when `full`), this programme's reward.
+  func shortlistRow(
+    _ row: Int, programme p: Int, _ status: String, _ position: Int, _ reason: String, reward: Double, full: Bool,
+    _ csv: inout CSVWriter
+  ) {
     csv.text(status)
     csv.integer(position)
     csv.text(reason)
+    if p < computedStatus.count { computedCell(p, row, &csv) }
     let r = ev.rank[row]
     if r > 0 { csv.integer(r) } else { csv.empty() }
     if full {
@@ -94,7 +109,7 @@ struct CSVRows: Sendable {
     } else {
       commonCells(row, rank: r, score: ev.score[row], stars: ev.stars[row], nil, &csv)
     }
-    rewardCell(reward[row], &csv)
+    rewardCell(reward, &csv)
     csv.endRow()
   }
 

@@ -15,6 +15,10 @@
 struct CSVWriter {
   let out: ByteBuffer
   private var fieldsInRow = 0
+  /// Whether text cells are neutralised against formula injection (the default, for files
+  /// people open in spreadsheets); off for enterprises.csv, a table for programs, which
+  /// must give back every id and label exactly.
+  var neutralising = true
 
   init(into out: ByteBuffer, byteOrderMark: Bool = false) {
     self.out = out
@@ -29,14 +33,14 @@ struct CSVWriter {
       quote = true
       break
     }
-    if !quote && !CSVWriter.startsFormula(s) { return out.append(s) }
-    out.append(CSVWriter.escape(CSVWriter.neutralise(s)))
+    if !quote && !(neutralising && CSVWriter.startsFormula(s)) { return out.append(s) }
+    out.append(CSVWriter.escape(neutralising ? CSVWriter.neutralise(s) : s))
   }
 
   /// A text cell from UTF-8 bytes; same bytes as `text(_:)` on their `String`.
   mutating func text(bytes u: UnsafeBufferPointer<UInt8>) {
     var plain = true
-    if let first = u.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+    if neutralising, let first = u.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
       || first == UInt8(ascii: "@") || first == 9 || first == 13
     {
       plain = false
@@ -66,6 +70,12 @@ struct CSVWriter {
   mutating func number(shortest x: Double) {
     separator()
     if x.isFinite { out.append(shortest: x) }
+  }
+
+  /// A share with at most 9 decimals, as results.json writes contributions (`append(share:)`).
+  mutating func share(_ x: Double) {
+    separator()
+    if x.isFinite { out.append(share: x) }
   }
 
   /// An integer cell.

@@ -18,7 +18,10 @@ struct RankingEntries: Sendable {
   let raw: [Double]
   let stars: [Int]
   let starGap: [StarGap?]
-  let normalised: [[Double]]
+  /// The values the method aggregated (`Evaluation.methodInput`), what the contributions decompose.
+  let methodInput: [[Double]]
+  let utility: [Double]
+  let decomposition: ScoreDecomposition
   let imputed: [[Bool]]
   let weights: [Double]
   let groupColumns: [[Double]]
@@ -40,7 +43,9 @@ struct RankingEntries: Sendable {
     raw = ev.raw
     stars = ev.stars
     starGap = ev.starGap
-    normalised = ev.normalised
+    methodInput = ev.methodInput
+    utility = ev.utility
+    decomposition = ev.decomposition
     imputed = ev.imputed
     weights = ev.weights
     groupColumns = m.groupColumns
@@ -52,15 +57,30 @@ struct RankingEntries: Sendable {
   }
 
   /// The entries of rows `order[range]`, the first without a leading `,` when `range` starts at 0.
-  /// The block's cells (normalised values, group scores, score, raw, reward, rank, stars) and
-  /// its id and label bytes are gathered first (`gather(_:rows:missing:into:)`,
-  /// `gatherTexts(_:_:rows:)`: the rows come in rank order, so these reads miss the cache).
   func write(_ order: [Int], _ range: Range<Int>, _ o: ByteBuffer) {
-    let n = min(weights.count, normalised.count)
+    forEachRow(order, range) { i, v, scratch, cells, imputed, texts, k in
+      write(order[i], first: i == 0, v, scratch, cells, imputed, texts, k, o)
+    }
+  }
+
+  /// Calls `body` for rows `order[range]` in order with the row's gathered values. The block's
+  /// cells (method-input values, group scores, score, raw, reward, utility, rank, stars) and its
+  /// id and label bytes are gathered first (`gather(_:rows:missing:into:)`,
+  /// `gatherTexts(_:_:rows:)`: the rows come in rank order, so these reads miss the cache).
+  /// `scratch` has one slot per weight; `cells` starts with the row's method-input values, then
+  /// its group scores.
+  func forEachRow(
+    _ order: [Int], _ range: Range<Int>,
+    _ body: (
+      _ i: Int, RowValues, UnsafeMutableBufferPointer<Double>, UnsafeBufferPointer<Double>, [UnsafeBufferPointer<Bool>],
+      (GatheredText, GatheredText), _ k: Int
+    ) -> Void
+  ) {
+    let n = min(weights.count, methodInput.count)
     var scratch = [Double](repeating: 0, count: n)
-    let width = n + groupColumns.count + 3
+    let width = n + groupColumns.count + 4
     var cells: [Double] = []
-    withColumnPointers(Array(normalised.prefix(n)) + groupColumns + [score, raw, reward]) {
+    withColumnPointers(Array(methodInput.prefix(n)) + groupColumns + [score, raw, reward, utility]) {
       gather($0, rows: order[range], missing: .nan, into: &cells)
     }
     var ints: [Int] = []
@@ -72,28 +92,38 @@ struct RankingEntries: Sendable {
           for (k, i) in range.enumerated() {
             let rowCells = UnsafeBufferPointer(rebasing: cells[k * width..<(k + 1) * width])
             let values = RowValues(
-              rank: ints[3 * k], competitionRank: ints[3 * k + 1], stars: ints[3 * k + 2],
-              score: rowCells[width - 3], raw: rowCells[width - 2], reward: rowCells[width - 1])
-            write(order[i], first: i == 0, values, scratch, rowCells, imputed, texts, k, o)
+              row: order[i], rank: ints[3 * k], competitionRank: ints[3 * k + 1], stars: ints[3 * k + 2],
+              score: rowCells[width - 4], raw: rowCells[width - 3], reward: rowCells[width - 2], utility: rowCells[width - 1])
+            body(i, values, scratch, rowCells, imputed, texts, k)
           }
         }
       }
     }
   }
 
+  /// The contribution shares of a row into `scratch` (`Evaluation.contributions(row:)`), from
+  /// its method-input `cells`.
+  @inline(__always)
+  func shares(_ v: RowValues, _ cells: UnsafeBufferPointer<Double>, into scratch: UnsafeMutableBufferPointer<Double>) {
+    decomposition.parts(utility: v.utility, into: scratch) { cells[$0] }
+    Evaluation.shares(scratch, utility: v.utility)
+  }
+
   /// The gathered scalar cells of one row.
-  private struct RowValues {
+  struct RowValues {
+    let row: Int
     let rank: Int
     let competitionRank: Int
     let stars: Int
     let score: Double
     let raw: Double
     let reward: Double
+    let utility: Double
   }
 
   /// One entry, preceded by `,` unless it is the `first` of the array; `cells` holds the row's
-  /// normalised values (one per weight), then its group scores. Contributions are
-  /// w_j·r_ij / Σ_k w_k·r_ik, as `Evaluation.contributions(row:)` computes them (here into
+  /// method-input values (one per weight), then its group scores. Contributions are the
+  /// shares of the method's parts, as `Evaluation.contributions(row:)` computes them (here into
   /// `scratch`, one slot per weight), written with 9 decimals.
   private func write(
     _ row: Int, first: Bool, _ v: RowValues, _ scratch: UnsafeMutableBufferPointer<Double>,
@@ -115,15 +145,10 @@ struct RankingEntries: Sendable {
     o.append(",\"stars\":" as StaticString)
     o.append(integer: v.stars)
     o.append(",\"contributions\":{" as StaticString)
-    var total = 0.0
-    for j in 0..<scratch.count {
-      let c = weights[j] * cells[j]
-      scratch[j] = c
-      total += c
-    }
+    shares(v, cells, into: scratch)
     for j in 0..<min(criterionKeys.count, scratch.count) {
       criterionKeys.write(j, comma: j > 0, o)
-      let share = total > 0 ? scratch[j] / total : 0
+      let share = scratch[j]
       if share.isFinite { o.append(share: share) } else { o.append("null" as StaticString) }
     }
     o.append("},\"group_scores\":{" as StaticString)

@@ -27,6 +27,11 @@ final class ReportModel: Sendable {
   let excludedReason: [[Int32]]
   /// Per programme: the text of each distinct exclusion reason, by reason code.
   let reasonTexts: [[String]]
+  /// Per programme: status per row on the lists the computation alone gave (`Decision.computed`:
+  /// selected, reserve, else excluded), only when committee decisions were applied (else empty).
+  let computedStatus: [[UInt8]]
+  /// Per programme: reward granted from that programme, by row (sparse; star rewards are not a programme's).
+  let programmeRewards: [[Int: Double]]
   /// Group keys with scores, in spec order (unknown keys last, sorted).
   let groupKeys: [String]
   /// Group score columns in `groupKeys` order (indexed by row).
@@ -71,6 +76,17 @@ final class ReportModel: Sendable {
     }
     self.status = status
     self.excludedReason = excludedReason
+    computedStatus = decision.committee.isEmpty ? [] : decision.computed.map { c in
+      var s = [UInt8](repeating: ShortlistStatus.excluded.rawValue, count: n)
+      for r in c.selected where r < n { s[r] = ShortlistStatus.selected.rawValue }
+      for r in c.reserve where r < n { s[r] = ShortlistStatus.reserve.rawValue }
+      return s
+    }
+    programmeRewards = decision.programmes.map { p in
+      var byRow: [Int: Double] = [:]
+      for a in decision.rewards.awards where a.source == p.key && a.granted.isFinite && a.granted > 0 { byRow[a.row, default: 0] += a.granted }
+      return byRow
+    }
     reasonTexts = decision.programmes.map { $0.excluded.reasons.map { $0.text(english: options.english) } }
     let known = spec.groups.map(\.key).filter { evaluation.groupScores[$0] != nil }
     let extra = evaluation.groupScores.keys.filter { k in !spec.groups.contains { $0.key == k } }.sorted()

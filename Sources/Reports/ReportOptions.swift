@@ -38,6 +38,9 @@ public struct ReportOptions: Sendable {
   /// The browser that prints report.pdf (and the 公示 page's PDF) beside the HTML
   /// (`PDFPrinter.browser()`); nil: no PDF.
   public var pdfBrowser: String?
+  /// The columnar layout (`--layout columnar`): results.json's `ranking` names enterprises.csv,
+  /// which holds the per-enterprise values as a table (docs/outputs.md).
+  public var columnar = false
 
   public init(
     english: Bool = false, outputEncoding: Encoding = .utf8, excel: Bool = true, html: Bool = true,

@@ -2,10 +2,23 @@ import Scoring
 
 extension ResultsJSON {
   /// The ranking, one entry per line, formatted in blocks on every core and written
-  /// in order through a bounded ring of buffers (`BlockWriter`).
+  /// in order through a bounded ring of buffers (`BlockWriter`); in the columnar layout, an
+  /// object naming enterprises.csv and its columns instead.
   static func ranking(_ m: ReportModel, _ w: inout JSONWriter, _ sink: ByteSink) throws(ReportError) {
     let order = m.evaluation.order
     w.key("ranking")
+    if m.options.columnar {
+      w.beginObject()
+      w.field("layout", "columnar")
+      w.field("file", RankingEntries.tableFile)
+      w.field("rows", order.count)
+      w.key("columns")
+      w.beginArray()
+      for c in RankingEntries.tableHeader(criteria: m.spec.criteria.map(\.key), groups: m.groupKeys) { w.string(c) }
+      w.endArray()
+      w.endObject()
+      return
+    }
     w.beginArray()
     try sink.write(w.out)
     w.out.removeAll()

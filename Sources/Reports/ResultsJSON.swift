@@ -179,6 +179,17 @@ enum ResultsJSON {
       w.beginArray()
       for r in p.reserve { w.string(ids[r]) }
       w.endArray()
+      w.key("reserve_reasons")
+      w.beginArray()
+      for r in p.reserve {
+        guard let why = p.reserveReasons[r] else { continue }
+        w.beginObject()
+        w.field("id", ids[r])
+        w.field("reason", why.text(english: m.labels.english))
+        w.field("code", reasonCode(why))
+        w.endObject()
+      }
+      w.endArray()
       let computed = pi < m.decision.computed.count ? m.decision.computed[pi] : nil
       w.key("computed_selected")
       w.beginArray()

@@ -52,6 +52,7 @@ public struct RunReport: Sendable {
       }
       do {
         try ResultsJSON.write(model, to: folder.file("results.json"))
+        if options.columnar { try RankingEntries.writeTable(model, to: folder.file(RankingEntries.tableFile)) }
         try CSVReports.writeRanking(model, to: folder.file("ranking.csv"))
         try folder.makeFolder("shortlists")
         for p in decision.programmes.indices {

@@ -42,6 +42,12 @@ public struct Evaluation: Sendable {
   public package(set) var unranked: [(row: Int, reason: String)]
   /// The rows screened out before scoring (also in `unranked`), with their reasons.
   public package(set) var screening = Screening()
+  /// The values the aggregation method used, criterion-major (`methodInput[j][row]`): the
+  /// unit values (`normalised`, shared storage), or TOPSIS's input (vector normalisation by
+  /// default, docs/methods.md). What `explain` shows and the contributions decompose.
+  public package(set) var methodInput: [[Double]]
+  /// Each criterion's part of the utility the method computed (`contributionParts(row:)`).
+  public package(set) var decomposition: ScoreDecomposition
 
   public init(
     order: [Int], ids: StringColumn, labels: StringColumn, rank: [Int], competitionRank: [Int], raw: [Double], score: [Double],
@@ -64,15 +70,37 @@ public struct Evaluation: Sendable {
     self.groupScores = groupScores
     self.weightReport = weightReport
     self.unranked = unranked
+    methodInput = normalised
+    decomposition = ScoreDecomposition(weights: weights)
   }
 
-  /// Share of the score contributed by each criterion for `row` (sums to 1 when the score is positive):
-  /// w_j · r_ij / Σ_k w_k · r_ik. For every aggregation method this is the weighted normalised value share.
-  public func contributions(row: Int) -> [Double] {
-    var c = weights.indices.map { weights[$0] * normalised[$0][row] }
-    let total = c.reduce(0, +)
-    if total > 0 { for j in c.indices { c[j] /= total } } else { for j in c.indices { c[j] = 0 } }
+  /// Each criterion's part of `row`'s utility as the method computed it (they sum to the
+  /// utility; `ScoreDecomposition`); points of the score are part × (hi − lo).
+  public func contributionParts(row: Int) -> [Double] {
+    var c = [Double](repeating: 0, count: weights.count)
+    guard rank[row] > 0 else { return c }
+    c.withUnsafeMutableBufferPointer { c in
+      decomposition.parts(utility: utility[row], into: c) { methodInput[$0][row] }
+    }
     return c
+  }
+
+  /// Share of the score contributed by each criterion for `row` (`shares(_:utility:)` of its parts).
+  public func contributions(row: Int) -> [Double] {
+    var c = contributionParts(row: row)
+    c.withUnsafeMutableBufferPointer { Self.shares($0, utility: utility[row]) }
+    return c
+  }
+
+  /// Parts → shares: c_j / Σ_k c_k, summing to 1 when the utility and the parts' sum are
+  /// positive, all 0 otherwise (under the weighted sum, w_j · r_ij / Σ_k w_k · r_ik). The
+  /// one rule; results.json's writer applies it too.
+  @inline(__always)
+  public static func shares(_ c: UnsafeMutableBufferPointer<Double>, utility: Double) {
+    var total = 0.0
+    for j in c.indices { total += c[j] }
+    let positive = utility > 0 && total > 0
+    for j in c.indices { c[j] = positive ? c[j] / total : 0 }
   }
 }
 

@@ -40,6 +40,9 @@ public enum Scorer {
       groupScores: groups.mapValues { expand($0, matrix, fill: 0) }, weightReport: weighted.report,
       unranked: matrix.unranked)
     evaluation.screening = screening
+    let input = methodColumns(matrix, method: spec.aggregation.method)
+    evaluation.decomposition = ScoreDecomposition(input, method: spec.aggregation.method, weights: weights)
+    if case .topsis = spec.aggregation.method { evaluation.methodInput = input.map { expand($0, matrix, fill: 0) } }
     return evaluation
   }
 
@@ -52,10 +55,14 @@ public enum Scorer {
   public static func aggregate(
     _ matrix: ScoringMatrix, method: AggregationMethod, weights: [Double]
   ) -> (raw: [Double], strength: [Double]) {
-    let columns: [[Double]]
-    if case .topsis = method { columns = matrix.topsis ?? matrix.unit } else { columns = matrix.unit }
-    let (raw, utility) = Aggregation.scores(columns, method: method, weights: weights)
+    let (raw, utility) = Aggregation.scores(methodColumns(matrix, method: method), method: method, weights: weights)
     return (raw, utility)
+  }
+
+  /// The compact columns `method` aggregates: TOPSIS's input, or the unit values.
+  static func methodColumns(_ matrix: ScoringMatrix, method: AggregationMethod) -> [[Double]] {
+    if case .topsis = method { return matrix.topsis ?? matrix.unit }
+    return matrix.unit
   }
 
   /// Display strings of a column for every row ("" when missing or absent): a text

@@ -50,6 +50,9 @@ public struct ProgrammeDecision: Sendable {
   public internal(set) var excluded: ExclusionList
   /// Rows that met the eligibility rule (used by tiers with mode `eligible`).
   public internal(set) var eligible: Set<Int>
+  /// Reserves that a cap kept off the shortlist while the quota was still open (so they may
+  /// rank above selected enterprises), with that cap (`ExclusionReason.cap`).
+  public internal(set) var reserveReasons: [Int: ExclusionReason] = [:]
   public init(key: String, selected: [Int], reserve: [Int], excluded: ExclusionList, eligible: Set<Int>) {
     self.key = key
     self.selected = selected

@@ -93,12 +93,13 @@ public enum Selector {
       let tierName = programme.from.map { from in spec.programmes.first { $0.key == from }?.name ?? from }
       var eligible = Set<Int>()
       for row in evaluation.order where recorder.qualified[row] { eligible.insert(row) }
-      decisions.append(
-        ProgrammeDecision(
-          key: programme.key, selected: ws.selected[p].map(Int.init), reserve: ws.reserve[p].map(Int.init),
-          excluded: recorder.excluded(
-            order: evaluation.order, unranked: unranked, tierName: tierName, decisions: committee.decisions),
-          eligible: eligible))
+      var decision = ProgrammeDecision(
+        key: programme.key, selected: ws.selected[p].map(Int.init), reserve: ws.reserve[p].map(Int.init),
+        excluded: recorder.excluded(
+          order: evaluation.order, unranked: unranked, tierName: tierName, decisions: committee.decisions),
+        eligible: eligible)
+      decision.reserveReasons = recorder.reservesUnderCaps(ws.reserve[p])
+      decisions.append(decision)
     }
     let rewards = RewardAllocator(spec: spec).allocate(
       evaluation: evaluation, programmes: decisions, withoutReward: committee.isEmpty ? [] : committee.withoutReward)

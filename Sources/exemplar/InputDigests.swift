@@ -84,6 +84,24 @@ final class InputDigests: @unchecked Sendable {
     return nil
   }
 
+  /// The smaller inputs (history, screening lists, reviews, recusals, decisions), hashed as
+  /// they are parsed: by path, the latest read of each.
+  private var parsed: [String: SHA256Stream] = [:]
+
+  /// `options` for reading `path` so that its bytes are hashed as they are parsed (one
+  /// thread: the sequential reader passes every byte to `onBytes`).
+  func hashing(_ path: String, _ options: IngestOptions) -> IngestOptions {
+    let s = SHA256Stream()
+    parsed[path] = s
+    var o = options
+    o.threads = 1
+    o.onBytes = { s.update($0) }
+    return o
+  }
+
+  /// The SHA-256 of the bytes parsed from `path` (`hashing(_:_:)`), nil if it was not read so.
+  func parsedSHA256(_ path: String) -> String? { parsed[path]?.finalize() }
+
   private func changed(_ why: String) -> StageFailure {
     StageFailure(.noInput, Diagnostic(file: metricsPath, line: 0, message: "the metrics file cannot be recorded in the manifest: \(why)"))
   }

@@ -49,10 +49,11 @@ struct Pipeline {
     spec.reviews.map { r in spec.columns.filter { $0.key != r.column } } ?? spec.columns
   }
 
-  /// Reads `--history` when given (exit 66 / 65).
-  func history() throws -> [HistoryEntry] {
+  /// Reads `--history` when given (exit 66 / 65); with `digests`, hashed from the bytes parsed.
+  func history(digests: InputDigests? = nil) throws -> [HistoryEntry] {
     guard let path = input.history else { return [] }
-    return try Ingestor.readHistory(path: path, options: IngestOptions(encoding: input.encoding)).get()
+    let options = IngestOptions(encoding: input.encoding)
+    return try Ingestor.readHistory(path: path, options: digests?.hashing(path, options) ?? options).get()
   }
 
   /// Scores a table (a `ScoringError`, exit 65, for degenerate data that has no result).
@@ -61,8 +62,8 @@ struct Pipeline {
   }
 
   /// The whole analysis: spec, table, the procedure (screening, reviews, committee
-  /// decisions), evaluation, decision. With `digests`, the criteria file and the metrics
-  /// file are hashed from the bytes parsed (`InputDigests`).
+  /// decisions), evaluation, decision. With `digests`, every input file is hashed from the
+  /// bytes parsed (`InputDigests`).
   func analyse(digests: InputDigests? = nil) throws -> Analysis {
     let spec: Spec
     if let digests {
@@ -72,8 +73,8 @@ struct Pipeline {
       spec = try loadSpec()
     }
     var table = try ingest(spec, digests: digests)
-    let history = try history()
-    let procedure = try ProcedureFiles.prepare(input, spec: spec, table: &table)
+    let history = try history(digests: digests)
+    let procedure = try ProcedureFiles.prepare(input, spec: spec, table: &table, digests: digests)
     let (evaluation, decision) = try Selector.run(
       table, spec: spec, history: history, screening: procedure.screening, committee: procedure.committee)
     return Analysis(

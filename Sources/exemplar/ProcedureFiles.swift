@@ -12,8 +12,9 @@ struct ProcedureFiles {
   var committee = Committee()
   var reviews: ReviewPanel?
 
-  /// Reads and checks the files; adds the review column to `table`.
-  static func prepare(_ input: InputOptions, spec: Spec, table: inout Table) throws -> ProcedureFiles {
+  /// Reads and checks the files; adds the review column to `table`. With `digests`, each
+  /// file is hashed from the bytes parsed (the manifest's SHA-256).
+  static func prepare(_ input: InputOptions, spec: Spec, table: inout Table, digests: InputDigests? = nil) throws -> ProcedureFiles {
     var out = ProcedureFiles()
     let wanted = !input.screen.isEmpty || input.reviews != nil || input.recusals != nil || input.decisions != nil
     guard wanted || !spec.screening.isEmpty || spec.reviews != nil else { return out }
@@ -29,10 +30,11 @@ struct ProcedureFiles {
         return nil
       }
     }
-    let lists = input.screen.compactMap { collect(Ingestor.readScreenList(path: $0, options: options)) }.flatMap { $0 }
-    let reviewEntries = input.reviews.flatMap { collect(Ingestor.readReviews(path: $0, options: options)) }
-    let recusals = input.recusals.flatMap { collect(Ingestor.readRecusals(path: $0, options: options)) } ?? []
-    let decisions = input.decisions.flatMap { collect(Ingestor.readDecisions(path: $0, options: options)) } ?? []
+    func reading(_ path: String) -> IngestOptions { digests?.hashing(path, options) ?? options }
+    let lists = input.screen.compactMap { collect(Ingestor.readScreenList(path: $0, options: reading($0))) }.flatMap { $0 }
+    let reviewEntries = input.reviews.flatMap { collect(Ingestor.readReviews(path: $0, options: reading($0))) }
+    let recusals = input.recusals.flatMap { collect(Ingestor.readRecusals(path: $0, options: reading($0))) } ?? []
+    let decisions = input.decisions.flatMap { collect(Ingestor.readDecisions(path: $0, options: reading($0))) } ?? []
     if errors.hasErrors { throw StageFailure(kind, diagnostics: errors) }
 
     let ids = IDIndex(table: table, idColumn: spec.evaluation.idColumn)

@@ -41,8 +41,15 @@ struct CLI {
     let err = Pipe()
     p.standardOutput = out
     p.standardError = err
-    p.standardInput = FileHandle.nullDevice
+    let input = stdin.map { _ in Pipe() }
+    p.standardInput = input ?? FileHandle.nullDevice
     try p.run()
+    if let input, let stdin {
+      DispatchQueue.global().async {
+        input.fileHandleForWriting.write(stdin)
+        try? input.fileHandleForWriting.close()
+      }
+    }
     // Read both pipes concurrently so a large output cannot dead-lock the child.
     nonisolated(unsafe) var errData = Data()
     let group = DispatchGroup()
@@ -57,6 +64,20 @@ struct CLI {
     return Output(
       status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  /// Standard output of another program (`/usr/bin/sha256sum FILE`, …); throws if it fails.
+  static func runTool(_ path: String, _ args: [String]) throws -> String {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: path)
+    p.arguments = args
+    let out = Pipe()
+    p.standardOutput = out
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    guard p.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
+    return String(decoding: data, as: UTF8.self)
   }
 
   /// A fresh temporary folder, removed by the caller with `cleanup`.

@@ -150,6 +150,21 @@ import Testing
     let granted = awards.map { "\($0["id"] as? String ?? "") \($0["source"] as? String ?? "") \(($0["granted"] as? Double) ?? -1)" }
     #expect(granted == ["E02 stars:4 1000.0", "E02 province 5000.0", "E04 stars:4 500.0", "E05 stars:4 0.0"])
     #expect(rewards["total_granted"] as? Double == 6500)
+    // The shortlist CSVs show the computed status beside the final one, and each list's own reward.
+    let city = try String(contentsOfFile: out + "/shortlists/city.csv", encoding: .utf8).split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    #expect(city.first?.prefix(5) == ["状态", "序号", "原因", "计算结果", "排名"])
+    #expect(city.first?.last == "本项目奖励（元）")
+    func line(_ rows: [[String]], _ id: String) -> [String] { rows.first { $0.count > 5 && $0[5] == id } ?? [] }
+    #expect(line(city, "E10").prefix(4) == ["入选", "1", "", "未入选"])  // added
+    #expect(line(city, "E04").prefix(4) == ["入选", "3", "", "候补"])  // stepped up
+    #expect(line(city, "E06").prefix(4) == ["候补", "1", "", "入选"])  // displaced by the add
+    let vetoed = try String(contentsOfFile: out + "/shortlists/city.csv", encoding: .utf8).split(whereSeparator: \.isNewline).first { $0.contains(",E01,") }
+    #expect(vetoed?.hasPrefix("未入选,") == true && vetoed?.contains("公示期间实名举报属实") == true && vetoed?.contains("\",入选,") == true)  // vetoed
+    #expect(line(city, "E02").last == "")  // the city list pays nothing; E02's star reward is not the city's
+    let province = try String(contentsOfFile: out + "/shortlists/province.csv", encoding: .utf8).split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    #expect(line(province, "E02").last == "5000.00")
+    let rankingCSV = try String(contentsOfFile: out + "/ranking.csv", encoding: .utf8)
+    #expect(rankingCSV.split(whereSeparator: \.isNewline).first?.contains("city计算结果") == true)
     // The committee's add reads as such on the page, with its reason.
     let page = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
     #expect(page.contains("评审委员会增补：行业示范意义"))
@@ -158,6 +173,48 @@ import Testing
     let inputs = try #require(manifest["inputs"] as? [[String: Any]])
     #expect(inputs.map { $0["role"] as? String } == ["metrics", "criteria", "screen", "reviews", "recusals", "decisions"])
     #expect(inputs.allSatisfy { ($0["sha256"] as? String)?.count == 64 })
+  }
+
+  /// Without decisions E04 (district A) is kept off the city list by the district cap while
+  /// the quota is open: it is a reserve ranked above selected E05 and E06, and every output says why.
+  @Test func aReserveAboveSelectedEnterprisesSaysWhichCap() throws {
+    let f = try Self.files()
+    defer { try? FileManager.default.removeItem(at: f.dir) }
+    let out = f.path("out")
+    let args = Array(Self.arguments(f).dropLast(2))
+    let r = try CLI.run(["run"] + args + ["--out", out])
+    #expect(r.status == 0, "\(r.stderr)")
+    let data = try Data(contentsOf: URL(fileURLWithPath: out + "/results.json"))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let city = try #require((json["shortlists"] as? [String: [String: Any]])?["city"])
+    #expect(city["reserve"] as? [String] == ["E04", "E08"])
+    let reasons = try #require(city["reserve_reasons"] as? [[String: Any]])
+    #expect(reasons.map { $0["id"] as? String } == ["E04"])
+    #expect(reasons.first?["code"] as? String == "cap")
+    #expect((reasons.first?["reason"] as? String)?.contains("最多2家（A已满）") == true)
+    let csv = try String(contentsOfFile: out + "/shortlists/city.csv", encoding: .utf8)
+    #expect(csv.contains("候补,1,名额上限：每个district最多2家（A已满）,"))
+    let explain = try CLI.run(["explain"] + args + ["--id", "E04"])
+    #expect(explain.stdout.contains("候补（第1位）——名额上限"), "\(explain.stdout)")
+  }
+
+  /// Every input's SHA-256 is taken from the bytes parsed: a screening list given as
+  /// /dev/stdin (read once, cannot be opened again) is recorded with its content's hash.
+  @Test func theManifestHashesTheBytesParsed() throws {
+    let f = try Self.files()
+    defer { try? FileManager.default.removeItem(at: f.dir) }
+    let out = f.path("out")
+    let list = try Data(contentsOf: URL(fileURLWithPath: f.path("screen.csv")))
+    let args = [f.path("m.csv"), "--criteria", f.path("c.toml"), "--screen", "/dev/stdin", "--reviews", f.path("reviews.csv")]
+    let r = try CLI.run(["run"] + args + ["--out", out, "--no-excel", "--no-html"], stdin: list)
+    #expect(r.status == 0, "\(r.stderr)")
+    let data = try Data(contentsOf: URL(fileURLWithPath: out + "/results.json"))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let inputs = try #require((json["manifest"] as? [String: Any])?["inputs"] as? [[String: Any]])
+    let screen = try #require(inputs.first { $0["role"] as? String == "screen" })
+    let sum = try CLI.runTool("/usr/bin/sha256sum", [f.path("screen.csv")])
+    #expect(screen["sha256"] as? String == String(sum.prefix(64)))
+    #expect((json["screened"] as? [[String: Any]])?.contains { $0["id"] as? String == "E07" } == true)
   }
 
   @Test func explainTellsTheStory() throws {

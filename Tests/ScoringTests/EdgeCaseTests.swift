@@ -162,3 +162,89 @@ struct EdgeCaseTests {
     #expect(e.weightReport.nodes.map(\.tookEqualWeights) == [false])
   }
 }
+
+/// One aggregation case of `Fixtures/edge-cases.json`: utilities and each criterion's part
+/// from the documented formulas in exact arithmetic (weights as exact decimal products).
+struct AggregationCase: @unchecked Sendable, CustomTestStringConvertible {
+  let json: [String: Any]
+  var testDescription: String { json["name"] as? String ?? "?" }
+  var columns: [[Double]] { ((json["columns"] as? [Any]) ?? []).map(EdgeCase.doubles) }
+  var weights: [Double] { EdgeCase.doubles(json["weights"]) }
+  var utility: [Double] { EdgeCase.doubles(json["utility"]) }
+  var parts: [[Double]] { ((json["parts"] as? [Any]) ?? []).map(EdgeCase.doubles) }
+  var method: AggregationMethod {
+    switch json["method"] as? String {
+    case "weighted-product": return .weightedProduct(floor: json["floor"].map { EdgeCase.double($0) } ?? 0)
+    case "topsis": return .topsis
+    case "vikor": return .vikor(v: EdgeCase.double(json["v"]))
+    default: return .weightedSum
+    }
+  }
+
+  static func all() -> [AggregationCase] {
+    ((EdgeCase.load()["aggregations"] as? [[String: Any]]) ?? []).map(AggregationCase.init)
+  }
+}
+
+/// Utilities and contributions of every aggregation method against the exact formulas:
+/// VIKOR's exact tie of worst regrets, TOPSIS's identical rows, a weighted product pulled down
+/// by one value, random cases; the parts always sum to the utility the method computed.
+@Suite("Aggregation edge cases and contributions against the exact formulas")
+struct AggregationEdgeCaseTests {
+  @Test func fixtureIsPresent() { #expect(AggregationCase.all().count >= 9) }
+
+  @Test(arguments: AggregationCase.all())
+  func utilitiesAndPartsMatchTheExactFormula(_ c: AggregationCase) {
+    let (_, utility) = Aggregation.scores(c.columns, method: c.method, weights: c.weights)
+    #expect(utility.count == c.utility.count)
+    for (g, want) in zip(utility, c.utility) {
+      #expect(isClose(g, want, relative: 1e-12, absolute: 1e-12), "\(c.testDescription): \(utility) vs \(c.utility)")
+    }
+    let decomposition = ScoreDecomposition(c.columns, method: c.method, weights: c.weights)
+    for i in utility.indices {
+      var parts = [Double](repeating: .nan, count: c.weights.count)
+      parts.withUnsafeMutableBufferPointer { p in decomposition.parts(utility: utility[i], into: p) { c.columns[$0][i] } }
+      for (g, want) in zip(parts, c.parts[i]) {
+        #expect(isClose(g, want, relative: 1e-9, absolute: 1e-12), "\(c.testDescription) row \(i): \(parts) vs \(c.parts[i])")
+      }
+      #expect(abs(parts.reduce(0, +) - utility[i]) <= 1e-12, "\(c.testDescription) row \(i)")
+    }
+  }
+
+  /// Identical rows get identical utilities and parts under every method.
+  @Test func identicalRowsAreEqual() {
+    let columns = [[0.2, 0.2, 0.9, 0.5], [0.7, 0.7, 0.1, 0.4], [0.33, 0.33, 0.5, 1]]
+    let methods: [AggregationMethod] = [.weightedSum, .weightedProduct(floor: 0), .topsis, .vikor(v: 0.5)]
+    for method in methods {
+      let (_, u) = Aggregation.scores(columns, method: method, weights: [0.1 * 0.3, 0.37, 0.6])
+      #expect(u[0] == u[1], "\(method)")
+    }
+  }
+}
+
+/// Contributions decompose the score for every aggregation method: on random data, the
+/// parts of every ranked row sum to its utility and the shares to 1.
+@Suite("Contributions decompose the score")
+struct ContributionPropertyTests {
+  @Test(arguments: 0..<40)
+  func partsSumToTheUtility(seed: UInt64) {
+    var rng = SplitMix64(seed: seed)
+    let m = 2 + Int(rng.next() % 6), n = 2 + Int(rng.next() % 30)
+    let columns = (0..<m).map { _ in (0..<n).map { _ in Double(rng.next() % 1001) / 1000 } }
+    var w = (0..<m).map { _ in Double(rng.next() % 100 + 1) }
+    let total = w.reduce(0, +)
+    w = w.map { $0 / total }
+    let methods: [AggregationMethod] = [.weightedSum, .weightedProduct(floor: 0.001), .topsis, .vikor(v: Double(rng.next() % 11) / 10)]
+    for method in methods {
+      let (_, u) = Aggregation.scores(columns, method: method, weights: w)
+      let d = ScoreDecomposition(columns, method: method, weights: w)
+      for i in 0..<n {
+        var parts = [Double](repeating: .nan, count: m)
+        parts.withUnsafeMutableBufferPointer { p in d.parts(utility: u[i], into: p) { columns[$0][i] } }
+        let finite = parts.allSatisfy { $0.isFinite }
+        #expect(finite)
+        #expect(abs(parts.reduce(0, +) - u[i]) <= 1e-12, "seed \(seed) \(method) row \(i): \(parts) vs \(u[i])")
+      }
+    }
+  }
+}

@@ -256,6 +256,107 @@ def weights_case(name, columns, directions):
     return out
 
 
+# --- aggregation: utilities and each criterion's part (docs/methods.md, "Contributions") ---
+
+def ln(q):
+    return dec(q).ln() if isinstance(q, F) else q.ln()
+
+
+def aggregation_case(name, method, columns, weights, v=None, floor=None):
+    """Utilities u_i and parts c_ij (Σ_j c_ij = u_i) of the documented formulas, exact.
+
+    `columns` are the values the method aggregates (criterion-major, floats); `weights` are
+    exact decimal expressions ("0.1*0.9"): the Swift test uses their floating-point product,
+    the reference their exact value, so quantities equal in exact arithmetic are equal here.
+    """
+    x = [[F(v_) for v_ in c] for c in columns]
+    w = []
+    for e in weights:
+        q = F(1)
+        for factor in e.split("*"):
+            q *= F(factor)
+        w.append(q)
+    wf = []
+    for e in weights:
+        f = 1.0
+        for factor in e.split("*"):
+            f *= float(factor)
+        wf.append(f)
+    m, n = len(x), len(x[0])
+    W = sum(w)
+    utilities, parts = [], []
+    if method == "weighted-sum":
+        for i in range(n):
+            c = [w[j] * x[j][i] for j in range(m)]
+            utilities.append(sum(c)); parts.append(c)
+    elif method == "weighted-product":
+        lower = F(floor) if floor else F(2.2250738585072014e-308)
+        for i in range(n):
+            l = [ln(max(x[j][i], lower)) for j in range(m)]
+            s = sum(dec(w[j]) * l[j] for j in range(m))
+            u = s.exp()
+            L = (u - 1) / s if s != 0 else Decimal(1)
+            utilities.append(u)
+            parts.append([dec(w[j] / W) + L * dec(w[j]) * l[j] for j in range(m)])
+    elif method == "topsis":
+        hi = [max(c) for c in x]; lo = [min(c) for c in x]
+        for i in range(n):
+            dp2 = sum((w[j] * (hi[j] - x[j][i])) ** 2 for j in range(m))
+            dm2 = sum((w[j] * (x[j][i] - lo[j])) ** 2 for j in range(m))
+            dp, dm = sqrt(dp2), sqrt(dm2)
+            c = dm / (dp + dm) if dp + dm > 0 else Decimal(1)
+            utilities.append(c)
+            if dm2 > 0:
+                parts.append([c * dec((w[j] * (x[j][i] - lo[j])) ** 2 / dm2) for j in range(m)])
+            else:
+                parts.append([c * dec(w[j] / W) for j in range(m)])
+    elif method == "vikor":
+        v = F(v)
+        hi = [max(c) for c in x]; lo = [min(c) for c in x]
+        d = [[(hi[j] - x[j][i]) / (hi[j] - lo[j]) if hi[j] > lo[j] else F(0) for i in range(n)] for j in range(m)]
+        S = [sum(w[j] * d[j][i] for j in range(m)) for i in range(n)]
+        R = [max(w[j] * d[j][i] for j in range(m)) for i in range(n)]
+        sw, sb, rw, rb = max(S), min(S), max(R), min(R)
+        k = S.index(sw)
+        for i in range(n):
+            st = (S[i] - sb) / (sw - sb) if sw > sb else F(0)
+            rt = (R[i] - rb) / (rw - rb) if rw > rb else F(0)
+            utilities.append(1 - (v * st + (1 - v) * rt))
+            head = [rw - w[j] * d[j][i] for j in range(m)]
+            c = []
+            for j in range(m):
+                sp = v * w[j] * (d[j][k] - d[j][i]) / (sw - sb) if sw > sb else v * w[j] / W
+                if rw > rb:
+                    rp = (1 - v) * (rw - R[i]) / (rw - rb) * head[j] / sum(head) if sum(head) > 0 else F(0)
+                else:
+                    rp = (1 - v) * w[j] / W
+                c.append(sp + rp)
+            parts.append(c)
+        # pymcdm's VIKOR on the same matrix (benefit columns, no normalisation inside) gives Q.
+        from pymcdm.methods import VIKOR
+        if sw > sb and rw > rb:
+            q = VIKOR(v=float(v))(np.column_stack([[float(t) for t in c] for c in x]), np.array(wf), np.ones(m))
+            check(name + " (pymcdm VIKOR)", [float(1 - u) for u in utilities], q)
+    else:
+        raise ValueError(method)
+    if method == "topsis":
+        from pymcdm.methods import TOPSIS
+        t = TOPSIS(normalization_function=lambda col, cost: col)
+        check(name + " (pymcdm TOPSIS)", [to_float(u) for u in utilities],
+              t(np.column_stack([[float(t_) for t_ in c] for c in x]), np.array(wf), np.ones(m)))
+    for u, c in zip(utilities, parts):
+        assert abs(to_float(sum(c)) - to_float(u)) < 1e-15, (name, u, c)
+    out = {"name": name, "method": method, "columns": [[repr(v_) for v_ in c] for c in columns],
+           "weights": [repr(f) for f in wf], "exact_weights": weights,
+           "utility": [repr(to_float(u)) for u in utilities],
+           "parts": [[repr(to_float(p)) for p in c] for c in parts]}
+    if v is not None:
+        out["v"] = repr(float(v))
+    if floor is not None:
+        out["floor"] = repr(floor)
+    return out
+
+
 def main(dest):
     tiny = [0.0, 1e-320, 3e-320]
     small = [1e-200, 2e-200, 4e-200]
@@ -295,11 +396,31 @@ def main(dest):
             ["benefit", "cost", "benefit"],
         ),
     ]
+    rnd = np.random.default_rng(17)
+    random_columns = [[round(float(t), 3) for t in rnd.random(6)] for _ in range(4)]
+    random_weights = ["0.4", "0.3", "0.2", "0.1"]
+    aggregations = [
+        # VIKOR: the two rows' worst weighted regrets (and S) are equal in exact arithmetic
+        # (0.1·0.9 = 0.3·0.3) but not in floating point; the formula gives Q = 0 for both.
+        aggregation_case("VIKOR tie of worst regrets", "vikor", [[0.0, 1.0], [1.0, 0.0], [0.5, 0.5]],
+                         ["0.1*0.9", "0.3*0.3", "0.82"], v=0.5),
+        aggregation_case("VIKOR tie of worst regrets, three rows", "vikor",
+                         [[0.0, 1.0, 0.0], [1.0, 0.0, 0.0], [0.2, 0.2, 1.0]], ["0.1*0.9", "0.3*0.3", "0.82"], v=0.5),
+        aggregation_case("TOPSIS identical rows", "topsis", [[0.2, 0.2, 0.9, 0.5], [0.7, 0.7, 0.1, 0.4]],
+                         ["0.1*0.3", "0.97"]),
+        aggregation_case("weighted product, one value near zero", "weighted-product", [[1.0, 0.5, 0.9], [0.01, 0.5, 0.8]],
+                         ["0.5", "0.5"]),
+        aggregation_case("weighted sum, random", "weighted-sum", random_columns, random_weights),
+        aggregation_case("weighted product, random", "weighted-product", random_columns, random_weights),
+        aggregation_case("TOPSIS, random", "topsis", random_columns, random_weights),
+        aggregation_case("VIKOR, random", "vikor", random_columns, random_weights, v=0.5),
+        aggregation_case("VIKOR v = 0.8, random", "vikor", random_columns, random_weights, v=0.8),
+    ]
     dest = pathlib.Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
     path = dest / "edge-cases.json"
-    path.write_text(json.dumps({"normalisations": cases, "weights": weights}, indent=1, ensure_ascii=False) + "\n")
-    print(f"wrote {len(cases)} normalisation and {len(weights)} weighting cases to {path}")
+    path.write_text(json.dumps({"normalisations": cases, "weights": weights, "aggregations": aggregations}, indent=1, ensure_ascii=False) + "\n")
+    print(f"wrote {len(cases)} normalisation, {len(weights)} weighting and {len(aggregations)} aggregation cases to {path}")
 
 
 if __name__ == "__main__":

@@ -41,8 +41,11 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let body = UnsafeRawBufferPointer(start: data + 1, count: size - 1)
   let encoding: InputEncoding = selector & 0x80 != 0 ? .gb18030 : .utf8
   func run(_ chunk: Int, threads: Int = 1) -> IngestResult {
-    let options = IngestOptions(
+    var options = IngestOptions(
       encoding: encoding, chunkSize: chunk, maxFieldBytes: 64, errorCap: 20, threads: threads, parallelThreshold: 0)
+    // Header limits small enough for inputs of -max_len bytes to reach them (header bombs).
+    options.maxHeaderFields = 12
+    options.maxHeaderBytes = 160
     return Ingestor.read(bytes: body, name: "f.csv", columns: fuzzColumns, idColumn: "id", options: options)
   }
   let small = run(Int(selector & 7) + 1)

@@ -121,9 +121,10 @@ package enum BatchScorer {
             sLo = min(sLo, sRow[i]); sHi = max(sHi, sRow[i])
             rLo = min(rLo, rRow[i]); rHi = max(rHi, rRow[i])
           }
+          let sSpan = MethodVariant.spread(sLo, sHi), rSpan = MethodVariant.spread(rLo, rHi)
           for i in 0..<n {
-            let sTerm = sHi > sLo ? (sRow[i] - sLo) / (sHi - sLo) : 0
-            let rTerm = rHi > rLo ? (rRow[i] - rLo) / (rHi - rLo) : 0
+            let sTerm = sSpan > 0 ? (sRow[i] - sLo) / sSpan : 0
+            let rTerm = rSpan > 0 ? (rRow[i] - rLo) / rSpan : 0
             sRow[i] = 1 - (vv * sTerm + (1 - vv) * rTerm)
           }
         }

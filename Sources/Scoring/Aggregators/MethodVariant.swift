@@ -88,6 +88,22 @@ public struct MethodVariant: Sendable {
     return lo <= hi ? (lo, hi) : (0, 0)
   }
 
+  /// Relative tolerance under which VIKOR's S⁻ − S* or R⁻ − R* counts as 0: 2⁻⁴⁰ ≈ 9.1e-13.
+  ///
+  /// S and R are sums and maxima of m products; quantities equal in exact arithmetic (two
+  /// rows' worst weighted regrets on different criteria, w = 0.1·0.9 and 0.3·0.3) differ by a
+  /// few units in the last place, and dividing by such a spread would turn rounding into a
+  /// whole unit of Q. Scale-aware: compared with the larger magnitude of the two ends.
+  public static let spreadTolerance = 0x1p-40
+
+  /// hi − lo, or 0 when the spread is within `spreadTolerance` of the larger magnitude
+  /// (the documented rule then makes that term of Q 0).
+  @inline(__always)
+  public static func spread(_ lo: Double, _ hi: Double) -> Double {
+    let d = hi - lo
+    return d > spreadTolerance * Swift.max(abs(lo), abs(hi)) ? d : 0
+  }
+
   /// Whether the method's raw value is better when lower (VIKOR Q).
   public var lowerIsBetter: Bool {
     if case .vikor = kind { return true }

@@ -19,6 +19,8 @@ final class SelectionRecorder {
     case decision
     /// Added by the committee (on the list).
     case added
+    /// On the reserve list after a cap (payload: the cap's index) kept it off the shortlist.
+    case reserveCap
   }
 
   let programme: SelectionPlan.Programme
@@ -27,6 +29,8 @@ final class SelectionRecorder {
   private(set) var payload: [Int32]
   /// Qualified (tier, history and rule pass): `eligible.KEY`.
   private(set) var qualified: [Bool]
+  /// Cap reasons made so far, per cap and level (each distinct reason made once).
+  private var capReasons: [[ExclusionReason?]]
 
   /// The hurdles of programme `p` for the candidates of `evaluation` (its ranked rows).
   /// - Parameter masks: `selected.KEY` / `eligible.KEY` of the programmes walked before.
@@ -37,6 +41,7 @@ final class SelectionRecorder {
     kind = [Kind](repeating: .placed, count: n)
     payload = [Int32](repeating: 0, count: n)
     qualified = [Bool](repeating: false, count: n)
+    capReasons = programme.caps.map { [ExclusionReason?](repeating: nil, count: $0.values.levels.count) }
     let spec = programme.spec
     rule = EligibilityRule(spec.eligible, context: context, masks: masks)
     let tierMask: [Bool]? = spec.from.map { from in
@@ -83,6 +88,9 @@ final class SelectionRecorder {
   func placed(_ row: Int, _ placement: SelectionWorkspace.Placement) {
     switch placement {
     case .selected, .reserve: kind[row] = .placed
+    case .reserveUnderCap(let c):
+      kind[row] = .reserveCap
+      payload[row] = Int32(c)
     case .belowLine: kind[row] = .belowLine
     case .cap(let c):
       kind[row] = .cap
@@ -100,33 +108,40 @@ final class SelectionRecorder {
     let tierReason = (tierName ?? spec.from).map { ExclusionReason.notInTier(programme: $0, mode: spec.fromMode) }
     let notEligible = zip(rule.texts, rule.readableTexts).map { ExclusionReason.notEligible(failing: $0, readable: $1) }
     let below = ExclusionReason.belowLine(quota: spec.quota)
-    let caps = programme.caps
-    var capReasons: [[ExclusionReason?]] = caps.map { [ExclusionReason?](repeating: nil, count: $0.values.levels.count) }
     var excluded = ExclusionList()
     excluded.reserveCapacity(max(0, order.count - spec.quota - spec.reserves))
     for row in order {
       let reason: ExclusionReason
       switch kind[row] {
-      case .placed, .added: continue
+      case .placed, .added, .reserveCap: continue
       case .decision: reason = .committee(decisions[Int(payload[row])].decision)
       case .tier: reason = tierReason ?? below
       case .history: reason = .history(year: Int(payload[row]), programme: spec.name)
       case .notEligible: reason = notEligible[Int(payload[row])]
       case .belowLine: reason = below
-      case .cap:
-        let i = Int(payload[row])
-        let code = Int(caps[i].values.codes[row])
-        if let r = capReasons[i][code] {
-          reason = r
-        } else {
-          let r = ExclusionReason.cap(column: caps[i].label, value: caps[i].values.levels[code], limit: caps[i].limit)
-          capReasons[i][code] = r
-          reason = r
-        }
+      case .cap: reason = capReason(row)
       }
       excluded.append(row: row, reason: reason)
     }
     for (row, why) in unranked where kind[row] != .added { excluded.append(row: row, reason: why) }
     return excluded
+  }
+
+  /// The reserves a cap kept off the shortlist while the quota was open, with that cap:
+  /// why a reserve ranks above selected enterprises.
+  func reservesUnderCaps(_ reserve: [Int32]) -> [Int: ExclusionReason] {
+    var out: [Int: ExclusionReason] = [:]
+    for r in reserve where kind[Int(r)] == .reserveCap { out[Int(r)] = capReason(Int(r)) }
+    return out
+  }
+
+  /// The cap reason of a row whose payload is the cap's index (one value per cap and level).
+  private func capReason(_ row: Int) -> ExclusionReason {
+    let i = Int(payload[row])
+    let code = Int(programme.caps[i].values.codes[row])
+    if let r = capReasons[i][code] { return r }
+    let r = ExclusionReason.cap(column: programme.caps[i].label, value: programme.caps[i].values.levels[code], limit: programme.caps[i].limit)
+    capReasons[i][code] = r
+    return r
   }
 }

@@ -12,6 +12,9 @@ extension SelectionWorkspace {
   /// What happened to a qualified candidate.
   enum Placement {
     case selected, reserve
+    /// A reserve place, after the cap with this index (in key order) kept it off the
+    /// shortlist while the quota was open: why a reserve can rank above selected rows.
+    case reserveUnderCap(Int)
     /// Quota (and reserves) full.
     case belowLine
     /// The cap with this index (in key order) was full.
@@ -100,6 +103,7 @@ extension SelectionWorkspace {
       } else {
         count(p, counts: reserveCapCounts[p], row: row)
         reserve[p].append(Int32(row))
+        if case .cap(let c) = why { return .reserveUnderCap(c) }
         return .reserve
       }
     }

@@ -50,13 +50,13 @@ struct ExplanationModel {
     let ev = analysis.evaluation
     let spec = analysis.spec
     let shares = ev.contributions(row: row)
+    let parts = ev.contributionParts(row: row)
     let span = spec.evaluation.scale.upperBound - spec.evaluation.scale.lowerBound
     return spec.criteria.indices.map { j in
       let c = spec.criteria[j]
       return CriterionLine(
         key: c.key, label: c.label, rawValue: analysis.table.string(c.column, row: row), imputed: ev.imputed[j][row],
-        normalised: ev.normalised[j][row], weight: ev.weights[j], contribution: shares[j],
-        points: ev.weights[j] * ev.normalised[j][row] * span)
+        normalised: ev.methodInput[j][row], weight: ev.weights[j], contribution: shares[j], points: parts[j] * span)
     }
   }
 
@@ -65,7 +65,9 @@ struct ExplanationModel {
     let reward = analysis.decision.rewards.awards.filter { $0.row == row && $0.source == d.key }.reduce(0) { $0 + $1.granted }
     switch d.outcome(row: row) {
     case .selected(let pos)?: return (english ? "selected (no. \(pos))" : "入选（第\(pos)名）", reward)
-    case .reserve(let pos)?: return (english ? "reserve (no. \(pos))" : "候补（第\(pos)位）", reward)
+    case .reserve(let pos)?:
+      let why = d.reserveReasons[row].map { (english ? " — " : "——") + $0.text(english: english) } ?? ""
+      return ((english ? "reserve (no. \(pos))" : "候补（第\(pos)位）") + why, reward)
     case .excluded(let reason)?: return (reason.text(english: english), reward)
     case nil: return (english ? "not considered" : "未参评", reward)
     }
@@ -135,12 +137,24 @@ struct ExplanationModel {
         + (ev.competitionRank[row] != ev.rank[row] ? " (= \(ev.competitionRank[row]))" : "")
         + (english ? "  stars \(ev.stars[row])" : "  星级 \(ev.stars[row])") + "  raw \(ev.raw[row])")
     out.append("")
-    out.append(english ? "criterion                               raw value → normalised × weight = points (share)" : "指标                                        原始值 → 标准化 × 权重 = 得分贡献（占比）")
+    // Under the weighted sum a criterion's points are normalised × weight; under the other
+    // methods they are its part of what the method computed (docs/methods.md, "Contributions").
+    let additive = ev.decomposition.isWeightedSum
+    if additive {
+      out.append(english ? "criterion                               raw value → normalised × weight = points (share)" : "指标                                        原始值 → 标准化 × 权重 = 得分贡献（占比）")
+    } else {
+      out.append(
+        english
+          ? "criterion                               raw value → value the method used, weight: points (share of the \(spec.aggregation.method.name) score)"
+          : "指标                                        原始值 → 方法所用值，权重：得分贡献（占\(spec.aggregation.method.name)得分之比）")
+    }
     for l in criterionLines {
       let name = "\(l.label) [\(l.key)]"
+      let value = formatFixed(l.normalised, decimals: 4), weight = formatFixed(l.weight, decimals: 4)
       out.append(
         "  \(pad(name, 44)) \(l.rawValue.isEmpty ? "—" : l.rawValue)\(l.imputed ? (english ? " (imputed)" : "（补缺）") : "") → "
-          + "\(formatFixed(l.normalised, decimals: 4)) × \(formatFixed(l.weight, decimals: 4)) = \(formatFixed(l.points, decimals: d)) (\(formatFixed(l.contribution * 100, decimals: 1))%)")
+          + (additive ? "\(value) × \(weight) = " : "\(value), \(weight): ")
+          + "\(formatFixed(l.points, decimals: d)) (\(formatFixed(l.contribution * 100, decimals: 1))%)")
     }
     if !spec.groups.isEmpty {
       out.append("")

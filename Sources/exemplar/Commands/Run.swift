@@ -35,6 +35,12 @@ struct Run: ParsableCommand {
   @Flag(name: .customLong("no-pdf"), help: "Skip report.pdf (printed with Chromium when it is installed).")
   var noPDF = false
 
+  @Option(
+    help: ArgumentHelp(
+      "The per-enterprise layout: objects (results.json's ranking, one object per enterprise) or columnar (enterprises.csv, a table; results.json names it).",
+      valueName: "objects|columnar"))
+  var layout: ResultsLayout = .objects
+
   @Flag(
     name: .customLong("no-stability"),
     help: "Skip the weight-stability intervals in report.html (computed for weighted-sum aggregation up to \(Run.stabilityRowLimit) enterprises).")
@@ -67,15 +73,14 @@ struct Run: ParsableCommand {
   /// that is most of the ingest's memory. The writers read ids and labels from the
   /// evaluation, which shares the table's packed id and label columns.
   func prepare() throws -> RunReport {
-    // The metrics' and the criteria's SHA-256 come from the bytes parsed (`InputDigests`);
-    // the procedure's files are hashed as they are named.
+    // Every input's SHA-256 comes from the bytes parsed (`InputDigests`).
     let digests = InputDigests(metrics: input.metrics)
     let analysis = try Pipeline(input: input).analyse(digests: digests)
     let metricsSHA256 = try digests.metricsSHA256()
     let criteriaSHA256 = digests.criteriaSHA256
     let files = input.files
     var sha = [metricsSHA256, criteriaSHA256]
-    for f in files.dropFirst(2) { sha.append(try Manifest.sha256(ofFile: f.path)) }
+    for f in files.dropFirst(2) { sha.append(try digests.parsedSHA256(f.path) ?? Manifest.sha256(ofFile: f.path)) }
     var manifest = Manifest(
       version: Exemplar.version, metricsFile: input.metrics, metricsSHA256: metricsSHA256,
       criteriaFile: input.criteria, criteriaSHA256: criteriaSHA256, seed: seed == 0 ? nil : seed,
@@ -94,6 +99,7 @@ struct Run: ParsableCommand {
         print("exemplar: note: no Chromium found (chromium, chromium-browser, google-chrome or $EXEMPLAR_CHROMIUM); report.pdf not written", to: &err)
       }
     }
+    options.columnar = layout == .columnar
     if !noHTML, !noStability, analysis.table.rowCount <= Run.stabilityRowLimit {
       options.stability = try stabilityRows(analysis)
     }
@@ -126,4 +132,10 @@ func stabilityRows(_ a: Analysis) throws -> [WeightStabilityRow] {
     print("exemplar: warning: weight-stability intervals left out of report.html: \(error)", to: &err)
     return []
   }
+}
+
+
+/// `run --layout`: how the per-enterprise values are written (docs/outputs.md).
+enum ResultsLayout: String, ExpressibleByArgument, CaseIterable {
+  case objects, columnar
 }

@@ -1,0 +1,68 @@
+import Scoring
+
+/// enterprises.csv, the per-enterprise table of the columnar layout (`run --layout columnar`,
+/// docs/outputs.md): one row per ranked enterprise in rank order with every value results.json's
+/// `ranking` entries hold, the keys written once in the header instead of in every entry.
+///
+/// UTF-8 without a byte-order mark, RFC 4180 quoting, CRLF; text is not neutralised against
+/// formula injection (a table for programs: ids and labels come back exactly). Numbers as in
+/// results.json: shortest round-trip, contributions with at most 9 decimals.
+extension RankingEntries {
+  /// `id,label,rank,competition_rank,score,raw,stars,contribution.KEY…,group.KEY…,imputed,
+  /// next_stars,points_short,unmet,reward`.
+  static func tableHeader(criteria: [String], groups: [String]) -> [String] {
+    ["id", "label", "rank", "competition_rank", "score", "raw", "stars"] + criteria.map { "contribution." + $0 }
+      + groups.map { "group." + $0 } + ["imputed", "next_stars", "points_short", "unmet", "reward"]
+  }
+
+  /// Rows `order[range]` of the table. `criteria` are the criterion keys (for `imputed`, joined by `;`).
+  func writeTable(_ order: [Int], _ range: Range<Int>, criteria: [String], _ csv: inout CSVWriter) {
+    forEachRow(order, range) { _, v, scratch, cells, imputed, texts, k in
+      texts.0.withValue(k) { csv.text(bytes: $0) }
+      texts.1.withValue(k) { csv.text(bytes: $0) }
+      csv.integer(v.rank)
+      csv.integer(v.competitionRank)
+      csv.number(shortest: v.score)
+      csv.number(shortest: v.raw)
+      csv.integer(v.stars)
+      shares(v, cells, into: scratch)
+      for j in 0..<scratch.count { csv.share(scratch[j]) }
+      for g in 0..<groupColumns.count { csv.number(shortest: cells[scratch.count + g]) }
+      var names: [String] = []
+      for j in 0..<min(criteria.count, imputed.count) where v.row < imputed[j].count && imputed[j][v.row] { names.append(criteria[j]) }
+      if names.isEmpty { csv.empty() } else { csv.text(names.joined(separator: ";")) }
+      if v.row < starGap.count, let gap = starGap[v.row] {
+        csv.integer(gap.nextStars)
+        csv.number(shortest: gap.pointsShort)
+        if gap.unmetRequirements.isEmpty { csv.empty() } else { csv.text(gap.unmetRequirements.joined(separator: " | ")) }
+      } else {
+        csv.empty(3)
+      }
+      if v.reward > 0 { csv.number(shortest: v.reward) } else { csv.empty() }
+      csv.endRow()
+    }
+  }
+}
+
+extension RankingEntries {
+  /// The file name of the table, inside the output folder.
+  static let tableFile = "enterprises.csv"
+
+  /// Writes the table of `m`'s ranking to `path`, formatted in blocks on every core.
+  static func writeTable(_ m: ReportModel, to path: String) throws(ReportError) {
+    let sink = try ByteSink(path: path)
+    var csv = CSVWriter(into: ByteBuffer(capacity: 1 << 16))
+    csv.neutralising = false
+    let criteria = m.spec.criteria.map(\.key)
+    csv.row(tableHeader(criteria: criteria, groups: m.groupKeys))
+    try sink.write(csv.out)
+    let entries = RankingEntries(m)
+    let order = m.evaluation.order
+    try BlockWriter.write(count: order.count, to: sink, workers: m.formatThreads) { range, buffer in
+      var b = CSVWriter(into: buffer)
+      b.neutralising = false
+      entries.writeTable(order, range, criteria: criteria, &b)
+    }
+    try sink.close()
+  }
+}

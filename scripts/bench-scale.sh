@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Results at scale (issue #18), release build, ROWS enterprises × 20 criteria, weighted sum:
+# ingest alone, `run --no-excel --no-html` in both layouts (objects: results.json's ranking;
+# columnar: enterprises.csv), dd of each run's own output bytes (fsync'd, as run writes them),
+# and the same computation in pandas + numpy and in polars (scripts/bench/peer_run.py), each
+# the best of REPEAT; then bytes per enterprise, the floors' ratios and peak memory.
+# Usage: scripts/bench-scale.sh [ROWS=1000000] [REPEAT=3]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/bench/build.sh
+ROWS="${1:-1000000}"; REPEAT="${2:-3}"
+DATA=Benchmarks/.data; mkdir -p "$DATA"
+build_or_die swift build -c release --product exemplar
+BIN="$(swift build -c release --show-bin-path)/exemplar"
+PY=Benchmarks/.venv/bin/python
+if [ ! -x "$PY" ] || ! "$PY" -c "import pandas, polars" 2>/dev/null; then
+  python3 -m venv Benchmarks/.venv
+  Benchmarks/.venv/bin/pip install --quiet pandas polars numpy
+fi
+F="$DATA/metrics-$ROWS.csv"
+[ -s "$F" ] || "$BIN" generate --rows "$ROWS" --seed 2022 --out "$F"
+python3 scripts/bench/make_criteria.py criteria/2022.toml "$DATA" >/dev/null
+M="python3 scripts/bench/measure.py"
+line() { local out; out=$($M "$@"); echo "$out" >&2; echo "$out"; }
+secs() { sed -E 's/.*best ([0-9.]+) s.*/\1/'; }
+rss() { sed -E 's/.*peak RSS ([0-9.]+) MiB.*/\1/'; }
+bytes() { du -sb --apparent-size "$1" | cut -f1; }
+echo "file: $F, $(du -m "$F" | cut -f1) MB, $ROWS rows; $(nproc) cores; load $(cut -d' ' -f1 /proc/loadavg)"
+ingest=$(line "ingest alone (exemplar validate)" "$REPEAT" -- "$BIN" validate "$F" --criteria "$DATA/wsm.toml" | secs)
+obj=$(line "exemplar run, objects layout" "$REPEAT" -- "$BIN" run "$F" --criteria "$DATA/wsm.toml" --out "$DATA/out-objects" --no-excel --no-html)
+col=$(line "exemplar run, columnar layout" "$REPEAT" -- "$BIN" run "$F" --criteria "$DATA/wsm.toml" --out "$DATA/out-columnar" --no-excel --no-html --layout columnar)
+ob=$(bytes "$DATA/out-objects"); cb=$(bytes "$DATA/out-columnar")
+ddo=$(line "dd of the objects run's bytes ($((ob / 1048576)) MiB), fsync" "$REPEAT" -- dd if=/dev/zero of="$DATA/out-dd" bs=1M count=$(((ob + 1048575) / 1048576)) conv=fsync status=none | secs)
+ddc=$(line "dd of the columnar run's bytes ($((cb / 1048576)) MiB), fsync" "$REPEAT" -- dd if=/dev/zero of="$DATA/out-dd" bs=1M count=$(((cb + 1048575) / 1048576)) conv=fsync status=none | secs)
+rm -f "$DATA/out-dd"
+pandas=$(line "pandas + numpy, same computation" "$REPEAT" -- "$PY" scripts/bench/peer_run.py pandas "$F" "$DATA/spec.json" "$DATA/out-pandas" | secs)
+polars=$(line "polars, same computation" "$REPEAT" -- "$PY" scripts/bench/peer_run.py polars "$F" "$DATA/spec.json" "$DATA/out-polars" | secs)
+python3 - "$ROWS" "$ingest" "$(echo "$obj" | secs)" "$(echo "$col" | secs)" "$ddo" "$ddc" "$pandas" "$polars" "$ob" "$cb" \
+  "$(echo "$obj" | rss)" "$(echo "$col" | rss)" "$(stat -c %s "$F")" <<'PY'
+import sys
+rows = int(sys.argv[1])
+i, o, c, ddo, ddc, pd, pl = map(float, sys.argv[2:9])
+ob, cb, orss, crss, size = int(sys.argv[9]), int(sys.argv[10]), float(sys.argv[11]), float(sys.argv[12]), int(sys.argv[13])
+print(f"bytes per enterprise written: objects {ob / rows:.0f}, columnar {cb / rows:.0f}")
+for name, t, dd, peak in (("objects", o, ddo, orss), ("columnar", c, ddc, crss)):
+    print(f"{name:8}: run {t:.3f} s; polars/run {pl / t:.2f}x (floor >= 1); pandas/run {pd / t:.2f}x (floor >= 4); "
+          f"run/(ingest + dd) {t / (i + dd):.2f}x (floor <= 1.5); peak RSS {peak:.0f} MiB = {peak * 2**20 / size:.2f}x the input (floor <= 2)")
+PY
