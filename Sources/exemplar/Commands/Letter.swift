@@ -61,7 +61,16 @@ struct Letter: ParsableCommand {
     let report = RunReport(
       spec: a.spec, evaluation: a.evaluation, decision: a.decision, manifest: manifest, options: options, documents: documents)
     try LetterReport.write(report, rows: rows, to: out, inputs: input.paths)
-    var err = StandardError()
-    print("exemplar: \(rows.count) letter\(rows.count == 1 ? "" : "s"); wrote \(out)", to: &err)
+    if output.json {
+      var j = JSONText()
+      j.beginObject()
+      j.field("out", out)
+      j.field("letters", rows.count)
+      j.endObject()
+      print(j.text)
+    } else {
+      var err = StandardError()
+      print("exemplar: \(rows.count) letter\(rows.count == 1 ? "" : "s"); wrote \(out)", to: &err)
+    }
   }
 }
