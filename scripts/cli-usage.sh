@@ -9,7 +9,7 @@ python3 - "$BIN" <<'PY'
 import re, subprocess, sys
 bin = sys.argv[1]
 lines = []
-for c in ["validate", "run", "explain", "weights", "sensitivity", "diff", "generate", "ledger list", "ledger final", "ledger history", "history", "compare", "tune"]:
+for c in ["validate", "run", "explain", "weights", "sensitivity", "diff", "generate", "ledger list", "ledger final", "ledger history", "history", "compare", "tune", "letter"]:
     out = subprocess.run([bin] + c.split() + ["--help"], capture_output=True, text=True).stdout
     usage = next(l for l in out.splitlines() if l.startswith("USAGE: "))[7:]
     lines.append(usage)

@@ -7,7 +7,7 @@ for p in libcsv-dev libxlsxwriter-dev pkg-config unzip libsqlite3-dev sqlite3; d
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if [ "${EXEMPLAR_WITH_BROWSER:-0}" = 1 ]; then
-  for p in chromium fonts-wqy-microhei python3-venv; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
+  for p in chromium fonts-wqy-microhei python3-venv poppler-utils; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
 fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}" >&2

@@ -11,7 +11,7 @@ public enum CriteriaLoader {
   /// Top-level tables of a criteria file.
   public static let topLevelKeys = [
     "evaluation", "columns", "groups", "criteria", "weighting", "aggregation", "ranking", "stars", "programmes",
-    "rewards", "uncertainty", "screening", "reviews",
+    "rewards", "uncertainty", "screening", "reviews", "documents",
   ]
 
   /// Loads and validates a criteria file. Failure kinds: `.noInput` (missing or unreadable
@@ -113,6 +113,7 @@ public enum CriteriaLoader {
     var aggregationTable: [String: TOMLNode]?
     if case .table(let t)? = top["aggregation"] { aggregationTable = t }
     let uncertainty = d.decodeUncertainty(top["uncertainty"], criteria: criteria, aggregation: aggregationTable)
+    let documents = d.decodeDocuments(top["documents"], criteria: criteria, programmes: programmes)
     guard !d.log.hasErrors else { return .failure(StageFailure(.config, diagnostics: attributed(d.log, overrides))) }
     var spec = Spec(
         source: source, evaluation: evaluation, columns: columns, criteria: criteria, groups: groups,
@@ -123,6 +124,7 @@ public enum CriteriaLoader {
     spec.overrides = overrides.map(\.description)
     spec.screening = screening
     spec.reviews = reviews
+    spec.documents = documents
     return .success(spec)
   }
 

@@ -27,6 +27,8 @@ public struct Spec: Sendable {
   public var screening: ScreeningSpec = ScreeningSpec()
   /// `[reviews]`: expert review aggregation (nil: the file has no `[reviews]`).
   public var reviews: ReviewSpec?
+  /// `[documents]`: issuing body, title, public notice and key metrics of the documents.
+  public var documents: DocumentsSpec = DocumentsSpec()
   /// Where each key path is written in the file (set by the loader; `line(of:)`).
   var keyLines: KeyLineIndex?
   /// The `--set KEY.PATH=VALUE` changes applied to the file, as given (docs/criteria.md).

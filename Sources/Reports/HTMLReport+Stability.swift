@@ -1,38 +1,48 @@
 import Model
+
 extension HTMLReport {
-  /// Weight-stability intervals per programme: a table with an inline SVG bar per
-  /// criterion (the interval on 0…1, the nominal weight marked).
+  /// Weight-stability intervals as one compact table: a row per group or criterion (its
+  /// weight as written in the criteria file), a column per programme (numbered as in
+  /// section 3), each cell the interval over which that programme's list stays the same.
   static func stability(_ m: ReportModel, _ sink: ByteSink) throws(ReportError) {
     let rows = m.options.stability
     guard !rows.isEmpty else { return }
     let english = m.labels.english
-    try sink.write("<section class=\"stability\">\n<h2>\(english ? "Weight stability of the shortlists" : "名单对权重的稳定区间")</h2>\n")
+    try sink.write("<section class=\"stability\">\n<h3>\(english ? "Weight stability of the shortlists" : "名单对权重的稳定区间")</h3>\n")
     try sink.write(
       "<p class=\"note\">\(english ? "Each shortlist stays exactly the same while a group's or criterion's weight, as written in the criteria file (its siblings rescaled proportionally), stays inside its interval; the final weight in brackets. * = conservative bound." : "在区间内调整某一维度或指标的权重（即评价标准文件中的权重，同级其余权重按比例缩放），推荐名单保持不变；括号内为最终权重。* 为保守区间。")</p>\n")
-    var order: [String] = []
-    for r in rows where !order.contains(r.programme) { order.append(r.programme) }
-    for key in order {
-      try sink.write("<h3>\(HTML.escape(m.programmeName(key)))</h3>\n<table>\n<thead><tr>")
-      try sink.write("<th>\(m.labels.criterion)</th><th>\(m.labels.weight)</th><th>\(english ? "Interval" : "稳定区间")</th><th></th></tr></thead>\n<tbody>\n")
-      // The bar spans 0 … the largest upper bound of this programme (at least 20%), so narrow intervals stay visible.
-      let span = min(1, max(0.2, rows.filter { $0.programme == key }.map(\.high).max() ?? 1))
-      for r in rows where r.programme == key {
-        let label =
-          r.isGroup
-          ? (m.spec.group(r.criterion)?.label ?? r.criterion)
-          : (m.spec.criteria.first { $0.key == r.criterion }?.label ?? r.criterion)
-        let w = 160.0
-        let x0 = (r.low / span * w).rounded(), x1 = (min(r.high, span) / span * w).rounded(), xn = (r.weight / span * w).rounded()
-        let svg = "<svg width=\"\(Int(w) + 2)\" height=\"12\" role=\"img\"><rect x=\"1\" y=\"5\" width=\"\(Int(w))\" height=\"2\" fill=\"#ddd\"/>"
-          + "<rect x=\"\(Int(x0) + 1)\" y=\"2\" width=\"\(max(1, Int(x1 - x0)))\" height=\"8\" fill=\"#9db8d9\"/>"
-          + "<rect x=\"\(Int(xn))\" y=\"0\" width=\"2\" height=\"12\" fill=\"#c0392b\"/></svg>"
-        let final = r.isGroup || r.finalWeight != r.weight ? " (\(formatFixed(r.finalWeight * 100, decimals: 2))%)" : ""
-        try sink.write(
-          "<tr\(r.isGroup ? " class=\"group\"" : "")><td>\(HTML.escape(label))</td><td class=\"n\">\(formatFixed(r.weight * 100, decimals: 2))%\(final)</td>")
-        try sink.write("<td class=\"n\">\(formatFixed(r.low * 100, decimals: 2))% – \(formatFixed(r.high * 100, decimals: 2))%\(r.exact ? "" : " *")</td><td>\(svg)</td></tr>\n")
-      }
-      try sink.write("</tbody>\n</table>\n")
+    var programmes: [String] = []
+    var criteria: [(key: String, isGroup: Bool)] = []
+    var cells: [String: WeightStabilityRow] = [:]
+    for r in rows {
+      if !programmes.contains(r.programme) { programmes.append(r.programme) }
+      if !criteria.contains(where: { $0.key == r.criterion && $0.isGroup == r.isGroup }) { criteria.append((r.criterion, r.isGroup)) }
+      cells["\(r.isGroup ? "g" : "c"):\(r.criterion)|\(r.programme)"] = r
     }
-    try sink.write("</section>\n")
+    let numbers = m.decision.programmes.map(\.key)
+    try sink.write("<table class=\"stab\">\n<thead><tr><th>\(m.labels.criterion)</th><th>\(m.labels.weight)</th>")
+    for key in programmes {
+      let n = (numbers.firstIndex(of: key) ?? 0) + 1
+      try sink.write("<th title=\"\(HTML.escape(m.programmeName(key)))\">\(english ? "List \(n)" : "名单\(n)")</th>")
+    }
+    try sink.write("</tr></thead>\n<tbody>\n")
+    func pct(_ x: Double) -> String { formatFixed(x * 100, decimals: 2) + "%" }
+    for c in criteria {
+      let label = c.isGroup ? (m.spec.group(c.key)?.label ?? c.key) : (m.spec.criteria.first { $0.key == c.key }?.label ?? c.key)
+      guard let any = programmes.lazy.compactMap({ cells["\(c.isGroup ? "g" : "c"):\(c.key)|\($0)"] }).first else { continue }
+      let final = c.isGroup || any.finalWeight != any.weight ? " (\(pct(any.finalWeight)))" : ""
+      try sink.write("<tr\(c.isGroup ? " class=\"group\"" : "")><td>\(HTML.escape(label))</td><td class=\"n\">\(pct(any.weight))\(final)</td>")
+      for key in programmes {
+        if let r = cells["\(c.isGroup ? "g" : "c"):\(c.key)|\(key)"] {
+          try sink.write("<td class=\"n\">\(pct(r.low)) – \(pct(r.high))\(r.exact ? "" : " *")</td>")
+        } else {
+          try sink.write("<td></td>")
+        }
+      }
+      try sink.write("</tr>\n")
+    }
+    try sink.write("</tbody>\n</table>\n")
+    let names = programmes.map { key in "\(english ? "List" : "名单")\((numbers.firstIndex(of: key) ?? 0) + 1)：\(m.programmeName(key))" }
+    try sink.write("<p class=\"note\">\(HTML.escape(names.joined(separator: english ? "; " : "；")))</p>\n</section>\n")
   }
 }

@@ -14,6 +14,8 @@ public enum ReportError: StageError, Equatable, CustomStringConvertible {
   case refusingToReplace(path: String)
   /// The output folder to be replaced holds one of the run's input files.
   case inputInsideOutput(path: String, input: String)
+  /// The browser could not print the page at `path` to PDF (`PDFPrinter`).
+  case printing(path: String, message: String)
 
   public var description: String {
     switch self {
@@ -29,13 +31,17 @@ public enum ReportError: StageError, Equatable, CustomStringConvertible {
     case .inputInsideOutput(let path, let input):
       return "the input '\(input)' is inside the output folder '\(path)', which the run would replace; "
         + "move the input or choose another --out"
+    case .printing(let path, let message):
+      return "cannot print '\(path)' to PDF: \(message) (run again with --no-pdf to skip the PDF)"
     }
   }
 
   /// The path the error is about.
   public var path: String {
     switch self {
-    case .io(let p, _, _), .workbook(let p, _), .encoding(let p, _, _), .refusingToReplace(let p), .inputInsideOutput(let p, _): return p
+    case .io(let p, _, _), .workbook(let p, _), .encoding(let p, _, _), .refusingToReplace(let p), .inputInsideOutput(let p, _),
+      .printing(let p, _):
+      return p
     }
   }
 

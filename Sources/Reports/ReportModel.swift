@@ -17,6 +17,8 @@ final class ReportModel: Sendable {
   var manifest: Manifest { run.manifest }
   var options: ReportOptions { run.options }
   let labels: Labels
+  /// The table's facts the documents name (empty when the run gave none).
+  let facts: DocumentFacts
   /// Granted reward per row, yuan.
   let rewardByRow: [Double]
   /// Per programme (decision order): status per row (0 = not on the list at all).
@@ -50,6 +52,7 @@ final class ReportModel: Sendable {
     self.run = run
     let (spec, evaluation, decision, options) = (run.spec, run.evaluation, run.decision, run.options)
     labels = Labels.table(english: options.english)
+    facts = run.documents ?? DocumentFacts()
     formatThreads = max(1, BlockWriter.workers - (options.excel ? 1 : 0))
     let n = evaluation.ids.count
     var reward = [Double](repeating: 0, count: n)

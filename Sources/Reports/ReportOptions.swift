@@ -35,6 +35,9 @@ public struct ReportOptions: Sendable {
   public var seed: UInt64?
   /// Weight-stability intervals shown in report.html (empty: no section).
   public var stability: [WeightStabilityRow] = []
+  /// The browser that prints report.pdf (and the 公示 page's PDF) beside the HTML
+  /// (`PDFPrinter.browser()`); nil: no PDF.
+  public var pdfBrowser: String?
   /// The columnar layout (`--layout columnar`): results.json's `ranking` names enterprises.csv,
   /// which holds the per-enterprise values as a table (docs/outputs.md).
   public var columnar = false

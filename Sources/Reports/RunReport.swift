@@ -21,13 +21,20 @@ public struct RunReport: Sendable {
   /// The re-review findings (复核, `ReReview`); written only when a programme declares
   /// `valid_years`.
   public var reReview: [ReReviewFinding] = []
+  /// The table's facts the documents name (`DocumentFacts.gather`); nil: none (the documents
+  /// then show no district, industry or raw value).
+  public var documents: DocumentFacts?
 
-  public init(spec: Spec, evaluation: Evaluation, decision: Decision, manifest: Manifest, options: ReportOptions) {
+  public init(
+    spec: Spec, evaluation: Evaluation, decision: Decision, manifest: Manifest, options: ReportOptions,
+    documents: DocumentFacts? = nil
+  ) {
     self.spec = spec
     self.evaluation = evaluation
     self.decision = decision
     self.manifest = manifest
     self.options = options
+    self.documents = documents
   }
 
   /// `inputs` are the run's input files, refused inside DIR (`OutputFolder`).
@@ -56,6 +63,17 @@ public struct RunReport: Sendable {
           try CSVReports.writeShortlist(model, programme: p, to: folder.file("shortlists/" + name))
         }
         if options.html { try HTMLReport.write(model, to: folder.file("report.html")) }
+        if options.html { try PublicNotice.writeHTML(model, to: folder.file("public-notice.html")) }
+        if options.html { try SummaryPages.write(model, to: folder.file("summary.html")) }
+        if options.excel { try PublicNotice.writeXLSX(model, to: folder.file("public-notice.xlsx")) }
+        if options.html, let browser = options.pdfBrowser {
+          try PDFPrinter.print(
+            [
+              (folder.file("report.html"), folder.file("report.pdf")), (folder.file("public-notice.html"), folder.file("public-notice.pdf")),
+              (folder.file("summary.html"), folder.file("summary.pdf")),
+            ],
+            browser: browser)
+        }
       } catch {
         _ = workbook.wait()
         throw error

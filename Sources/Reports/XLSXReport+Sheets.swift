@@ -54,7 +54,11 @@ extension XLSXReport {
     let L = m.labels
     let awards = m.decision.rewards.awards
     let rows = min(awards.count, XLSXWorkbook.maxRows - 6)
-    s.header([L.rank, CSVReports.idHeader(m), CSVReports.nameHeader(m), L.award, L.entitled, L.granted], widths: [7, 22, 30, 22, 16, 16], dataRows: rows, headerFormat)
+    // 未发: what the budget left unpaid of each award (the shortfall, named per enterprise).
+    let unpaidTitle = L.english ? "Unpaid (yuan)" : "预算不足未发（元）"
+    s.header(
+      [L.rank, CSVReports.idHeader(m), CSVReports.nameHeader(m), L.award, L.entitled, L.granted, unpaidTitle],
+      widths: [7, 22, 30, 22, 16, 16, 18], dataRows: rows, headerFormat)
     s.printSetup()
     for (i, a) in awards.prefix(rows).enumerated() {
       let r = i + 1
@@ -63,12 +67,15 @@ extension XLSXReport {
       s.text(r, 3, m.awardSourceName(a.source))
       s.number(r, 4, a.entitled, moneyFormat)
       s.number(r, 5, a.granted, moneyFormat)
+      if !a.superseded, a.entitled > a.granted { s.number(r, 6, a.entitled - a.granted, moneyFormat) }
     }
     let rw = m.decision.rewards
     var r = rows + 2
     s.text(r, 3, L.total, bold)
     s.number(r, 4, rw.totalEntitled, boldMoney)
     s.number(r, 5, rw.totalGranted, boldMoney)
+    let unpaid = m.shortfall.reduce(0) { $0 + ($1.entitled - $1.granted) }
+    if unpaid > 0 { s.number(r, 6, unpaid, boldMoney) }
     r += 1
     s.text(r, 3, L.budget, bold)
     if let b = rw.budget { s.number(r, 5, b, boldMoney) } else { s.text(r, 5, L.unlimited, bold) }
@@ -96,7 +103,9 @@ extension XLSXReport {
     pair(L.weighting, L.weightingName(spec.weighting.method))
     pair(L.score, "\(formatNumber(spec.evaluation.scale.lowerBound)) – \(formatNumber(spec.evaluation.scale.upperBound))")
     r += 1
-    for (c, t) in [L.criterion, L.name, L.groupPath, L.direction, L.normalisation, L.weight].enumerated() {
+    let percent = book.format { format_set_num_format($0, "0.00%") }
+    let criterionName = L.english ? "Criterion name" : "指标名称"
+    for (c, t) in [L.criterion, criterionName, L.groupPath, L.direction, L.normalisation, L.weight].enumerated() {
       s.text(r, c, t, headerFormat)
     }
     r += 1
@@ -106,7 +115,8 @@ extension XLSXReport {
       s.text(r, 2, m.criterionPaths[j])
       s.text(r, 3, L.directionName(c.direction))
       s.text(r, 4, L.normalisationName(c.normalisation))
-      if j < m.evaluation.weights.count { s.number(r, 5, m.evaluation.weights[j], normalisedFormat) }
+      // Stored rounded (0.04, not 0.04000000000000001) and shown as a percentage, as the page shows it.
+      if j < m.evaluation.weights.count { s.number(r, 5, m.evaluation.weights[j], decimals: 8, percent) }
       r += 1
     }
     r += 1

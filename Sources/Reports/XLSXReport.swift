@@ -22,6 +22,9 @@ struct XLSXReport {
       path: path, title: m.spec.evaluation.name, author: "Exemplar \(m.options.version)", created: m.manifest.time,
       large: m.rowCount > 400_000)
     let r = XLSXReport(m: m, book: book)
+    // First the sheets officials print (推荐汇总表 per programme), then the analysis sheets.
+    let official = OfficialFormats(book, scoreDecimals: m.spec.evaluation.scoreDecimals)
+    for p in m.decision.programmes.indices { try r.summarySheet(p, official) }
     for p in m.decision.programmes.indices { try r.programmeSheet(p) }
     try r.rankingSheet()
     try r.starsSheet()

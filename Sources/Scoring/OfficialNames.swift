@@ -25,10 +25,12 @@ public enum OfficialNames {
     return readable == expr.description ? nil : readable
   }
 
-  /// `expr` as shown to its reader, operators as `≥ ≤ ≠ =`: with official names (Chinese)
-  /// or as written in the criteria file (`english`).
+  /// `expr` as shown to its reader, operators as `≥ ≤ ≠ =`: with official names and
+  /// 且/或/非 (Chinese) or as written in the criteria file (`english`).
   public static func shown(_ expr: Expr, spec: Spec, english: Bool) -> String {
-    Expr.withOfficialOperators(english ? expr.description : expr.rendered { name($0, spec: spec) })
+    english
+      ? Expr.withOfficialOperators(expr.description)
+      : Expr.withChineseConnectives(Expr.withOfficialOperators(expr.rendered { name($0, spec: spec) }))
   }
 
   /// Source text → `shown` text of every star requirement clause (the clauses `StarRater`

@@ -107,7 +107,8 @@ public enum ExclusionReason: Sendable, Hashable {
     case .notInTier(let p, .eligible): return english ? "not eligible for \(p)" : "不符合「\(p)」的推荐条件"
     case .history(let y, let p): return english ? "already recommended to \(p) in \(y)" : "已于\(y)年推荐至「\(p)」"
     case .notEligible(let f, let zh):
-      return english ? "not eligible: \(Expr.withOfficialOperators(f))" : "不符合条件：\(Expr.withOfficialOperators(zh ?? f))"
+      return english
+        ? "not eligible: \(Expr.withOfficialOperators(f))" : "不符合条件：\(Expr.withChineseConnectives(Expr.withOfficialOperators(zh ?? f)))"
     case .cap(let c, let v, let n):
       return english ? "cap reached: at most \(n) per \(c) (\(v))" : "名额上限：每个\(c)最多\(n)家（\(v)已满）"
     case .belowLine(let q): return english ? "below the line (quota \(q))" : "排名未进入推荐名额（名额\(q)家）"

@@ -12,7 +12,7 @@ struct Exemplar: ParsableCommand {
     version: version,
     subcommands: [
       Validate.self, Run.self, Explain.self, Weights.self, Sensitivity.self, Diff.self, Generate.self,
-      LedgerCommand.self, HistoryCommand.self, Compare.self, Tune.self,
+      LedgerCommand.self, HistoryCommand.self, Compare.self, Tune.self, Letter.self,
     ]
   )
 

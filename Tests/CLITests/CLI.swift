@@ -25,11 +25,17 @@ struct CLI {
     return root.appendingPathComponent(".build/debug/exemplar")
   }()
 
-  /// Runs `exemplar args…` in `directory` (default: the package root).
-  static func run(_ args: [String], in directory: URL? = nil, stdin: Data? = nil) throws -> Output {
+  /// Runs `exemplar args…` in `directory` (default: the package root). Without `pdf`, no PDF
+  /// is printed (`EXEMPLAR_CHROMIUM=none`): a browser per run would triple the suite's time.
+  static func run(_ args: [String], in directory: URL? = nil, stdin: Data? = nil, pdf: Bool = false) throws -> Output {
     let p = Process()
     p.executableURL = executable
     p.arguments = args
+    if !pdf {
+      var env = ProcessInfo.processInfo.environment
+      env["EXEMPLAR_CHROMIUM"] = "none"
+      p.environment = env
+    }
     p.currentDirectoryURL = directory ?? root
     let out = Pipe()
     let err = Pipe()

@@ -19,7 +19,7 @@ import Testing
   /// docs/cli.md lists every option of every command: it holds the usage line `--help`
   /// prints, and every option `--help` names.
   @Test(arguments: [
-    "validate", "run", "explain", "weights", "sensitivity", "diff", "generate", "ledger list", "ledger final", "ledger history", "history", "compare", "tune",
+    "validate", "run", "explain", "weights", "sensitivity", "diff", "generate", "ledger list", "ledger final", "ledger history", "history", "compare", "tune", "letter",
   ])
   func cliPageListsEveryOption(command: String) throws {
     let page = try String(contentsOf: CLI.root.appendingPathComponent("docs/cli.md"), encoding: .utf8)

@@ -10,7 +10,7 @@ import Testing
         "c.toml:34: Error while parsing table header: expected ']', saw '\\n'",
       ]),
     ("unknown table", Fixture.base + "[scoring]\nx = 1\n", [
-        "c.toml:34: scoring: unknown table \"scoring\"; allowed tables: evaluation, columns, groups, criteria, weighting, aggregation, ranking, stars, programmes, rewards, uncertainty, screening, reviews",
+        "c.toml:34: scoring: unknown table \"scoring\"; allowed tables: evaluation, columns, groups, criteria, weighting, aggregation, ranking, stars, programmes, rewards, uncertainty, screening, reviews, documents",
       ]),
     ("unknown key", Fixture.base.replacingOccurrences(of: "weight = 0.6", with: "wieght = 0.6"), [
         "c.toml:29: criteria.a.wieght: unknown key \"wieght\" (did you mean \"weight\"?); allowed keys: column, label, direction, group, weight, normalise, goalposts, target, winsorise, missing",

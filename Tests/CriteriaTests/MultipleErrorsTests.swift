@@ -48,7 +48,7 @@ import Testing
   @Test func wrongTopLevelShapes() {
     #expect(
       Fixture.errors("title = 1\n[evaluation]\nname = \"x\"\n") == [
-        "c.toml:1: title: unknown table \"title\"; allowed tables: evaluation, columns, groups, criteria, weighting, aggregation, ranking, stars, programmes, rewards, uncertainty, screening, reviews",
+        "c.toml:1: title: unknown table \"title\"; allowed tables: evaluation, columns, groups, criteria, weighting, aggregation, ranking, stars, programmes, rewards, uncertainty, screening, reviews, documents",
         "c.toml:0: columns: required table [columns] is missing",
         "c.toml:2: evaluation.year: required key is missing",
         "c.toml:2: evaluation.id: required key is missing",

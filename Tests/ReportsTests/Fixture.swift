@@ -157,7 +157,9 @@ struct Fixture {
   static let now = Date(timeIntervalSince1970: 1_672_531_200)
 
   func write(to dir: String, options: ReportOptions = ReportOptions(now: Fixture.now, version: "0.1.0-test")) throws(StageFailure) {
-    try RunReport(spec: spec, evaluation: evaluation, decision: decision, manifest: manifest, options: options).write(to: dir)
+    let documents = DocumentFacts.gather(table: table, spec: spec, evaluation: evaluation, decision: decision, english: options.english)
+    try RunReport(spec: spec, evaluation: evaluation, decision: decision, manifest: manifest, options: options, documents: documents)
+      .write(to: dir)
   }
 }
 

@@ -30,26 +30,33 @@ import Testing
     #expect(!html.contains("<b>粗体</b>"))
     #expect(html.contains("&lt;b&gt;粗体&lt;/b&gt; &amp; Co"))
     #expect(html.contains("2022年度数字化改造标杆企业评选"))
-    // The eligibility rule with official names (星级, the column's header) and ≥.
-    #expect(html.contains("<code>星级 ≥ 4 and 数字化投入(万元) ≥ 50</code>"))
-    #expect(html.contains("实施效果"))  // weights chart grouped by group
+    // The eligibility rule with official names (星级, the column's header), ≥ and 且 (never `and`).
+    #expect(html.contains("条件：星级 ≥ 4 且 数字化投入(万元) ≥ 50"))
+    #expect(!html.contains(" and "))
+    #expect(html.contains("实施效果 70%"))  // the group's weight as a percentage
     #expect(html.contains(String(repeating: "b", count: 64)))  // manifest
-    // Money with thousands separators: the budget and the granted total.
-    #expect(html.contains(">1,000,000.00<"))
+    // Money with thousands separators and 元: the budget and the granted total.
+    #expect(html.contains("预算 1,000,000 元"))
     let granted = f.decision.rewards.totalGranted
-    #expect(granted == 1_450_000 && html.contains(">1,450,000.00<"))
+    #expect(granted == 1_450_000 && html.contains("实发 1,450,000 元"))
+    // The cover: the title, the date in Chinese form (Beijing time: 2023-01-01 08:00).
+    #expect(html.contains("推荐结果报告</h1>") && html.contains("<p class=\"date\">2023年1月1日</p>"))
   }
 
-  @Test func longListsAreCutWithANote() throws {
-    let f = Fixture.make(rows: 30)
-    let dir = scratchFolder() + "/out"
-    try f.write(to: dir, options: ReportOptions(htmlTopRows: 4, now: Fixture.now, version: "t"))
-    let html = text(dir + "/report.html")
+  @Test func theReportDoesNotGrowWithTheEnterprises() throws {
+    // Lists and summaries only: the same quotas on 30 and on 300 enterprises give pages of
+    // nearly the same length, and each programme shows exactly its final list and reserves.
+    let small = scratchFolder() + "/out", large = scratchFolder() + "/out"
+    let f = Fixture.make(rows: 300)
+    try Fixture.make(rows: 30).write(to: small)
+    try f.write(to: large)
+    let html = text(large + "/report.html")
     let municipal = try #require(html.components(separatedBy: "<section class=\"programme\">").dropFirst().first)
     let rows = municipal.components(separatedBy: "<tr class=").count - 1
-    #expect(rows == 4)
-    let total = f.decision.programmes[0].selected.count + f.decision.programmes[0].reserve.count + f.decision.programmes[0].excluded.count
-    #expect(municipal.contains("……其余 \(total - 4) 家见 CSV 文件"))
+    #expect(rows == f.decision.programmes[0].selected.count + f.decision.programmes[0].reserve.count)
+    #expect(!html.contains("未入选"))
+    let a = text(small + "/report.html").utf8.count, b = html.utf8.count
+    #expect(Double(b) < Double(a) * 1.5, "\(a) → \(b) bytes")
   }
 
   @Test func englishPageAndSheets() throws {
@@ -57,8 +64,8 @@ import Testing
     try Fixture.make().write(to: dir, options: ReportOptions(english: true, now: Fixture.now, version: "t"))
     let html = text(dir + "/report.html")
     #expect(html.contains("<html lang=\"en\">"))
-    #expect(html.contains("<h2>Summary</h2>") && html.contains("<h2>Weights</h2>") && html.contains("below the line (quota 3)"))
-    #expect(html.contains("<code>stars ≥ 4 and invest_wan ≥ 50</code>"))
+    #expect(html.contains("<h2>1. Summary</h2>") && html.contains("<h2>2. Method</h2>") && html.contains("<h2>3. Lists</h2>"))
+    #expect(html.contains("rule: stars ≥ 4 and invest_wan ≥ 50"))
     if FileManager.default.isExecutableFile(atPath: "/usr/bin/unzip") {
       let names = try WorkbookReader(path: dir + "/recommendations.xlsx").sheetNames()
       #expect(Array(names.suffix(4)) == ["Ranking", "Stars", "Rewards", "Method"])
@@ -87,7 +94,7 @@ import Testing
     #expect(csv.count == 2)
     #expect(text(dir + "/report.html").contains("</html>"))
     if FileManager.default.isExecutableFile(atPath: "/usr/bin/unzip") {
-      #expect(try WorkbookReader(path: dir + "/recommendations.xlsx").sheetNames().count == 6)
+      #expect(try WorkbookReader(path: dir + "/recommendations.xlsx").sheetNames().count == 8)
     }
   }
 }

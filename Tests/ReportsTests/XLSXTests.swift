@@ -54,15 +54,17 @@ struct XLSXTests {
     let dir = scratchFolder() + "/out"
     try Fixture.make().write(to: dir)
     let names = try WorkbookReader(path: dir + "/recommendations.xlsx").sheetNames()
-    #expect(names.count == 6)
-    #expect(names[0] == "市级数字化改造标杆企业")
-    #expect(Array(names[2...]) == ["排名", "星级", "奖励", "说明"])
+    #expect(names.count == 8)
+    // First the 推荐汇总表 per programme (what officials print), then the analysis sheets.
+    #expect(names[0] == "汇总表-市级数字化改造标杆企业")
+    #expect(names[2] == "市级数字化改造标杆企业")
+    #expect(Array(names[4...]) == ["排名", "星级", "奖励", "说明"])
     for n in names {
       #expect(n.count <= 31 && !n.isEmpty)
       #expect(!n.contains { "[]:*?/\\".contains($0) })
       #expect(!n.hasPrefix("'") && !n.hasSuffix("'"))
     }
-    #expect(names[1].hasPrefix("省级_标杆_企业_2022__示范"))
+    #expect(names[3].hasPrefix("省级_标杆_企业_2022__示范"))
     #expect(Set(names.map { $0.lowercased() }).count == names.count)
   }
 
@@ -71,8 +73,8 @@ struct XLSXTests {
     let long = String(repeating: "长", count: 40)
     try Fixture.make(programmeNames: [long, long]).write(to: dir)
     let names = try WorkbookReader(path: dir + "/recommendations.xlsx").sheetNames()
-    #expect(names[0] == String(repeating: "长", count: 31))
-    #expect(names[1] == String(repeating: "长", count: 27) + " (2)")
+    #expect(names[2] == String(repeating: "长", count: 31))
+    #expect(names[3] == String(repeating: "长", count: 27) + " (2)")
   }
 
   @Test func rankingSheetMatchesResultsJSON() throws {
@@ -80,7 +82,7 @@ struct XLSXTests {
     let dir = scratchFolder() + "/out"
     try f.write(to: dir)
     let reader = WorkbookReader(path: dir + "/recommendations.xlsx")
-    let cells = try reader.cells(sheet: 3)  // 排名
+    let cells = try reader.cells(sheet: 5)  // 排名
     let json = try #require(try JSONSerialization.jsonObject(with: Data(bytes(dir + "/results.json"))) as? [String: Any])
     let ranking = try #require(json["ranking"] as? [[String: Any]])
     let lines = text(dir + "/results.json").split(separator: "\n").filter { $0.contains("\"rank\":") }.map(String.init)
@@ -88,7 +90,7 @@ struct XLSXTests {
     // sheets and in ranking.csv.
     let header = (0..<12).map { cells[String(UnicodeScalar(UInt8(65 + $0))) + "1"] ?? "" }
     #expect(header == ["排名", "统一社会信用代码", "企业名称", "得分", "星级", "并列名次"] + f.spec.programmes.map(\.name) + ["奖励（元）"] + Array(repeating: "", count: 12 - 7 - f.spec.programmes.count))
-    let programmeSheet = try reader.cells(sheet: 1)
+    let programmeSheet = try reader.cells(sheet: 3)
     #expect(programmeSheet["I1"] == "实施效果得分" && programmeSheet["K1"] == "生产效率提升率（标准化）")
     for (i, entry) in ranking.enumerated() {
       let r = i + 2
@@ -122,7 +124,7 @@ struct XLSXTests {
     #expect(texts.contains("=HYPERLINK(\"http://evil\",\"x\")"))
     #expect(texts.contains(" Tab开头"))
     #expect(!texts.contains { $0.contains("_x0009_") })
-    let sheetXML = try reader.part("xl/worksheets/sheet3.xml")
+    let sheetXML = try reader.part("xl/worksheets/sheet5.xml")
     #expect(!sheetXML.contains("<f>"))
     #expect(sheetXML.contains("<pane ") && sheetXML.contains("<autoFilter ref=\"A1:"))
   }
@@ -131,7 +133,7 @@ struct XLSXTests {
     let f = Fixture.make()
     let dir = scratchFolder() + "/out"
     try f.write(to: dir)
-    let cells = try WorkbookReader(path: dir + "/recommendations.xlsx").cells(sheet: 1)
+    let cells = try WorkbookReader(path: dir + "/recommendations.xlsx").cells(sheet: 3)
     let d = f.decision.programmes[0]
     #expect(cells["A1"] == "状态" && cells["C1"] == "原因")
     for (i, row) in d.selected.enumerated() {
@@ -147,12 +149,12 @@ struct XLSXTests {
     let dir = scratchFolder() + "/out"
     try f.write(to: dir)
     let reader = WorkbookReader(path: dir + "/recommendations.xlsx")
-    let rewards = try reader.cells(sheet: 5)
+    let rewards = try reader.cells(sheet: 7)
     let n = f.decision.rewards.awards.count
     #expect(rewards["D\(n + 3)"] == "合计")
     #expect(rewards["F\(n + 3)"].flatMap(Double.init) == f.decision.rewards.totalGranted)
     #expect(rewards["F\(n + 5)"].flatMap(Double.init) == 1_000_000 - f.decision.rewards.totalGranted)
-    let method = Set(try reader.cells(sheet: 6).values)
+    let method = Set(try reader.cells(sheet: 8).values)
     #expect(method.contains("2022年度数字化改造标杆企业评选"))
     #expect(method.contains("加权求和"))
     #expect(method.contains("实施效果"))  // group path of a criterion
@@ -165,7 +167,7 @@ struct XLSXTests {
     let dir = scratchFolder() + "/out\(english)"
     try Fixture.make().write(
       to: dir, options: ReportOptions(english: english, now: Fixture.now, version: "0.1.0-test"))
-    let stars = try WorkbookReader(path: dir + "/recommendations.xlsx").cells(sheet: 4)
+    let stars = try WorkbookReader(path: dir + "/recommendations.xlsx").cells(sheet: 6)
     // Level rows 2–4 are 3★, 4★, 5★; only 5★ has a requirement (column G).
     #expect(stars["G4"] == (english ? "invest_wan ≥ 100" : "数字化投入(万元) ≥ 100"))
     #expect(stars["G2"] == nil)
@@ -178,7 +180,7 @@ struct XLSXTests {
     #expect(starred.count > 4)
     let dir = scratchFolder() + "/out"
     try f.write(to: dir, options: ReportOptions(excelStarRows: 4, now: Fixture.now, version: "t"))
-    let stars = try WorkbookReader(path: dir + "/recommendations.xlsx").cells(sheet: 4)
+    let stars = try WorkbookReader(path: dir + "/recommendations.xlsx").cells(sheet: 6)
     // Level table in rows 1–4, a blank row, the list header in row 6, then 4 enterprises.
     #expect(stars["B6"] == "统一社会信用代码")
     for (i, row) in starred.prefix(4).enumerated() { #expect(stars["B\(7 + i)"] == ev.ids[row]) }
@@ -197,7 +199,7 @@ struct XLSXTests {
     f.evaluation.labels = StringColumn(labels)
     let dir = scratchFolder() + "/out"
     try f.write(to: dir)
-    let cells = try WorkbookReader(path: dir + "/recommendations.xlsx").cells(sheet: 3)
+    let cells = try WorkbookReader(path: dir + "/recommendations.xlsx").cells(sheet: 5)
     // Reference rule on Unicode scalars: C0 controls but LF dropped, TAB → space, DEL
     // dropped, at most 32,767 scalars.
     func reference(_ s: String) -> String {
@@ -217,7 +219,7 @@ struct XLSXTests {
     f.evaluation.labels = f.evaluation.labels.replacing(f.evaluation.order[0], with: String(repeating: "名", count: 40_000) + "\u{01}")
     let dir = scratchFolder() + "/out"
     try f.write(to: dir)
-    let cells = try WorkbookReader(path: dir + "/recommendations.xlsx").cells(sheet: 3)
+    let cells = try WorkbookReader(path: dir + "/recommendations.xlsx").cells(sheet: 5)
     #expect(cells["C2"] == String(repeating: "名", count: 32_767))
   }
 
@@ -231,7 +233,7 @@ struct XLSXTests {
       options: ReportOptions(now: Fixture.now, version: "t")
     ).write(to: dir)
     let reader = WorkbookReader(path: dir + "/recommendations.xlsx")
-    for i in 1...6 {
+    for i in 1...8 {
       let xml = try reader.part("xl/worksheets/sheet\(i).xml")
       #expect(!xml.contains("<v>NAN</v>") && !xml.contains("<v>INF</v>") && !xml.contains("<v>-INF</v>"))
     }

@@ -13,11 +13,11 @@ struct ReasonTextTests {
     (.notInTier(programme: "宁波市级标杆", mode: .eligible), "不符合「宁波市级标杆」的推荐条件", "not eligible for 宁波市级标杆"),
     (.history(year: 2021, programme: "浙江省管理创新标杆"), "已于2021年推荐至「浙江省管理创新标杆」", "already recommended to 浙江省管理创新标杆 in 2021"),
     (.notEligible(failing: "stars >= 4"), "不符合条件：stars ≥ 4", "not eligible: stars ≥ 4"),
-    (.notEligible(failing: "rank <= 10 or industry != \"纺织\""), "不符合条件：rank ≤ 10 or industry ≠ \"纺织\"",
+    (.notEligible(failing: "rank <= 10 or industry != \"纺织\""), "不符合条件：rank ≤ 10 或 industry ≠ \"纺织\"",
      "not eligible: rank ≤ 10 or industry ≠ \"纺织\""),
     (.notEligible(failing: "district == \"东区\""), "不符合条件：district = \"东区\"", "not eligible: district = \"东区\""),
     (.notEligible(failing: "spend >= 15 and stars >= 4", readable: "咨询投入(万元) >= 15 and 星级 >= 4"),
-     "不符合条件：咨询投入(万元) ≥ 15 and 星级 ≥ 4", "not eligible: spend ≥ 15 and stars ≥ 4"),
+     "不符合条件：咨询投入(万元) ≥ 15 且 星级 ≥ 4", "not eligible: spend ≥ 15 and stars ≥ 4"),
     (.cap(column: "行业", value: "机械", limit: 3), "名额上限：每个行业最多3家（机械已满）", "cap reached: at most 3 per 行业 (机械)"),
     (.belowLine(quota: 10), "排名未进入推荐名额（名额10家）", "below the line (quota 10)"),
   ])
@@ -37,7 +37,7 @@ struct ReasonTextTests {
     #expect(w.ids(p.selected) == [])
     let reasons = p.excluded.map { $0.reason }
     #expect(reasons.map { $0.text(english: false) } == Array(repeating:
-      "不符合条件：得分 ≥ 99.5 or 排名 ≤ 0 or 咨询投入(万元) ≥ 15 and not 规上企业 or 行业 in [\"纺织\"] or selected.x", count: 2))
+      "不符合条件：得分 ≥ 99.5 或 排名 ≤ 0 或 咨询投入(万元) ≥ 15 且 非 规上企业 或 行业 in [\"纺织\"] 或 selected.x", count: 2))
     #expect(reasons.map { $0.text(english: true) } == Array(repeating:
       "not eligible: score ≥ 99.5 or rank ≤ 0 or spend ≥ 15 and not above_scale or industry in [\"纺织\"] or selected.x", count: 2))
   }

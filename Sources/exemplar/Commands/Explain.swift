@@ -189,7 +189,15 @@ struct ExplanationModel {
 
     let stars = analysis.decision.rewards.awards.filter { $0.row == row && $0.source.hasPrefix("stars:") }
     for a in stars {
-      out.append((english ? "  star reward: " : "  星级奖励：") + formatFixed(a.granted, decimals: 0) + (a.granted < a.entitled ? " / \(formatFixed(a.entitled, decimals: 0))" : ""))
+      // The shortfall said in words: what was earned, what the budget paid.
+      let short = a.granted < a.entitled && !a.superseded
+      let unpaid = formatFixed(a.entitled - a.granted, decimals: 0)
+      let note =
+        short
+        ? (english
+          ? " of \(formatFixed(a.entitled, decimals: 0)) earned (\(unpaid) unpaid: budget exhausted)"
+          : "（应得 \(formatFixed(a.entitled, decimals: 0))，因预算不足未发 \(unpaid)）") : ""
+      out.append((english ? "  star reward: " : "  星级奖励：") + formatFixed(a.granted, decimals: 0) + note)
     }
     if !committeeLines.isEmpty {
       out.append("")

@@ -33,6 +33,9 @@ struct Run: ParsableCommand {
   @Flag(name: .customLong("no-html"), help: "Skip report.html.")
   var noHTML = false
 
+  @Flag(name: .customLong("no-pdf"), help: "Skip report.pdf (printed with Chromium when it is installed).")
+  var noPDF = false
+
   @Option(
     help: ArgumentHelp(
       "The per-enterprise layout: objects (results.json's ranking, one object per enterprise) or columnar (enterprises.csv, a table; results.json names it).",
@@ -126,13 +129,26 @@ struct Run: ParsableCommand {
     var options = ReportOptions(
       english: output.lang == .en, outputEncoding: output.outputEncoding == .gb18030 ? .gb18030 : .utf8,
       excel: !noExcel, html: !noHTML, now: manifest.time, version: Exemplar.version, seed: seed == 0 ? nil : seed)
+    if !noHTML, !noPDF {
+      options.pdfBrowser = PDFPrinter.browser()
+      if options.pdfBrowser == nil {
+        var err = StandardError()
+        print("exemplar: note: no Chromium found (chromium, chromium-browser, google-chrome or $EXEMPLAR_CHROMIUM); report.pdf not written", to: &err)
+      }
+    }
     options.columnar = layout == .columnar
     if !noHTML, !noStability, analysis.table.rowCount <= Run.stabilityRowLimit {
       options.stability = try stabilityRows(analysis)
     }
+    let documents =
+      noExcel && noHTML
+      ? nil
+      : DocumentFacts.gather(
+        table: analysis.table, spec: analysis.spec, evaluation: analysis.evaluation, decision: analysis.decision,
+        english: options.english)
     var report = RunReport(
       spec: analysis.spec, evaluation: analysis.evaluation, decision: analysis.decision, manifest: manifest,
-      options: options)
+      options: options, documents: documents)
     report.reReview = ReReview.findings(spec: analysis.spec, evaluation: analysis.evaluation, history: analysis.history)
     return report
   }
