@@ -2,7 +2,7 @@ import Model
 
 extension SpecDecoder {
   static let evaluationKeys = ["name", "year", "id", "label", "scale", "score_decimals"]
-  static let columnKeys = ["header", "type", "range", "missing", "required", "values", "label", "unit"]
+  static let columnKeys = ["header", "type", "range", "missing", "required", "values", "label", "unit", "missing_markers", "lenient"]
   /// Names with a meaning of their own in expressions; a column may not be called so.
   static let reservedNames: Set<String> = Ref.reservedWords.union(["and", "or", "not", "in", "true", "false"])
 
@@ -49,11 +49,24 @@ extension SpecDecoder {
       }
       let label = string(t, "label", path)
       let unit = string(t, "unit", path)
-      columns.append(
-        ColumnSpec(
-          key: key, headers: headers ?? [key], type: type ?? .text, range: range,
-          missing: missingPolicy ?? .reject, required: required ?? true, allowedValues: values,
-          label: label ?? headers?.first, unit: unit))
+      let markers = strings(t, "missing_markers", path)
+      if let markers, markers.contains(where: { $0.allSatisfy { c in c == " " || c == "\t" || c == "\u{3000}" } }) {
+        error(path + ".missing_markers", Message(
+          zh: "缺失标记不能为空（空单元格本来就是缺失）", en: "a missing marker cannot be empty (an empty cell is missing anyway)"))
+      }
+      let lenient = bool(t, "lenient", path)
+      if lenient == true, let type, type != .number, type != .integer {
+        error(path + ".lenient", Message(
+          zh: "lenient 只适用于 number 和 integer 列，不适用于 \(type.rawValue)",
+          en: "lenient applies only to number and integer columns, not \(type.rawValue)"))
+      }
+      var column = ColumnSpec(
+        key: key, headers: headers ?? [key], type: type ?? .text, range: range,
+        missing: missingPolicy ?? .reject, required: required ?? true, allowedValues: values,
+        label: label ?? headers?.first, unit: unit)
+      column.missingMarkers = markers ?? []
+      column.lenient = lenient ?? false
+      columns.append(column)
     }
     if columns.isEmpty, log.errorCount == 0 { error("columns", "no columns are declared") }
     return columns

@@ -22,18 +22,21 @@ struct Pipeline {
 
   /// Warns (stderr) about keys of the criteria file that have no effect, and where a
   /// configured reward exceeds the 2022 policy's cap for its level.
-  static func reportPolicyWarnings(_ spec: Spec) {
+  /// Returns the warnings printed (counted in `validate`'s summary).
+  @discardableResult
+  static func reportPolicyWarnings(_ spec: Spec) -> DiagnosticLog {
     var log = DiagnosticLog()
     for d in spec.warnings { log.append(d) }
     for d in RewardPolicy.policy2022.warnings(for: spec) { log.append(d) }
     Exit.report(log)
+    return log
   }
 
   /// Ingests the metrics file against the spec's columns (exit 66 / 65); prints warnings.
   /// The review column (`[reviews] column`) is not read from the metrics file.
   /// `digests`, when given, hashes the bytes read (`InputDigests`).
   func ingest(_ spec: Spec, digests: InputDigests? = nil) throws -> Table {
-    var options = IngestOptions(encoding: input.encoding)
+    var options = input.ingestOptions
     if let digests { options = digests.start(options) }
     let result = Ingestor.read(
       path: input.metrics, columns: Pipeline.metricsColumns(spec), idColumn: spec.evaluation.idColumn, options: options)
@@ -52,7 +55,7 @@ struct Pipeline {
   /// Reads `--history` when given (exit 66 / 65).
   func history() throws -> [HistoryEntry] {
     guard let path = input.history else { return [] }
-    return try Ingestor.readHistory(path: path, options: IngestOptions(encoding: input.encoding)).get()
+    return try Ingestor.readHistory(path: path, options: input.ingestOptions).get()
   }
 
   /// Scores a table (a `ScoringError`, exit 65, for degenerate data that has no result).

@@ -17,7 +17,7 @@ struct ProcedureFiles {
     var out = ProcedureFiles()
     let wanted = !input.screen.isEmpty || input.reviews != nil || input.recusals != nil || input.decisions != nil
     guard wanted || !spec.screening.isEmpty || spec.reviews != nil else { return out }
-    let options = IngestOptions(encoding: input.encoding)
+    let options = input.ingestOptions
     var errors = DiagnosticLog()
     var kind = StageFailure.Kind.data
     func collect<T>(_ r: Result<T, StageFailure>) -> T? {

@@ -46,6 +46,8 @@ struct Generate: ParsableCommand {
     }
   }
 
+  @OptionGroup var language: LanguageOption
+
   func run() throws {
     let generator = MetricsGenerator(seed: seed, year: year)
     let bytes = try OutputFile.write(to: out) { file in
