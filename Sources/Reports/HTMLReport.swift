@@ -51,7 +51,17 @@ enum HTMLReport {
     for p in m.decision.programmes {
       try sink.write("<tr><th>\(HTML.escape(m.programmeName(p.key)))</th><td class=\"n\">\(L.selected) \(p.selected.count) · \(L.reserve) \(p.reserve.count)</td></tr>\n")
     }
-    try sink.write("</table>\n<div class=\"charts\">\n")
+    try sink.write("</table>\n")
+    if !m.options.policyWarnings.isEmpty {
+      // Money and policy warnings, where the officials reading the report see them.
+      try sink.write("<div class=\"policy-warnings\"><h3>\(L.english ? "Policy warnings" : "政策提示")</h3>\n<ul>\n")
+      for d in m.options.policyWarnings {
+        let text = d.text.text(L.english ? .en : .zh)
+        try sink.write("<li>\(HTML.escape(text)) <span class=\"sub\">(\(HTML.escape(d.file)):\(d.line) \(HTML.escape(d.keyPath ?? "")))</span></li>\n")
+      }
+      try sink.write("</ul></div>\n")
+    }
+    try sink.write("<div class=\"charts\">\n")
     var stars = [Int](repeating: 0, count: 6)
     var scores: [Double] = []
     scores.reserveCapacity(ev.order.count)

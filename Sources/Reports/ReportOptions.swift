@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// How the outputs of a run are written.
 public struct ReportOptions: Sendable {
@@ -35,6 +36,10 @@ public struct ReportOptions: Sendable {
   public var seed: UInt64?
   /// Weight-stability intervals shown in report.html (empty: no section).
   public var stability: [WeightStabilityRow] = []
+  /// Warnings about money and policy (a reward above its policy ceiling …), located in the
+  /// criteria file: written to results.json (`policy_warnings`) and shown in report.html
+  /// and the workbook's method sheet, for the officials who read those.
+  public var policyWarnings: [Diagnostic] = []
 
   public init(
     english: Bool = false, outputEncoding: Encoding = .utf8, excel: Bool = true, html: Bool = true,

@@ -22,9 +22,13 @@ enum Exit {
   /// once by `Exemplar.main()` after parsing and before the command runs.
   nonisolated(unsafe) static var language: Language = .zh
 
+  /// Warnings printed so far by `report` (the run's summary counts them).
+  nonisolated(unsafe) static var warningsReported = 0
+
   /// Prints every diagnostic to stderr in `language`, one per line (plus a count of those
   /// past the cap).
   static func report(_ log: DiagnosticLog) {
+    warningsReported += log.warningCount
     var err = StandardError()
     for d in log.diagnostics { print(d.rendered(language), to: &err) }
     if log.suppressedErrors > 0 {

@@ -19,6 +19,7 @@ struct Run: ParsableCommand {
 
   @OptionGroup var input: InputOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var csvOutput: CSVOutputOptions
 
   @Option(help: "The output folder (created or replaced atomically).")
   var out: String
@@ -45,17 +46,12 @@ struct Run: ParsableCommand {
     try OutputFolder.checkTarget(out, inputs: input.paths)
     let report = try prepare()
     try report.write(to: out, inputs: input.paths)
+    let summary = RunSummary(report: report, out: out, warnings: Exit.warningsReported)
     if output.json {
-      var j = JSONText()
-      j.beginObject()
-      j.field("out", out)
-      j.field("ranked", report.evaluation.order.count)
-      j.endObject()
-      print(j.text)
+      print(summary.json)
     } else {
-      let selected = report.decision.programmes.map { "\($0.key) \($0.selected.count)" }.joined(separator: ", ")
       var err = StandardError()
-      print("exemplar: \(report.evaluation.order.count) ranked; selected: \(selected); wrote \(out)", to: &err)
+      print(Diagnostic.terminalSafe(summary.text(Exit.language)), to: &err)
     }
   }
 
@@ -82,8 +78,9 @@ struct Run: ParsableCommand {
     }
     manifest.criteriaOverrides = analysis.spec.overrides
     var options = ReportOptions(
-      english: output.lang == .en, outputEncoding: output.outputEncoding == .gb18030 ? .gb18030 : .utf8,
+      english: output.lang == .en, outputEncoding: csvOutput.outputEncoding == .gb18030 ? .gb18030 : .utf8,
       excel: !noExcel, html: !noHTML, now: manifest.time, version: Exemplar.version, seed: seed == 0 ? nil : seed)
+    options.policyWarnings = RewardPolicy.policy2022.warnings(for: analysis.spec)
     if !noHTML, !noStability, analysis.table.rowCount <= Run.stabilityRowLimit {
       options.stability = try stabilityRows(analysis)
     }
