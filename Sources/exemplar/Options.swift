@@ -92,6 +92,10 @@ struct OutputOptions: ParsableArguments {
   @Option(help: "Language of labels in reports and of every message: zh (default) or en.")
   var lang: Language = .zh
 
+}
+
+/// `--output-encoding`, only on the commands that write CSV files (`run`, `sensitivity`).
+struct CSVOutputOptions: ParsableArguments {
   @Option(name: .customLong("output-encoding"), help: "Encoding of CSV outputs: utf-8 (default, with BOM) or gb18030.")
   var outputEncoding: OutputEncoding = .utf8
 }

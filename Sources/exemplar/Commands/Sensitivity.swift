@@ -21,6 +21,7 @@ struct Sensitivity: ParsableCommand {
 
   @OptionGroup var input: InputOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var csvOutput: CSVOutputOptions
 
   @Option(help: "The output folder (created or replaced atomically).")
   var out: String
@@ -57,7 +58,7 @@ struct Sensitivity: ParsableCommand {
     let threadCount = threads ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
     let seedValue = seed ?? u.seed
     let progress = ProgressBar.forStandardError()
-    let report: SensitivityReport
+    var report: SensitivityReport
     do {
       let model = try SensitivityModel(evaluation: a.evaluation, table: a.table, spec: a.spec, history: a.history, committee: a.committee)
       progress?.start("Monte Carlo")
@@ -80,6 +81,7 @@ struct Sensitivity: ParsableCommand {
         title: a.spec.evaluation.name, programmeNames: a.spec.programmes.map(\.name),
         criterionKeys: a.spec.criteria.map(\.key), monteCarlo: mc, sobol: sobolResult, stability: stability,
         english: output.lang == .en)
+      report.csvEncoding = csvOutput.outputEncoding == .gb18030 ? .gb18030 : .utf8
     } catch {
       throw error.located(spec: a.spec, table: a.table)
     }
