@@ -22,7 +22,8 @@ enum CriteriaPhrases {
     "aggregation method": "汇总方法", "allocation": "分配方式", "column type": "列类型", "direction": "方向",
     "missing policy": "缺失策略", "missing-value policy": "缺失值策略", "normalisation": "标准化方法",
     "programme level": "项目级别", "review aggregation": "评审汇总方式", "stacking": "叠加方式",
-    "uncertainty model": "不确定性模型", "weighting method": "赋权方法",
+    "uncertainty model": "不确定性模型", "weighting method": "赋权方法", "programme": "项目", "criterion": "指标",
+    "group": "分组", "column": "列",
   ]
 
   /// `phrase` in Chinese (replacing the known parts; the rest, numbers and symbols, kept).
@@ -31,6 +32,11 @@ enum CriteriaPhrases {
     var out = phrase
     for (en, zh) in table where out.contains(en) { out = out.replacing(en, with: zh) }
     return out
+  }
+
+  /// A node of the criteria tree as messages name it: `the root` → 根节点, `group "x"` → 分组 "x".
+  static func node(_ name: String) -> String {
+    name == "the root" ? "根节点" : name.hasPrefix("group ") ? "分组 " + name.dropFirst(6) : name
   }
 
   /// `"expected X, found Y"` in both languages.

@@ -74,7 +74,13 @@ extension SpecDecoder {
   }
 
   mutating func unknownKey(_ path: String, _ noun: String, _ key: String, _ known: [String]) {
-    error(path, "unknown \(noun) \"\(key)\"\(Suggestion.hint(key, known)); declared: \(known.isEmpty ? "none" : known.joined(separator: ", "))")
+    let close = Suggestion.closest(to: key, in: known)
+    let list = known.isEmpty ? "none" : known.joined(separator: ", ")
+    error(
+      path,
+      Message(
+        zh: "未知的\(CriteriaPhrases.zh(noun)) \"\(key)\"\(close.map { "（是否应为 \"\($0)\"？）" } ?? "")；已声明：\(known.isEmpty ? "无" : list)",
+        en: "unknown \(noun) \"\(key)\"\(Suggestion.hint(key, known)); declared: \(list)"))
   }
 
   /// `[stars]` and `[[stars.level]]`. `scope` excludes `stars`, `rank` and programme names.

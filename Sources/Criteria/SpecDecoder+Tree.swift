@@ -25,7 +25,7 @@ extension SpecDecoder {
   /// `[criteria.KEY]`, in file order.
   mutating func decodeCriteria(_ node: TOMLNode?, columns: [ColumnSpec], groups: [GroupSpec]) -> [CriterionSpec] {
     guard let node else {
-      error("criteria", "required table [criteria] is missing")
+      error("criteria", Message(zh: "缺少必需的表 [criteria]", en: "required table [criteria] is missing"))
       return []
     }
     guard let all = anyTable(node, "criteria") else { return [] }
@@ -34,7 +34,11 @@ extension SpecDecoder {
       let path = "criteria." + key
       guard let t = table(all[key], path, allowed: Self.criterionKeys) else { continue }
       if groups.contains(where: { $0.key == key }) {
-        error(path, "criterion key \"\(key)\" is also a group key; criteria and groups share one namespace")
+        error(
+          path,
+          Message(
+            zh: "指标键 \"\(key)\" 也是分组键；指标和分组共用一个命名空间",
+            en: "criterion key \"\(key)\" is also a group key; criteria and groups share one namespace"))
       }
       let columnKey = string(t, "column", path, required: true)
       let column = columnKey.flatMap { k in columns.first { $0.key == k } }
@@ -42,14 +46,18 @@ extension SpecDecoder {
         unknownColumn(path + ".column", columnKey, columns)
       }
       if let column, column.type != .number, column.type != .integer, !untypedColumns.contains(column.key) {
-        error(path + ".column", "column \"\(column.key)\" has type \(column.type.rawValue); a criterion needs a number or integer column")
+        error(
+          path + ".column",
+          Message(
+            zh: "列 \"\(column.key)\" 的类型为 \(column.type.rawValue)；指标需要 number 或 integer 列",
+            en: "column \"\(column.key)\" has type \(column.type.rawValue); a criterion needs a number or integer column"))
       }
       let label = string(t, "label", path)
       let direction = choice(t, "direction", path, noun: "direction", as: Direction.self) ?? .benefit
       let group = string(t, "group", path)
       if let group, !groups.contains(where: { $0.key == group }) {
         let keys = groups.map(\.key)
-        error(path + ".group", "unknown group \"\(group)\"\(Suggestion.hint(group, keys)); declared groups: \(keys.isEmpty ? "none" : keys.joined(separator: ", "))")
+        error(path + ".group", Self.unknownName(group, keys, Message(zh: "分组", en: "group"), Message(zh: "已声明的分组", en: "declared groups")))
       }
       let weight = number(t, "weight", path, expected: "a number ≥ 0", valid: { $0 >= 0 })
       let normalisation = decodeNormalisation(t, path)
@@ -57,7 +65,11 @@ extension SpecDecoder {
       let missingPolicy = choice(t, "missing", path, noun: "missing policy", as: MissingPolicy.self)
       if (missingPolicy ?? column?.missing) == .allow {
         let at = missingPolicy != nil ? path + ".missing" : path + ".column"
-        error(at, "missing policy \"allow\" cannot be used by a criterion; use reject, worst, mean, median, zero or exclude")
+        error(
+          at,
+          Message(
+            zh: "指标不能使用缺失策略 \"allow\"；请用 reject、worst、mean、median、zero 或 exclude",
+            en: "missing policy \"allow\" cannot be used by a criterion; use reject, worst, mean, median, zero or exclude"))
       }
       criteria.append(
         CriterionSpec(
@@ -65,7 +77,7 @@ extension SpecDecoder {
           normalisation: normalisation, group: group, weight: weight, winsorise: winsorise, missing: missingPolicy,
           explicitNormalisation: t["normalise"] != nil))
     }
-    if criteria.isEmpty { error("criteria", "no criteria are declared") }
+    if criteria.isEmpty { error("criteria", Message(zh: "没有声明任何指标", en: "no criteria are declared")) }
     return criteria
   }
 
@@ -121,7 +133,7 @@ extension SpecDecoder {
       children[parent, default: []].append((index.rank("criteria." + c.key), c.key))
     }
     for g in groups where children[g.key] == nil {
-      error("groups." + g.key, "group \"\(g.key)\" has no criteria or groups in it")
+      error("groups." + g.key, Message(zh: "分组 \"\(g.key)\" 中没有指标或分组", en: "group \"\(g.key)\" has no criteria or groups in it"))
     }
     // Cycles: follow parents from every group in file order; meeting a group of the current
     // walk again closes a loop. A group whose walk has ended is never walked again.
