@@ -86,7 +86,7 @@ struct Sensitivity: ParsableCommand {
       throw error.located(spec: a.spec, table: a.table)
     }
     try OutputFolder.write(to: out, inputs: input.paths) { folder in try report.write(to: folder) }
-    let robust = report.monteCarlo.programmes.map { "\($0.key) \($0.robust.count)/\($0.nominal.count) robust" }
+    let robust = report.monteCarlo.programmes.map { "\($0.key) \($0.robust.count)/\($0.nominal.count)" }
     if output.json {
       var j = JSONText()
       j.beginObject()
@@ -96,7 +96,10 @@ struct Sensitivity: ParsableCommand {
       print(j.text)
     } else {
       var err = StandardError()
-      print("exemplar: \(report.monteCarlo.samples) samples; \(robust.joined(separator: ", ")); wrote \(out)", to: &err)
+      let line = Message(
+        zh: "exemplar：\(report.monteCarlo.samples) 个样本；稳健入选：\(robust.joined(separator: "，"))；已写入 \(out)",
+        en: "exemplar: \(report.monteCarlo.samples) samples; \(robust.map { $0 + " robust" }.joined(separator: ", ")); wrote \(out)")
+      print(Diagnostic.terminalSafe(Exit.text(line)), to: &err)
     }
   }
 }
