@@ -38,7 +38,7 @@ extension SpecDecoder {
       let parts = words.first?.split(separator: ":", maxSplits: 1).map(String.init) ?? []
       let order = words.count == 2 ? words[1] : "desc"
       guard (1...2).contains(words.count), parts.count == 2, ["asc", "desc"].contains(order) else {
-        error(p, "cannot read tie-break \"\(entry)\"; expected \"group:KEY\", \"criterion:KEY\" or \"column:KEY\", optionally followed by asc or desc")
+        error(p, Message(zh: "无法读取并列排序规则 \"\(entry)\"；应为 \"group:KEY\"、\"criterion:KEY\" 或 \"column:KEY\"，后面可跟 asc 或 desc", en: "cannot read tie-break \"\(entry)\"; expected \"group:KEY\", \"criterion:KEY\" or \"column:KEY\", optionally followed by asc or desc"))
         continue
       }
       let (kind, key) = (parts[0], parts[1])
@@ -62,7 +62,7 @@ extension SpecDecoder {
           continue
         }
         guard [.number, .integer, .bool].contains(c.type) else {
-          error(p, "column \"\(key)\" has type \(c.type.rawValue); a tie-break column must be number, integer or bool")
+          error(p, Message(zh: "列 \"\(key)\" 的类型为 \(c.type.rawValue)；并列排序列必须是 number、integer 或 bool", en: "column \"\(key)\" has type \(c.type.rawValue); a tie-break column must be number, integer or bool"))
           continue
         }
         spec.tieBreak.append(.column(key, descending: descending))
@@ -105,7 +105,7 @@ extension SpecDecoder {
         let require = expression(lt, "require", p, scope: scope)
         guard let stars, let minScore else { continue }
         if let other = levels.first(where: { $0.level.stars == stars }) {
-          error(p + ".stars", "\(stars) stars is already defined at \(other.path)")
+          error(p + ".stars", Message(zh: "\(stars) 星已在 \(other.path) 定义", en: "\(stars) stars is already defined at \(other.path)"))
           continue
         }
         levels.append((StarLevel(stars: stars, label: label, minScore: minScore, require: require?.0, requireText: require?.1), p))

@@ -87,10 +87,10 @@ extension SpecDecoder {
     let goalposts = pair(t, "goalposts", path)
     let target = number(t, "target", path)
     if t["goalposts"] != nil, name != "goalposts" {
-      error(path + ".goalposts", "goalposts apply only with normalise = \"goalposts\", not \"\(name)\"")
+      error(path + ".goalposts", Message(zh: "goalposts 只在 normalise = \"goalposts\" 时适用，此处为 \"\(name)\"", en: "goalposts apply only with normalise = \"goalposts\", not \"\(name)\""))
     }
     if t["target"] != nil, name != "target" {
-      error(path + ".target", "target applies only with normalise = \"target\", not \"\(name)\"")
+      error(path + ".target", Message(zh: "target 只在 normalise = \"target\" 时适用，此处为 \"\(name)\"", en: "target applies only with normalise = \"target\", not \"\(name)\""))
     }
     switch name {
     case "z-score": return .zScore
@@ -99,10 +99,10 @@ extension SpecDecoder {
     case "max": return .max
     case "rank": return .rank
     case "goalposts":
-      if t["goalposts"] == nil { error(path + ".goalposts", "required with normalise = \"goalposts\"") }
+      if t["goalposts"] == nil { error(path + ".goalposts", Message(zh: "normalise = \"goalposts\" 时必需", en: "required with normalise = \"goalposts\"")) }
       return .goalposts(low: goalposts?.lowerBound ?? 0, high: goalposts?.upperBound ?? 1)
     case "target":
-      if t["target"] == nil { error(path + ".target", "required with normalise = \"target\"") }
+      if t["target"] == nil { error(path + ".target", Message(zh: "normalise = \"target\" 时必需", en: "required with normalise = \"target\"")) }
       return .target(target ?? 0)
     default: return .minMax
     }
@@ -148,7 +148,7 @@ extension SpecDecoder {
         if let start = position[p] {
           let cycle = Array(seen[start...])
           inCycle.formUnion(cycle)
-          error("groups.\(cycle[0]).parent", "groups form a cycle: \((cycle + [p]).joined(separator: " → "))")
+          error("groups.\(cycle[0]).parent", Message(zh: "分组构成循环：\((cycle + [p]).joined(separator: " → "))", en: "groups form a cycle: \((cycle + [p]).joined(separator: " → "))"))
           break
         }
         position[p] = seen.count
@@ -181,7 +181,7 @@ extension SpecDecoder {
       }
       for (i, k) in chain.reversed().enumerated() { depthOf[k] = base + i + 1 }
       if let d = depthOf[g.key], d > Self.maxGroupDepth {
-        error("groups.\(g.key).parent", "groups nest \(d) levels deep here; at most \(Self.maxGroupDepth) levels are allowed")
+        error("groups.\(g.key).parent", Message(zh: "分组在此嵌套 \(d) 层；最多允许 \(Self.maxGroupDepth) 层", en: "groups nest \(d) levels deep here; at most \(Self.maxGroupDepth) levels are allowed"))
         return
       }
     }
