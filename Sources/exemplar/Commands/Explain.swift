@@ -11,10 +11,10 @@ struct Explain: ParsableCommand {
     commandName: "explain",
     abstract: "Why an enterprise has its score, rank, stars and programme decisions.",
     discussion: """
-      Per criterion: raw value → normalised value → weight → contribution; then rank, stars,
-      what stands between it and the next star, and each programme's decision with its
-      reason and reward. With --screen, --reviews and --decisions: why it was screened out,
-      its reviewers and dropped scores, and for each programme what the computation gave
+      Per criterion: raw value → normalised value → weight → contribution; then rank, stars, \
+      what stands between it and the next star, and each programme's decision with its \
+      reason and reward. With --screen, --reviews and --decisions: why it was screened out, \
+      its reviewers and dropped scores, and for each programme what the computation gave \
       beside the final decision, with who decided, when and why.
       """)
 

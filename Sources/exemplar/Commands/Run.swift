@@ -12,8 +12,8 @@ struct Run: ParsableCommand {
     commandName: "run",
     abstract: "The annual run: ingest, score, rank, stars, shortlists, rewards; writes DIR atomically.",
     discussion: """
-      Writes results.json, ranking.csv, shortlists/PROGRAMME.csv, recommendations.xlsx and
-      report.html into DIR. Nothing is visible in DIR until every file is complete; an
+      Writes results.json, ranking.csv, shortlists/PROGRAMME.csv, recommendations.xlsx and \
+      report.html into DIR. Nothing is visible in DIR until every file is complete; an \
       existing DIR is replaced only when the run succeeds.
       """)
 

@@ -10,12 +10,12 @@ struct Sensitivity: ParsableCommand {
     commandName: "sensitivity",
     abstract: "Robustness of ranks, stars and shortlists under weight (and method) uncertainty.",
     discussion: """
-      The uncertainty is declared in the criteria file's [uncertainty] table. Writes
-      sensitivity.json, sensitivity.csv and sensitivity.html into DIR (atomically):
-      per enterprise the nominal, median and 5–95% rank, the probability of each star level
-      and of selection per programme; each shortlist split into robust (≥ 95% of samples),
-      borderline and outside; Sobol first-order and total-effect indices of each varying
-      weight; and, for weighted-sum aggregation, the exact weight-stability intervals of each
+      The uncertainty is declared in the criteria file's [uncertainty] table. Writes \
+      sensitivity.json, sensitivity.csv and sensitivity.html into DIR (atomically): \
+      per enterprise the nominal, median and 5–95% rank, the probability of each star level \
+      and of selection per programme; each shortlist split into robust (≥ 95% of samples), \
+      borderline and outside; Sobol first-order and total-effect indices of each varying \
+      weight; and, for weighted-sum aggregation, the exact weight-stability intervals of each \
       shortlist. Same seed → same results, whatever the thread count.
       """)
 

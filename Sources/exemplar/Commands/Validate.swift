@@ -10,8 +10,8 @@ struct Validate: ParsableCommand {
     commandName: "validate",
     abstract: "Check the criteria file and every cell of the metrics CSV; writes nothing.",
     discussion: """
-      Prints a summary (rows, columns matched, missing cells per column, warnings). Every
-      problem is printed to stderr as FILE:LINE:COLUMN: message (CSV) or
+      Prints a summary (rows, columns matched, missing cells per column, warnings). Every \
+      problem is printed to stderr as FILE:LINE:COLUMN: message (CSV) or \
       FILE:LINE: key.path: message (criteria). Exit 65 for data errors, 78 for criteria errors.
       """)
 
