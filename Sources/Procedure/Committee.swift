@@ -62,7 +62,7 @@ public struct Committee: Sendable {
     let keys = spec.programmes.map(\.key)
     for d in records {
       let row = ids.row(d.id)
-      if row == nil { log.append(Diagnostic(file: d.file, line: d.line, column: "id", message: ids.unknown(d.id))) }
+      if row == nil { log.append(Diagnostic(file: d.file, line: d.line, column: "id", message: ids.unknownID(d.id))) }
       var programme: Int?
       var programmeOK = true
       if !d.isGlobal {

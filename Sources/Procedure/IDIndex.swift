@@ -29,7 +29,10 @@ public struct IDIndex: Sendable {
   public func row(_ id: String) -> Int? { rowOf[Self.key(id)] }
 
   /// `unknown enterprise id "X" (did you mean "Y"?)`.
-  public func unknown(_ id: String) -> Message {
+  public func unknown(_ id: String) -> String { unknownID(id).en }
+
+  /// The same in both languages.
+  public func unknownID(_ id: String) -> Message {
     var close: String?
     // Suggest only among ids of similar length (a typo), which keeps this cheap on large tables.
     let n = id.count

@@ -61,7 +61,7 @@ public struct ReviewPanel: Sendable {
     var recusedKey = Set<Int>()
     for r in recusals {
       guard let row = ids.row(r.id) else {
-        log.append(Diagnostic(file: r.file, line: r.line, column: "id", message: ids.unknown(r.id)))
+        log.append(Diagnostic(file: r.file, line: r.line, column: "id", message: ids.unknownID(r.id)))
         continue
       }
       if let code = reviewerIndex[r.reviewer] { recusedKey.insert(row * reviewerCount + Int(code)) }
@@ -73,7 +73,7 @@ public struct ReviewPanel: Sendable {
       let row = levelRow[Int(records.idCode[i])]
       let line = records.lines[i]
       if row < 0 {
-        log.append(Diagnostic(file: file, line: line, column: "id", message: ids.unknown(records.idLevels[Int(records.idCode[i])])))
+        log.append(Diagnostic(file: file, line: line, column: "id", message: ids.unknownID(records.idLevels[Int(records.idCode[i])])))
         continue
       }
       let x = records.score[i]

@@ -96,4 +96,11 @@ struct Analysis {
   var committee = Committee()
   /// The expert reviews (`--reviews`), for `explain`.
   var reviews: ReviewPanel?
+
+  /// Row of the enterprise with this id (canonical form compared upper-cased and trimmed);
+  /// `explain --id` also finds names (`EnterpriseLookup`).
+  func row(of id: String) -> Int? {
+    let wanted = id.trimmingWhitespace().uppercased()
+    return evaluation.ids.firstIndex { $0.uppercased() == wanted }
+  }
 }
