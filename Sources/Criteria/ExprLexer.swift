@@ -82,10 +82,10 @@ struct ExprLexer {
     }
     let text = String(chars[start..<i])
     if let next = peek(0), next.isLetter || next == "_" || next == "." {
-      return .failure(ExprSyntaxError(column: i + 1, message: "unexpected '\(next)' after number \(text)"))
+      return .failure(ExprSyntaxError(column: i + 1, text: Message(zh: "数字 \(text) 后有意外的 '\(next)'", en: "unexpected '\(next)' after number \(text)")))
     }
     guard let value = Double(text), value.isFinite else {
-      return .failure(ExprSyntaxError(column: start + 1, message: "invalid number '\(text)'"))
+      return .failure(ExprSyntaxError(column: start + 1, text: Message(zh: "无效的数字 '\(text)'", en: "invalid number '\(text)'")))
     }
     return .success(ExprToken(kind: .number(value), offset: start, text: text))
   }
@@ -97,7 +97,7 @@ struct ExprLexer {
       while isPart(peek(0)) { i += 1 }
       guard peek(0) == "." else { break }
       guard let after = peek(1), after.isLetter || after == "_" else {
-        return .failure(ExprSyntaxError(column: i + 2, message: "expected a name after '.' in '\(String(chars[start...i]))'"))
+        return .failure(ExprSyntaxError(column: i + 2, text: Message(zh: "'\(String(chars[start...i]))' 中 '.' 后应为名称", en: "expected a name after '.' in '\(String(chars[start...i]))'")))
       }
       i += 1
     }

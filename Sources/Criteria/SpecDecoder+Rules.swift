@@ -115,7 +115,9 @@ extension SpecDecoder {
     for (lower, higher) in zip(sorted, sorted.dropFirst()) where higher.level.minScore < lower.level.minScore {
       error(
         higher.path + ".min_score",
-        "min_score \(formatNumber(higher.level.minScore)) of \(higher.level.stars) stars is below min_score \(formatNumber(lower.level.minScore)) of \(lower.level.stars) stars; a higher level needs at least the same score")
+        Message(
+          zh: "\(higher.level.stars) 星的 min_score \(formatNumber(higher.level.minScore)) 低于 \(lower.level.stars) 星的 min_score \(formatNumber(lower.level.minScore))；更高星级至少需要相同的分数",
+          en: "min_score \(formatNumber(higher.level.minScore)) of \(higher.level.stars) stars is below min_score \(formatNumber(lower.level.minScore)) of \(lower.level.stars) stars; a higher level needs at least the same score"))
     }
     return StarSpec(levels: sorted.map(\.level), cumulative: cumulative)
   }

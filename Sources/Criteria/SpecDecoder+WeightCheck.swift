@@ -41,7 +41,11 @@ extension SpecDecoder {
         let listing = zip(kids, paths).map { "\($0) \(formatNumber((weightOf[$1] ?? nil) ?? 0))" }.joined(separator: " + ")
         if node.spec.normalise {
           if !sum.isFinite {
-            error(node.path, "the weights of \(node.name)'s children sum beyond the largest number (\(listing)); scale them down")
+            error(
+              node.path,
+              Message(
+                zh: "\(CriteriaPhrases.node(node.name)) 下级的权重之和超出最大数值（\(listing)）；请按比例缩小",
+                en: "the weights of \(node.name)'s children sum beyond the largest number (\(listing)); scale them down"))
           } else if sum <= 0 { error(
               node.path,
               Message(zh: "\(CriteriaPhrases.node(node.name)) 下级的权重之和为 0（\(listing)）；无法归一", en: "the weights of \(node.name)'s children sum to 0 (\(listing)); cannot rescale")) }
@@ -56,7 +60,11 @@ extension SpecDecoder {
       case .ahp:
         guard let ahp = node.spec.ahp else {
           if invalidAHP.contains(node.path + ".ahp") { continue }
-          error(node.path + ".ahp", "required: \(node.name) is weighted ahp\(node.ownSpec ? "" : " (inherited from [weighting])")")
+          error(
+            node.path + ".ahp",
+            Message(
+              zh: "必需：\(CriteriaPhrases.node(node.name)) 采用 AHP 赋权\(node.ownSpec ? "" : "（继承自 [weighting]）")",
+              en: "required: \(node.name) is weighted ahp\(node.ownSpec ? "" : " (inherited from [weighting])")"))
           continue
         }
         let missingKids = kids.filter { !ahp.order.contains($0) }
