@@ -28,7 +28,9 @@ public enum CriteriaLoader {
   /// (exit 66) when it is missing or unreadable.
   public static func read(path: String) -> Result<[UInt8], StageFailure> {
     guard let data = FileManager.default.contents(atPath: path) else {
-      let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the criteria file" : "criteria file not found"
+      let reason =
+        FileManager.default.fileExists(atPath: path)
+        ? Message(zh: "无法读取标准文件", en: "cannot read the criteria file") : Message(zh: "找不到标准文件", en: "criteria file not found")
       return .failure(StageFailure(.noInput, Diagnostic(file: path, line: 0, message: reason)))
     }
     return .success([UInt8](data))
@@ -40,7 +42,7 @@ public enum CriteriaLoader {
     var bytes = data
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     guard let text = String(validating: bytes, as: UTF8.self) else {
-      return .failure(StageFailure(.config, Diagnostic(file: path, line: 0, message: "the criteria file is not valid UTF-8")))
+      return .failure(StageFailure(.config, Diagnostic(file: path, line: 0, message: Message(zh: "标准文件不是有效的 UTF-8（请以 UTF-8 保存）", en: "the criteria file is not valid UTF-8"))))
     }
     return parse(text, source: path, overrides: overrides)
   }
@@ -54,25 +56,28 @@ public enum CriteriaLoader {
     do {
       root = try TOMLTable(string: text)
     } catch let e as TOMLParseError {
-      return .failure(StageFailure(.config, Diagnostic(file: source, line: e.source.begin.line, message: e.description)))
+      return .failure(StageFailure(.config, Diagnostic(file: source, line: e.source.begin.line, message: Message(zh: "TOML 语法错误：\(e.description)", en: e.description))))
     } catch {
-      return .failure(StageFailure(.config, Diagnostic(file: source, line: 0, message: "cannot parse TOML: \(error)")))
+      return .failure(StageFailure(.config, Diagnostic(file: source, line: 0, message: Message(zh: "无法解析 TOML：\(error)", en: "cannot parse TOML: \(error)"))))
     }
     guard case .table(var top) = TOMLNode(root) else {
-      return .failure(StageFailure(.config, Diagnostic(file: source, line: 0, message: "cannot parse TOML")))
+      return .failure(StageFailure(.config, Diagnostic(file: source, line: 0, message: Message(zh: "无法解析 TOML", en: "cannot parse TOML"))))
     }
     var d = SpecDecoder(source: source, index: KeyLineIndex(text: text))
     for o in overrides {
       if let (i, keys) = TOMLNode.table(top).firstMissing(o.path, topLevel: topLevelKeys) {
         let table = o.path[...i].joined(separator: ".")
-        let message = "--set \(o): no \(table) in the criteria file\(Suggestion.hint(o.path[i], keys))"
+        let close = Suggestion.closest(to: o.path[i], in: keys)
+        let message = Message(
+          zh: "--set \(o)：标准文件中没有 \(table)\(close.map { "（是否应为 \"\($0)\"？）" } ?? "")",
+          en: "--set \(o): no \(table) in the criteria file\(Suggestion.hint(o.path[i], keys))")
         d.log.append(Diagnostic(file: source, line: d.index.line(o.path[..<i].joined(separator: ".")), keyPath: table, message: message))
       } else if case .table(let t) = TOMLNode.table(top).setting(o.path[...], to: o.value) {
         top = t
       }
     }
     for key in d.ordered(top, "") where !topLevelKeys.contains(key) {
-      d.error(key, "unknown table \"\(key)\"\(Suggestion.hint(key, topLevelKeys)); allowed tables: \(topLevelKeys.joined(separator: ", "))")
+      d.error(key, SpecDecoder.unknownName(key, topLevelKeys, Message(zh: "表", en: "table"), Message(zh: "可用的表", en: "allowed tables")))
     }
     var columns = d.decodeColumns(top["columns"])
     let reviews = d.decodeReviews(top["reviews"], columns: &columns)
@@ -140,9 +145,10 @@ public enum CriteriaLoader {
       if let path = diagnostic.keyPath,
         let o = overrides.last(where: { path == $0.keyPath || path.hasPrefix($0.keyPath + ".") })
       {
-        diagnostic.message += " (value from --set \(o))"
+        diagnostic.text += Message(zh: "（值来自 --set \(o)）", en: " (value from --set \(o))")
       } else {
-        diagnostic.message += " (with " + overrides.map { "--set \($0)" }.joined(separator: ", ") + ")"
+        let sets = overrides.map { "--set \($0)" }.joined(separator: ", ")
+        diagnostic.text += Message(zh: "（使用了 \(sets)）", en: " (with \(sets))")
       }
       out.append(diagnostic)
     }

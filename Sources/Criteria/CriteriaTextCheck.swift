@@ -1,3 +1,5 @@
+import Model
+
 /// The checks a criteria file's bytes pass before TOML parsing (docs/criteria.md, "Limits").
 ///
 /// The TOML library reads C strings (a NUL ends the text silently) and builds nested tables
@@ -17,7 +19,7 @@ enum CriteriaTextCheck {
   static let maxKeyParts = 64
 
   /// The first problem, as (line, message), or nil.
-  static func firstProblem(_ bytes: [UInt8]) -> (line: Int, message: String)? {
+  static func firstProblem(_ bytes: [UInt8]) -> (line: Int, message: Message)? {
     enum State { case normal, comment, basic, literal, multiBasic, multiLiteral }
     var state = State.normal
     var line = 1
@@ -68,7 +70,11 @@ enum CriteriaTextCheck {
       let b = bytes[i]
       if (b < 0x20 && b != 9 && b != 10 && b != 13) || b == 0x7F {
         let name = b == 0 ? "NUL" : (b == 0x7F ? "DEL" : "U+00" + String(b, radix: 16, uppercase: true).leftPadded(2))
-        return (line, "a control character (\(name)) at column \(column(i)); TOML allows none, not even in a comment: remove it")
+        return (
+          line,
+          Message(
+            zh: "第 \(column(i)) 列有控制字符（\(name)）；TOML 不允许任何控制字符，注释中也不行：请删除",
+            en: "a control character (\(name)) at column \(column(i)); TOML allows none, not even in a comment: remove it"))
       }
       if b == 10 {
         if state == .normal || state == .comment {
@@ -111,7 +117,11 @@ enum CriteriaTextCheck {
           if runDots == 0 && digitBefore && digitAfter { runNumberDot = true }
           runDots += 1
           if keyDots + runDots >= maxKeyParts {
-            return (line, "a key with more than \(maxKeyParts) dotted parts at column \(column(i)); at most \(maxKeyParts) are allowed")
+            return (
+              line,
+              Message(
+                zh: "第 \(column(i)) 列的键有超过 \(maxKeyParts) 个以点分隔的部分；最多允许 \(maxKeyParts) 个",
+                en: "a key with more than \(maxKeyParts) dotted parts at column \(column(i)); at most \(maxKeyParts) are allowed"))
           }
         } else if !isRun {
           endRun()
@@ -133,11 +143,19 @@ enum CriteriaTextCheck {
             }
           case 0x5B, 0x7B:
             if b == 0x5B, nesting == 0, atStatementStart(i), !headerHasName(after: i) {
-              return (line, "a table header without a name at column \(column(i)): write [name] or [[name]]")
+              return (
+                line,
+                Message(
+                  zh: "第 \(column(i)) 列的表头没有名称：请写成 [name] 或 [[name]]",
+                  en: "a table header without a name at column \(column(i)): write [name] or [[name]]"))
             }
             nesting += 1
             if nesting > maxNesting {
-              return (line, "arrays or inline tables nest more than \(maxNesting) levels deep at column \(column(i))")
+              return (
+                line,
+                Message(
+                  zh: "第 \(column(i)) 列处数组或内联表嵌套超过 \(maxNesting) 层",
+                  en: "arrays or inline tables nest more than \(maxNesting) levels deep at column \(column(i))"))
             }
             let bit: UInt64 = 1 << UInt64(nesting - 1)
             if b == 0x7B { braces |= bit } else { braces &= ~bit }
@@ -145,7 +163,11 @@ enum CriteriaTextCheck {
             if nesting > 0 {
               let isBrace = braces & (1 << UInt64(nesting - 1)) != 0
               if isBrace != (b == 0x7D) {
-                return (line, "'\(b == 0x7D ? "}" : "]")' at column \(column(i)) closes no \(b == 0x7D ? "inline table" : "array"): the innermost open bracket is '\(isBrace ? "{" : "[")'")
+                return (
+                  line,
+                  Message(
+                    zh: "第 \(column(i)) 列的 '\(b == 0x7D ? "}" : "]")' 没有可关闭的\(b == 0x7D ? "内联表" : "数组")：最内层未关闭的括号是 '\(isBrace ? "{" : "[")'",
+                    en: "'\(b == 0x7D ? "}" : "]")' at column \(column(i)) closes no \(b == 0x7D ? "inline table" : "array"): the innermost open bracket is '\(isBrace ? "{" : "[")'"))
               }
             }
             nesting = max(0, nesting - 1)

@@ -1,3 +1,5 @@
+import Model
+
 /// The tokenizer for rule expressions (docs/criteria.md, "Expressions").
 ///
 /// Names are letters (any script), digits and `_`, not starting with a digit, joined by
@@ -40,10 +42,10 @@ struct ExprLexer {
     case ",": return token(.comma, length: 1)
     case "=":
       if peek(1) == "=" { return token(.op(.eq), length: 2) }
-      return .failure(ExprSyntaxError(column: start + 1, message: "unexpected '='; use '==' to compare"))
+      return .failure(ExprSyntaxError(column: start + 1, text: Message(zh: "意外的 '='；比较请用 '=='", en: "unexpected '='; use '==' to compare")))
     case "!":
       if peek(1) == "=" { return token(.op(.ne), length: 2) }
-      return .failure(ExprSyntaxError(column: start + 1, message: "unexpected '!'; use 'not' or '!='"))
+      return .failure(ExprSyntaxError(column: start + 1, text: Message(zh: "意外的 '!'；请用 'not' 或 '!='", en: "unexpected '!'; use 'not' or '!='")))
     case "<": return peek(1) == "=" ? token(.op(.le), length: 2) : token(.op(.lt), length: 1)
     case ">": return peek(1) == "=" ? token(.op(.ge), length: 2) : token(.op(.gt), length: 1)
     case "\"", "'": return string(quote: c)
@@ -54,7 +56,7 @@ struct ExprLexer {
         return number()
       }
       if c.isLetter || c == "_" { return name() }
-      return .failure(ExprSyntaxError(column: start + 1, message: "unexpected character '\(c)'"))
+      return .failure(ExprSyntaxError(column: start + 1, text: Message(zh: "意外的字符 '\(c)'", en: "unexpected character '\(c)'")))
     }
   }
 
@@ -80,10 +82,10 @@ struct ExprLexer {
     }
     let text = String(chars[start..<i])
     if let next = peek(0), next.isLetter || next == "_" || next == "." {
-      return .failure(ExprSyntaxError(column: i + 1, message: "unexpected '\(next)' after number \(text)"))
+      return .failure(ExprSyntaxError(column: i + 1, text: Message(zh: "数字 \(text) 后有意外的 '\(next)'", en: "unexpected '\(next)' after number \(text)")))
     }
     guard let value = Double(text), value.isFinite else {
-      return .failure(ExprSyntaxError(column: start + 1, message: "invalid number '\(text)'"))
+      return .failure(ExprSyntaxError(column: start + 1, text: Message(zh: "无效的数字 '\(text)'", en: "invalid number '\(text)'")))
     }
     return .success(ExprToken(kind: .number(value), offset: start, text: text))
   }
@@ -95,7 +97,7 @@ struct ExprLexer {
       while isPart(peek(0)) { i += 1 }
       guard peek(0) == "." else { break }
       guard let after = peek(1), after.isLetter || after == "_" else {
-        return .failure(ExprSyntaxError(column: i + 2, message: "expected a name after '.' in '\(String(chars[start...i]))'"))
+        return .failure(ExprSyntaxError(column: i + 2, text: Message(zh: "'\(String(chars[start...i]))' 中 '.' 后应为名称", en: "expected a name after '.' in '\(String(chars[start...i]))'")))
       }
       i += 1
     }
@@ -121,6 +123,6 @@ struct ExprLexer {
       value.append(c)
       i += 1
     }
-    return .failure(ExprSyntaxError(column: start + 1, message: "unterminated string starting here"))
+    return .failure(ExprSyntaxError(column: start + 1, text: Message(zh: "从此处开始的字符串没有结束引号", en: "unterminated string starting here")))
   }
 }

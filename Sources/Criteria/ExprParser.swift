@@ -1,3 +1,5 @@
+import Model
+
 /// Recursive-descent parser for rule expressions (grammar in docs/criteria.md and `Expr`).
 ///
 /// ```
@@ -77,6 +79,10 @@ private struct ParserState {
     ExprSyntaxError(column: (token ?? current).offset + 1, message: message)
   }
 
+  func error(_ text: Message, at token: ExprToken? = nil) -> ExprSyntaxError {
+    ExprSyntaxError(column: (token ?? current).offset + 1, text: text)
+  }
+
   func isKeyword(_ word: String) -> Bool {
     if case .name(word) = current.kind { return true }
     return false
@@ -130,7 +136,7 @@ private struct ParserState {
     if case .op(let op) = current.kind {
       advance()
       let right = try parsePrimary()
-      if case .op = current.kind { throw error("comparisons cannot be chained; combine them with 'and'") }
+      if case .op = current.kind { throw error(Message(zh: "比较不能连写；请用 'and' 连接", en: "comparisons cannot be chained; combine them with 'and'")) }
       depth = max(leftDepth, depth) + 1
       return .compare(left, op, right)
     }
@@ -164,7 +170,7 @@ private struct ParserState {
       switch n {
       case "true": advance(); return .bool(true)
       case "false": advance(); return .bool(false)
-      case "and", "or", "not", "in": throw error("expected a value, found \(token.quoted)")
+      case "and", "or", "not", "in": throw error(Message(zh: "应为一个值，实际为 \(token.quoted)", en: "expected a value, found \(token.quoted)"))
       default: advance(); return .name(n)
       }
     case .lparen:
@@ -178,9 +184,9 @@ private struct ParserState {
     case .lbracket:
       return .list(try parseListItems())
     case .end:
-      throw error("expected a value, found end of expression")
+      throw error(Message(zh: "应为一个值，但表达式已结束", en: "expected a value, found end of expression"))
     case .op, .rparen, .rbracket, .comma:
-      throw error("expected a value, found \(token.quoted)")
+      throw error(Message(zh: "应为一个值，实际为 \(token.quoted)", en: "expected a value, found \(token.quoted)"))
     }
   }
 

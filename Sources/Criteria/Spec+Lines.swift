@@ -11,4 +11,9 @@ extension Spec {
   public func diagnostic(at path: String, _ message: String) -> Diagnostic {
     Diagnostic(file: source, line: line(of: path), keyPath: path, message: message)
   }
+
+  /// The same with the message in both languages.
+  public func diagnostic(at path: String, _ message: Message, severity: Diagnostic.Severity = .error) -> Diagnostic {
+    Diagnostic(severity, file: source, line: line(of: path), keyPath: path, message: message)
+  }
 }

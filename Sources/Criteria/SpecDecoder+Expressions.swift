@@ -59,7 +59,7 @@ extension SpecDecoder {
     switch ExprParser.parse(text) {
     case .failure(let e):
       let at = index.position(of: e.column - 1, inString: p)
-      log.append(Diagnostic(file: source, line: at?.line ?? index.line(p), column: at.map { String($0.column) }, keyPath: p, message: e.message))
+      log.append(Diagnostic(file: source, line: at?.line ?? index.line(p), column: at.map { String($0.column) }, keyPath: p, message: e.text))
       return nil
     case .success(let expr):
       let before = log.errorCount
@@ -77,11 +77,14 @@ extension SpecDecoder {
     var reported: Set<String> = []
     for (name, offset) in ExprParser.nameOffsets(text) where scope.names[name] == nil && reported.insert(name).inserted {
       let at = index.position(of: offset, inString: p)
-      let message: String
+      let message: Message
       if let reason = scope.forbidden[name] {
-        message = "\"\(name)\" \(reason)"
+        message = Message("\"\(name)\" \(reason)")
       } else {
-        message = "unknown name \"\(name)\"\(Suggestion.hint(name, known))"
+        let close = Suggestion.closest(to: name, in: known)
+        message = Message(
+          zh: "未知的名称 \"\(name)\"\(close.map { "（是否应为 \"\($0)\"？）" } ?? "")",
+          en: "unknown name \"\(name)\"\(Suggestion.hint(name, known))")
       }
       log.append(Diagnostic(file: source, line: at?.line ?? index.line(p), column: at.map { String($0.column) }, keyPath: p, message: message))
     }
@@ -121,11 +124,11 @@ extension SpecDecoder {
       let ta = typeOf(a, p, scope: scope)
       let tb = typeOf(b, p, scope: scope)
       if ta == .list || tb == .list {
-        error(p, "\(e): a list can only follow 'in'")
+        error(p, Message(zh: "\(e)：列表只能跟在 'in' 之后", en: "\(e): a list can only follow 'in'"))
       } else if ta != .unknown, tb != .unknown, ta != tb {
         error(p, "\(e) compares \(describe(a, scope)) with \(describe(b, scope))")
       } else if ta == .bool || tb == .bool, op != .eq, op != .ne {
-        error(p, "\(e) orders conditions; use == or !=")
+        error(p, Message(zh: "\(e) 对条件比较大小；请用 == 或 !=", en: "\(e) orders conditions; use == or !="))
       }
       return .bool
     case .member(let a, let items, _):

@@ -40,10 +40,10 @@ extension SpecDecoder {
       let when = expression(rt, "when", p, scope: scope)
       if rt["when"] == nil { missing(p, "when") }
       if let name {
-        if let other = names[name] { error(p + ".name", "rule \"\(name)\" is already defined at \(other)") }
+        if let other = names[name] { error(p + ".name", Message(zh: "规则 \"\(name)\" 已在 \(other) 定义", en: "rule \"\(name)\" is already defined at \(other)")) }
         names[name] = p
       }
-      if let reason, reason.trimmingWhitespace().isEmpty { error(p + ".reason", "expected the official reason text, found \"\"") }
+      if let reason, reason.trimmingWhitespace().isEmpty { error(p + ".reason", Message(zh: "应为正式的理由文字，实际为空 \"\"", en: "expected the official reason text, found \"\"")) }
       guard let name, let reason, let when else { continue }
       var columns: [String] = []
       for n in when.0.names where !columns.contains(n) { columns.append(n) }
@@ -66,12 +66,12 @@ extension SpecDecoder {
     if let s = number(t, "outlier_sd", path, expected: "a number > 0", valid: { $0 > 0 }) { spec.outlierSD = s }
     let missing = choice(t, "missing", path, noun: "missing-value policy", as: MissingPolicy.self) ?? .exclude
     if spec.aggregate == .trimmedMean, spec.minReviewers < 3 {
-      error(path + ".min_reviewers", "a trimmed mean drops one highest and one lowest score, so it needs at least 3 reviewers; found \(spec.minReviewers)")
+      error(path + ".min_reviewers", Message(zh: "去掉一个最高分和一个最低分的平均至少需要 3 名评审；此处为 \(spec.minReviewers)", en: "a trimmed mean drops one highest and one lowest score, so it needs at least 3 reviewers; found \(spec.minReviewers)"))
     }
     if Self.reservedNames.contains(spec.column) {
-      error(path + ".column", "column key \"\(spec.column)\" is reserved in expressions; choose another key")
+      error(path + ".column", Message(zh: "列键 \"\(spec.column)\" 是表达式中的保留字；请换一个键", en: "column key \"\(spec.column)\" is reserved in expressions; choose another key"))
     } else if columns.contains(where: { $0.key == spec.column }) {
-      error(path + ".column", "column \"\(spec.column)\" is already declared in [columns]; the review score needs a column of its own")
+      error(path + ".column", Message(zh: "列 \"\(spec.column)\" 已在 [columns] 中声明；评审得分需要单独一列", en: "column \"\(spec.column)\" is already declared in [columns]; the review score needs a column of its own"))
     } else {
       let label = string(t, "label", path) ?? "专家评审得分"
       columns.append(

@@ -14,7 +14,7 @@ extension SpecDecoder {
       if name.utf8.count > ProgrammeSpec.maxFileNameBytes {
         error("programmes." + p.key, "the key is too long for its shortlist file name (\(name.utf8.count) bytes with .csv; at most \(ProgrammeSpec.maxFileNameBytes))")
       } else if let other = owner[name] {
-        error("programmes." + p.key, "programmes \"\(other)\" and \"\(p.key)\" would both write shortlists/\(name); rename one")
+        error("programmes." + p.key, Message(zh: "项目 \"\(other)\" 和 \"\(p.key)\" 都会写入 shortlists/\(name)；请重命名其一", en: "programmes \"\(other)\" and \"\(p.key)\" would both write shortlists/\(name); rename one"))
       } else {
         owner[name] = p.key
       }
@@ -58,7 +58,7 @@ extension SpecDecoder {
       let from = string(t, "from", path)
       if let from, !earlier.contains(from) {
         if keys.contains(from) {
-          error(path + ".from", "programme \"\(from)\" must be declared before \"\(key)\" to be its tier")
+          error(path + ".from", Message(zh: "项目 \"\(from)\" 须在 \"\(key)\" 之前声明，才能作为其上一层级", en: "programme \"\(from)\" must be declared before \"\(key)\" to be its tier"))
         } else {
           unknownKey(path + ".from", "programme", from, earlier)
         }
@@ -80,13 +80,13 @@ extension SpecDecoder {
       let industryColumn = string(t, "industry_column", path) ?? "industry"
       let priority = choice(t, "pilot_priority", path, noun: "pilot_priority", allowed: ["none", "first"]).flatMap(ProgrammeSpec.PilotPriority.init(rawValue:)) ?? .none
       if priority == .first, pilots.isEmpty {
-        error(path + ".pilot_priority", "pilot_priority = \"first\" needs pilot_industries")
+        error(path + ".pilot_priority", Message(zh: "pilot_priority = \"first\" 需要 pilot_industries", en: "pilot_priority = \"first\" needs pilot_industries"))
       }
       if t["industry_column"] != nil || !pilots.isEmpty {
         let p = t["industry_column"] != nil ? path + ".industry_column" : path + ".pilot_industries"
         if let c = columns.first(where: { $0.key == industryColumn }) {
           if c.type != .category, c.type != .text {
-            error(p, "industry column \"\(industryColumn)\" has type \(c.type.rawValue); it must be category or text")
+            error(p, Message(zh: "行业列 \"\(industryColumn)\" 的类型为 \(c.type.rawValue)；必须是 category 或 text", en: "industry column \"\(industryColumn)\" has type \(c.type.rawValue); it must be category or text"))
           } else if let allowed = c.allowedValues {
             for industry in pilots where !allowed.contains(industry) {
               error(path + ".pilot_industries", "\"\(industry)\" is not a value of column \"\(industryColumn)\"\(Suggestion.hint(industry, allowed))")

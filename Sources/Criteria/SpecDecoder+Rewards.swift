@@ -18,7 +18,7 @@ extension SpecDecoder {
     if let stars = anyTable(t["stars"], path + ".stars") {
       for key in ordered(stars, path + ".stars") {
         guard let n = Int(key), (1...5).contains(n), String(n) == key else {
-          error("\(path).stars.\(key)", "unknown star level \"\(key)\"; allowed keys: \"1\", \"2\", \"3\", \"4\", \"5\"")
+          error("\(path).stars.\(key)", Message(zh: "未知的星级 \"\(key)\"；可用的键：\"1\"、\"2\"、\"3\"、\"4\"、\"5\"", en: "unknown star level \"\(key)\"; allowed keys: \"1\", \"2\", \"3\", \"4\", \"5\""))
           continue
         }
         if let yuan = number(stars, key, path + ".stars", expected: "a number ≥ 0", valid: { $0 >= 0 }) { spec.byStars[n] = yuan }

@@ -38,7 +38,7 @@ extension SpecDecoder {
       let parts = words.first?.split(separator: ":", maxSplits: 1).map(String.init) ?? []
       let order = words.count == 2 ? words[1] : "desc"
       guard (1...2).contains(words.count), parts.count == 2, ["asc", "desc"].contains(order) else {
-        error(p, "cannot read tie-break \"\(entry)\"; expected \"group:KEY\", \"criterion:KEY\" or \"column:KEY\", optionally followed by asc or desc")
+        error(p, Message(zh: "无法读取并列排序规则 \"\(entry)\"；应为 \"group:KEY\"、\"criterion:KEY\" 或 \"column:KEY\"，后面可跟 asc 或 desc", en: "cannot read tie-break \"\(entry)\"; expected \"group:KEY\", \"criterion:KEY\" or \"column:KEY\", optionally followed by asc or desc"))
         continue
       }
       let (kind, key) = (parts[0], parts[1])
@@ -62,7 +62,7 @@ extension SpecDecoder {
           continue
         }
         guard [.number, .integer, .bool].contains(c.type) else {
-          error(p, "column \"\(key)\" has type \(c.type.rawValue); a tie-break column must be number, integer or bool")
+          error(p, Message(zh: "列 \"\(key)\" 的类型为 \(c.type.rawValue)；并列排序列必须是 number、integer 或 bool", en: "column \"\(key)\" has type \(c.type.rawValue); a tie-break column must be number, integer or bool"))
           continue
         }
         spec.tieBreak.append(.column(key, descending: descending))
@@ -74,7 +74,13 @@ extension SpecDecoder {
   }
 
   mutating func unknownKey(_ path: String, _ noun: String, _ key: String, _ known: [String]) {
-    error(path, "unknown \(noun) \"\(key)\"\(Suggestion.hint(key, known)); declared: \(known.isEmpty ? "none" : known.joined(separator: ", "))")
+    let close = Suggestion.closest(to: key, in: known)
+    let list = known.isEmpty ? "none" : known.joined(separator: ", ")
+    error(
+      path,
+      Message(
+        zh: "未知的\(CriteriaPhrases.zh(noun)) \"\(key)\"\(close.map { "（是否应为 \"\($0)\"？）" } ?? "")；已声明：\(known.isEmpty ? "无" : list)",
+        en: "unknown \(noun) \"\(key)\"\(Suggestion.hint(key, known)); declared: \(list)"))
   }
 
   /// `[stars]` and `[[stars.level]]`. `scope` excludes `stars`, `rank` and programme names.
@@ -99,7 +105,7 @@ extension SpecDecoder {
         let require = expression(lt, "require", p, scope: scope)
         guard let stars, let minScore else { continue }
         if let other = levels.first(where: { $0.level.stars == stars }) {
-          error(p + ".stars", "\(stars) stars is already defined at \(other.path)")
+          error(p + ".stars", Message(zh: "\(stars) 星已在 \(other.path) 定义", en: "\(stars) stars is already defined at \(other.path)"))
           continue
         }
         levels.append((StarLevel(stars: stars, label: label, minScore: minScore, require: require?.0, requireText: require?.1), p))
@@ -109,7 +115,9 @@ extension SpecDecoder {
     for (lower, higher) in zip(sorted, sorted.dropFirst()) where higher.level.minScore < lower.level.minScore {
       error(
         higher.path + ".min_score",
-        "min_score \(formatNumber(higher.level.minScore)) of \(higher.level.stars) stars is below min_score \(formatNumber(lower.level.minScore)) of \(lower.level.stars) stars; a higher level needs at least the same score")
+        Message(
+          zh: "\(higher.level.stars) 星的 min_score \(formatNumber(higher.level.minScore)) 低于 \(lower.level.stars) 星的 min_score \(formatNumber(lower.level.minScore))；更高星级至少需要相同的分数",
+          en: "min_score \(formatNumber(higher.level.minScore)) of \(higher.level.stars) stars is below min_score \(formatNumber(lower.level.minScore)) of \(lower.level.stars) stars; a higher level needs at least the same score"))
     }
     return StarSpec(levels: sorted.map(\.level), cumulative: cumulative)
   }

@@ -25,7 +25,7 @@ extension SpecDecoder {
   /// `[criteria.KEY]`, in file order.
   mutating func decodeCriteria(_ node: TOMLNode?, columns: [ColumnSpec], groups: [GroupSpec]) -> [CriterionSpec] {
     guard let node else {
-      error("criteria", "required table [criteria] is missing")
+      error("criteria", Message(zh: "缺少必需的表 [criteria]", en: "required table [criteria] is missing"))
       return []
     }
     guard let all = anyTable(node, "criteria") else { return [] }
@@ -34,7 +34,11 @@ extension SpecDecoder {
       let path = "criteria." + key
       guard let t = table(all[key], path, allowed: Self.criterionKeys) else { continue }
       if groups.contains(where: { $0.key == key }) {
-        error(path, "criterion key \"\(key)\" is also a group key; criteria and groups share one namespace")
+        error(
+          path,
+          Message(
+            zh: "指标键 \"\(key)\" 也是分组键；指标和分组共用一个命名空间",
+            en: "criterion key \"\(key)\" is also a group key; criteria and groups share one namespace"))
       }
       let columnKey = string(t, "column", path, required: true)
       let column = columnKey.flatMap { k in columns.first { $0.key == k } }
@@ -42,14 +46,18 @@ extension SpecDecoder {
         unknownColumn(path + ".column", columnKey, columns)
       }
       if let column, column.type != .number, column.type != .integer, !untypedColumns.contains(column.key) {
-        error(path + ".column", "column \"\(column.key)\" has type \(column.type.rawValue); a criterion needs a number or integer column")
+        error(
+          path + ".column",
+          Message(
+            zh: "列 \"\(column.key)\" 的类型为 \(column.type.rawValue)；指标需要 number 或 integer 列",
+            en: "column \"\(column.key)\" has type \(column.type.rawValue); a criterion needs a number or integer column"))
       }
       let label = string(t, "label", path)
       let direction = choice(t, "direction", path, noun: "direction", as: Direction.self) ?? .benefit
       let group = string(t, "group", path)
       if let group, !groups.contains(where: { $0.key == group }) {
         let keys = groups.map(\.key)
-        error(path + ".group", "unknown group \"\(group)\"\(Suggestion.hint(group, keys)); declared groups: \(keys.isEmpty ? "none" : keys.joined(separator: ", "))")
+        error(path + ".group", Self.unknownName(group, keys, Message(zh: "分组", en: "group"), Message(zh: "已声明的分组", en: "declared groups")))
       }
       let weight = number(t, "weight", path, expected: "a number ≥ 0", valid: { $0 >= 0 })
       let normalisation = decodeNormalisation(t, path)
@@ -57,7 +65,11 @@ extension SpecDecoder {
       let missingPolicy = choice(t, "missing", path, noun: "missing policy", as: MissingPolicy.self)
       if (missingPolicy ?? column?.missing) == .allow {
         let at = missingPolicy != nil ? path + ".missing" : path + ".column"
-        error(at, "missing policy \"allow\" cannot be used by a criterion; use reject, worst, mean, median, zero or exclude")
+        error(
+          at,
+          Message(
+            zh: "指标不能使用缺失策略 \"allow\"；请用 reject、worst、mean、median、zero 或 exclude",
+            en: "missing policy \"allow\" cannot be used by a criterion; use reject, worst, mean, median, zero or exclude"))
       }
       criteria.append(
         CriterionSpec(
@@ -65,7 +77,7 @@ extension SpecDecoder {
           normalisation: normalisation, group: group, weight: weight, winsorise: winsorise, missing: missingPolicy,
           explicitNormalisation: t["normalise"] != nil))
     }
-    if criteria.isEmpty { error("criteria", "no criteria are declared") }
+    if criteria.isEmpty { error("criteria", Message(zh: "没有声明任何指标", en: "no criteria are declared")) }
     return criteria
   }
 
@@ -75,10 +87,10 @@ extension SpecDecoder {
     let goalposts = pair(t, "goalposts", path)
     let target = number(t, "target", path)
     if t["goalposts"] != nil, name != "goalposts" {
-      error(path + ".goalposts", "goalposts apply only with normalise = \"goalposts\", not \"\(name)\"")
+      error(path + ".goalposts", Message(zh: "goalposts 只在 normalise = \"goalposts\" 时适用，此处为 \"\(name)\"", en: "goalposts apply only with normalise = \"goalposts\", not \"\(name)\""))
     }
     if t["target"] != nil, name != "target" {
-      error(path + ".target", "target applies only with normalise = \"target\", not \"\(name)\"")
+      error(path + ".target", Message(zh: "target 只在 normalise = \"target\" 时适用，此处为 \"\(name)\"", en: "target applies only with normalise = \"target\", not \"\(name)\""))
     }
     switch name {
     case "z-score": return .zScore
@@ -87,10 +99,10 @@ extension SpecDecoder {
     case "max": return .max
     case "rank": return .rank
     case "goalposts":
-      if t["goalposts"] == nil { error(path + ".goalposts", "required with normalise = \"goalposts\"") }
+      if t["goalposts"] == nil { error(path + ".goalposts", Message(zh: "normalise = \"goalposts\" 时必需", en: "required with normalise = \"goalposts\"")) }
       return .goalposts(low: goalposts?.lowerBound ?? 0, high: goalposts?.upperBound ?? 1)
     case "target":
-      if t["target"] == nil { error(path + ".target", "required with normalise = \"target\"") }
+      if t["target"] == nil { error(path + ".target", Message(zh: "normalise = \"target\" 时必需", en: "required with normalise = \"target\"")) }
       return .target(target ?? 0)
     default: return .minMax
     }
@@ -121,7 +133,7 @@ extension SpecDecoder {
       children[parent, default: []].append((index.rank("criteria." + c.key), c.key))
     }
     for g in groups where children[g.key] == nil {
-      error("groups." + g.key, "group \"\(g.key)\" has no criteria or groups in it")
+      error("groups." + g.key, Message(zh: "分组 \"\(g.key)\" 中没有指标或分组", en: "group \"\(g.key)\" has no criteria or groups in it"))
     }
     // Cycles: follow parents from every group in file order; meeting a group of the current
     // walk again closes a loop. A group whose walk has ended is never walked again.
@@ -136,7 +148,7 @@ extension SpecDecoder {
         if let start = position[p] {
           let cycle = Array(seen[start...])
           inCycle.formUnion(cycle)
-          error("groups.\(cycle[0]).parent", "groups form a cycle: \((cycle + [p]).joined(separator: " → "))")
+          error("groups.\(cycle[0]).parent", Message(zh: "分组构成循环：\((cycle + [p]).joined(separator: " → "))", en: "groups form a cycle: \((cycle + [p]).joined(separator: " → "))"))
           break
         }
         position[p] = seen.count
@@ -169,7 +181,7 @@ extension SpecDecoder {
       }
       for (i, k) in chain.reversed().enumerated() { depthOf[k] = base + i + 1 }
       if let d = depthOf[g.key], d > Self.maxGroupDepth {
-        error("groups.\(g.key).parent", "groups nest \(d) levels deep here; at most \(Self.maxGroupDepth) levels are allowed")
+        error("groups.\(g.key).parent", Message(zh: "分组在此嵌套 \(d) 层；最多允许 \(Self.maxGroupDepth) 层", en: "groups nest \(d) levels deep here; at most \(Self.maxGroupDepth) levels are allowed"))
         return
       }
     }

@@ -30,7 +30,9 @@ extension SpecDecoder {
           guard let w = weightOf[p] ?? nil else {
             complete = false
             if reported.contains(p + ".weight") { continue }
-            error(p + ".weight", "required: the children of \(node.name) are weighted direct")
+            error(
+              p + ".weight",
+              Message(zh: "必需：\(CriteriaPhrases.node(node.name)) 的下级采用直接赋权（direct）", en: "required: the children of \(node.name) are weighted direct"))
             continue
           }
           sum += w
@@ -39,17 +41,30 @@ extension SpecDecoder {
         let listing = zip(kids, paths).map { "\($0) \(formatNumber((weightOf[$1] ?? nil) ?? 0))" }.joined(separator: " + ")
         if node.spec.normalise {
           if !sum.isFinite {
-            error(node.path, "the weights of \(node.name)'s children sum beyond the largest number (\(listing)); scale them down")
-          } else if sum <= 0 { error(node.path, "the weights of \(node.name)'s children sum to 0 (\(listing)); cannot rescale") }
+            error(
+              node.path,
+              Message(
+                zh: "\(CriteriaPhrases.node(node.name)) 下级的权重之和超出最大数值（\(listing)）；请按比例缩小",
+                en: "the weights of \(node.name)'s children sum beyond the largest number (\(listing)); scale them down"))
+          } else if sum <= 0 { error(
+              node.path,
+              Message(zh: "\(CriteriaPhrases.node(node.name)) 下级的权重之和为 0（\(listing)）；无法归一", en: "the weights of \(node.name)'s children sum to 0 (\(listing)); cannot rescale")) }
         } else if abs(sum - 1) > Self.weightSumTolerance {
           error(
-            node.path, "the weights of \(node.name)'s children sum to \(Self.short(sum)), not 1 (\(listing)); fix them or set normalise = true",
+            node.path,
+            Message(
+              zh: "\(CriteriaPhrases.node(node.name)) 下级的权重之和为 \(Self.short(sum))，不是 1（\(listing)）；请修改权重或设置 normalise = true",
+              en: "the weights of \(node.name)'s children sum to \(Self.short(sum)), not 1 (\(listing)); fix them or set normalise = true"),
             line: index.line(node.path) == 0 ? index.line(paths[0]) : nil)
         }
       case .ahp:
         guard let ahp = node.spec.ahp else {
           if invalidAHP.contains(node.path + ".ahp") { continue }
-          error(node.path + ".ahp", "required: \(node.name) is weighted ahp\(node.ownSpec ? "" : " (inherited from [weighting])")")
+          error(
+            node.path + ".ahp",
+            Message(
+              zh: "必需：\(CriteriaPhrases.node(node.name)) 采用 AHP 赋权\(node.ownSpec ? "" : "（继承自 [weighting]）")",
+              en: "required: \(node.name) is weighted ahp\(node.ownSpec ? "" : " (inherited from [weighting])")"))
           continue
         }
         let missingKids = kids.filter { !ahp.order.contains($0) }

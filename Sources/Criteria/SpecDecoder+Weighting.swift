@@ -40,7 +40,7 @@ extension SpecDecoder {
     if t["order"] == nil { missing(path, "order") }
     if let order {
       var seen: Set<String> = []
-      for k in order where !seen.insert(k).inserted { error(path + ".order", "\"\(k)\" is listed twice") }
+      for k in order where !seen.insert(k).inserted { error(path + ".order", Message(zh: "\"\(k)\" 列出了两次", en: "\"\(k)\" is listed twice")) }
     }
     let accept = bool(t, "accept_inconsistent", path) ?? false
     let maxCR = number(t, "max_cr", path, expected: "a number in (0, 1]", valid: { $0 > 0 && $0 <= 1 }) ?? 0.10
@@ -69,7 +69,7 @@ extension SpecDecoder {
     let n = size ?? rows.count
     var ok = true
     if rows.count != n {
-      error(path, "expected \(n) rows (one per entry of order), found \(rows.count)")
+      error(path, Message(zh: "应有 \(n) 行（order 中每项一行），实际为 \(rows.count) 行", en: "expected \(n) rows (one per entry of order), found \(rows.count)"))
       return nil
     }
     var a = [[Double]](repeating: [Double](repeating: 1, count: n), count: n)
@@ -81,13 +81,13 @@ extension SpecDecoder {
         continue
       }
       guard row.count == n else {
-        error(rowPath, "expected \(n) entries (the matrix must be square), found \(row.count)")
+        error(rowPath, Message(zh: "应有 \(n) 项（矩阵须为方阵），实际为 \(row.count) 项", en: "expected \(n) entries (the matrix must be square), found \(row.count)"))
         ok = false
         continue
       }
       for (j, cell) in row.enumerated() {
         guard let x = Self.judgement(cell), x > 0, x.isFinite else {
-          error("\(rowPath)[\(j)]", "expected a positive number or \"p/q\", found \(cell.rendered)")
+          error("\(rowPath)[\(j)]", Message(zh: "应为正数或 \"p/q\"，实际为 \(cell.rendered)", en: "expected a positive number or \"p/q\", found \(cell.rendered)"))
           ok = false
           continue
         }
@@ -96,7 +96,7 @@ extension SpecDecoder {
     }
     guard ok else { return nil }
     for i in 0..<n where a[i][i] != 1 {
-      error("\(path)[\(i)][\(i)]", "diagonal entries must be 1, found \(formatNumber(a[i][i]))")
+      error("\(path)[\(i)][\(i)]", Message(zh: "对角线元素必须为 1，实际为 \(formatNumber(a[i][i]))", en: "diagonal entries must be 1, found \(formatNumber(a[i][i]))"))
       ok = false
     }
     for i in 0..<n {

@@ -27,15 +27,21 @@ struct SpecDecoder {
   // MARK: Diagnostics
 
   /// Records an error at the line of `path` (or its nearest ancestor), or at `line`.
-  mutating func error(_ path: String, _ message: String, line: Int? = nil) {
+  mutating func error(_ path: String, _ message: Message, line: Int? = nil) {
     reported.insert(path)
     log.append(Diagnostic(file: source, line: line ?? index.line(path), keyPath: path, message: message))
   }
 
+  /// An error whose message is not translated yet (the same text in both languages).
+  mutating func error(_ path: String, _ message: String, line: Int? = nil) { error(path, Message(message), line: line) }
+
   /// Records a warning at the line of `path`.
-  mutating func warning(_ path: String, _ message: String) {
+  mutating func warning(_ path: String, _ message: Message) {
     warnings.append(Diagnostic(.warning, file: source, line: index.line(path), keyPath: path, message: message))
   }
+
+  /// A warning whose message is not translated yet.
+  mutating func warning(_ path: String, _ message: String) { warning(path, Message(message)) }
 
   /// Readable rendering of a computed value (10 significant digits) for messages.
   static func short(_ x: Double) -> String { formatNumber(Double(String(format: "%.10g", x)) ?? x) }
@@ -57,11 +63,11 @@ struct SpecDecoder {
   mutating func table(_ node: TOMLNode?, _ path: String, allowed: [String]) -> [String: TOMLNode]? {
     guard let node else { return nil }
     guard case .table(let t) = node else {
-      error(path, "expected a table, found \(node.typeName) \(node.rendered)")
+      error(path, CriteriaPhrases.expected("a table", found: "\(node.typeName) \(node.rendered)"))
       return nil
     }
     for key in ordered(t, path) where !allowed.contains(key) {
-      error(Self.join(path, key), "unknown key \"\(key)\"\(Suggestion.hint(key, allowed)); allowed keys: \(allowed.joined(separator: ", "))")
+      error(Self.join(path, key), Self.unknownName(key, allowed, Message(zh: "键", en: "key"), Message(zh: "可用的键", en: "allowed keys")))
     }
     return t
   }
@@ -76,12 +82,21 @@ struct SpecDecoder {
     return t
   }
 
+  /// `unknown key "x" (did you mean "y"?); allowed keys: …` in both languages.
+  static func unknownName(_ name: String, _ allowed: [String], _ noun: Message, _ listNoun: Message) -> Message {
+    let close = Suggestion.closest(to: name, in: allowed)
+    let list = allowed.joined(separator: ", ")
+    return Message(
+      zh: "未知的\(noun.zh) \"\(name)\"\(close.map { "（是否应为 \"\($0)\"？）" } ?? "")；\(listNoun.zh)：\(list)",
+      en: "unknown \(noun.en) \"\(name)\"\(close.map { " (did you mean \"\($0)\"?)" } ?? ""); \(listNoun.en): \(list)")
+  }
+
   mutating func missing(_ path: String, _ key: String) {
-    error(Self.join(path, key), "required key is missing")
+    error(Self.join(path, key), Message(zh: "缺少必需的键", en: "required key is missing"))
   }
 
   mutating func typeError(_ path: String, expected: String, _ node: TOMLNode) {
-    error(path, "expected \(expected), found \(node.typeName) \(node.rendered)")
+    error(path, CriteriaPhrases.expected(expected, found: "\(node.typeName) \(node.rendered)"))
   }
 
   // MARK: Scalars
@@ -123,7 +138,7 @@ struct SpecDecoder {
       return nil
     }
     guard valid(n) else {
-      error(p, "expected \(expected), found \(n)")
+      error(p, CriteriaPhrases.expected(expected, found: "\(n)"))
       return nil
     }
     return n
@@ -147,7 +162,7 @@ struct SpecDecoder {
       return nil
     }
     guard valid(x) else {
-      error(p, "expected \(expected), found \(node.rendered)")
+      error(p, CriteriaPhrases.expected(expected, found: node.rendered))
       return nil
     }
     return x
@@ -167,7 +182,7 @@ struct SpecDecoder {
       return nil
     }
     guard (allowEqual ? lo <= hi : lo < hi), valid(lo), valid(hi) else {
-      error(p, "expected \(expected), found \(node.rendered)")
+      error(p, CriteriaPhrases.expected(expected, found: node.rendered))
       return nil
     }
     return lo...hi
@@ -197,7 +212,13 @@ struct SpecDecoder {
   mutating func choice(_ t: [String: TOMLNode], _ key: String, _ path: String, noun: String, allowed: [String]) -> String? {
     guard let s = string(t, key, path) else { return nil }
     guard allowed.contains(s) else {
-      error(Self.join(path, key), "unknown \(noun) \"\(s)\"\(Suggestion.hint(s, allowed)); allowed: \(allowed.joined(separator: ", "))")
+      let close = Suggestion.closest(to: s, in: allowed)
+      let list = allowed.joined(separator: ", ")
+      error(
+        Self.join(path, key),
+        Message(
+          zh: "未知的\(CriteriaPhrases.zh(noun)) \"\(s)\"\(close.map { "（是否应为 \"\($0)\"？）" } ?? "")；可选：\(list)",
+          en: "unknown \(noun) \"\(s)\"\(Suggestion.hint(s, allowed)); allowed: \(list)"))
       return nil
     }
     return s

@@ -12,10 +12,23 @@ public enum InputEncoding: String, Sendable, CaseIterable {
   case utf8 = "utf-8"
   /// GB18030 (superset of GBK/GB2312), decoded by streaming iconv.
   case gb18030
+
+  /// The encoding called `name`: `utf-8`/`utf8`, or `gb18030` and the names users give
+  /// its subsets (`gbk`, `gb2312`, `cp936`), in any case.
+  public init?(name: String) {
+    switch name.lowercased() {
+    case "utf-8", "utf8": self = .utf8
+    case "gb18030", "gbk", "gb2312", "cp936": self = .gb18030
+    default: return nil
+    }
+  }
 }
 
 public struct IngestOptions: Sendable {
   public var encoding: InputEncoding
+  /// No encoding was named: a file without BOM that is not valid UTF-8 is read again as
+  /// GB18030 and kept so when it decodes, with a note (`IngestError.gb18030Detected`).
+  public var detectEncoding = false
   /// Bytes read per chunk (the parser never holds the whole file).
   public var chunkSize: Int
   /// Largest accepted field, in bytes (documented limit).

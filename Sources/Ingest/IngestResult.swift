@@ -36,6 +36,13 @@ public struct IngestSummary: Sendable, Equatable {
   public var encoding: InputEncoding = .utf8
   /// The file started with a UTF-8 byte order mark.
   public var hadBOM: Bool = false
+  /// Read as UTF-8: the line and byte of the first invalid UTF-8 (reading stopped there).
+  public var invalidUTF8Line: Int?
+  public var invalidUTF8Byte: UInt8?
+  /// Read as GB18030: a byte sequence was not GB18030.
+  public var invalidGB18030 = false
+  /// No `--encoding` was given and the file, not UTF-8, was read as GB18030.
+  public var detectedGB18030 = false
 
   public init() {}
 }

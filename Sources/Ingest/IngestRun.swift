@@ -131,13 +131,14 @@ final class IngestRun {
     }
     if !state.pointee.stop { feeder.finish() }
     state.pointee.reportDuplicates()
+    state.pointee.reportSlips()
     let s = state
     var log = s.pointee.log
     if !s.pointee.stop {
       if !s.pointee.headerDone && s.pointee.fieldIndex == 0 {
-        log.append(Diagnostic(file: source, line: 0, message: IngestError.emptyFile.description))
+        log.append(Diagnostic(file: source, line: 1, message: IngestError.emptyFile.message))
       } else if s.pointee.headerDone && s.pointee.rowCount == 0 && !log.hasErrors {
-        log.append(Diagnostic(file: source, line: s.pointee.headerLine, message: IngestError.noDataRows.description))
+        log.append(Diagnostic(file: source, line: s.pointee.headerLine, message: IngestError.noDataRows.message))
       }
     }
     var summary = IngestSummary()
@@ -148,6 +149,9 @@ final class IngestRun {
     summary.skippedRows = s.pointee.skippedRows
     summary.encoding = used
     summary.hadBOM = s.pointee.sawBOM
+    summary.invalidUTF8Line = s.pointee.invalidUTF8?.line
+    summary.invalidUTF8Byte = s.pointee.invalidUTF8?.byte
+    summary.invalidGB18030 = s.pointee.invalidGB18030
     for (i, kind) in s.pointee.kinds.enumerated() where kind.code != .ignore {
       if let key = s.pointee.keyOf[i] { summary.missingCells[key] = s.pointee.builders.missingCount(kind) }
     }

@@ -21,6 +21,32 @@ public enum Ingestor {
   /// - Returns: the table, or every problem found (up to `options.errorCap`) with
   ///   `failure` set to `.noInput` (cannot open or read) or `.data`.
   public static func read(path: String, columns: [ColumnSpec], idColumn: String, options: IngestOptions) -> IngestResult {
+    detecting(options, file: path) { readOnce(path: path, columns: columns, idColumn: idColumn, options: $0) }
+  }
+
+  /// Encoding detection around a read: when `options.detectEncoding` and the UTF-8 read
+  /// found invalid UTF-8 in a file without BOM, the input is read again as GB18030; that
+  /// result is kept (with a note at line 1) unless GB18030 does not decode it either.
+  /// Only the failing path pays for the second read.
+  static func detecting(_ options: IngestOptions, file: String, _ read: (IngestOptions) -> IngestResult) -> IngestResult {
+    let first = read(options)
+    guard options.detectEncoding, options.encoding == .utf8, !first.summary.hadBOM,
+      let line = first.summary.invalidUTF8Line, let byte = first.summary.invalidUTF8Byte
+    else { return first }
+    var gb = options
+    gb.encoding = .gb18030
+    let second = read(gb)
+    guard !second.summary.invalidGB18030, second.failure?.kind != .noInput else { return first }
+    var log = DiagnosticLog(cap: second.log.cap)
+    log.append(Diagnostic(.note, file: file, line: 1, message: IngestError.gb18030Detected(line: line, byte: byte).message))
+    log.append(contentsOf: second.log)
+    var summary = second.summary
+    summary.detectedGB18030 = true
+    let failure = log.hasErrors ? StageFailure(.data, diagnostics: log) : nil
+    return IngestResult(table: second.table, log: log, failure: failure, summary: summary)
+  }
+
+  static func readOnce(path: String, columns: [ColumnSpec], idColumn: String, options: IngestOptions) -> IngestResult {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return noInput(path, .cannotOpen(reason: errnoText())) }
     defer { close(fd) }
@@ -53,6 +79,12 @@ public enum Ingestor {
   public static func read(
     bytes: UnsafeRawBufferPointer, name: String, columns: [ColumnSpec], idColumn: String, options: IngestOptions
   ) -> IngestResult {
+    detecting(options, file: name) { readOnce(bytes: bytes, name: name, columns: columns, idColumn: idColumn, options: $0) }
+  }
+
+  static func readOnce(
+    bytes: UnsafeRawBufferPointer, name: String, columns: [ColumnSpec], idColumn: String, options: IngestOptions
+  ) -> IngestResult {
     if options.parallel(size: bytes.count), let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) {
       let source = InputSource(storage: .memory(base), size: bytes.count, chunkSize: max(1, options.chunkSize))
       return ParallelIngest.read(source: source, file: name, columns: columns, idColumn: idColumn, options: options)
@@ -78,7 +110,7 @@ public enum Ingestor {
   }
 
   static func noInput(_ path: String, _ error: IngestError) -> IngestResult {
-    let d = Diagnostic(file: path, line: 0, message: error.description)
+    let d = Diagnostic(file: path, line: 0, message: error.message)
     var log = DiagnosticLog()
     log.append(d)
     return IngestResult(table: nil, log: log, failure: StageFailure(.noInput, diagnostics: log), summary: IngestSummary())

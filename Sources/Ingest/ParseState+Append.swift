@@ -52,6 +52,9 @@ extension ParseState {
     lines.appendReleasing(&other.pointee.lines) { $0 + lineShift }
     builders.append(other.pointee.builders, plan: plan, count: planCount, threads: threads)
 
+    slips.append(other.pointee.slips, lineShift: lineShift)
+    if invalidUTF8 == nil, let bad = other.pointee.invalidUTF8 { invalidUTF8 = (bad.line + lineShift, bad.byte) }
+    invalidGB18030 = invalidGB18030 || other.pointee.invalidGB18030
     rowCount += other.pointee.rowCount
     skippedRows += other.pointee.skippedRows
     line = other.pointee.line + lineShift

@@ -104,7 +104,10 @@ extension ParseState {
         return false
       }
       let s = string(q, n)
-      error = .notANumber(value: s, hint: NumberHint.hint(for: s))
+      if let outcome = numberSlip(kind, s, field: fi, len: len) { return outcome }
+      error =
+        NumberHint.isPlaceholder(s)
+        ? .placeholder(value: s) : .notANumber(value: s, hint: NumberHint.hint(for: s).map { .init(text: $0) })
     }
     report(error, line: line, column: columnName(fi))
     builders.appendMissing(kind)

@@ -60,7 +60,7 @@ extension ParseState {
         next += 1
       }
       let error = IngestError.duplicateID(id: t.pointee.string(row), firstLine: lines[first])
-      merged.append(Diagnostic(.error, file: file, line: lines[row], column: columnName(k), message: error.description))
+      merged.append(Diagnostic(.error, file: file, line: lines[row], column: columnName(k), message: error.message))
     }
     while next < stored.count {
       merged.append(stored[next])

@@ -36,7 +36,11 @@ extension ParseState {
         }
         if kind.isID { rowIDHash = t.pointee.lastHash() }
       case .failure(let problem):
-        cellError(.invalidUSCC(value: s, problem: .init(text: problem.description)), fi, p, len)
+        if isMarker(s, field: fi) {
+          emptyCell(fi)
+          return false
+        }
+        cellError(usccError(s, problem), fi, p, len)
         builders.appendMissing(kind)
       }
     case .category:
@@ -46,7 +50,13 @@ extension ParseState {
         builders.bool[kind.slot].values.append(b)
         return true
       } else {
-        if let s = checkedString(p, start, end, field: fi, len: len) { cellError(.notABool(value: s), fi, p, len) }
+        if let s = checkedString(p, start, end, field: fi, len: len) {
+          if isMarker(s, field: fi) {
+            emptyCell(fi)
+            return false
+          }
+          cellError(NumberHint.isPlaceholder(s) ? .placeholder(value: s) : .notABool(value: s), fi, p, len)
+        }
         builders.appendMissing(kind)
       }
     }
@@ -69,8 +79,16 @@ extension ParseState {
       builders.appendMissing(kind)
       return false
     }
+    if isMarker(s, field: fi) {
+      emptyCell(fi)
+      return false
+    }
     if let allowed = c.pointee.allowed, !allowed.contains(s) {
-      cellError(.notAllowed(value: s, allowed: c.pointee.allowedList), fi, p, len)
+      let list = c.pointee.allowedList
+      let e: IngestError =
+        NumberHint.isPlaceholder(s)
+        ? .placeholder(value: s) : .notAllowed(value: s, allowed: list, closest: closestValue(s, list))
+      cellError(e, fi, p, len)
       builders.appendMissing(kind)
       return false
     }
@@ -112,4 +130,13 @@ extension ParseState {
     fatal(.textColumnTooLarge(limit: TextBuilder.byteLimit), line: line + countLF(p, len), column: columnName(fi))
     return false
   }
+}
+
+/// The allowed value closest to `value` (a typo, or a value with a word added or left
+/// out such as `专精特新企业` for `专精特新`); nil when none is close. Error path only.
+func closestValue(_ value: String, _ allowed: [String]) -> String? {
+  if let c = Suggestion.closest(to: value, in: allowed) { return c }
+  // The longest allowed value the cell starts with or contains, or that contains it.
+  let containing = allowed.filter { !$0.isEmpty && (value.contains($0) || $0.contains(value)) }
+  return containing.max { $0.count < $1.count }
 }

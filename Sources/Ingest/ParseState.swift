@@ -78,6 +78,12 @@ struct ParseState: ~Copyable {
   let usccValue: UnsafeMutablePointer<Int8>
   let usccWeights: UnsafeMutablePointer<Int>
   var skippedRows = 0
+  /// Markers, lenient columns and the errors summarised (error path only).
+  var slips = SlipTally()
+  /// The first invalid UTF-8 (line, byte) and whether a GB18030 sequence was invalid:
+  /// what encoding detection decides on.
+  var invalidUTF8: (line: Int, byte: UInt8)?
+  var invalidGB18030 = false
   /// The first UTF-8 BOM was stripped.
   var sawBOM = false
   /// Threads the duplicate-id check may sort with, and the columns be taken on at the
@@ -106,7 +112,14 @@ struct ParseState: ~Copyable {
   }
 
   mutating func report(_ error: IngestError, line: Int, column: String?) {
-    log.append(Diagnostic(error.isWarning ? .warning : .error, file: file, line: line, column: column, message: error.description))
+    switch error {
+    case .invalidUTF8(let b, _) where invalidUTF8 == nil: invalidUTF8 = (line, b)
+    case .invalidGB18030, .truncatedGB18030: invalidGB18030 = true
+    default: break
+    }
+    var d = Diagnostic(error.severity, file: file, line: line, column: column, message: error.message)
+    d.kind = error.repeatKind
+    log.append(d)
   }
 
   /// Reports a problem that makes the rest of the file meaningless and stops reading.

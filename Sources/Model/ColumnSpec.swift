@@ -49,6 +49,11 @@ public struct ColumnSpec: Sendable, Hashable {
   public var label: String?
   /// Unit shown in reports (`万元`, `%`).
   public var unit: String?
+  /// Cell texts that mean "no data" in this column (`-`, `/`, `无`): read as empty cells.
+  public var missingMarkers: [String] = []
+  /// Number columns: thousands separators, full-width digits and a trailing `%` are
+  /// accepted (one warning per column with the count) instead of refused.
+  public var lenient = false
 
   public init(
     key: String, headers: [String], type: CellType, range: ClosedRange<Double>? = nil,

@@ -4,7 +4,9 @@
 /// 1-based line, COLUMN the header name) and `FILE:LINE: key.path: message`
 /// for criteria files. Library code returns diagnostics; only the CLI prints.
 public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
-  public enum Severity: String, Sendable, Hashable, Codable { case error, warning }
+  /// An error stops the stage; a warning is counted and shown; a note only informs (what
+  /// was assumed, e.g. the encoding detected) and is not counted.
+  public enum Severity: String, Sendable, Hashable, Codable { case error, warning, note }
 
   public var severity: Severity
   /// The file the problem is in, as the user named it.
@@ -15,27 +17,58 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
   public var column: String?
   /// Criteria files: the dotted key path (`criteria.cost.weight`). Nil for CSV problems.
   public var keyPath: String?
-  /// What is wrong, quoting the offending value; may end with a suggested fix.
-  public var message: String
+  /// What is wrong, in Chinese and English, quoting the offending value; may end with a
+  /// suggested fix.
+  public var text: Message
+  /// A stable name of the message's kind where the stage gives one (ingest's cell errors:
+  /// `number`, `placeholder` …): what repeated errors are grouped by. Nil otherwise.
+  public var kind: String?
 
+  /// The English text. Setting it sets both languages to the same text (prefer `text`).
+  public var message: String {
+    get { text.en }
+    set { text = Message(newValue) }
+  }
+
+  /// A diagnostic whose message is the same in both languages (not yet translated, or
+  /// needing no translation).
   public init(
     _ severity: Severity = .error, file: String, line: Int, column: String? = nil,
     keyPath: String? = nil, message: String
+  ) {
+    self.init(severity, file: file, line: line, column: column, keyPath: keyPath, message: Message(message))
+  }
+
+  /// A diagnostic with its message in both languages.
+  public init(
+    _ severity: Severity = .error, file: String, line: Int, column: String? = nil,
+    keyPath: String? = nil, message: Message
   ) {
     self.severity = severity
     self.file = file
     self.line = line
     self.column = column
     self.keyPath = keyPath
-    self.message = message
+    self.text = message
   }
 
-  /// `FILE:LINE:COLUMN: message`, `FILE:LINE: key.path: message` or `FILE:LINE: message`.
-  public var description: String {
+  /// In English: `FILE:LINE:COLUMN: message`, `FILE:LINE: key.path: message` or `FILE:LINE: message`.
+  public var description: String { rendered(.en) }
+
+  /// `FILE:LINE:COLUMN: message` (or with `key.path:`) in `language`; the position is the
+  /// same in both, a warning reads `warning: …` / `警告：…`.
+  public func rendered(_ language: Language) -> String {
     var s = "\(file):\(line):"
     if let column { s += "\(column):" }
     if let keyPath { s += " \(keyPath):" }
-    s += severity == .warning ? " warning: \(message)" : " \(message)"
+    let body = text.text(language)
+    switch (severity, language) {
+    case (.warning, .zh): s += " 警告：\(body)"
+    case (.warning, .en): s += " warning: \(body)"
+    case (.note, .zh): s += " 注：\(body)"
+    case (.note, .en): s += " note: \(body)"
+    case (.error, _): s += " \(body)"
+    }
     return Diagnostic.terminalSafe(s)
   }
 
@@ -78,6 +111,7 @@ public struct DiagnosticLog: Sendable {
   public private(set) var diagnostics: [Diagnostic] = []
   public private(set) var errorCount = 0
   public private(set) var warningCount = 0
+  public private(set) var noteCount = 0
   public let cap: Int
 
   public init(cap: Int = DiagnosticLog.defaultCap) { self.cap = cap }
@@ -95,7 +129,51 @@ public struct DiagnosticLog: Sendable {
     case .warning:
       warningCount += 1
       if warningCount <= cap { diagnostics.append(d) }
+    case .note:
+      noteCount += 1
+      if noteCount <= cap { diagnostics.append(d) }
     }
+  }
+
+  /// The log with, per column and kind (`Diagnostic.kind`), only the first `listed`
+  /// errors kept and the rest replaced by one `summary(column, count, first line)` at the
+  /// place of the first one left out. Warnings, notes and errors without a kind or column
+  /// are kept as they are. `errorCount` is unchanged: `suppressedErrors` still counts the
+  /// errors past the cap that are neither listed nor summarised.
+  public func summarisingRepeats(listed: Int, summary: (String, Int, Int) -> Message) -> DiagnosticLog {
+    var seen: [String: Int] = [:]
+    var left: [String: (index: Int, count: Int)] = [:]
+    var keep: [Diagnostic?] = []
+    for d in diagnostics {
+      guard d.severity == .error, let kind = d.kind, let column = d.column else {
+        keep.append(d)
+        continue
+      }
+      let key = kind + "\u{0}" + column
+      let n = (seen[key] ?? 0) + 1
+      seen[key] = n
+      if n <= listed {
+        keep.append(d)
+      } else if let l = left[key] {
+        left[key] = (l.index, l.count + 1)
+      } else {
+        left[key] = (keep.count, 1)
+        keep.append(d)  // replaced below
+      }
+    }
+    for (_, l) in left {
+      guard let d = keep[l.index] else { continue }
+      var s = Diagnostic(.error, file: d.file, line: d.line, column: d.column, message: summary(d.column ?? "", l.count, d.line))
+      s.kind = "repeats"
+      keep[l.index] = s
+    }
+    var out = DiagnosticLog(cap: cap)
+    for d in keep { if let d { out.append(d) } }
+    // Every error is still counted (a summary stands for those it replaces).
+    out.errorCount = errorCount
+    out.warningCount = warningCount
+    out.noteCount = noteCount
+    return out
   }
 
   public mutating func append(contentsOf other: DiagnosticLog) {

@@ -17,13 +17,20 @@ public enum USCC {
     case character(Character, position: Int)
     case checkCharacter(expected: Character, found: Character)
 
-    public var description: String {
+    public var description: String { message.en }
+
+    /// The problem in both languages.
+    public var message: Message {
       switch self {
-      case .length(let n): return "a unified social credit code has 18 characters, found \(n)"
+      case .length(let n):
+        return Message(zh: "统一社会信用代码应为 18 位，此处为 \(n) 位", en: "a unified social credit code has 18 characters, found \(n)")
       case .character(let c, let p):
-        return "character '\(c)' at position \(p) is not allowed in a unified social credit code (I, O, Z, S, V are never used)"
+        return Message(
+          zh: "第 \(p) 位的字符 '\(c)' 不能出现在统一社会信用代码中（不使用 I、O、Z、S、V）",
+          en: "character '\(c)' at position \(p) is not allowed in a unified social credit code (I, O, Z, S, V are never used)")
       case .checkCharacter(let e, let f):
-        return "check character is '\(f)' but the first 17 characters give '\(e)'"
+        return Message(
+          zh: "校验码为 '\(f)'，但按前 17 位应为 '\(e)'", en: "check character is '\(f)' but the first 17 characters give '\(e)'")
       }
     }
   }

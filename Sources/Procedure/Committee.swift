@@ -62,7 +62,7 @@ public struct Committee: Sendable {
     let keys = spec.programmes.map(\.key)
     for d in records {
       let row = ids.row(d.id)
-      if row == nil { log.append(Diagnostic(file: d.file, line: d.line, column: "id", message: ids.unknown(d.id))) }
+      if row == nil { log.append(Diagnostic(file: d.file, line: d.line, column: "id", message: ids.unknownID(d.id))) }
       var programme: Int?
       var programmeOK = true
       if !d.isGlobal {
@@ -72,13 +72,17 @@ public struct Committee: Sendable {
           log.append(
             Diagnostic(
               file: d.file, line: d.line, column: "programme",
-              message: "unknown programme \"\(d.programme)\"\(Suggestion.hint(d.programme, keys)); programmes: \(keys.joined(separator: ", ")), or * for all"))
+              message: Message(
+                zh: "未知的项目 \"\(d.programme)\"\(Suggestion.closest(to: d.programme, in: keys).map { "（是否应为 \"\($0)\"？）" } ?? "")；项目：\(keys.joined(separator: ", "))，或 * 表示全部",
+                en: "unknown programme \"\(d.programme)\"\(Suggestion.hint(d.programme, keys)); programmes: \(keys.joined(separator: ", ")), or * for all")))
         }
       } else if d.action == .add {
         programmeOK = false
         log.append(
           Diagnostic(
-            file: d.file, line: d.line, column: "programme", message: "add needs a programme: an enterprise is added to one list, not to every list (*)"))
+            file: d.file, line: d.line, column: "programme", message: Message(
+              zh: "add 需要指定项目：企业只能增补到一个名单，不能增补到所有名单（*）",
+              en: "add needs a programme: an enterprise is added to one list, not to every list (*)")))
       }
       guard let row, programmeOK else { continue }
       if d.action == .add, !screening.reasons(of: row).isEmpty {
@@ -86,7 +90,9 @@ public struct Committee: Sendable {
         log.append(
           Diagnostic(
             file: d.file, line: d.line, column: "action",
-            message: "cannot add \(d.id) to \(d.programme): it was screened out (\(why.text))"))
+            message: Message(
+              zh: "不能把 \(d.id) 增补到 \(d.programme)：该企业已被筛除（\(why.text)）",
+              en: "cannot add \(d.id) to \(d.programme): it was screened out (\(why.text))")))
         continue
       }
       if let other = applied.first(where: { a in
@@ -97,7 +103,9 @@ public struct Committee: Sendable {
         log.append(
           Diagnostic(
             file: d.file, line: d.line,
-            message: "\(d.action.rawValue) of \(d.id) for \(d.programme) contradicts \(o.action.rawValue) for \(o.programme) at \(o.file):\(o.line)"))
+            message: Message(
+              zh: "对 \(d.id) 的 \(d.action.rawValue)（\(d.programme)）与 \(o.file):\(o.line) 的 \(o.action.rawValue)（\(o.programme)）矛盾",
+              en: "\(d.action.rawValue) of \(d.id) for \(d.programme) contradicts \(o.action.rawValue) for \(o.programme) at \(o.file):\(o.line)")))
         continue
       }
       applied.append(Applied(decision: d, row: row, programme: programme))

@@ -29,15 +29,20 @@ public struct IDIndex: Sendable {
   public func row(_ id: String) -> Int? { rowOf[Self.key(id)] }
 
   /// `unknown enterprise id "X" (did you mean "Y"?)`.
-  public func unknown(_ id: String) -> String {
-    var hint = ""
+  public func unknown(_ id: String) -> String { unknownID(id).en }
+
+  /// The same in both languages.
+  public func unknownID(_ id: String) -> Message {
+    var close: String?
     // Suggest only among ids of similar length (a typo), which keeps this cheap on large tables.
     let n = id.count
     if n >= 3 {
       var near: [String] = []
       for c in ids where abs(c.count - n) <= 2 { near.append(c) }
-      hint = Suggestion.hint(id, near)
+      close = Suggestion.closest(to: id, in: near)
     }
-    return "unknown enterprise id \"\(id)\"\(hint): not in the metrics file"
+    return Message(
+      zh: "未知的企业编号 \"\(id)\"\(close.map { "（是否应为 \"\($0)\"？）" } ?? "")：指标文件中没有",
+      en: "unknown enterprise id \"\(id)\"\(close.map { " (did you mean \"\($0)\"?)" } ?? ""): not in the metrics file")
   }
 }

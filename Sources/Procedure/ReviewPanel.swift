@@ -61,7 +61,7 @@ public struct ReviewPanel: Sendable {
     var recusedKey = Set<Int>()
     for r in recusals {
       guard let row = ids.row(r.id) else {
-        log.append(Diagnostic(file: r.file, line: r.line, column: "id", message: ids.unknown(r.id)))
+        log.append(Diagnostic(file: r.file, line: r.line, column: "id", message: ids.unknownID(r.id)))
         continue
       }
       if let code = reviewerIndex[r.reviewer] { recusedKey.insert(row * reviewerCount + Int(code)) }
@@ -73,7 +73,7 @@ public struct ReviewPanel: Sendable {
       let row = levelRow[Int(records.idCode[i])]
       let line = records.lines[i]
       if row < 0 {
-        log.append(Diagnostic(file: file, line: line, column: "id", message: ids.unknown(records.idLevels[Int(records.idCode[i])])))
+        log.append(Diagnostic(file: file, line: line, column: "id", message: ids.unknownID(records.idLevels[Int(records.idCode[i])])))
         continue
       }
       let x = records.score[i]
@@ -81,13 +81,17 @@ public struct ReviewPanel: Sendable {
         log.append(
           Diagnostic(
             file: file, line: line, column: "score",
-            message: "score \(formatNumber(x)) is outside the declared range [\(formatNumber(rspec.range.lowerBound)), \(formatNumber(rspec.range.upperBound))] ([reviews] range)"))
+            message: Message(
+              zh: "评分 \(formatNumber(x)) 超出声明的范围 [\(formatNumber(rspec.range.lowerBound)), \(formatNumber(rspec.range.upperBound))]（[reviews] range）",
+              en: "score \(formatNumber(x)) is outside the declared range [\(formatNumber(rspec.range.lowerBound)), \(formatNumber(rspec.range.upperBound))] ([reviews] range)")))
         continue
       }
       let c = Int(records.criterionCode[i])
       if c >= 0, !criterionOK[c] {
         let key = records.criterionLevels[c]
-        log.append(Diagnostic(file: file, line: line, column: "criterion", message: "unknown criterion \"\(key)\"\(Suggestion.hint(key, criteria))"))
+        log.append(Diagnostic(file: file, line: line, column: "criterion", message: Message(
+              zh: "未知的指标 \"\(key)\"\(Suggestion.closest(to: key, in: criteria).map { "（是否应为 \"\($0)\"？）" } ?? "")",
+              en: "unknown criterion \"\(key)\"\(Suggestion.hint(key, criteria))")))
         continue
       }
       count[row + 1] += 1
@@ -124,7 +128,9 @@ public struct ReviewPanel: Sendable {
           log.append(
             Diagnostic(
               file: file, line: records.lines[i],
-              message: "duplicate review of \(ids.ids[row]) by \(records.reviewerLevels[Int(reviewer)])\(c >= 0 ? " for \(records.criterionLevels[c])" : ""): first at \(file):\(records.lines[Int(d)])"))
+              message: Message(
+                zh: "评审 \(records.reviewerLevels[Int(reviewer)]) 对 \(ids.ids[row])\(c >= 0 ? "（\(records.criterionLevels[c])）" : "") 的评分重复：首次在 \(file):\(records.lines[Int(d)])",
+                en: "duplicate review of \(ids.ids[row]) by \(records.reviewerLevels[Int(reviewer)])\(c >= 0 ? " for \(records.criterionLevels[c])" : ""): first at \(file):\(records.lines[Int(d)])")))
           continue
         }
         if !recusedKey.isEmpty, recusedKey.contains(row * reviewerCount + Int(reviewer)) { continue }
@@ -164,7 +170,9 @@ public struct ReviewPanel: Sendable {
       warnings.append(
         Diagnostic(
           .warning, file: file, line: 0,
-          message: "\(short.count) enterprise(s) have fewer than \(rspec.minReviewers) reviewers after recusals, so no review score: \(shown)\(short.count > 5 ? " …" : "")"))
+          message: Message(
+            zh: "\(short.count) 家企业在回避后评审人数少于 \(rspec.minReviewers)，因此没有评审得分：\(shown)\(short.count > 5 ? " …" : "")",
+            en: "\(short.count) enterprise(s) have fewer than \(rspec.minReviewers) reviewers after recusals, so no review score: \(shown)\(short.count > 5 ? " …" : "")")))
     }
     for w in panel.outliers(file: file) { warnings.append(w) }
     return .success((panel, NumericColumn(values: values, missing: missing), warnings))
@@ -227,7 +235,9 @@ public struct ReviewPanel: Sendable {
       guard abs(z) > spec.outlierSD else { return nil }
       return Diagnostic(
         .warning, file: file, line: 0,
-        message: "reviewer \(r) scores \(formatFixed(means[r]!, decimals: 1)) on average, \(formatFixed(abs(z), decimals: 1)) standard deviations \(z > 0 ? "above" : "below") the other reviewers' \(formatFixed(m, decimals: 1))")
+        message: Message(
+          zh: "评审 \(r) 的平均评分为 \(formatFixed(means[r]!, decimals: 1))，比其他评审的 \(formatFixed(m, decimals: 1)) \(z > 0 ? "高" : "低") \(formatFixed(abs(z), decimals: 1)) 个标准差",
+          en: "reviewer \(r) scores \(formatFixed(means[r]!, decimals: 1)) on average, \(formatFixed(abs(z), decimals: 1)) standard deviations \(z > 0 ? "above" : "below") the other reviewers' \(formatFixed(m, decimals: 1))"))
     }
   }
 }

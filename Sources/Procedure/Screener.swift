@@ -48,7 +48,7 @@ public enum Screener {
     }
     for entry in lists {
       guard let row = ids.row(entry.id) else {
-        log.append(Diagnostic(file: entry.file, line: entry.line, column: "id", message: ids.unknown(entry.id)))
+        log.append(Diagnostic(file: entry.file, line: entry.line, column: "id", message: ids.unknownID(entry.id)))
         continue
       }
       let evidence = [entry.source, entry.date].filter { !$0.isEmpty }.joined(separator: ", ")

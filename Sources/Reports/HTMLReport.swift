@@ -104,7 +104,17 @@ enum HTMLReport {
       try sink.write("<td class=\"n\">\(spec?.quota ?? 0)</td><td class=\"n\">\(p.selected.count)</td><td class=\"n\">\(p.reserve.count)</td>")
       try sink.write("<td class=\"n\">\(paid > 0 ? OfficialText.yuan(paid, english: en) : "—")</td></tr>\n")
     }
-    try sink.write("</tbody>\n</table>\n</section>\n")
+    try sink.write("</tbody>\n</table>\n")
+    if !m.options.policyWarnings.isEmpty {
+      // Money and policy warnings, where the officials reading the report see them.
+      try sink.write("<div class=\"policy-warnings\"><h3>\(en ? "Policy warnings" : "政策提示")</h3>\n<ul>\n")
+      for d in m.options.policyWarnings {
+        let text = d.text.text(en ? .en : .zh)
+        try sink.write("<li>\(HTML.escape(text)) <span class=\"sub\">(\(HTML.escape(d.file)):\(d.line) \(HTML.escape(d.keyPath ?? "")))</span></li>\n")
+      }
+      try sink.write("</ul></div>\n")
+    }
+    try sink.write("</section>\n")
   }
 
   /// The budget in one sentence, the shortfall named by count and amount.

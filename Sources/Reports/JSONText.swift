@@ -32,6 +32,8 @@ public struct JSONText {
   /// `null` when `s` is nil.
   public mutating func field(_ k: String, _ s: String?) { writer.field(k, s) }
   public mutating func field(_ k: String, _ x: Double) { writer.field(k, x) }
+  /// `null` when nil.
+  public mutating func field(_ k: String, _ x: Double?) { writer.field(k, x) }
   public mutating func field(_ k: String, _ n: Int) { writer.field(k, n) }
   public mutating func field(_ k: String, _ n: UInt64) { key(k); number(n) }
   public mutating func field(_ k: String, _ b: Bool) { writer.field(k, b) }

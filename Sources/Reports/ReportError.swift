@@ -17,23 +17,42 @@ public enum ReportError: StageError, Equatable, CustomStringConvertible {
   /// The browser could not print the page at `path` to PDF (`PDFPrinter`).
   case printing(path: String, message: String)
 
-  public var description: String {
+  public var description: String { message.en }
+
+  /// The message in both languages.
+  public var message: Message {
     switch self {
     case .io(let path, let operation, let code):
-      return "cannot \(operation) '\(path)': \(errnoText(code))"
+      return Message(zh: "无法\(Self.operationZh(operation)) '\(path)'：\(errnoText(code))", en: "cannot \(operation) '\(path)': \(errnoText(code))")
     case .workbook(let path, let message):
-      return "cannot write workbook '\(path)': \(message)"
+      return Message(zh: "无法写入工作簿 '\(path)'：\(message)", en: "cannot write workbook '\(path)': \(message)")
     case .encoding(let path, let encoding, let detail):
-      return "cannot encode '\(path)' as \(encoding): \(detail)"
+      return Message(zh: "无法把 '\(path)' 编码为 \(encoding)：\(detail)", en: "cannot encode '\(path)' as \(encoding): \(detail)")
     case .refusingToReplace(let path):
-      return "'\(path)' exists and is not an Exemplar output folder (it has no \(OutputFolder.markerName) marker); "
-        + "it is left untouched: choose another --out, or remove it yourself"
+      return Message(
+        zh: "'\(path)' 已存在，且不是 Exemplar 的输出文件夹（没有 \(OutputFolder.markerName) 标记）；未作改动：请换一个 --out，或自行删除它",
+        en: "'\(path)' exists and is not an Exemplar output folder (it has no \(OutputFolder.markerName) marker); "
+          + "it is left untouched: choose another --out, or remove it yourself")
     case .inputInsideOutput(let path, let input):
-      return "the input '\(input)' is inside the output folder '\(path)', which the run would replace; "
-        + "move the input or choose another --out"
+      return Message(
+        zh: "输入文件 '\(input)' 位于运行将替换的输出文件夹 '\(path)' 内；请移走该输入文件或换一个 --out",
+        en: "the input '\(input)' is inside the output folder '\(path)', which the run would replace; "
+          + "move the input or choose another --out")
     case .printing(let path, let message):
-      return "cannot print '\(path)' to PDF: \(message) (run again with --no-pdf to skip the PDF)"
+      return Message(
+        zh: "无法将 '\(path)' 打印为 PDF：\(message)（可加 --no-pdf 跳过 PDF 再运行）",
+        en: "cannot print '\(path)' to PDF: \(message) (run again with --no-pdf to skip the PDF)")
     }
+  }
+
+  /// The Chinese of an operation ("create", "write" …); others are kept as they are.
+  static func operationZh(_ operation: String) -> String {
+    let words = [
+      "create": "创建", "write": "写入", "open": "打开", "read": "读取", "rename": "重命名", "remove": "删除", "sync": "同步",
+      "lock": "锁定", "close": "关闭",
+    ]
+    for (en, zh) in words where operation.hasPrefix(en) { return zh + operation.dropFirst(en.count) }
+    return operation
   }
 
   /// The path the error is about.
@@ -49,7 +68,7 @@ public enum ReportError: StageError, Equatable, CustomStringConvertible {
 
   public var diagnostics: DiagnosticLog {
     var log = DiagnosticLog()
-    log.append(Diagnostic(file: path, line: 0, message: description))
+    log.append(Diagnostic(file: path, line: 0, message: message))
     return log
   }
 }

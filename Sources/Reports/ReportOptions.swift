@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// How the outputs of a run are written.
 public struct ReportOptions: Sendable {
@@ -41,6 +42,10 @@ public struct ReportOptions: Sendable {
   /// The columnar layout (`--layout columnar`): results.json's `ranking` names enterprises.csv,
   /// which holds the per-enterprise values as a table (docs/outputs.md).
   public var columnar = false
+  /// Warnings about money and policy (a reward above its policy ceiling …), located in the
+  /// criteria file: written to results.json (`policy_warnings`) and shown in report.html
+  /// and the workbook's method sheet, for the officials who read those.
+  public var policyWarnings: [Diagnostic] = []
 
   public init(
     english: Bool = false, outputEncoding: Encoding = .utf8, excel: Bool = true, html: Bool = true,

@@ -8,7 +8,7 @@ import Selection
 ///
 /// Top-level keys, in this order: `evaluation`, `ranking`, `unranked`, `screened`,
 /// `weights`, `weight_derivation`, `shortlists`, `committee_decisions`, `rewards`,
-/// `manifest`. `shortlists.P.selected` / `.reserve` are the final lists;
+/// `policy_warnings`, `manifest`. `shortlists.P.selected` / `.reserve` are the final lists;
 /// `.computed_selected` / `.computed_reserve` what the computation alone gave. Streamed in blocks of
 /// entries formatted on every core, so memory does not grow with the row count.
 enum ResultsJSON {
@@ -27,10 +27,22 @@ enum ResultsJSON {
     committee(m, &w)
     rewards(m, &w)
     reReview(m, &w)
+    policyWarnings(m, &w)
     manifest(m.manifest, &w)
     w.endObject()
     try sink.write(w.out)
     try sink.close()
+  }
+
+  /// `policy_warnings`: each warning about money or policy with the criteria file's line and
+  /// key, in the report's language.
+  private static func policyWarnings(_ m: ReportModel, _ w: inout JSONWriter) {
+    w.field("policy_warnings", objects: m.options.policyWarnings) { w, d in
+      w.field("file", d.file)
+      w.field("line", d.line)
+      w.field("key_path", d.keyPath)
+      w.field("message", d.text.text(m.options.english ? .en : .zh))
+    }
   }
 
   private static func evaluation(_ m: ReportModel, _ w: inout JSONWriter) {

@@ -12,8 +12,10 @@ public struct SensitivityReport: Sendable {
   public var stability: [ProgrammeStability]?
   /// Weight noise and method swaps apart, when `[uncertainty]` lists alternative methods.
   public var separated: SeparatedUncertainty?
-  /// Labels in English (default Chinese).
+  /// Labels in English (default Chinese), the CSV's header included.
   public var english: Bool
+  /// Encoding of `sensitivity.csv` (`--output-encoding`): UTF-8 with BOM, or GB18030.
+  public var csvEncoding: ReportOptions.Encoding = .utf8
 
   public init(
     title: String, programmeNames: [String], criterionKeys: [String], monteCarlo: MonteCarloResult,
@@ -30,8 +32,8 @@ public struct SensitivityReport: Sendable {
     self.english = english
   }
 
-  /// Writes `sensitivity.json`, `sensitivity.csv` (UTF-8 with BOM, CRLF, formula-injection
-  /// safe) and `sensitivity.html` into `folder`.
+  /// Writes `sensitivity.json`, `sensitivity.csv` (UTF-8 with BOM or GB18030 as
+  /// `csvEncoding` says, CRLF, formula-injection safe) and `sensitivity.html` into `folder`.
   public func write(to folder: OutputFolder) throws(ReportError) {
     let json = ByteBuffer()
     writeJSON(into: json)
@@ -40,7 +42,10 @@ public struct SensitivityReport: Sendable {
     let html = ByteBuffer()
     html.append(self.html())
     for (name, bytes) in [("sensitivity.json", json), ("sensitivity.csv", csv), ("sensitivity.html", html)] {
-      let sink = try ByteSink(path: folder.file(name))
+      let path = folder.file(name)
+      let sink =
+        name.hasSuffix(".csv") && csvEncoding == .gb18030
+        ? try ByteSink(path: path, transcoder: try Transcoder(to: "GB18030", path: path)) : try ByteSink(path: path)
       try sink.write(bytes)
       try sink.close()
     }
@@ -49,11 +54,8 @@ public struct SensitivityReport: Sendable {
   /// `sensitivity.csv`: one row per ranked enterprise, nominal rank order (`CSVWriter`).
   func writeCSV(into out: ByteBuffer) {
     let mc = monteCarlo
-    var csv = CSVWriter(into: out, byteOrderMark: true)
-    var header = ["id", "label", "nominal_rank", "median_rank", "p5_rank", "p95_rank", "nominal_stars"]
-    if mc.enterprises.first?.starProbabilities.isEmpty == false { header += (0...5).map { "p_stars_\($0)" } }
-    for k in mc.programmes.map(\.key) { header += ["p_selected_\(k)", "p_reserve_\(k)"] }
-    csv.row(header)
+    var csv = CSVWriter(into: out, byteOrderMark: csvEncoding == .utf8)
+    csv.row(csvHeader)
     for e in mc.enterprises {
       csv.text(e.id)
       csv.text(e.label)
@@ -67,5 +69,26 @@ public struct SensitivityReport: Sendable {
       }
       csv.endRow()
     }
+  }
+
+  /// The CSV's header: English keys under `english`, Chinese labels otherwise (the same
+  /// columns in the same order; docs/outputs.md).
+  var csvHeader: [String] {
+    let mc = monteCarlo
+    let stars = mc.enterprises.first?.starProbabilities.isEmpty == false
+    let programmes = mc.programmes.map(\.key)
+    if english {
+      var header = ["id", "label", "nominal_rank", "median_rank", "p5_rank", "p95_rank", "nominal_stars"]
+      if stars { header += (0...5).map { "p_stars_\($0)" } }
+      for k in programmes { header += ["p_selected_\(k)", "p_reserve_\(k)"] }
+      return header
+    }
+    var header = ["企业编号", "企业名称", "名义排名", "排名中位数", "排名P5", "排名P95", "名义星级"]
+    if stars { header += (0...5).map { "\($0)星概率" } }
+    for (i, k) in programmes.enumerated() {
+      let name = i < programmeNames.count ? programmeNames[i] : k
+      header += ["\(name)入选概率", "\(name)候补概率"]
+    }
+    return header
   }
 }

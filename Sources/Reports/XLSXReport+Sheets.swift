@@ -131,6 +131,15 @@ extension XLSXReport {
       }
       pair(name, text)
     }
+    if !m.options.policyWarnings.isEmpty {
+      // Money and policy warnings, where the officials reading the workbook see them.
+      r += 1
+      s.text(r, 0, L.english ? "Policy warnings" : "政策提示", bold)
+      r += 1
+      for d in m.options.policyWarnings {
+        pair("\(d.keyPath ?? "") (\(d.file):\(d.line))", d.text.text(L.english ? .en : .zh))
+      }
+    }
     r += 1
     s.text(r, 0, L.manifest, bold)
     r += 1

@@ -82,7 +82,7 @@ extension Scorer {
       }
       if let q = c.winsorise { x = Winsoriser.clip(x, quantiles: q) }
       do {
-        unit.append(try c.normalisation.unit(x, direction: c.direction, criterion: c.key))
+        unit.append(try c.normalisation.unit(x, direction: c.direction, criterion: c.key, rescaled: wantsTOPSIS))
         if wantsTOPSIS { topsis.append(try topsisColumn(x, criterion: c)) }
       } catch {
         let row = error.offset.map { identity ? $0 : rows[$0] } ?? 0

@@ -16,6 +16,9 @@ public struct ScoringError: StageError, Hashable, CustomStringConvertible {
     /// A method needs values of a sign the column does not have (e.g. `sum` needs x ≥ 0,
     /// a `cost` criterion with `sum`/`max` needs x > 0 because it uses 1/x).
     case domain(criterion: String, method: String, requirement: String, value: Double)
+    /// A normalisation defined for the value gives a result outside [0, 1], which the
+    /// aggregation cannot use (vector normalisation of a negative value outside TOPSIS).
+    case leavesUnitInterval(criterion: String, method: String, value: Double)
   }
 
   public var problem: Problem
@@ -42,19 +45,31 @@ public struct ScoringError: StageError, Hashable, CustomStringConvertible {
 
   public var diagnostics: DiagnosticLog {
     var log = DiagnosticLog()
-    log.append(Diagnostic(file: file, line: line, column: column, message: description))
+    log.append(Diagnostic(file: file, line: line, column: column, message: message))
     return log
   }
 
-  /// The message (without the location).
-  public var description: String {
+  /// The message (without the location), in English.
+  public var description: String { message.en }
+
+  /// The message (without the location), in both languages.
+  public var message: Message {
     switch problem {
     case .columnAbsent(let user, let col):
-      return "\(user) reads column '\(col)', which the file does not have (the column is declared required = false)"
+      return Message(
+        zh: "\(user) 读取列 '\(col)'，但文件中没有此列（该列声明为 required = false）",
+        en: "\(user) reads column '\(col)', which the file does not have (the column is declared required = false)")
     case .allMissing(let c, let col):
-      return "criterion '\(c)': every value of column '\(col)' is missing"
+      return Message(zh: "指标 '\(c)'：列 '\(col)' 的所有值都缺失", en: "criterion '\(c)': every value of column '\(col)' is missing")
     case .domain(let c, let m, let req, let v):
-      return "criterion '\(c)': \(m) normalisation needs \(req), found \(formatNumber(v))"
+      let reqZh = req.replacing("values > 0 for a cost criterion", with: "成本型指标的值 > 0").replacing("values ≥ 0", with: "值 ≥ 0")
+      return Message(
+        zh: "指标 '\(c)'：\(m) 标准化要求\(reqZh)，此处为 \(formatNumber(v))",
+        en: "criterion '\(c)': \(m) normalisation needs \(req), found \(formatNumber(v))")
+    case .leavesUnitInterval(let c, let m, let v):
+      return Message(
+        zh: "指标 '\(c)'：\(m) 标准化（x/‖x‖）对负值 \(formatNumber(v)) 有定义，但结果小于 0（成本型指标则大于 1），超出加权求和等汇总方法所需的 [0, 1]；请改用 TOPSIS 汇总（接受此类值），或使用 min-max、z-score 标准化",
+        en: "criterion '\(c)': \(m) normalisation (x/‖x‖) is defined for the negative value \(formatNumber(v)), but gives a result below 0 (above 1 for a cost criterion), outside the [0, 1] that weighted-sum, product and VIKOR aggregation need; aggregate with TOPSIS (which accepts such values) or normalise with min-max or z-score")
     }
   }
 }

@@ -38,12 +38,16 @@ public struct RewardPolicy: Sendable, Hashable {
         out.append(
           warning(
             spec, path,
-            "\(formatNumber(amount)) yuan for \(stars) stars: the policy rewards only \(minimumRewardedStars) stars or more"))
+            Message(
+              zh: "\(stars) 星奖励 \(formatNumber(amount)) 元：政策只奖励 \(minimumRewardedStars) 星及以上",
+              en: "\(formatNumber(amount)) yuan for \(stars) stars: the policy rewards only \(minimumRewardedStars) stars or more")))
       } else if amount > starCap {
         out.append(
           warning(
             spec, path,
-            "\(formatNumber(amount)) yuan for \(stars) stars exceeds the policy ceiling of \(formatNumber(starCap)) yuan per enterprise"))
+            Message(
+              zh: "\(stars) 星奖励 \(formatNumber(amount)) 元超过政策上限（每家企业 \(formatNumber(starCap)) 元）",
+              en: "\(formatNumber(amount)) yuan for \(stars) stars exceeds the policy ceiling of \(formatNumber(starCap)) yuan per enterprise")))
       }
     }
     for p in spec.programmes where p.reward > 0 {
@@ -51,13 +55,24 @@ public struct RewardPolicy: Sendable, Hashable {
       out.append(
         warning(
           spec, "programmes.\(p.key).reward",
-          "\(formatNumber(p.reward)) yuan exceeds the policy ceiling of \(formatNumber(cap)) yuan for a \(p.level.rawValue) programme"
-        ))
+          Message(
+            zh: "奖励 \(formatNumber(p.reward)) 元超过\(Self.levelName(p.level))项目的政策上限 \(formatNumber(cap)) 元",
+            en: "\(formatNumber(p.reward)) yuan exceeds the policy ceiling of \(formatNumber(cap)) yuan for a \(p.level.rawValue) programme")))
     }
     return out
   }
 
-  private func warning(_ spec: Spec, _ path: String, _ message: String) -> Diagnostic {
-    Diagnostic(.warning, file: spec.source, line: 0, keyPath: path, message: message)
+  /// A warning at the line of the amount's key (`spec.line(of:)`).
+  private func warning(_ spec: Spec, _ path: String, _ message: Message) -> Diagnostic {
+    spec.diagnostic(at: path, message, severity: .warning)
+  }
+
+  static func levelName(_ level: ProgrammeLevel) -> String {
+    switch level {
+    case .local: return "区县级"
+    case .municipal: return "市级"
+    case .provincial: return "省级"
+    case .national: return "国家级"
+    }
   }
 }

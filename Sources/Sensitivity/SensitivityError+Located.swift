@@ -10,27 +10,30 @@ extension SensitivityError {
   public func located(spec: Spec, table: Table) -> StageFailure {
     switch self {
     case .unknownCriterion(let key):
-      return StageFailure(.config, spec.diagnostic(at: "uncertainty.vary", "no criterion named \"\(key)\""))
+      return StageFailure(.config, spec.diagnostic(at: "uncertainty.vary", Message(zh: "没有名为 \"\(key)\" 的指标", en: "no criterion named \"\(key)\"")))
     case .unknownEnterprise(let id):
       return StageFailure(
-        .data, spec.diagnostic(at: "uncertainty.sobol_targets", "no ranked enterprise in \(table.source) has id \"\(id)\""))
-    case .badSampleCount(let n):
-      return StageFailure(.config, spec.diagnostic(at: "uncertainty.samples", "the number of samples must be at least 1, got \(n)"))
+        .data, spec.diagnostic(
+          at: "uncertainty.sobol_targets",
+          Message(
+            zh: "\(table.source) 中没有编号为 \"\(id)\" 的已排名企业", en: "no ranked enterprise in \(table.source) has id \"\(id)\"")))
+    case .badSampleCount:
+      return StageFailure(.config, spec.diagnostic(at: "uncertainty.samples", message))
     case .badParameter(let name, let value, let allowed):
       if name == "aggregation" { return StageFailure(.config, spec.diagnostic(at: "aggregation.method", allowed)) }
       let path = name.hasPrefix("uncertainty.") ? name : "uncertainty." + name
-      return StageFailure(.config, spec.diagnostic(at: path, "\(formatNumber(value)) is not allowed (\(allowed))"))
+      return StageFailure(.config, spec.diagnostic(
+          at: path, Message(zh: "\(formatNumber(value)) 不允许（\(allowed)）", en: "\(formatNumber(value)) is not allowed (\(allowed))")))
     case .noVaryingWeight:
-      let message = "every varying criterion has weight 0: there is nothing to perturb"
       return StageFailure(Self.weightsFromData(spec) ? .data : .config, spec.diagnostic(at: "uncertainty.vary", message))
     case .tooManyDimensions:
-      return StageFailure(.config, spec.diagnostic(at: "uncertainty.vary", description))
+      return StageFailure(.config, spec.diagnostic(at: "uncertainty.vary", message))
     case .scoring:
       // The method variants come from these keys; the values that break them from the metrics.
       let key = spec.uncertainty?.normalisations.isEmpty == false ? "uncertainty.normalisations" : "uncertainty.aggregations"
-      return StageFailure(.data, spec.diagnostic(at: key, "\(description) (in \(table.source))"))
+      return StageFailure(.data, spec.diagnostic(at: key, message + Message(zh: "（\(table.source)）", en: " (in \(table.source))")))
     case .shapeMismatch, .variantShape:
-      return StageFailure(.data, Diagnostic(file: table.source, line: 0, message: description))
+      return StageFailure(.data, Diagnostic(file: table.source, line: 0, message: message))
     }
   }
 

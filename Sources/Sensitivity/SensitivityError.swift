@@ -1,3 +1,5 @@
+import Model
+
 /// Why a sensitivity analysis could not run. Messages quote the offending value;
 /// `located(spec:table:)` gives the exit kind and the place in the input files.
 public enum SensitivityError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -20,7 +22,27 @@ public enum SensitivityError: Error, Sendable, Equatable, CustomStringConvertibl
   /// Re-scoring a method variant failed (the Scorer's message).
   case scoring(String)
 
-  public var description: String {
+  public var description: String { message.en }
+
+  /// The message in both languages.
+  public var message: Message {
+    switch self {
+    case .unknownCriterion(let k):
+      return Message(zh: "uncertainty.vary：没有名为 \"\(k)\" 的指标", en: "uncertainty.vary: no criterion named \"\(k)\"")
+    case .unknownEnterprise(let id):
+      return Message(
+        zh: "uncertainty.sobol_targets：没有编号为 \"\(id)\" 的已排名企业", en: "uncertainty.sobol_targets: no ranked enterprise with id \"\(id)\"")
+    case .badSampleCount(let n): return Message(zh: "样本数至少为 1，此处为 \(n)", en: "the number of samples must be at least 1, got \(n)")
+    case .badParameter(let name, let v, let allowed):
+      return Message(zh: "\(name) = \(v) 不允许（\(allowed)）", en: "\(name) = \(v) is not allowed (\(allowed))")
+    case .noVaryingWeight:
+      return Message(zh: "所有变动的指标权重都为 0：没有可扰动的权重", en: "every varying criterion has weight 0: there is nothing to perturb")
+    case .scoring(let m): return Message(zh: "对方法变体评分时出错：\(m)", en: "scoring a method variant: \(m)")
+    default: return Message(englishDescription)
+    }
+  }
+
+  var englishDescription: String {
     switch self {
     case .unknownCriterion(let k): return "uncertainty.vary: no criterion named \"\(k)\""
     case .unknownEnterprise(let id): return "uncertainty.sobol_targets: no ranked enterprise with id \"\(id)\""

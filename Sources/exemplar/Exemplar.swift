@@ -21,6 +21,7 @@ struct Exemplar: ParsableCommand {
   static func main() {
     do {
       var command = try parseAsRoot()
+      Exit.language = (command as? MessageLanguage)?.messageLanguage ?? .zh
       try command.run()
     } catch let error as any StageError {
       exit(withError: Exit.fail(error))

@@ -18,14 +18,29 @@ enum Exit {
     }
   }
 
-  /// Prints every diagnostic to stderr, one per line (plus a count of those past the cap).
+  /// The language messages are printed in: the command's `--lang` (zh by default), set
+  /// once by `Exemplar.main()` after parsing and before the command runs.
+  nonisolated(unsafe) static var language: Language = .zh
+
+  /// Warnings printed so far by `report` (the run's summary counts them).
+  nonisolated(unsafe) static var warningsReported = 0
+
+  /// Prints every diagnostic to stderr in `language`, one per line (plus a count of those
+  /// past the cap).
   static func report(_ log: DiagnosticLog) {
+    warningsReported += log.warningCount
     var err = StandardError()
-    for d in log.diagnostics { print(d.description, to: &err) }
+    for d in log.diagnostics { print(d.rendered(language), to: &err) }
     if log.suppressedErrors > 0 {
-      print("… and \(log.suppressedErrors) more errors (only the first \(log.cap) are listed)", to: &err)
+      let more = Message(
+        zh: "……另有 \(log.suppressedErrors) 个错误未列出（只报告前 \(log.cap) 个）",
+        en: "… and \(log.suppressedErrors) more errors (only the first \(log.cap) are reported)")
+      print(more.text(language), to: &err)
     }
   }
+
+  /// `message` in the command's language (for the CLI's own lines: summaries, notes).
+  static func text(_ message: Message) -> String { message.text(language) }
 
   /// Prints the error's diagnostics and returns the exit code.
   static func fail(_ error: any StageError) -> ExitCode {
@@ -38,3 +53,4 @@ enum Exit {
 struct StandardError: TextOutputStream {
   mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
 }
+

@@ -106,6 +106,6 @@ final class InputDigests: @unchecked Sendable {
   func parsedSHA256(_ path: String) -> String? { parsed[path]?.finalize() }
 
   private func changed(_ why: String) -> StageFailure {
-    StageFailure(.noInput, Diagnostic(file: metricsPath, line: 0, message: "the metrics file cannot be recorded in the manifest: \(why)"))
+    StageFailure(.noInput, Diagnostic(file: metricsPath, line: 0, message: Message(zh: "指标文件无法记入清单（manifest）：\(why)", en: "the metrics file cannot be recorded in the manifest: \(why)")))
   }
 }

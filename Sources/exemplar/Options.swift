@@ -1,13 +1,15 @@
 import ArgumentParser
 import Criteria
 import Ingest
+import Model
 
-extension InputEncoding: ExpressibleByArgument {}
-
-/// Output label language.
-enum Language: String, ExpressibleByArgument, CaseIterable {
-  case zh, en
+extension InputEncoding: ExpressibleByArgument {
+  /// `utf-8`, `gb18030`, and `gbk` (or `gb2312`, `cp936`) for GB18030, its superset.
+  public init?(argument: String) { self.init(name: argument) }
 }
+
+/// The language of labels and messages (`Model.Language`: zh or en).
+extension Language: ExpressibleByArgument {}
 
 /// Encoding of CSV outputs.
 enum OutputEncoding: String, ExpressibleByArgument, CaseIterable {
@@ -23,8 +25,9 @@ struct InputOptions: ParsableArguments {
   @Option(help: "The criteria file (TOML).")
   var criteria: String
 
-  @Option(help: "Encoding of the metrics CSV: utf-8 (default; BOM optional) or gb18030.")
-  var encoding: InputEncoding = .utf8
+  @Option(
+    help: "Encoding of the metrics CSV: utf-8 (BOM optional) or gb18030 (also called gbk). Without it: UTF-8, or GB18030 (with a note) when the file is not UTF-8 and has no BOM.")
+  var encoding: InputEncoding?
 
   @Option(help: "Earlier recommendations, a CSV with columns id,year,programme.")
   var history: String?
@@ -70,6 +73,13 @@ struct InputOptions: ParsableArguments {
     }
   }
 
+  /// How the CSV inputs are read: the named encoding, or detection when none is named.
+  var ingestOptions: IngestOptions {
+    var options = IngestOptions(encoding: encoding ?? .utf8)
+    options.detectEncoding = encoding == nil
+    return options
+  }
+
   /// The parsed `--set` changes (checked in `validate`).
   var parsedOverrides: [Override] { overrides.compactMap { try? Override.parse($0) } }
 
@@ -82,9 +92,13 @@ struct OutputOptions: ParsableArguments {
   @Flag(help: "Machine-readable JSON on stdout.")
   var json = false
 
-  @Option(help: "Labels in reports: zh (default) or en.")
+  @Option(help: "Language of labels in reports and of every message: zh (default) or en.")
   var lang: Language = .zh
 
+}
+
+/// `--output-encoding`, only on the commands that write CSV files (`run`, `sensitivity`).
+struct CSVOutputOptions: ParsableArguments {
   @Option(name: .customLong("output-encoding"), help: "Encoding of CSV outputs: utf-8 (default, with BOM) or gb18030.")
   var outputEncoding: OutputEncoding = .utf8
 }

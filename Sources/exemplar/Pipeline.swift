@@ -26,18 +26,21 @@ struct Pipeline {
 
   /// Warns (stderr) about keys of the criteria file that have no effect, and where a
   /// configured reward exceeds the 2022 policy's cap for its level.
-  static func reportPolicyWarnings(_ spec: Spec) {
+  /// Returns the warnings printed (counted in `validate`'s summary).
+  @discardableResult
+  static func reportPolicyWarnings(_ spec: Spec) -> DiagnosticLog {
     var log = DiagnosticLog()
     for d in spec.warnings { log.append(d) }
     for d in RewardPolicy.policy2022.warnings(for: spec) { log.append(d) }
     Exit.report(log)
+    return log
   }
 
   /// Ingests the metrics file against the spec's columns (exit 66 / 65); prints warnings.
   /// The review column (`[reviews] column`) is not read from the metrics file.
   /// `digests`, when given, hashes the bytes read (`InputDigests`).
   func ingest(_ spec: Spec, digests: InputDigests? = nil) throws -> Table {
-    var options = IngestOptions(encoding: input.encoding)
+    var options = input.ingestOptions
     if let digests { options = digests.start(options) }
     let result = Ingestor.read(
       path: input.metrics, columns: Pipeline.metricsColumns(spec), idColumn: spec.evaluation.idColumn, options: options)
@@ -61,7 +64,7 @@ struct Pipeline {
     var log = DiagnosticLog()
     var csv: [HistoryEntry] = []
     if let path = input.history {
-      let options = IngestOptions(encoding: input.encoding)
+      let options = input.ingestOptions
       csv = try Ingestor.readHistory(path: path, options: digests?.hashing(path, options) ?? options).get()
       log.append(contentsOf: HistoryCheck.check(csv, file: path, spec: spec))
     }
@@ -114,7 +117,8 @@ struct Analysis {
   /// The expert reviews (`--reviews`), for `explain`.
   var reviews: ReviewPanel?
 
-  /// Row of the enterprise with this id (canonical form compared upper-cased and trimmed).
+  /// Row of the enterprise with this id (canonical form compared upper-cased and trimmed);
+  /// `explain --id` also finds names (`EnterpriseLookup`).
   func row(of id: String) -> Int? {
     let wanted = id.trimmingWhitespace().uppercased()
     return evaluation.ids.firstIndex { $0.uppercased() == wanted }

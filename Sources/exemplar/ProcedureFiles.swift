@@ -18,7 +18,7 @@ struct ProcedureFiles {
     var out = ProcedureFiles()
     let wanted = !input.screen.isEmpty || input.reviews != nil || input.recusals != nil || input.decisions != nil
     guard wanted || !spec.screening.isEmpty || spec.reviews != nil else { return out }
-    let options = IngestOptions(encoding: input.encoding)
+    let options = input.ingestOptions
     var errors = DiagnosticLog()
     var kind = StageFailure.Kind.data
     func collect<T>(_ r: Result<T, StageFailure>) -> T? {
@@ -41,7 +41,9 @@ struct ProcedureFiles {
     if let reviewEntries {
       if spec.reviews == nil {
         errors.append(
-          Diagnostic(file: input.reviews ?? "", line: 0, message: "--reviews needs a [reviews] table in \(spec.source) (how the scores are aggregated and which column they become)"))
+          Diagnostic(file: input.reviews ?? "", line: 0, message: Message(
+            zh: "--reviews 需要 \(spec.source) 中有 [reviews] 表（说明评分如何汇总、成为哪一列）",
+            en: "--reviews needs a [reviews] table in \(spec.source) (how the scores are aggregated and which column they become)")))
       } else if let r = collect(ReviewPanel.aggregate(reviewEntries, recusals: recusals, spec: spec, ids: ids, rowCount: table.rowCount)) {
         out.reviews = r.panel
         let column = spec.reviews!.column
@@ -51,7 +53,9 @@ struct ProcedureFiles {
       }
     } else if let r = spec.reviews, spec.criteria.contains(where: { $0.column == r.column }) {
       errors.append(
-        Diagnostic(file: spec.source, line: 0, message: "a criterion reads the review column \"\(r.column)\": give the review scores with --reviews FILE.csv"))
+        Diagnostic(file: spec.source, line: 0, message: Message(
+          zh: "有指标读取评审列 \"\(r.column)\"：请用 --reviews FILE.csv 给出评审评分",
+          en: "a criterion reads the review column \"\(r.column)\": give the review scores with --reviews FILE.csv")))
     }
     if let s = collect(Screener.screen(table, spec: spec, lists: lists, ids: ids)) { out.screening = s }
     if let c = collect(Committee.resolve(decisions, spec: spec, ids: ids, screening: out.screening)) { out.committee = c }

@@ -37,7 +37,7 @@ import Testing
       var args = [command, Self.metrics, "--criteria", criteria]
       if command == "run" { args += ["--out", dir.appendingPathComponent("out").path] }
       if command == "explain" { args += ["--id", "91330281MA2GDT7XXH"] }
-      let r = try CLI.run(args)
+      let r = try CLI.run(args + ["--lang", "en"])
       #expect(r.status == 65, "\(command)")
       #expect(
         r.errorLines.last
@@ -55,7 +55,7 @@ import Testing
     }
     let r = try CLI.run([
       "sensitivity", Self.metrics, "--criteria", criteria, "--out", dir.appendingPathComponent("out").path,
-      "--samples", "20", "--sobol", "4",
+      "--samples", "20", "--sobol", "4", "--lang", "en",
     ])
     #expect(r.status == 65)
     let line = try Self.line(of: "sobol_targets", in: criteria)
@@ -75,7 +75,7 @@ import Testing
     }
     let r = try CLI.run([
       "sensitivity", Self.metrics, "--criteria", criteria, "--out", dir.appendingPathComponent("out").path,
-      "--samples", "20", "--sobol", "0",
+      "--samples", "20", "--sobol", "0", "--lang", "en",
     ])
     #expect(r.status == 65)
     let line = try Self.line(of: "normalisations = ", in: criteria)
@@ -84,10 +84,32 @@ import Testing
     #expect(last.contains("sum normalisation needs values ≥ 0") && last.hasSuffix("(in \(Self.metrics))"))
   }
 
-  /// An unknown `--id` is a data error located at the metrics file.
+  /// An unknown `--id` is a data error located at the metrics file, in either language.
   @Test func unknownIdExits65Located() throws {
-    let r = try CLI.run(["explain", Self.metrics, "--criteria", "criteria/2022.toml", "--id", "NOPE"])
+    let r = try CLI.run(["explain", Self.metrics, "--criteria", "criteria/2022.toml", "--id", "NOPE", "--lang", "en"])
     #expect(r.status == 65)
-    #expect(r.errorLines == ["\(Self.metrics):0: no enterprise with id NOPE"])
+    #expect(r.errorLines == ["\(Self.metrics):0: no enterprise with id or name \"NOPE\" (nor one whose name contains it)"])
+    let zh = try CLI.run(["explain", Self.metrics, "--criteria", "criteria/2022.toml", "--id", "NOPE"])
+    #expect(zh.errorLines == ["\(Self.metrics):0: 没有编号或名称为“NOPE”的企业（也没有名称含此文字的企业）"])
+  }
+
+  /// `--id` finds an enterprise by exact id, exact name or a unique part of the name, and
+  /// suggests close ids for a code one character short.
+  @Test func explainFindsByIdNameOrPartOfName() throws {
+    let id = "91330281MA2GDT7XXH"
+    let name = "宁波鑫鼎厨具电器股份有限公司"
+    var outputs: [String] = []
+    for query in [id, id.lowercased(), name, "宁波鑫鼎"] {
+      let r = try CLI.run(["explain", Self.metrics, "--criteria", "criteria/2022.toml", "--id", query, "--json"])
+      #expect(r.status == 0, "\(query): \(r.stderr)")
+      outputs.append(r.stdout)
+    }
+    #expect(Set(outputs).count == 1)
+    let short = try CLI.run(["explain", Self.metrics, "--criteria", "criteria/2022.toml", "--id", String(id.dropLast()), "--lang", "en"])
+    #expect(short.status == 65)
+    #expect(short.stderr.contains("did you mean \(id)?"))
+    let many = try CLI.run(["explain", Self.metrics, "--criteria", "criteria/2022.toml", "--id", "有限公司", "--lang", "en"])
+    #expect(many.status == 65)
+    #expect(many.stderr.contains("enterprises have \"有限公司\" in their name"))
   }
 }

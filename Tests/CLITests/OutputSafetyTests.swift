@@ -23,7 +23,7 @@ import Testing
     try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
     try "{}".write(to: out.appendingPathComponent("results.json"), atomically: true, encoding: .utf8)
     try "keep".write(to: out.appendingPathComponent("mine.txt"), atomically: true, encoding: .utf8)
-    let r = try CLI.run(["run", Self.metrics, "--criteria", Self.criteria, "--out", out.path])
+    let r = try CLI.run(["run", Self.metrics, "--criteria", Self.criteria, "--out", out.path, "--lang", "en"])
     #expect(r.status == 73)
     #expect(r.stderr.contains("not an Exemplar output folder"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["mine.txt", "results.json"])
@@ -38,7 +38,7 @@ import Testing
     let input = out.appendingPathComponent("m.csv")
     try FileManager.default.copyItem(atPath: Self.metrics, toPath: input.path)
     for command in ["run", "sensitivity"] {
-      let r = try CLI.run([command, input.path, "--criteria", Self.criteria, "--out", out.path, "--samples", "10"].filter {
+      let r = try CLI.run([command, input.path, "--criteria", Self.criteria, "--out", out.path, "--samples", "10", "--lang", "en"].filter {
         command == "sensitivity" || ($0 != "--samples" && $0 != "10")
       })
       #expect(r.status == 73)

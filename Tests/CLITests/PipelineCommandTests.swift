@@ -14,10 +14,13 @@ import Testing
   }
 
   @Test func validateSummarisesTheSample() throws {
-    let r = try CLI.run(["validate", Self.metrics, "--criteria", Self.criteria])
+    let r = try CLI.run(["validate", Self.metrics, "--criteria", Self.criteria, "--lang", "en"])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("300 rows"))
     #expect(r.stdout.contains("columns matched: 28 of 29"))
+    let zh = try CLI.run(["validate", Self.metrics, "--criteria", Self.criteria])
+    #expect(zh.stdout.contains("300 行"))
+    #expect(zh.stdout.contains("已匹配列：28 / 29"))
   }
 
   @Test func validateJSONIsMachineReadable() throws {
@@ -28,15 +31,32 @@ import Testing
     #expect(object?["ok"] as? Bool == true)
   }
 
-  @Test func gb18030SampleNeedsItsEncoding() throws {
+  /// Named, GB18030 is read silently; not named, it is detected with a note; forced to
+  /// UTF-8, it is refused with the hint.
+  @Test func gb18030SampleIsDetectedOrForced() throws {
     let gb = "samples/metrics-2022-gb18030.csv"
-    let ok = try CLI.run(["validate", gb, "--criteria", Self.criteria, "--encoding", "gb18030"])
-    #expect(ok.status == 0, "\(ok.stderr)")
-    #expect(ok.stdout.contains("300 rows"))
-    let undeclared = try CLI.run(["validate", gb, "--criteria", Self.criteria])
-    #expect(undeclared.status == 65)
-    #expect(undeclared.stderr.contains("--encoding gb18030"))
-    #expect(undeclared.errorLines.first?.hasPrefix("\(gb):1:") == true)
+    for name in ["gb18030", "gbk", "GBK"] {
+      let ok = try CLI.run(["validate", gb, "--criteria", Self.criteria, "--encoding", name, "--lang", "en"])
+      #expect(ok.status == 0, "\(ok.stderr)")
+      #expect(ok.stdout.contains("300 rows"))
+      #expect(ok.stderr.isEmpty)
+    }
+    let detected = try CLI.run(["validate", gb, "--criteria", Self.criteria, "--lang", "en"])
+    #expect(detected.status == 0, "\(detected.stderr)")
+    #expect(detected.stdout.contains("300 rows, 53889 bytes, gb18030 (detected)"))
+    #expect(
+      detected.errorLines == [
+        "\(gb):1: note: the file is not valid UTF-8 (byte 0xC9 on line 1) and has no BOM: read as GB18030 (GBK); --encoding utf-8 or --encoding gb18030 forces either"
+      ])
+    let zh = try CLI.run(["validate", gb, "--criteria", Self.criteria])
+    #expect(
+      zh.errorLines == [
+        "\(gb):1: 注：文件不是有效的 UTF-8（第 1 行字节 0xC9）且没有 BOM，已按 GB18030（GBK）读取；可用 --encoding utf-8 或 --encoding gb18030 指定"
+      ])
+    let forced = try CLI.run(["validate", gb, "--criteria", Self.criteria, "--encoding", "utf-8", "--lang", "en"])
+    #expect(forced.status == 65)
+    #expect(forced.stderr.contains("--encoding gb18030"))
+    #expect(forced.errorLines.first?.hasPrefix("\(gb):1:") == true)
   }
 
   @Test func everyBadCellIsReportedWithLineAndColumn() throws {

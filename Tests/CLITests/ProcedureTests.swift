@@ -272,7 +272,7 @@ import Testing
       reviews: file == "reviews.csv" ? text : nil, recusals: file == "recusals.csv" ? text : nil)
     defer { try? FileManager.default.removeItem(at: f.dir) }
     let out = f.path("out")
-    let r = try CLI.run(["run"] + Self.arguments(f) + ["--out", out])
+    let r = try CLI.run(["run"] + Self.arguments(f) + ["--out", out, "--lang", "en"])
     #expect(r.status == 65)
     for m in messages { #expect(r.errorLines.contains { $0.hasPrefix(f.path(m)) || $0.contains(m) }, "\(m) in \(r.stderr)") }
     #expect(!FileManager.default.fileExists(atPath: out))

@@ -28,16 +28,16 @@ import Testing
   /// Checked with the file's own messages, located and attributed; the manifest records it.
   @Test func messagesAndManifest() throws {
     let typo = try CLI.run([
-      "run", Self.metrics, "--criteria", Self.criteria, "--out", "/nonexistent/x", "--set", "groups.efficency.weight=0.30",
+      "run", Self.metrics, "--criteria", Self.criteria, "--out", "/nonexistent/x", "--set", "groups.efficency.weight=0.30", "--lang", "en",
     ])
     #expect(typo.status == 78)
     #expect(typo.stderr.contains("--set groups.efficency.weight=0.30: no groups.efficency in the criteria file (did you mean \"efficiency\"?)"))
     let sum = try CLI.run([
-      "validate", Self.metrics, "--criteria", Self.criteria, "--set", "groups.efficiency.weight=0.30",
+      "validate", Self.metrics, "--criteria", Self.criteria, "--set", "groups.efficiency.weight=0.30", "--lang", "en",
     ])
     #expect(sum.status == 78)
     #expect(sum.stderr.contains("sum to 1.05") && sum.stderr.contains("(with --set groups.efficiency.weight=0.30)"))
-    let method = try CLI.run(["validate", Self.metrics, "--criteria", Self.criteria, "--set", "aggregation.method=topsi"])
+    let method = try CLI.run(["validate", Self.metrics, "--criteria", Self.criteria, "--set", "aggregation.method=topsi", "--lang", "en"])
     #expect(method.status == 78)
     #expect(method.stderr.contains("did you mean \"topsis\"") && method.stderr.contains("(value from --set aggregation.method=topsi)"))
     let malformed = try CLI.run(["validate", Self.metrics, "--criteria", Self.criteria, "--set", "groups.efficiency.weight"])

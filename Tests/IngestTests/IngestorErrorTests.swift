@@ -124,7 +124,7 @@ let defectCases: [DefectCase] = [
   @Test func emptyFile() {
     for text in ["", "\u{FEFF}", "\n\n"] {
       let r = ingest(text)
-      #expect(rendered(r) == ["m.csv:0: the file is empty: a header line and at least one data row are required"])
+      #expect(rendered(r) == ["m.csv:1: the file is empty: a header line and at least one data row are required"])
       #expect(r.failure?.kind == .data)
     }
   }
@@ -151,17 +151,19 @@ let defectCases: [DefectCase] = [
         "m.csv:3:上云: not a yes/no value: 'x' (write true/false, 1/0, 是/否 or Y/N)",
         "m.csv:3:效率提升率(%): not a number: 'NaN' (NaN and infinity are not accepted; leave the cell empty if the value is unknown)",
         "m.csv:3: found 6 fields, the header has 7",
-        "m.csv:4:区域: 'west' is not one of the allowed values: 北区, 南区, east",
+        "m.csv:4:区域: 'west' is not one of the allowed values: 北区, 南区, east; did you mean 'east'?",
       ])
   }
 
   @Test func errorCapKeepsTheFirstAndCountsTheRest() {
     let rows = (0..<50).map { "\(uscc($0 + 10)),n,east,1,bad,1,1\n" }.joined()
     let r = ingest(header + rows, cap: 5)
-    #expect(r.log.diagnostics.count == 5)
+    // Five kept under the cap: three listed, two summarised in one line at the fourth.
+    #expect(r.log.diagnostics.count == 4)
     #expect(r.log.errorCount == 50)
     #expect(r.log.suppressedErrors == 45)
-    #expect(r.log.diagnostics.last?.line == 6)
+    #expect(r.log.diagnostics.last?.line == 5)
+    #expect(r.log.diagnostics.last?.message.hasPrefix("2 more errors of this kind in this column") == true)
   }
 
   @Test func missingFileIsNoInput() {

@@ -74,8 +74,29 @@ import Testing
     let text = String(decoding: data.dropFirst(3), as: UTF8.self)
     let lines = text.split(separator: "\r\n")
     #expect(lines.count == r.monteCarlo.enterprises.count + 1)
-    #expect(lines[0].hasPrefix("id,label,nominal_rank,median_rank,p5_rank,p95_rank,nominal_stars,p_stars_0"))
+    // Chinese labels by default, English keys with `english`.
+    #expect(lines[0].hasPrefix("企业编号,企业名称,名义排名,排名中位数,排名P5,排名P95,名义星级,0星概率"))
     #expect(text.contains("\"'=HYPERLINK(\"\"x\"\")\""))
+    var en = r
+    en.english = true
+    let english = String(decoding: Self.csv(en).dropFirst(3), as: UTF8.self)
+    #expect(english.hasPrefix("id,label,nominal_rank,median_rank,p5_rank,p95_rank,nominal_stars,p_stars_0"))
+    #expect(english.split(separator: "\r\n").count == lines.count)
+  }
+
+  /// `--output-encoding gb18030`: the CSV is GB18030 without BOM, the other files unchanged.
+  @Test func csvInGB18030() throws {
+    var r = try Self.report()
+    r.csvEncoding = .gb18030
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sens-gb-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try OutputFolder.write(to: dir.path) { folder in try r.write(to: folder) }
+    let bytes = try Data(contentsOf: dir.appendingPathComponent("sensitivity.csv"))
+    #expect(bytes.prefix(3) != Data([0xEF, 0xBB, 0xBF]))
+    #expect(String(data: bytes, encoding: .utf8) == nil)
+    let gb = String(decoding: Self.csv(r), as: UTF8.self)
+    #expect(gb.hasPrefix("企业编号"))
+    #expect(bytes.starts(with: [0xC6, 0xF3]))  // 企 in GB18030
   }
 
   @Test func htmlIsSelfContainedAndEscapedLikeEveryPage() throws {

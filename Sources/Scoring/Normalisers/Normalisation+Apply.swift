@@ -60,12 +60,14 @@ extension Normalisation {
   /// The method's native oriented values (higher = better): z-scores for `z-score`,
   /// [0, 1] for every other method.
   ///
-  /// - Throws: `ScoringError` `.domain` when `sum`, `max` or `vector` meet a negative value,
-  ///   or a cost criterion under `sum`/`max` meets a value ≤ 0 (it uses 1/x); its `offset`
-  ///   is the value's position in `x` (`Scorer.prepare` locates it in the file).
+  /// `vector` (x/‖x‖) is defined for any real values: with negative values its results lie
+  /// in [−1, 1] (cost: 1 − x/‖x‖ in [0, 2]), which TOPSIS accepts (Hwang & Yoon 1981; pymcdm).
+  /// - Throws: `ScoringError` `.domain` when `sum` or `max` meet a negative value, or a cost
+  ///   criterion under `sum`/`max` meets a value ≤ 0 (it uses 1/x); its `offset` is the
+  ///   value's position in `x` (`Scorer.prepare` locates it in the file).
   public func oriented(_ x: [Double], direction: Direction, criterion: String) throws(ScoringError) -> [Double] {
     switch self {
-    case .sum, .max, .vector:
+    case .sum, .max:
       if let k = x.firstIndex(where: { $0 < 0 }) {
         throw ScoringError(.domain(criterion: criterion, method: name, requirement: "values ≥ 0", value: x[k]), offset: k)
       }
@@ -122,9 +124,21 @@ extension Normalisation {
   /// Oriented values in [0, 1], as weighted sum, weighted product, VIKOR, group scores
   /// and contributions use them: `oriented` for every method except `z-score`, whose
   /// z-scores are rescaled by min-max (equal to min-max of the oriented data).
-  public func unit(_ x: [Double], direction: Direction, criterion: String) throws(ScoringError) -> [Double] {
+  ///
+  /// `vector` of a column with negative values leaves [0, 1] (x/‖x‖ < 0 for x < 0; for a
+  /// cost criterion 1 − x/‖x‖ > 1): for a TOPSIS aggregation (`rescaled`), where these values
+  /// only show group scores and contributions, they are rescaled by min-max like z-scores;
+  /// otherwise (weighted sum, product, VIKOR add or multiply them as shares of [0, 1]) they
+  /// are refused with `.leavesUnitInterval`.
+  public func unit(_ x: [Double], direction: Direction, criterion: String, rescaled: Bool = false) throws(ScoringError)
+    -> [Double]
+  {
     let values = try oriented(x, direction: direction, criterion: criterion)
     if case .zScore = self { return MinMaxNormaliser.normalise(values) }
+    if case .vector = self, let k = x.firstIndex(where: { $0 < 0 }) {
+      if rescaled { return MinMaxNormaliser.normalise(values) }
+      throw ScoringError(.leavesUnitInterval(criterion: criterion, method: name, value: x[k]), offset: k)
+    }
     return values
   }
 }

@@ -12,9 +12,9 @@ struct Diff: ParsableCommand {
     commandName: "diff",
     abstract: "Who enters and leaves each shortlist, and how ranks and stars move, between two criteria files.",
     discussion: """
-      Both criteria files are applied to the same metrics file. Prints per programme who
-      enters and who leaves, the largest rank movers, Spearman and Kendall (tau-b) rank
-      correlation and the stars gained or lost; --json for machine-readable output,
+      Both criteria files are applied to the same metrics file. Prints per programme who \
+      enters and who leaves, the largest rank movers, Spearman and Kendall (tau-b) rank \
+      correlation and the stars gained or lost; --json for machine-readable output, \
       --html FILE for a self-contained page.
       """)
 

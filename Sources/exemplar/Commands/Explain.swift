@@ -11,23 +11,27 @@ struct Explain: ParsableCommand {
     commandName: "explain",
     abstract: "Why an enterprise has its score, rank, stars and programme decisions.",
     discussion: """
-      Per criterion: raw value → normalised value → weight → contribution; then rank, stars,
-      what stands between it and the next star, and each programme's decision with its
-      reason and reward. With --screen, --reviews and --decisions: why it was screened out,
-      its reviewers and dropped scores, and for each programme what the computation gave
+      Per criterion: raw value → normalised value → weight → contribution; then rank, stars, \
+      what stands between it and the next star, and each programme's decision with its \
+      reason and reward. With --screen, --reviews and --decisions: why it was screened out, \
+      its reviewers and dropped scores, and for each programme what the computation gave \
       beside the final decision, with who decided, when and why.
       """)
 
   @OptionGroup var input: InputOptions
   @OptionGroup var output: OutputOptions
 
-  @Option(help: "The enterprise's id (unified social credit code; case and spaces ignored).")
+  @Option(
+    help:
+      "The enterprise: its id (unified social credit code; case and spaces ignored), its exact name, or a part of the name only it has.")
   var id: String
 
   func run() throws {
     let a = try Pipeline(input: input).analyse()
-    guard let row = a.row(of: id) else {
-      throw StageFailure(.data, Diagnostic(file: input.metrics, line: 0, message: "no enterprise with id \(id)"))
+    let row: Int
+    switch EnterpriseLookup.find(id, in: a.evaluation) {
+    case .success(let r): row = r
+    case .failure(let f): throw StageFailure(.data, Diagnostic(file: input.metrics, line: 0, message: f.message))
     }
     let e = ExplanationModel(analysis: a, row: row, english: output.lang == .en)
     print(output.json ? e.json : Diagnostic.terminalSafeLines(e.text))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Model
 import Reports
 import Synthetic
 
@@ -46,6 +47,8 @@ struct Generate: ParsableCommand {
     }
   }
 
+  @OptionGroup var language: LanguageOption
+
   func run() throws {
     let generator = MetricsGenerator(seed: seed, year: year)
     let bytes = try OutputFile.write(to: out) { file in
@@ -62,7 +65,11 @@ struct Generate: ParsableCommand {
       j.endObject()
       print(j.text)
     } else {
-      print("wrote \(rows) enterprises (\(bytes) bytes) to \(out) (seed \(seed), year \(year))")
+      print(
+        Exit.text(
+          Message(
+            zh: "已写入 \(rows) 家企业（\(bytes) 字节）到 \(out)（种子 \(seed)，年度 \(year)）",
+            en: "wrote \(rows) enterprises (\(bytes) bytes) to \(out) (seed \(seed), year \(year))")))
     }
   }
 }

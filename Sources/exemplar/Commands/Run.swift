@@ -13,13 +13,14 @@ struct Run: ParsableCommand {
     commandName: "run",
     abstract: "The annual run: ingest, score, rank, stars, shortlists, rewards; writes DIR atomically.",
     discussion: """
-      Writes results.json, ranking.csv, shortlists/PROGRAMME.csv, recommendations.xlsx and
-      report.html into DIR. Nothing is visible in DIR until every file is complete; an
+      Writes results.json, ranking.csv, shortlists/PROGRAMME.csv, recommendations.xlsx and \
+      report.html into DIR. Nothing is visible in DIR until every file is complete; an \
       existing DIR is replaced only when the run succeeds.
       """)
 
   @OptionGroup var input: InputOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var csvOutput: CSVOutputOptions
 
   @Option(help: "The output folder (created or replaced atomically).")
   var out: String
@@ -56,32 +57,22 @@ struct Run: ParsableCommand {
     let (report, extra) = try prepareRun()
     try report.write(to: out, inputs: input.paths)
     // The ledger records the run only once its output folder is complete.
-    var recorded: Int?
+    var summary = RunSummary(report: report, out: out, warnings: Exit.warningsReported)
     let start = DispatchTime.now().uptimeNanoseconds
     if let path = input.ledger {
       let ledger = try Ledger.open(path: path, create: true)
       let record = LedgerRecording.record(report, lines: extra.lines, criteriaText: extra.criteriaText, out: out)
-      recorded = try ledger.record(record, beforeCommit: LedgerRecording.testPause)
+      summary.ledgerRun = try ledger.record(record, beforeCommit: LedgerRecording.testPause)
+      summary.ledgerSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
-    let ledgerSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     if output.json {
-      var j = JSONText()
-      j.beginObject()
-      j.field("out", out)
-      j.field("ranked", report.evaluation.order.count)
-      if let recorded {
-        j.field("ledger_run", recorded)
-        j.field("ledger_seconds", (ledgerSeconds * 1000).rounded() / 1000)
-      }
-      j.endObject()
-      print(j.text)
+      print(summary.json)
     } else {
-      let selected = report.decision.programmes.map { "\($0.key) \($0.selected.count)" }.joined(separator: ", ")
       var err = StandardError()
-      print("exemplar: \(report.evaluation.order.count) ranked; selected: \(selected); wrote \(out)", to: &err)
+      print(Diagnostic.terminalSafe(summary.text(Exit.language)), to: &err)
       // The run number on stdout (the summary above is on stderr): `ledger final RUN` takes it.
-      if let recorded, let path = input.ledger {
-        let zh = output.lang == .zh
+      if let recorded = summary.ledgerRun, let path = input.ledger {
+        let zh = Exit.language == .zh
         print(zh ? "exemplar: 已记入台账 \(path)：第 \(recorded) 次运行" : "exemplar: recorded in \(path) as run \(recorded)")
       }
     }
@@ -127,7 +118,7 @@ struct Run: ParsableCommand {
     }
     manifest.criteriaOverrides = analysis.spec.overrides
     var options = ReportOptions(
-      english: output.lang == .en, outputEncoding: output.outputEncoding == .gb18030 ? .gb18030 : .utf8,
+      english: output.lang == .en, outputEncoding: csvOutput.outputEncoding == .gb18030 ? .gb18030 : .utf8,
       excel: !noExcel, html: !noHTML, now: manifest.time, version: Exemplar.version, seed: seed == 0 ? nil : seed)
     if !noHTML, !noPDF {
       options.pdfBrowser = PDFPrinter.browser()
@@ -137,6 +128,7 @@ struct Run: ParsableCommand {
       }
     }
     options.columnar = layout == .columnar
+    options.policyWarnings = RewardPolicy.policy2022.warnings(for: analysis.spec)
     if !noHTML, !noStability, analysis.table.rowCount <= Run.stabilityRowLimit {
       options.stability = try stabilityRows(analysis)
     }

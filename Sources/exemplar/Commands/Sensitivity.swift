@@ -10,17 +10,18 @@ struct Sensitivity: ParsableCommand {
     commandName: "sensitivity",
     abstract: "Robustness of ranks, stars and shortlists under weight (and method) uncertainty.",
     discussion: """
-      The uncertainty is declared in the criteria file's [uncertainty] table. Writes
-      sensitivity.json, sensitivity.csv and sensitivity.html into DIR (atomically):
-      per enterprise the nominal, median and 5–95% rank, the probability of each star level
-      and of selection per programme; each shortlist split into robust (≥ 95% of samples),
-      borderline and outside; Sobol first-order and total-effect indices of each varying
-      weight; and, for weighted-sum aggregation, the exact weight-stability intervals of each
+      The uncertainty is declared in the criteria file's [uncertainty] table. Writes \
+      sensitivity.json, sensitivity.csv and sensitivity.html into DIR (atomically): \
+      per enterprise the nominal, median and 5–95% rank, the probability of each star level \
+      and of selection per programme; each shortlist split into robust (≥ 95% of samples), \
+      borderline and outside; Sobol first-order and total-effect indices of each varying \
+      weight; and, for weighted-sum aggregation, the exact weight-stability intervals of each \
       shortlist. Same seed → same results, whatever the thread count.
       """)
 
   @OptionGroup var input: InputOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var csvOutput: CSVOutputOptions
 
   @Option(help: "The output folder (created or replaced atomically).")
   var out: String
@@ -57,7 +58,7 @@ struct Sensitivity: ParsableCommand {
     let threadCount = threads ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
     let seedValue = seed ?? u.seed
     let progress = ProgressBar.forStandardError()
-    let report: SensitivityReport
+    var report: SensitivityReport
     do {
       let model = try SensitivityModel(evaluation: a.evaluation, table: a.table, spec: a.spec, history: a.history, committee: a.committee)
       progress?.start("Monte Carlo")
@@ -98,6 +99,7 @@ struct Sensitivity: ParsableCommand {
         title: a.spec.evaluation.name, programmeNames: a.spec.programmes.map(\.name),
         criterionKeys: a.spec.criteria.map(\.key), monteCarlo: mc, sobol: sobolResult, stability: stability,
         separated: separated, english: output.lang == .en)
+      report.csvEncoding = csvOutput.outputEncoding == .gb18030 ? .gb18030 : .utf8
     } catch {
       throw error.located(spec: a.spec, table: a.table)
     }
@@ -112,7 +114,10 @@ struct Sensitivity: ParsableCommand {
       print(j.text)
     } else {
       var err = StandardError()
-      print("exemplar: \(report.monteCarlo.samples) samples; \(robust.joined(separator: ", ")); wrote \(out)", to: &err)
+      let line = Message(
+        zh: "exemplar：\(report.monteCarlo.samples) 个样本；稳健入选：\(robust.joined(separator: "，"))；已写入 \(out)",
+        en: "exemplar: \(report.monteCarlo.samples) samples; \(robust.map { $0 + " robust" }.joined(separator: ", ")); wrote \(out)")
+      print(Diagnostic.terminalSafe(Exit.text(line)), to: &err)
     }
   }
 }

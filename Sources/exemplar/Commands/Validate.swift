@@ -10,8 +10,8 @@ struct Validate: ParsableCommand {
     commandName: "validate",
     abstract: "Check the criteria file and every cell of the metrics CSV; writes nothing.",
     discussion: """
-      Prints a summary (rows, columns matched, missing cells per column, warnings). Every
-      problem is printed to stderr as FILE:LINE:COLUMN: message (CSV) or
+      Prints a summary (rows, columns matched, missing cells per column, warnings). Every \
+      problem is printed to stderr as FILE:LINE:COLUMN: message (CSV) or \
       FILE:LINE: key.path: message (criteria). Exit 65 for data errors, 78 for criteria errors.
       """)
 
@@ -20,46 +20,66 @@ struct Validate: ParsableCommand {
   @Flag(help: "Print the summary (or the problems) as JSON on stdout.")
   var json = false
 
+  @OptionGroup var language: LanguageOption
+
   func run() throws {
     let pipeline = Pipeline(input: input)
     let spec: Spec
+    var warnings = DiagnosticLog()
     switch CriteriaLoader.load(path: input.criteria, overrides: input.parsedOverrides) {
     case .success(let s):
       spec = s
-      Pipeline.reportPolicyWarnings(spec)
+      warnings = Pipeline.reportPolicyWarnings(spec)
     case .failure(let f):
       if json { print(problemsJSON(f.diagnostics, kind: "criteria")) }
       throw f
     }
     let result = Ingestor.read(
       path: input.metrics, columns: Pipeline.metricsColumns(spec), idColumn: spec.evaluation.idColumn,
-      options: IngestOptions(encoding: input.encoding))
+      options: input.ingestOptions)
+    warnings.append(contentsOf: result.log)
     if let failure = result.failure {
-      if json { print(problemsJSON(result.log, kind: "metrics")) }
+      if json { print(problemsJSON(warnings, kind: "metrics")) }
       throw failure
     }
     _ = try pipeline.history(spec)
     Exit.report(result.log)
     if json {
-      print(summaryJSON(result.summary, spec: spec, warnings: result.log))
+      print(summaryJSON(result.summary, spec: spec, warnings: warnings))
     } else {
-      print(Diagnostic.terminalSafeLines(summaryText(result.summary, spec: spec, warnings: result.log.warningCount)))
+      print(Diagnostic.terminalSafeLines(summaryText(result.summary, spec: spec, warnings: warnings.warningCount)))
     }
   }
 
+  /// The summary in the language of `--lang`.
   func summaryText(_ s: IngestSummary, spec: Spec, warnings: Int) -> String {
+    let zh = language.lang == .zh
+    let encoding = s.encoding.rawValue + (s.hadBOM ? (zh ? "（带 BOM）" : " with BOM") : "")
+      + (s.detectedGB18030 ? (zh ? "（自动识别）" : " (detected)") : "")
+    let columns = Pipeline.metricsColumns(spec)
     var lines = [
-      "\(input.metrics): \(s.rows) rows, \(s.bytes) bytes, \(s.encoding.rawValue)\(s.hadBOM ? " with BOM" : "")",
-      "criteria: \(input.criteria) — \(spec.evaluation.name) (\(spec.criteria.count) criteria, \(spec.programmes.count) programmes)",
-      "columns matched: \(s.columnsMatched.count) of \(Pipeline.metricsColumns(spec).count)",
+      zh
+        ? "\(input.metrics)：\(s.rows) 行，\(s.bytes) 字节，\(encoding)"
+        : "\(input.metrics): \(s.rows) rows, \(s.bytes) bytes, \(encoding)",
+      zh
+        ? "标准文件：\(input.criteria) — \(spec.evaluation.name)（\(spec.criteria.count) 项指标，\(spec.programmes.count) 个项目）"
+        : "criteria: \(input.criteria) — \(spec.evaluation.name) (\(spec.criteria.count) criteria, \(spec.programmes.count) programmes)",
+      zh
+        ? "已匹配列：\(s.columnsMatched.count) / \(columns.count)" : "columns matched: \(s.columnsMatched.count) of \(columns.count)",
     ]
-    for column in Pipeline.metricsColumns(spec) {
-      let header = s.columnsMatched[column.key].map { "“\($0)”" } ?? "(absent)"
+    for column in columns {
+      // A header written over two lines (Alt+Enter) is shown on one.
+      let header = s.columnsMatched[column.key].map { "“\($0.replacing("\r\n", with: " ").replacing("\n", with: " "))”" }
+        ?? (zh ? "（缺）" : "(absent)")
       let missing = s.missingCells[column.key] ?? 0
-      lines.append("  \(column.key) ← \(header)\(missing > 0 ? ", \(missing) missing" : "")")
+      let gaps = missing == 0 ? "" : zh ? "，缺失 \(missing) 个" : ", \(missing) missing"
+      lines.append("  \(column.key) ← \(header)\(gaps)")
     }
-    if !s.unknownHeaders.isEmpty { lines.append("unknown columns (ignored): \(s.unknownHeaders.joined(separator: ", "))") }
-    lines.append("ok: no errors, \(warnings) warning\(warnings == 1 ? "" : "s")")
+    if !s.unknownHeaders.isEmpty {
+      let list = s.unknownHeaders.joined(separator: ", ")
+      lines.append(zh ? "未知列（已忽略）：\(list)" : "unknown columns (ignored): \(list)")
+    }
+    lines.append(zh ? "通过：无错误，\(warnings) 个警告" : "ok: no errors, \(warnings) warning\(warnings == 1 ? "" : "s")")
     return lines.joined(separator: "\n")
   }
 
@@ -81,6 +101,7 @@ struct Validate: ParsableCommand {
     }
     j.endArray()
     j.field("unknown_columns", strings: s.unknownHeaders)
+    j.field("warning_count", warnings.warningCount)
     diagnostics(&j, "warnings", warnings)
     j.endObject()
     return j.text
@@ -94,6 +115,7 @@ func problemsJSON(_ log: DiagnosticLog, kind: String) -> String {
   j.field("ok", false)
   j.field("kind", kind)
   j.field("errors", log.errorCount)
+  j.field("warning_count", log.warningCount)
   diagnostics(&j, "problems", log)
   j.endObject()
   return j.text
@@ -107,6 +129,7 @@ func diagnostics(_ j: inout JSONText, _ key: String, _ log: DiagnosticLog) {
     j.field("column", d.column)
     j.field("key_path", d.keyPath)
     j.field("severity", d.severity.rawValue)
-    j.field("message", d.message)
+    j.field("message", d.text.text(Exit.language))
+    j.field("message_en", d.text.en)
   }
 }

@@ -10,8 +10,8 @@ struct Weights: ParsableCommand {
     commandName: "weights",
     abstract: "The final weights the criteria file yields, and how they were derived.",
     discussion: """
-      For every node of the criteria tree: the weighting method and the children's local
-      weights; AHP λmax, CI, CR and the random index; entropy e_j and d_j; CRITIC σ_j,
+      For every node of the criteria tree: the weighting method and the children's local \
+      weights; AHP λmax, CI, CR and the random index; entropy e_j and d_j; CRITIC σ_j, \
       conflict and information; then each criterion's final weight (product along its path).
       """)
 

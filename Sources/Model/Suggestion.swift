@@ -21,7 +21,7 @@ public enum Suggestion {
   /// Optimal-string-alignment distance over characters: insertions, deletions,
   /// substitutions and transpositions of adjacent characters cost 1 ("scroe" → "score" = 1).
   /// - Complexity: O(|a|·|b|).
-  static func distance(_ a: String, _ b: String) -> Int {
+  public static func distance(_ a: String, _ b: String) -> Int {
     let x = Array(a)
     let y = Array(b)
     if x.isEmpty { return y.count }
