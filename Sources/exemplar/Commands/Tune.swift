@@ -33,7 +33,7 @@ struct Tune: ParsableCommand {
     let pipeline = Pipeline(input: input)
     let spec = try pipeline.loadSpec()
     var table = try pipeline.ingest(spec)
-    let history = try pipeline.history()
+    let history = try pipeline.history(spec)
     let procedure = try ProcedureFiles.prepare(input, spec: spec, table: &table)
     let bytes = try CriteriaLoader.read(path: input.criteria).get()
     let session = try TuneSession(
@@ -62,7 +62,7 @@ struct Tune: ParsableCommand {
   /// The `exemplar run …` command the page's `--set` arguments complete.
   var command: String {
     var parts = ["exemplar", "run", input.metrics, "--criteria", input.criteria]
-    if input.encoding != .utf8 { parts += ["--encoding", input.encoding.rawValue] }
+    if let encoding = input.encoding { parts += ["--encoding", encoding.rawValue] }
     if let h = input.history { parts += ["--history", h] }
     for s in input.screen { parts += ["--screen", s] }
     if let r = input.reviews { parts += ["--reviews", r] }
