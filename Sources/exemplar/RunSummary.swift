@@ -43,7 +43,7 @@ struct RunSummary {
   /// One line: `exemplar: 299 ranked; selected: a 20, b 6 (quota 8: 2 unfilled); rewards … ; wrote DIR`.
   func text(_ language: Language) -> String {
     let zh = language == .zh
-    let lists = programmes.map { p in
+    let lists = programmes.map { p -> String in
       let gap = p.unfilled == 0 ? "" : zh ? "（名额 \(p.quota)，空缺 \(p.unfilled)）" : " (quota \(p.quota): \(p.unfilled) unfilled)"
       return "\(p.key) \(p.selected)\(gap)"
     }.joined(separator: zh ? "，" : ", ")

@@ -104,7 +104,7 @@ import Testing
     changed[1] = outsider + changed[1].dropFirst(18)
     let conflicting = dir.appendingPathComponent("conflict.csv")
     try (changed.joined(separator: "\n") + "\n").write(to: conflicting, atomically: true, encoding: .utf8)
-    let merged = try Self.runYear(2023, in: dir, extra: ["--history", conflicting.path])
+    let merged = try Self.runYear(2023, in: dir, extra: ["--history", conflicting.path, "--lang", "en"])
     #expect(merged.status == 0, "\(merged.stderr)")
     #expect(merged.stderr.contains("conflict.csv:2:id: warning: \(outsider) is not on the ledger's final of 2022"))
     #expect(merged.stderr.contains("is on the ledger's final of 2022 for city_benchmark (run 1) but not in this history file"))

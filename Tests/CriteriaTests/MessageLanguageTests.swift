@@ -32,8 +32,8 @@ import Testing
     ),
     (
       Fixture.base + "[rankng]\n",
-      "c.toml:34: rankng: 未知的表 \"rankng\"（是否应为 \"ranking\"？）；可用的表：evaluation, columns, groups, criteria, weighting, aggregation, ranking, stars, programmes, rewards, uncertainty, screening, reviews",
-      "c.toml:34: rankng: unknown table \"rankng\" (did you mean \"ranking\"?); allowed tables: evaluation, columns, groups, criteria, weighting, aggregation, ranking, stars, programmes, rewards, uncertainty, screening, reviews"
+      "c.toml:34: rankng: 未知的表 \"rankng\"（是否应为 \"ranking\"？）；可用的表：evaluation, columns, groups, criteria, weighting, aggregation, ranking, stars, programmes, rewards, uncertainty, screening, reviews, documents",
+      "c.toml:34: rankng: unknown table \"rankng\" (did you mean \"ranking\"?); allowed tables: evaluation, columns, groups, criteria, weighting, aggregation, ranking, stars, programmes, rewards, uncertainty, screening, reviews, documents"
     ),
   ])
   func bothLanguages(_ text: String, _ zh: String, _ en: String) {
