@@ -100,7 +100,9 @@ struct XLSXReport {
     return col
   }
 
-  /// Status, position, reason, then the enterprise columns and the reward.
+  /// Status, position, reason (for a reserve, the cap that kept it off the shortlist), the
+  /// computed status when committee decisions were applied, then the enterprise columns and
+  /// this programme's reward.
   func programmeSheet(_ p: Int) throws(ReportError) {
     let d = m.decision.programmes[p]
     let s = try book.addSheet(m.programmeName(d.key))
@@ -108,21 +110,27 @@ struct XLSXReport {
     let shownExcluded = min(d.excluded.count, max(0, m.options.excelExcludedRows))
     let rows = min(d.selected.count + d.reserve.count + shownExcluded, XLSXWorkbook.maxRows - 2)
     let cols = enterpriseColumns(scores: true)
-    s.header([L.status, L.position, L.reason] + cols.titles + [L.reward], widths: [8, 6, 36] + cols.widths + [14], dataRows: rows, headerFormat)
+    let computed = p < m.computedStatus.count ? m.computedStatus[p] : nil
+    let lead = computed == nil ? [L.status, L.position, L.reason] : [L.status, L.position, L.reason, L.computedStatus]
+    s.header(
+      lead + cols.titles + [L.programmeReward], widths: [8, 6, 36] + (computed == nil ? [] : [8]) + cols.widths + [14],
+      dataRows: rows, headerFormat)
     s.printSetup()
+    let rewards = m.programmeRewards[p]
     var r = 1
     func line(_ row: Int, _ status: ShortlistStatus, _ position: Int, _ reason: String) {
       guard r <= rows else { return }
       s.text(r, 0, L.statusName(status))
       s.number(r, 1, Double(position), integerFormat)
       s.text(r, 2, reason, nil)
-      let next = enterpriseCells(s, r, 3, row: row)
-      if m.rewardByRow[row] > 0 { s.number(r, next, m.rewardByRow[row], moneyFormat) }
+      if let computed, let c = ShortlistStatus(rawValue: computed[row]) { s.text(r, 3, L.statusName(c)) }
+      let next = enterpriseCells(s, r, lead.count, row: row)
+      if let reward = rewards[row], reward > 0 { s.number(r, next, reward, moneyFormat) }
       r += 1
     }
-    for (i, row) in d.selected.enumerated() { line(row, .selected, i + 1, "") }
-    for (i, row) in d.reserve.enumerated() { line(row, .reserve, i + 1, "") }
     var reason = ReasonText(english: L.english)
+    for (i, row) in d.selected.enumerated() { line(row, .selected, i + 1, "") }
+    for (i, row) in d.reserve.enumerated() { line(row, .reserve, i + 1, d.reserveReasons[row].map { reason($0) } ?? "") }
     for (i, e) in d.excluded.prefix(shownExcluded).enumerated() { line(e.row, .excluded, i + 1, reason(e.reason)) }
     let hidden = d.selected.count + d.reserve.count + d.excluded.count - (r - 1)
     if hidden > 0 { s.text(r + 1, 0, L.more(hidden), bold) }
