@@ -95,6 +95,26 @@ struct WorkbookDocumentTests {
     #expect(try Self.part(xlsx, "xl/styles.xml").contains("formatCode=\"0.00%\""))
   }
 
+  /// A programme's analysis sheet puts the computed status beside the final one (the samples'
+  /// committee adds 91330281292447022J to the city list, which displaces rank 11 to the
+  /// reserves under the 家电 cap), names a reserve's cap, and shows that programme's reward only.
+  @Test func analysisSheetsShowComputedBesideFinal() throws {
+    let dir = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("out").path
+    let r = try CLI.run(["run"] + DocumentTests.sample + ["--out", out, "--no-pdf", "--no-html"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let c = Self.cells(try Self.part(out + "/recommendations.xlsx", "xl/worksheets/sheet7.xml"))
+    #expect(["A1": "状态", "B1": "序号", "C1": "原因", "D1": "计算结果"].allSatisfy { c[$0.key] == $0.value }, "\(c["D1"] ?? "")")
+    func row(_ id: String) -> Int? { c.first { $0.value == id }.flatMap { Int($0.key.drop { !$0.isNumber }) } }
+    let added = try #require(row("91330281292447022J"))
+    #expect(c["A\(added)"] == "入选" && c["D\(added)"] == "候补")
+    let displaced = try #require(row("91330281MA2XT38H7N"))
+    #expect(c["A\(displaced)"] == "候补" && c["D\(displaced)"] == "入选")
+    #expect(c["C\(displaced)"]?.hasPrefix("名额上限：") == true)
+    #expect(c.values.contains("本项目奖励（元）"))
+  }
+
   @Test func publicNoticeListsEachProgrammeWithTheNoticeRules() throws {
     let dir = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: dir) }
