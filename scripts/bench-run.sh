@@ -14,13 +14,7 @@ cd "$(dirname "$0")/.."
 source scripts/bench/build.sh
 ROWS="${1:-1000000}"; SMALL="${2:-100000}"; REPEAT="${3:-3}"
 DATA=Benchmarks/.data; mkdir -p "$DATA"
-build_or_die swift build -c release --product exemplar
-BIN="$(swift build -c release --show-bin-path)/exemplar"
-PY=Benchmarks/.venv/bin/python
-if [ ! -x "$PY" ] || ! "$PY" -c "import pandas, polars" 2>/dev/null; then
-  python3 -m venv Benchmarks/.venv
-  Benchmarks/.venv/bin/pip install --quiet pandas polars numpy
-fi
+release_and_peers
 M="python3 scripts/bench/measure.py"
 for n in "$ROWS" "$SMALL"; do
   [ -s "$DATA/metrics-$n.csv" ] || "$BIN" generate --rows "$n" --seed 2022 --out "$DATA/metrics-$n.csv"

@@ -10,13 +10,7 @@ cd "$(dirname "$0")/.."
 source scripts/bench/build.sh
 ROWS="${1:-1000000}"; REPEAT="${2:-3}"
 DATA=Benchmarks/.data; mkdir -p "$DATA"
-build_or_die swift build -c release --product exemplar
-BIN="$(swift build -c release --show-bin-path)/exemplar"
-PY=Benchmarks/.venv/bin/python
-if [ ! -x "$PY" ] || ! "$PY" -c "import pandas, polars" 2>/dev/null; then
-  python3 -m venv Benchmarks/.venv
-  Benchmarks/.venv/bin/pip install --quiet pandas polars numpy
-fi
+release_and_peers
 F="$DATA/metrics-$ROWS.csv"
 [ -s "$F" ] || "$BIN" generate --rows "$ROWS" --seed 2022 --out "$F"
 python3 scripts/bench/make_criteria.py criteria/2022.toml "$DATA" >/dev/null

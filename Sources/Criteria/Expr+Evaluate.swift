@@ -138,8 +138,13 @@ extension Expr: CustomStringConvertible {
   /// `stars >= 4` → `stars ≥ 4`: comparison operators of rendered source text as an
   /// official writes them (`≥ ≤ ≠ =`), for reasons and star gaps. Text inside string
   /// literals (single or double quotes, with `\` escapes) is left as written.
-  public static func withOfficialOperators(_ text: String) -> String {
-    guard text.contains(where: { $0 == "\"" || $0 == "'" }) else { return officialOperators(text) }
+  public static func withOfficialOperators(_ text: String) -> String { outsideLiterals(text, officialOperators) }
+
+  /// `text` with `transform` applied to each run outside string literals (single or double
+  /// quotes, with `\` escapes); the literals are kept as written. The one scanner of rule
+  /// text for display (`withOfficialOperators`, `withChineseConnectives`).
+  static func outsideLiterals(_ text: String, _ transform: (String) -> String) -> String {
+    guard text.contains(where: { $0 == "\"" || $0 == "'" }) else { return transform(text) }
     var out = ""
     var plain = ""
     var quote: Character?
@@ -155,7 +160,7 @@ extension Expr: CustomStringConvertible {
           quote = nil
         }
       } else if c == "\"" || c == "'" {
-        out += officialOperators(plain)
+        out += transform(plain)
         plain = ""
         out.append(c)
         quote = c
@@ -163,7 +168,7 @@ extension Expr: CustomStringConvertible {
         plain.append(c)
       }
     }
-    return out + officialOperators(plain)
+    return out + transform(plain)
   }
 
   private static func officialOperators(_ text: String) -> String {
