@@ -2,7 +2,8 @@
 # Results at scale (issue #18), release build, ROWS enterprises × 20 criteria, weighted sum:
 # ingest alone, `run --no-excel --no-html` in both layouts (objects: results.json's ranking;
 # columnar: enterprises.csv), dd of each run's own output bytes (fsync'd, as run writes them),
-# and the same computation in pandas + numpy and in polars (scripts/bench/peer_run.py), each
+# the same computation in pandas + numpy (scripts/bench/peer_run.py: results.json and
+# ranking.csv) and in polars alone writing the full ranking table (scripts/bench/polars_ranking.py), each
 # the best of REPEAT; then bytes per enterprise, the floors' ratios and peak memory.
 # Usage: scripts/bench-scale.sh [ROWS=1000000] [REPEAT=3]
 set -euo pipefail
@@ -28,7 +29,7 @@ ddo=$(line "dd of the objects run's bytes ($((ob / 1048576)) MiB), fsync" "$REPE
 ddc=$(line "dd of the columnar run's bytes ($((cb / 1048576)) MiB), fsync" "$REPEAT" -- dd if=/dev/zero of="$DATA/out-dd" bs=1M count=$(((cb + 1048575) / 1048576)) conv=fsync status=none | secs)
 rm -f "$DATA/out-dd"
 pandas=$(line "pandas + numpy, same computation" "$REPEAT" -- "$PY" scripts/bench/peer_run.py pandas "$F" "$DATA/spec.json" "$DATA/out-pandas" | secs)
-polars=$(line "polars, same computation" "$REPEAT" -- "$PY" scripts/bench/peer_run.py polars "$F" "$DATA/spec.json" "$DATA/out-polars" | secs)
+polars=$(line "polars, full ranking table (scripts/bench/polars_ranking.py)" "$REPEAT" -- "$PY" scripts/bench/polars_ranking.py "$F" "$DATA/spec.json" "$DATA/out-polars" | secs)
 python3 - "$ROWS" "$ingest" "$(echo "$obj" | secs)" "$(echo "$col" | secs)" "$ddo" "$ddc" "$pandas" "$polars" "$ob" "$cb" \
   "$(echo "$obj" | rss)" "$(echo "$col" | rss)" "$(stat -c %s "$F")" <<'PY'
 import sys
