@@ -32,7 +32,9 @@ enum LedgerHistory {
       log.append(
         Diagnostic(
           .warning, file: ledgerFile, line: 0,
-          message: "the final of \(what) is for a programme the criteria file does not have; its \(n) recommendation(s) are not used as history"))
+          message: Message(
+            zh: "\(what) 的终稿所属的推荐项目不在评选标准文件中；其 \(n) 条推荐记录不作为历史使用",
+            en: "the final of \(what) is for a programme the criteria file does not have; its \(n) recommendation(s) are not used as history")))
     }
     var csvListed = Set<String>()
     for e in csv {
@@ -47,7 +49,9 @@ enum LedgerHistory {
         log.append(
           Diagnostic(
             .warning, file: csvFile, line: e.line, column: "id",
-            message: "\(e.id) is not on the ledger's final of \(e.year) for \(p.key) (run \(run)); the ledger's final is used"))
+            message: Message(
+              zh: "\(e.id) 不在台账 \(e.year) 年 \(p.key) 的终稿（第 \(run) 次运行）中；以台账终稿为准",
+              en: "\(e.id) is not on the ledger's final of \(e.year) for \(p.key) (run \(run)); the ledger's final is used")))
       }
     }
     let csvYears = Set(csv.compactMap { e in HistoryCheck.programme(named: e.programme, in: spec).map { "\(e.year)/\($0.key)" } })
@@ -55,7 +59,9 @@ enum LedgerHistory {
       log.append(
         Diagnostic(
           .warning, file: csvFile, line: 0,
-          message: "\(f.id) is on the ledger's final of \(f.year) for \(f.programme) (run \(f.run)) but not in this history file; the ledger's final is used"))
+          message: Message(
+            zh: "\(f.id) 在台账 \(f.year) 年 \(f.programme) 的终稿（第 \(f.run) 次运行）中，但不在此历史文件中；以台账终稿为准",
+            en: "\(f.id) is on the ledger's final of \(f.year) for \(f.programme) (run \(f.run)) but not in this history file; the ledger's final is used")))
     }
     return out
   }

@@ -21,3 +21,10 @@ extension Sensitivity: MessageLanguage { var messageLanguage: Language { output.
 extension Diff: MessageLanguage { var messageLanguage: Language { output.lang } }
 extension Validate: MessageLanguage { var messageLanguage: Language { language.lang } }
 extension Generate: MessageLanguage { var messageLanguage: Language { language.lang } }
+extension LedgerList: MessageLanguage { var messageLanguage: Language { file.lang } }
+extension LedgerFinal: MessageLanguage { var messageLanguage: Language { file.lang } }
+extension LedgerHistoryCommand: MessageLanguage { var messageLanguage: Language { file.lang } }
+extension HistoryCommand: MessageLanguage { var messageLanguage: Language { file.lang } }
+extension Compare: MessageLanguage { var messageLanguage: Language { file.lang } }
+extension Letter: MessageLanguage { var messageLanguage: Language { output.lang } }
+extension Tune: MessageLanguage { var messageLanguage: Language { lang } }

@@ -116,11 +116,18 @@ import Testing
     let history = dir.appendingPathComponent("h.csv")
     try "id,year,programme\n91330281MA2GDT7XXH,2021,宁波市管理创新提升标杆\n91330281MA2GDT7XXH,2022,city_benchmark\n91330281MA2GDT7XXH,2020,city_benchmark\n91330281MA2GDT7XXH,2020,city_benchmark\n"
       .write(to: history, atomically: true, encoding: .utf8)
-    let r = try CLI.run(["validate", "samples/metrics-2022.csv", "--criteria", "criteria/2022.toml", "--history", history.path])
+    let args = ["validate", "samples/metrics-2022.csv", "--criteria", "criteria/2022.toml", "--history", history.path]
+    let r = try CLI.run(args + ["--lang", "en"])
     #expect(r.status == 65)
     #expect(r.stderr.contains("h.csv:2:programme: unknown programme \"宁波市管理创新提升标杆\" (did you mean \"宁波市管理创新提升标杆企业\"?)"))
     #expect(r.stderr.contains("h.csv:3:year: year 2022 is not before the evaluation year 2022"))
     #expect(r.stderr.contains("h.csv:5:id: duplicate"))
+    // The same problems at the same positions in Chinese, the default.
+    let zh = try CLI.run(args)
+    #expect(zh.status == 65)
+    #expect(zh.stderr.contains("h.csv:2:programme: 未知的推荐项目 \"宁波市管理创新提升标杆\"（是否应为 \"宁波市管理创新提升标杆企业\"？）"))
+    #expect(zh.stderr.contains("h.csv:3:year: 年度 2022 不早于评选年度 2022"))
+    #expect(zh.stderr.contains("h.csv:5:id: 重复："))
   }
 
   @Test func missingLedgerIsAnErrorForReaders() throws {

@@ -24,9 +24,11 @@ import Testing
     let port = String(url.dropFirst("http://127.0.0.1:".count).dropLast())
 
     // The port is taken: a second server on it exits 73 and says so.
-    let second = try CLI.run(Self.inputs + ["--port", port])
+    let second = try CLI.run(Self.inputs + ["--port", port, "--lang", "en"])
     #expect(second.status == 73)
     #expect(second.stderr.contains("cannot listen on 127.0.0.1:\(port)"), "\(second.stderr)")
+    let secondZh = try CLI.run(Self.inputs + ["--port", port])
+    #expect(secondZh.status == 73 && secondZh.stderr.contains("无法在 127.0.0.1:\(port) 上监听"), "\(secondZh.stderr)")
 
     kill(p.processIdentifier, SIGTERM)
     p.waitUntilExit()

@@ -42,7 +42,7 @@ struct Compare: ParsableCommand {
     func snapshot(_ y: Int) throws -> RunSnapshot {
       guard let s = try ledger.snapshot(year: y) else {
         let recorded = years.map { String($0.year) }.joined(separator: ", ")
-        throw StageFailure(.data, Diagnostic(file: file.ledger, line: 0, message: "no run of \(y) in the ledger (years recorded: \(recorded.isEmpty ? "none" : recorded))"))
+        throw StageFailure(.data, Diagnostic(file: file.ledger, line: 0, message: Message(zh: "台账中没有 \(y) 年的运行（已记录的年度：\(recorded.isEmpty ? "无" : recorded)）", en: "no run of \(y) in the ledger (years recorded: \(recorded.isEmpty ? "none" : recorded))")))
       }
       return s
     }

@@ -25,7 +25,7 @@ struct HistoryCommand: ParsableCommand {
     let ledger = try Ledger.open(path: file.ledger, create: false)
     let years = try ledger.enterpriseHistory(id: canonical)
     guard !years.isEmpty else {
-      throw StageFailure(.data, Diagnostic(file: file.ledger, line: 0, message: "no enterprise \(canonical) in any run of the ledger"))
+      throw StageFailure(.data, Diagnostic(file: file.ledger, line: 0, message: Message(zh: "台账的各次运行中均无企业 \(canonical)", en: "no enterprise \(canonical) in any run of the ledger")))
     }
     let rows = years.map { y in
       EnterpriseHistoryReport.Year(

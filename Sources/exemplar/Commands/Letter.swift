@@ -37,7 +37,7 @@ struct Letter: ParsableCommand {
     let rows: [Int]
     if let id {
       guard let row = a.row(of: id) else {
-        throw StageFailure(.data, Diagnostic(file: input.metrics, line: 0, message: "no enterprise with id \(id)"))
+        throw StageFailure(.data, Diagnostic(file: input.metrics, line: 0, message: Message(zh: "没有代码为 \(id) 的企业", en: "no enterprise with id \(id)")))
       }
       rows = [row]
     } else {

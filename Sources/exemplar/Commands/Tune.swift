@@ -55,7 +55,7 @@ struct Tune: ParsableCommand {
     }
     done.wait()
     if let message = failure.withLock({ $0 }) {
-      throw StageFailure(.cantCreate, Diagnostic(file: "127.0.0.1:\(requested)", line: 0, message: "cannot listen on 127.0.0.1:\(requested): \(message)"))
+      throw StageFailure(.cantCreate, Diagnostic(file: "127.0.0.1:\(requested)", line: 0, message: Message(zh: "无法在 127.0.0.1:\(requested) 上监听：\(message)", en: "cannot listen on 127.0.0.1:\(requested): \(message)")))
     }
   }
 
