@@ -1,4 +1,5 @@
 import GRDB
+import Model
 
 extension Ledger {
   /// Every run, in recording order.
@@ -48,9 +49,11 @@ extension Ledger {
       if !conflict.isEmpty {
         throw LedgerError(
           .data, path: path,
-          "run \(run): its year already has a final for \(conflict.joined(separator: ", ")); a final cannot be changed or replaced")
+          Message(
+            zh: "第 \(run) 次运行：该年度已有 \(conflict.joined(separator: "、")) 的终稿；终稿不能更改或替换",
+            en: "run \(run): its year already has a final for \(conflict.joined(separator: ", ")); a final cannot be changed or replaced"))
       }
-      guard let result else { throw LedgerError(.data, path: path, "no run \(run) in the ledger (see `exemplar ledger list`)") }
+      guard let result else { throw LedgerError(.data, path: path, Message(zh: "台账中没有第 \(run) 次运行（见 `exemplar ledger list`）", en: "no run \(run) in the ledger (see `exemplar ledger list`)")) }
       return result
     } catch let e as LedgerError {
       throw e

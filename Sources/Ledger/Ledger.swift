@@ -31,9 +31,9 @@ public final class Ledger: @unchecked Sendable {
   public static func open(path: String, create: Bool) throws(LedgerError) -> Ledger {
     var isDir: ObjCBool = false
     let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
-    if isDir.boolValue { throw LedgerError(.cantCreate, path: path, "the ledger is a folder, not a file") }
+    if isDir.boolValue { throw LedgerError(.cantCreate, path: path, Message(zh: "台账路径是一个文件夹，不是文件", en: "the ledger is a folder, not a file")) }
     if !exists && !create {
-      throw LedgerError(.noInput, path: path, "no ledger at this path (a `run --ledger FILE` creates it)")
+      throw LedgerError(.noInput, path: path, Message(zh: "此路径下没有台账（`run --ledger FILE` 会创建它）", en: "no ledger at this path (a `run --ledger FILE` creates it)"))
     }
     var config = Configuration()
     config.busyMode = .timeout(busyTimeout)
@@ -63,16 +63,20 @@ public final class Ledger: @unchecked Sendable {
       throw Ledger.failure(error, path: path, doing: "read")
     }
     if state.app != LedgerSchema.applicationID && (state.objects > 0 || state.app != 0 || state.version != 0) {
-      throw LedgerError(.data, path: path, "this SQLite database is not an Exemplar ledger (application_id \(state.app)); it was left unchanged")
+      throw LedgerError(.data, path: path, Message(
+          zh: "此 SQLite 数据库不是 Exemplar 台账（application_id \(state.app)）；文件未作改动",
+          en: "this SQLite database is not an Exemplar ledger (application_id \(state.app)); it was left unchanged"))
     }
     if state.version > LedgerSchema.current {
       throw LedgerError(
         .data, path: path,
-        "this ledger has schema version \(state.version), written by a newer Exemplar; this one reads versions up to \(LedgerSchema.current): use a newer exemplar (the file was left unchanged)")
+        Message(
+          zh: "此台账的结构版本为 \(state.version)，由较新的 Exemplar 写入；本程序只能读取 \(LedgerSchema.current) 及以下版本：请使用较新的 exemplar（文件未作改动）",
+          en: "this ledger has schema version \(state.version), written by a newer Exemplar; this one reads versions up to \(LedgerSchema.current): use a newer exemplar (the file was left unchanged)"))
     }
     if state.version == LedgerSchema.current { return }
     if state.objects == 0 && !create {
-      throw LedgerError(.data, path: path, "this file is an empty database, not an Exemplar ledger")
+      throw LedgerError(.data, path: path, Message(zh: "此文件是一个空数据库，不是 Exemplar 台账", en: "this file is an empty database, not an Exemplar ledger"))
     }
     do {
       try queue.inTransaction(.immediate) { db in
@@ -88,21 +92,31 @@ public final class Ledger: @unchecked Sendable {
     }
   }
 
+  /// "cannot open the ledger: …" in both languages.
+  static func cannot(_ doing: String, _ detail: String) -> Message {
+    let zh = ["open": "打开", "read": "读取", "migrate": "升级", "record the run in": "将本次运行写入", "write": "写入"][doing] ?? doing
+    return Message(zh: "无法\(zh)台账：\(detail)", en: "cannot \(doing) the ledger: \(detail)")
+  }
+
   /// A ledger error for an SQLite error: damaged files, locks, full disks named as such.
   static func failure(_ error: any Error, path: String, doing: String) -> LedgerError {
-    guard let e = error as? DatabaseError else { return LedgerError(.data, path: path, "cannot \(doing) the ledger: \(error)") }
+    guard let e = error as? DatabaseError else { return LedgerError(.data, path: path, Self.cannot(doing, "\(error)")) }
     let message = e.message ?? "\(e.resultCode)"
     switch e.resultCode.primaryResultCode {
     case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-      return LedgerError(.data, path: path, "the ledger is damaged or not an SQLite database (\(message)); it was left unchanged")
+      return LedgerError(.data, path: path, Message(
+          zh: "台账已损坏或不是 SQLite 数据库（\(message)）；文件未作改动",
+          en: "the ledger is damaged or not an SQLite database (\(message)); it was left unchanged"))
     case .SQLITE_BUSY, .SQLITE_LOCKED:
-      return LedgerError(.cantCreate, path: path, "the ledger stayed locked by another process for \(Int(busyTimeout)) s (\(message))")
+      return LedgerError(.cantCreate, path: path, Message(
+          zh: "台账被另一进程锁定已达 \(Int(busyTimeout)) 秒（\(message)）",
+          en: "the ledger stayed locked by another process for \(Int(busyTimeout)) s (\(message))"))
     case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_FULL:
-      return LedgerError(.cantCreate, path: path, "cannot \(doing) the ledger: \(message)")
+      return LedgerError(.cantCreate, path: path, Self.cannot(doing, message))
     case .SQLITE_CONSTRAINT:
-      return LedgerError(.data, path: path, message)
+      return LedgerError(.data, path: path, Message(message))
     default:
-      return LedgerError(.data, path: path, "cannot \(doing) the ledger: \(message)")
+      return LedgerError(.data, path: path, Self.cannot(doing, message))
     }
   }
 

@@ -5,7 +5,7 @@ public struct LedgerError: StageError {
   public var kind: StageFailure.Kind
   public var diagnostics: DiagnosticLog
 
-  init(_ kind: StageFailure.Kind, path: String, _ message: String) {
+  init(_ kind: StageFailure.Kind, path: String, _ message: Message) {
     self.kind = kind
     var log = DiagnosticLog()
     log.append(Diagnostic(file: path, line: 0, message: message))

@@ -38,9 +38,10 @@ import Testing
     let f = try CLI.run(["ledger", "final", "1", "--ledger", ledger])
     #expect(f.status == 0, "\(f.stderr)")
     // One final per year and programme: a second final of 2022 is refused.
-    let again = try CLI.run(["ledger", "final", "1", "--ledger", ledger])
+    let again = try CLI.run(["ledger", "final", "1", "--ledger", ledger, "--lang", "en"])
     #expect(again.status == 65)
     #expect(again.stderr.contains("a final cannot be changed"))
+    #expect(try CLI.run(["ledger", "final", "1", "--ledger", ledger]).stderr.contains("终稿不能更改或替换"))
 
     let r2 = try Self.runYear(2023, in: dir)
     #expect(r2.status == 0, "\(r2.stderr)")

@@ -101,18 +101,21 @@ import Testing
       "run", "samples/metrics-2022.csv", "--criteria", "criteria/2022.toml", "--out", dir.appendingPathComponent("b").path,
       "--ledger", ledger.path, "--no-excel", "--no-html",
     ]
-    let newer = try CLI.run(args)
+    let newer = try CLI.run(args + ["--lang", "en"])
     #expect(newer.status == 65)
     #expect(newer.stderr.contains("schema version 99, written by a newer Exemplar"))
+    let newerZh = try CLI.run(args)
+    #expect(newerZh.status == 65 && newerZh.stderr.contains("此台账的结构版本为 99，由较新的 Exemplar 写入"), "\(newerZh.stderr)")
     #expect(try Data(contentsOf: ledger) == bytes)
     #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("b").path))
 
     var damaged = bytes
     damaged.replaceSubrange(0..<16, with: Data(repeating: 0x21, count: 16))
     try damaged.write(to: ledger)
-    let broken = try CLI.run(args)
+    let broken = try CLI.run(args + ["--lang", "en"])
     #expect(broken.status == 65)
     #expect(broken.stderr.contains("damaged or not an SQLite database"))
+    #expect(try CLI.run(args).stderr.contains("台账已损坏或不是 SQLite 数据库"))
     #expect(try Data(contentsOf: ledger) == damaged)
     let list = try CLI.run(["ledger", "list", "--ledger", ledger.path])
     #expect(list.status == 65)
