@@ -23,6 +23,13 @@ public struct IDIndex: Sendable {
     self.rowOf = rowOf
   }
 
+  /// An index of no rows: what the procedure needs when no file names an enterprise
+  /// (screening rules only), so a large table is not indexed for nothing.
+  public init() {
+    ids = []
+    rowOf = [:]
+  }
+
   static func key(_ id: String) -> String { id.trimmingWhitespace().uppercased() }
 
   /// The row of `id`, or nil.

@@ -37,7 +37,9 @@ struct ProcedureFiles {
     let decisions = input.decisions.flatMap { collect(Ingestor.readDecisions(path: $0, options: reading($0))) } ?? []
     if errors.hasErrors { throw StageFailure(kind, diagnostics: errors) }
 
-    let ids = IDIndex(table: table, idColumn: spec.evaluation.idColumn)
+    // Only a procedure file names enterprises by id: without one (screening rules, a review
+    // column no file fills) nothing is looked up, and indexing 1M ids took about a second.
+    let ids = wanted ? IDIndex(table: table, idColumn: spec.evaluation.idColumn) : IDIndex()
     if let reviewEntries {
       if spec.reviews == nil {
         errors.append(

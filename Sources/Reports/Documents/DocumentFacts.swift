@@ -98,42 +98,26 @@ public struct DocumentFacts: Sendable {
       let listed = named.sorted().filter { $0 < col.missing.count && col.missing[$0] }
       f.missingUses.append(MissingUse(criterion: j, policy: policy, count: count, listedRows: listed))
     }
-    f.reserveNotes = decision.programmes.map { reserveNotes($0, spec: spec, table: table, evaluation: ev, english: english) }
+    f.reserveNotes = decision.programmes.map { reserveNotes($0, spec: spec, evaluation: ev, english: english) }
     return f
   }
 
   /// Why each reserve ranked above a selected enterprise is a reserve: the cap the engine
-  /// recorded (`ProgrammeDecision.reserveReasons`), else the first cap of the programme its
-  /// value has filled on the final list.
-  static func reserveNotes(_ d: ProgrammeDecision, spec: Spec, table: Table, evaluation ev: Evaluation, english: Bool) -> [Int: String] {
-    guard let p = spec.programmes.first(where: { $0.key == d.key }) else { return [:] }
+  /// recorded (`ProgrammeDecision.reserveReasons`: the one place caps are counted), else,
+  /// when it still ranks above the last selected one, the programme's rules in general (a
+  /// pilot industry walked first, a committee addition).
+  static func reserveNotes(_ d: ProgrammeDecision, spec: Spec, evaluation ev: Evaluation, english: Bool) -> [Int: String] {
+    guard spec.programmes.contains(where: { $0.key == d.key }) else { return [:] }
     let worstSelected = d.selected.map { ev.rank[$0] }.max() ?? 0
     var notes: [Int: String] = [:]
     for r in d.reserve {
-      // The engine's record first: the cap that kept it off while the quota was open.
       if case .cap(let column, let value, let limit)? = d.reserveReasons[r] {
         let name = column.replacingOccurrences(of: "所属", with: "")
         notes[r] =
           english
           ? "ranked above selected enterprises, but the cap of \(limit) per \(column) (\(value)) is reached"
           : "排名高于部分入选企业，但\(name)“\(value)”入选已达上限\(limit)家，列为候补"
-        continue
-      }
-      guard ev.rank[r] > 0 && ev.rank[r] < worstSelected else { continue }
-      for (column, limit) in p.caps.sorted(by: { $0.key < $1.key }) {
-        let value = table.string(column, row: r)
-        guard !value.isEmpty else { continue }
-        let taken = d.selected.filter { table.string(column, row: $0) == value }.count
-        guard taken >= limit else { continue }
-        let c = spec.column(column)
-        let name = (c?.label ?? c?.headers.first ?? column).replacingOccurrences(of: "所属", with: "")
-        notes[r] =
-          english
-          ? "ranked above selected enterprises, but the cap of \(limit) per \(column) (\(value)) is reached"
-          : "排名高于部分入选企业，但\(name)“\(value)”入选已达上限\(limit)家，列为候补"
-        break
-      }
-      if notes[r] == nil {
+      } else if ev.rank[r] > 0 && ev.rank[r] < worstSelected {
         notes[r] = english ? "ranked above selected enterprises; kept off the list by the programme's rules" : "排名高于部分入选企业，因推荐规则（名额分配）列为候补"
       }
     }
