@@ -13,6 +13,8 @@ W="$(mktemp -d /tmp/exemplar-faults.XXXXXX)"
 FAILED=0
 pass() { echo "ok   $1"; }
 fail() { echo "FAIL $1"; FAILED=1; }
+# The first N characters (not bytes) of stdin: messages are Chinese, `cut -c` would split UTF-8.
+clip() { python3 -c 'import sys; print(sys.stdin.read().rstrip("\n")[:int(sys.argv[1])])' "$1"; }
 cleanup() { mountpoint -q "$W/disk" 2>/dev/null && umount "$W/disk"; rm -rf "$W"; }
 trap cleanup EXIT
 
@@ -35,7 +37,7 @@ if [ "$(id -u)" = 0 ] && mkdir -p "$W/disk" && mount -t tmpfs -o size=1m tmpfs "
   after=$(cd "$W/disk/out" && find . -type f -exec sha256sum {} + | sort)
   litter=$(ls "$W/disk" | grep -c 'tmp-' || true)
   if [ "$first" = 0 ] && [ "$rc" = 73 ] && [ "$before" = "$after" ] && [ "$litter" = 0 ]; then
-    pass "full disk: exit 73, old output intact ($(tail -1 "$W/full.log" | sed 's/.*: cannot/cannot/' | cut -c1-70))"
+    pass "full disk: exit 73, old output intact ($(tail -1 "$W/full.log" | sed 's/.*: cannot/cannot/' | clip 70))"
   else fail "full disk: first=$first rc=$rc litter=$litter $(tail -1 "$W/full.log")"; fi
   umount "$W/disk"
 else
@@ -68,7 +70,7 @@ cp "$W/big.csv" "$W/shrinking.csv"
 "$BIN" run "$W/shrinking.csv" --criteria "$C" --out "$W/t" --no-excel --no-html >"$W/trunc.log" 2>&1
 rc=$?
 wait
-if [ "$rc" = 66 ] && ! [ -e "$W/t" ]; then pass "truncated while read: exit 66 ($(tail -1 "$W/trunc.log" | cut -c1-90))"
+if [ "$rc" = 66 ] && ! [ -e "$W/t" ]; then pass "truncated while read: exit 66 ($(tail -1 "$W/trunc.log" | clip 90))"
 elif [ "$rc" = 0 ] && [ "$(grep -o '"rows": *[0-9]*' "$W/t/results.json" | head -1 | grep -o '[0-9]*$')" -gt 0 ]; then
   # The read finished before the truncation: then the manifest must describe the full file.
   grep -q "$(sha256sum "$W/big.csv" | cut -c1-64)" "$W/t/results.json" && pass "truncated after the read: full file recorded" || fail "truncated: manifest hash of other bytes"
@@ -81,6 +83,6 @@ for f in "$W"/h/*.toml; do
   rc=$?
   name=$(basename "$f" .toml)
   if [ "$rc" = 78 ] && grep -q "$(basename "$f"):[0-9]" "$W/h.log"; then pass "hostile criteria $name: exit 78 at a line"
-  else fail "hostile criteria $name: rc=$rc $(grep -v warning "$W/h.log" | tail -1 | cut -c1-120)"; fi
+  else fail "hostile criteria $name: rc=$rc $(grep -v warning "$W/h.log" | tail -1 | clip 120)"; fi
 done
 exit $FAILED
