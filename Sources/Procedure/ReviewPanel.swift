@@ -174,7 +174,9 @@ public struct ReviewPanel: Sendable {
             zh: "\(short.count) 家企业在回避后评审人数少于 \(rspec.minReviewers)，因此没有评审得分：\(shown)\(short.count > 5 ? " …" : "")",
             en: "\(short.count) enterprise(s) have fewer than \(rspec.minReviewers) reviewers after recusals, so no review score: \(shown)\(short.count > 5 ? " …" : "")")))
     }
-    for w in panel.outliers(file: file) { warnings.append(w) }
+    var firstLine = [Int](repeating: 0, count: reviewerCount)
+    for i in 0..<records.count where firstLine[Int(records.reviewerCode[i])] == 0 { firstLine[Int(records.reviewerCode[i])] = records.lines[i] }
+    for w in panel.outliers(file: file, firstLines: firstLine) { warnings.append(w) }
     return .success((panel, NumericColumn(values: values, missing: missing), warnings))
   }
 
@@ -215,8 +217,9 @@ public struct ReviewPanel: Sendable {
   /// more than `outlier_sd` of their standard deviations (leave-one-out, so one harsh
   /// reviewer cannot hide by widening the spread; the deviation is at least 2% of the
   /// range wide, so a unanimous panel does not flag a one-point difference). Needs at
-  /// least 3 reviewers.
-  func outliers(file: String) -> [Diagnostic] {
+  /// least 3 reviewers. Each warning is at the reviewer's first line of the file
+  /// (`firstLines`, by reviewer code).
+  func outliers(file: String, firstLines: [Int]) -> [Diagnostic] {
     var total = [Double](repeating: 0, count: reviewers.count)
     var number = [Int](repeating: 0, count: reviewers.count)
     for (k, r) in reviewerOf.enumerated() {
@@ -224,7 +227,11 @@ public struct ReviewPanel: Sendable {
       number[Int(r)] += 1
     }
     var means: [String: Double] = [:]
-    for r in reviewers.indices where number[r] > 0 { means[reviewers[r]] = total[r] / Double(number[r]) }
+    var lineOf: [String: Int] = [:]
+    for r in reviewers.indices where number[r] > 0 {
+      means[reviewers[r]] = total[r] / Double(number[r])
+      lineOf[reviewers[r]] = r < firstLines.count ? firstLines[r] : 0
+    }
     guard means.count >= 3 else { return [] }
     let floor = 0.02 * (spec.range.upperBound - spec.range.lowerBound)
     return means.keys.sorted().compactMap { r in
@@ -234,7 +241,7 @@ public struct ReviewPanel: Sendable {
       let z = (means[r]! - m) / sd
       guard abs(z) > spec.outlierSD else { return nil }
       return Diagnostic(
-        .warning, file: file, line: 0,
+        .warning, file: file, line: lineOf[r] ?? 0, column: "reviewer",
         message: Message(
           zh: "评审 \(r) 的平均评分为 \(formatFixed(means[r]!, decimals: 1))，比其他评审的 \(formatFixed(m, decimals: 1)) \(z > 0 ? "高" : "低") \(formatFixed(abs(z), decimals: 1)) 个标准差",
           en: "reviewer \(r) scores \(formatFixed(means[r]!, decimals: 1)) on average, \(formatFixed(abs(z), decimals: 1)) standard deviations \(z > 0 ? "above" : "below") the other reviewers' \(formatFixed(m, decimals: 1))"))

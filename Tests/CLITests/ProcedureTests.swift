@@ -233,6 +233,22 @@ import Testing
     #expect(screened.stdout.contains("近三年发生重大安全生产事故; evidence: incident=true"))
   }
 
+  /// A harsh reviewer is warned about at the reviewer's first line (not at line 0), in
+  /// both languages; the other five reviewers, within ±4 points of each other, are not.
+  @Test func aHarshReviewerIsWarnedAboutAtTheirFirstLine() throws {
+    var reviews = Self.reviews  // lines 2…61: R1–R5 on E01…E12
+    for i in 1...12 { reviews += "\(Self.id(i)),R6,\(Double(100 - 5 * i) - 30)\n" }  // R6 from line 62
+    let f = try Self.files(reviews: reviews)
+    defer { try? FileManager.default.removeItem(at: f.dir) }
+    let zh = try CLI.run(["run"] + Self.arguments(f) + ["--out", f.path("zh"), "--no-excel", "--no-html"])
+    let en = try CLI.run(["run"] + Self.arguments(f) + ["--out", f.path("en"), "--no-excel", "--no-html", "--lang", "en"])
+    #expect(zh.status == 0 && en.status == 0, "\(zh.stderr)\(en.stderr)")
+    let path = f.path("reviews.csv")
+    #expect(zh.stderr.contains("\(path):62:reviewer: 警告：评审 R6 的平均评分为"), "\(zh.stderr)")
+    #expect(en.stderr.contains("\(path):62:reviewer: warning: reviewer R6 scores"), "\(en.stderr)")
+    #expect(!zh.stderr.contains("评审 R5") && !zh.stderr.contains("\(path):0:"), "\(zh.stderr)")
+  }
+
   @Test func sensitivityHonoursScreeningAndDecisions() throws {
     let f = try Self.files()
     defer { try? FileManager.default.removeItem(at: f.dir) }

@@ -73,7 +73,7 @@ struct Run: ParsableCommand {
       // The run number on stdout (the summary above is on stderr): `ledger final RUN` takes it.
       if let recorded = summary.ledgerRun, let path = input.ledger {
         let zh = Exit.language == .zh
-        print(zh ? "exemplar: 已记入台账 \(path)：第 \(recorded) 次运行" : "exemplar: recorded in \(path) as run \(recorded)")
+        print(zh ? "exemplar：已记入台账 \(path)：第 \(recorded) 次运行" : "exemplar: recorded in \(path) as run \(recorded)")
       }
     }
   }
