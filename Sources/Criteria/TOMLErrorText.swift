@@ -10,11 +10,12 @@ import Model
 /// lead-in, so nothing the parser said is lost.
 enum TOMLErrorText {
   /// The parser's `description` as a message in both languages.
-  static func message(_ description: String) -> Message {
+  static func message(_ parsed: String) -> Message {
     let prefix = "Error while parsing "
     var scope = ""
     // toml++ quotes the rest of the line it stopped at, line break included.
-    var reason = description.replacing("\r\n'", with: "'").replacing("\n'", with: "'")
+    let description = parsed.replacing("\r\n'", with: "'").replacing("\n'", with: "'")
+    var reason = description
     if description.hasPrefix(prefix), let colon = description.range(of: ": ") {
       scope = String(description[description.index(description.startIndex, offsetBy: prefix.count)..<colon.lowerBound])
       reason = String(description[colon.upperBound...])
