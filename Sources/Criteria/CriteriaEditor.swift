@@ -13,8 +13,8 @@ import TOMLKit
 public enum CriteriaEditor {
   /// The edited text, or a failure (config, 78) naming the change it could not write.
   public static func apply(_ bytes: [UInt8], source: String, overrides: [Override]) -> Result<String, StageFailure> {
-    func fail(_ o: Override, _ why: String) -> Result<String, StageFailure> {
-      .failure(StageFailure(.config, Diagnostic(file: source, line: 0, message: "--set \(o.description): \(why)")))
+    func fail(_ o: Override, _ why: Message) -> Result<String, StageFailure> {
+      .failure(StageFailure(.config, Diagnostic(file: source, line: 0, message: Message(zh: "--set \(o.description)：", en: "--set \(o.description): ") + why)))
     }
     let text = String(decoding: bytes, as: UTF8.self)
     let index = KeyLineIndex(text: text)
@@ -27,7 +27,11 @@ public enum CriteriaEditor {
       let table = o.path.dropLast().joined(separator: ".")
       if let l = index.lines[o.keyPath], l > 0, l <= lines.count {
         guard let edited = replacing(key: key, in: lines[l - 1], with: value) else {
-          return fail(o, "line \(l) does not hold it as `\(key) = value` on a line of its own; change it by hand")
+          return fail(
+            o,
+            Message(
+              zh: "第 \(l) 行并非单独一行的 `\(key) = value`；请手工修改",
+              en: "line \(l) does not hold it as `\(key) = value` on a line of its own; change it by hand"))
         }
         lines[l - 1] = edited
       } else if !table.isEmpty, let l = index.lines[table], l > 0, l <= lines.count,
@@ -38,7 +42,11 @@ public enum CriteriaEditor {
         let line = "\(bareOrQuoted(key)) = \(value)"
         if let k = appended.firstIndex(where: { $0.table == table }) { appended[k].lines.append(line) } else { appended.append((table, [line])) }
       } else {
-        return fail(o, "its table \(table) is not a [table] of its own in the file; change it by hand")
+        return fail(
+          o,
+          Message(
+            zh: "它所在的表 \(table) 在文件中不是单独的 [table]；请手工修改",
+            en: "its table \(table) is not a [table] of its own in the file; change it by hand"))
       }
     }
     for ins in inserts.enumerated().sorted(by: { ($0.element.after, $0.offset) > ($1.element.after, $1.offset) }) {
@@ -54,12 +62,17 @@ public enum CriteriaEditor {
     guard case .success(let edited) = CriteriaLoader.parse(out, source: source),
       case .success(let wanted) = CriteriaLoader.load(bytes: bytes, source: source, overrides: overrides)
     else {
-      return .failure(StageFailure(.config, Diagnostic(file: source, line: 0, message: "the edited file does not load; change it by hand")))
+      return .failure(StageFailure(.config, Diagnostic(
+            file: source, line: 0,
+            message: Message(zh: "修改后的文件无法载入；请手工修改", en: "the edited file does not load; change it by hand"))))
     }
     guard edited.criteria == wanted.criteria, edited.groups == wanted.groups, edited.weighting == wanted.weighting,
       edited.aggregation == wanted.aggregation
     else {
-      return .failure(StageFailure(.config, Diagnostic(file: source, line: 0, message: "the edited file would not say what the changes say; change it by hand")))
+      return .failure(StageFailure(.config, Diagnostic(
+            file: source, line: 0,
+            message: Message(
+              zh: "修改后的文件与所作的更改不一致；请手工修改", en: "the edited file would not say what the changes say; change it by hand"))))
     }
     return .success(out)
   }

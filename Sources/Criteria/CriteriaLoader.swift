@@ -56,7 +56,9 @@ public enum CriteriaLoader {
     do {
       root = try TOMLTable(string: text)
     } catch let e as TOMLParseError {
-      return .failure(StageFailure(.config, Diagnostic(file: source, line: e.source.begin.line, message: Message(zh: "TOML 语法错误：\(e.description)", en: e.description))))
+      let column = e.source.begin.column > 0 ? String(e.source.begin.column) : nil
+      return .failure(
+        StageFailure(.config, Diagnostic(file: source, line: e.source.begin.line, column: column, message: TOMLErrorText.message(e.description))))
     } catch {
       return .failure(StageFailure(.config, Diagnostic(file: source, line: 0, message: Message(zh: "无法解析 TOML：\(error)", en: "cannot parse TOML: \(error)"))))
     }
@@ -95,12 +97,16 @@ public enum CriteriaLoader {
     var starScope = scope
     for n in ["stars", "rank"] {
       starScope.names[n] = nil
-      starScope.forbidden[n] = "cannot be used in a star requirement (stars are awarded before ranks and programmes)"
+      starScope.forbidden[n] = Message(
+        zh: "不能用于星级要求（星级在排名和项目遴选之前评定）",
+        en: "cannot be used in a star requirement (stars are awarded before ranks and programmes)")
     }
     if case .table(let all)? = top["programmes"] {
+      let beforeProgrammes = Message(
+        zh: "不能用于星级要求（星级在项目遴选之前评定）", en: "cannot be used in a star requirement (stars are awarded before programmes)")
       for key in all.keys {
-        starScope.forbidden["selected." + key] = "cannot be used in a star requirement (stars are awarded before programmes)"
-        starScope.forbidden["eligible." + key] = "cannot be used in a star requirement (stars are awarded before programmes)"
+        starScope.forbidden["selected." + key] = beforeProgrammes
+        starScope.forbidden["eligible." + key] = beforeProgrammes
       }
     }
     let stars = d.decodeStars(top["stars"], scale: evaluation.scale, scope: starScope)
@@ -108,7 +114,9 @@ public enum CriteriaLoader {
     if case .table(let all)? = top["programmes"] {
       for key in all.keys {
         for kind in ["selected", "eligible"] {
-          programmeScope.forbidden["\(kind).\(key)"] = "names programme \"\(key)\", which is not declared before this one; selected.P and eligible.P may name only earlier programmes"
+          programmeScope.forbidden["\(kind).\(key)"] = Message(
+            zh: "指向项目 \"\(key)\"，它未在本项目之前声明；selected.P 和 eligible.P 只能指向更早声明的项目",
+            en: "names programme \"\(key)\", which is not declared before this one; selected.P and eligible.P may name only earlier programmes")
         }
       }
     }

@@ -31,7 +31,10 @@ public enum ExprParser {
       do throws(ExprSyntaxError) {
         let e = try state.parseOr()
         if case .end = state.current.kind { return .success(e) }
-        throw state.error("expected 'and', 'or' or end of expression, found \(state.current.quoted)")
+        throw state.error(
+          Message(
+            zh: "此处应为 'and'、'or' 或表达式结尾，实际为 \(state.current.quotedText.zh)",
+            en: "expected 'and', 'or' or end of expression, found \(state.current.quoted)"))
       } catch {
         return .failure(error)
       }
@@ -63,7 +66,11 @@ private struct ParserState {
   /// Fails when a tree of depth `d` is too deep.
   func checkDepth(_ d: Int, at token: ExprToken) throws(ExprSyntaxError) {
     if d > ExprParser.maxDepth {
-      throw error("the expression nests more than \(ExprParser.maxDepth) levels deep (parentheses, 'not', lists and 'and'/'or' operands)", at: token)
+      throw error(
+        Message(
+          zh: "表达式嵌套超过 \(ExprParser.maxDepth) 层（括号、'not'、列表以及 'and'/'or' 的操作数）",
+          en: "the expression nests more than \(ExprParser.maxDepth) levels deep (parentheses, 'not', lists and 'and'/'or' operands)"),
+        at: token)
     }
   }
 
@@ -74,10 +81,6 @@ private struct ParserState {
   }
 
   var current: ExprToken { tokens[min(position, tokens.count - 1)] }
-
-  func error(_ message: String, at token: ExprToken? = nil) -> ExprSyntaxError {
-    ExprSyntaxError(column: (token ?? current).offset + 1, message: message)
-  }
 
   func error(_ text: Message, at token: ExprToken? = nil) -> ExprSyntaxError {
     ExprSyntaxError(column: (token ?? current).offset + 1, text: text)
@@ -143,12 +146,12 @@ private struct ParserState {
     var negated = false
     if isKeyword("not") {
       advance()
-      guard isKeyword("in") else { throw error("expected 'in' after 'not', found \(current.quoted)", at: current) }
+      guard isKeyword("in") else { throw error(Message(zh: "'not' 后应为 'in'，实际为 \(current.quotedText.zh)", en: "expected 'in' after 'not', found \(current.quoted)"), at: current) }
       negated = true
     }
     if isKeyword("in") {
       advance()
-      guard case .lbracket = current.kind else { throw error("expected '[' after 'in', found \(current.quoted)") }
+      guard case .lbracket = current.kind else { throw error(Message(zh: "'in' 后应为 '['，实际为 \(current.quotedText.zh)", en: "expected '[' after 'in', found \(current.quoted)")) }
       let items = try parseListItems()
       depth = max(leftDepth, depth) + 1
       return .member(left, items, negated: negated)
@@ -177,7 +180,10 @@ private struct ParserState {
       try enter()
       advance()
       let inner = try parseOr()
-      guard case .rparen = current.kind else { throw error("expected ')' to close '(' at column \(token.offset + 1), found \(current.quoted)") }
+      guard case .rparen = current.kind else { throw error(
+          Message(
+            zh: "应为 ')' 以闭合第 \(token.offset + 1) 列的 '('，实际为 \(current.quotedText.zh)",
+            en: "expected ')' to close '(' at column \(token.offset + 1), found \(current.quoted)")) }
       advance()
       nesting -= 1
       return inner
@@ -213,7 +219,10 @@ private struct ParserState {
         nesting -= 1
         depth = d + 1
         return items
-      default: throw error("expected ',' or ']' to close '[' at column \(open.offset + 1), found \(current.quoted)")
+      default: throw error(
+          Message(
+            zh: "应为 ',' 或 ']' 以闭合第 \(open.offset + 1) 列的 '['，实际为 \(current.quotedText.zh)",
+            en: "expected ',' or ']' to close '[' at column \(open.offset + 1), found \(current.quoted)"))
       }
     }
   }

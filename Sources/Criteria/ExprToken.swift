@@ -1,3 +1,5 @@
+import Model
+
 /// One token of a rule expression, with its 0-based character offset in the expression.
 struct ExprToken: Sendable, Hashable {
   enum Kind: Sendable, Hashable {
@@ -27,5 +29,11 @@ struct ExprToken: Sendable, Hashable {
   var quoted: String {
     if case .end = kind { return "end of expression" }
     return "'\(text)'"
+  }
+
+  /// `quoted` in both languages (`表达式结尾` for the end).
+  var quotedText: Message {
+    if case .end = kind { return Message(zh: "表达式结尾", en: "end of expression") }
+    return Message(zh: "'\(text)'", en: "'\(text)'")
   }
 }

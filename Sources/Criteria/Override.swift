@@ -20,14 +20,20 @@ public struct Override: Sendable, CustomStringConvertible {
   /// Parses `KEY.PATH=VALUE`.
   /// - Throws: a usage failure (exit 64) saying what is wrong with the text.
   public static func parse(_ text: String) throws(StageFailure) -> Override {
-    func fail(_ message: String) -> StageFailure {
+    func fail(_ message: Message) -> StageFailure {
       StageFailure(.usage, Diagnostic(file: "--set", line: 0, message: message))
     }
     guard let eq = text.firstIndex(of: "="), !String(text[..<eq]).trimmingWhitespace().isEmpty else {
-      throw fail("--set \(text): expected KEY.PATH=VALUE, e.g. --set groups.efficiency.weight=0.30")
+      throw fail(
+        Message(
+          zh: "--set \(text)：应写成 KEY.PATH=VALUE，如 --set groups.efficiency.weight=0.30",
+          en: "--set \(text): expected KEY.PATH=VALUE, e.g. --set groups.efficiency.weight=0.30"))
     }
     guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-      throw fail("--set: control characters (line breaks, tabs …) are not allowed in KEY.PATH=VALUE")
+      throw fail(
+        Message(
+          zh: "--set：KEY.PATH=VALUE 中不能有控制字符（换行、制表符等）",
+          en: "--set: control characters (line breaks, tabs …) are not allowed in KEY.PATH=VALUE"))
     }
     let key = String(text[..<eq]).trimmingWhitespace()
     let value = String(text[text.index(after: eq)...]).trimmingWhitespace()
@@ -41,7 +47,10 @@ public struct Override: Sendable, CustomStringConvertible {
       }
     }
     guard !path.isEmpty, path.count <= Self.maxParts else {
-      throw fail("--set \(text): \"\(key)\" is not a key path (write it as in the criteria file, e.g. groups.efficiency.weight)")
+      throw fail(
+        Message(
+          zh: "--set \(text)：\"\(key)\" 不是键路径（请按标准文件中的写法，如 groups.efficiency.weight）",
+          en: "--set \(text): \"\(key)\" is not a key path (write it as in the criteria file, e.g. groups.efficiency.weight)"))
     }
     let quoted = "\"" + value.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
     for candidate in value.isEmpty ? [quoted] : [value, quoted] {
@@ -53,7 +62,7 @@ public struct Override: Sendable, CustomStringConvertible {
       }
       return Override(description: text, path: path, value: node)
     }
-    throw fail("--set \(text): the value is neither TOML nor text")
+    throw fail(Message(zh: "--set \(text)：该值既不是 TOML 也不是文本", en: "--set \(text): the value is neither TOML nor text"))
   }
 
   /// The most parts a key path may have.

@@ -7,12 +7,7 @@ extension Spec {
   public func line(of path: String) -> Int { keyLines?.line(path) ?? 0 }
 
   /// A problem with the value at key path `path`, located in the criteria file:
-  /// `FILE:LINE: key.path: message`.
-  public func diagnostic(at path: String, _ message: String) -> Diagnostic {
-    Diagnostic(file: source, line: line(of: path), keyPath: path, message: message)
-  }
-
-  /// The same with the message in both languages.
+  /// `FILE:LINE: key.path: message`, with the message in both languages.
   public func diagnostic(at path: String, _ message: Message, severity: Diagnostic.Severity = .error) -> Diagnostic {
     Diagnostic(severity, file: source, line: line(of: path), keyPath: path, message: message)
   }

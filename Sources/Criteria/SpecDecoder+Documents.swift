@@ -11,11 +11,11 @@ extension SpecDecoder {
     var spec = DocumentsSpec()
     if let s = string(t, "issuer", path) { spec.issuer = s.trimmingWhitespace() }
     if let s = string(t, "title", path) {
-      if s.trimmingWhitespace().isEmpty { error(path + ".title", "expected the report's title, found \"\"") } else { spec.title = s }
+      if s.trimmingWhitespace().isEmpty { error(path + ".title", Message(zh: "应为报告标题，实际为 \"\"", en: "expected the report's title, found \"\"")) } else { spec.title = s }
     }
     if let n = integer(t, "notice_days", path, expected: "an integer from 1 to 60", valid: { (1...60).contains($0) }) { spec.noticeDays = n }
     if let s = string(t, "objection", path) {
-      if s.trimmingWhitespace().isEmpty { error(path + ".objection", "expected how objections are made, found \"\"") } else { spec.objection = s }
+      if s.trimmingWhitespace().isEmpty { error(path + ".objection", Message(zh: "应为提出异议的方式，实际为 \"\"", en: "expected how objections are made, found \"\"")) } else { spec.objection = s }
     }
     if let s = string(t, "contact", path) { spec.contact = s }
     if let n = integer(t, "key_metrics", path, expected: "an integer from 0 to 8", valid: { (0...8).contains($0) }) { spec.keyMetricCount = n }
@@ -30,7 +30,7 @@ extension SpecDecoder {
         }
         guard let list = strings(m, key, path + ".metrics") else { continue }
         for (i, k) in list.enumerated() where !criterionKeys.contains(k) { unknownKey("\(p)[\(i)]", "criterion", k, criterionKeys) }
-        if list.count > 8 { error(p, "expected at most 8 criteria, found \(list.count)") }
+        if list.count > 8 { error(p, Message(zh: "最多 8 个指标，实际为 \(list.count) 个", en: "expected at most 8 criteria, found \(list.count)")) }
         spec.metrics[key] = list
       }
     }

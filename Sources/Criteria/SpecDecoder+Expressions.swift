@@ -4,22 +4,22 @@ import Model
 enum ExprType: Sendable, Hashable {
   case number, string, bool, list, unknown
 
-  var noun: String {
+  var noun: Message {
     switch self {
-    case .number: return "a number"
-    case .string: return "a string"
-    case .bool: return "a condition"
-    case .list: return "a list"
-    case .unknown: return "a value"
+    case .number: return Message(zh: "数值", en: "a number")
+    case .string: return Message(zh: "字符串", en: "a string")
+    case .bool: return Message(zh: "条件", en: "a condition")
+    case .list: return Message(zh: "列表", en: "a list")
+    case .unknown: return Message(zh: "值", en: "a value")
     }
   }
 }
 
 /// The names an expression may read, with their types and a phrase for messages.
 struct ExprScope: Sendable {
-  var names: [String: (type: ExprType, what: String)] = [:]
+  var names: [String: (type: ExprType, what: Message)] = [:]
   /// Names that exist but are not allowed here, with the reason.
-  var forbidden: [String: String] = [:]
+  var forbidden: [String: Message] = [:]
 
   /// Columns, `score`, `raw`, `rank`, `stars`, `group.KEY`, `criterion.KEY`: every `Ref`
   /// but `selected`/`eligible`, which each programme adds for the ones after it (`add`).
@@ -36,8 +36,8 @@ struct ExprScope: Sendable {
   mutating func add(_ r: Ref, criteria: [String], programmes: [String], columns: [ColumnSpec]) {
     let name = r.spelling(criteria: criteria, programmes: programmes)
     switch r {
-    case .score, .raw, .rank, .stars, .group, .criterion: names[name] = (.number, name)
-    case .selected, .eligible: names[name] = (.bool, name)
+    case .score, .raw, .rank, .stars, .group, .criterion: names[name] = (.number, Message(zh: name, en: name))
+    case .selected, .eligible: names[name] = (.bool, Message(zh: name, en: name))
     case .column(let key):
       guard let c = columns.first(where: { $0.key == key }) else { return }
       let type: ExprType
@@ -46,7 +46,7 @@ struct ExprScope: Sendable {
       case .bool: type = .bool
       case .uscc, .text, .category: type = .string
       }
-      names[name] = (type, "\(c.type.rawValue) column \(key)")
+      names[name] = (type, Message(zh: "\(c.type.rawValue) 类型的列 \(key)", en: "\(c.type.rawValue) column \(key)"))
     }
   }
 }
@@ -79,7 +79,7 @@ extension SpecDecoder {
       let at = index.position(of: offset, inString: p)
       let message: Message
       if let reason = scope.forbidden[name] {
-        message = Message("\"\(name)\" \(reason)")
+        message = Message(zh: "\"\(name)\" ", en: "\"\(name)\" ") + reason
       } else {
         let close = Suggestion.closest(to: name, in: known)
         message = Message(
@@ -90,18 +90,30 @@ extension SpecDecoder {
     }
   }
 
-  private func describe(_ e: Expr, _ scope: ExprScope) -> String {
+  private func describe(_ e: Expr, _ scope: ExprScope) -> Message {
     switch e {
-    case .name(let n): return scope.names[n]?.what ?? n
-    case .number, .string: return "the \(e.description.first == "\"" ? "string" : "number") \(e)"
-    case .bool(let b): return b ? "true" : "false"
-    default: return "(\(e))"
+    case .name(let n): return scope.names[n]?.what ?? Message(zh: n, en: n)
+    case .number: return Message(zh: "数值 \(e)", en: "the number \(e)")
+    case .string: return Message(zh: "字符串 \(e)", en: "the string \(e)")
+    case .bool(let b): return Message(zh: b ? "true" : "false", en: b ? "true" : "false")
+    default: return Message(zh: "(\(e))", en: "(\(e))")
     }
+  }
+
+  /// `E compares A with B`.
+  private func compares(_ e: Expr, _ a: Expr, _ b: Expr, _ scope: ExprScope) -> Message {
+    let da = describe(a, scope)
+    let db = describe(b, scope)
+    return Message(zh: "\(e) 将 \(da.zh) 与 \(db.zh) 相比较（类型不同）", en: "\(e) compares \(da.en) with \(db.en)")
   }
 
   private mutating func requireCondition(_ e: Expr, _ type: ExprType, _ p: String) {
     if type != .bool, type != .unknown {
-      error(p, "\(e) is \(type.noun), not a condition; compare it (e.g. \(e) >= 60) or combine conditions")
+      error(
+        p,
+        Message(
+          zh: "\(e) 是\(type.noun.zh)，不是条件；请对它作比较（如 \(e) >= 60）或组合条件",
+          en: "\(e) is \(type.noun.en), not a condition; compare it (e.g. \(e) >= 60) or combine conditions"))
     }
   }
 
@@ -126,7 +138,7 @@ extension SpecDecoder {
       if ta == .list || tb == .list {
         error(p, Message(zh: "\(e)：列表只能跟在 'in' 之后", en: "\(e): a list can only follow 'in'"))
       } else if ta != .unknown, tb != .unknown, ta != tb {
-        error(p, "\(e) compares \(describe(a, scope)) with \(describe(b, scope))")
+        error(p, compares(e, a, b, scope))
       } else if ta == .bool || tb == .bool, op != .eq, op != .ne {
         error(p, Message(zh: "\(e) 对条件比较大小；请用 == 或 !=", en: "\(e) orders conditions; use == or !="))
       }
@@ -136,9 +148,9 @@ extension SpecDecoder {
       for item in items {
         let ti = typeOf(item, p, scope: scope)
         if ti == .list {
-          error(p, "\(e): lists cannot be nested")
+          error(p, Message(zh: "\(e)：列表不能嵌套", en: "\(e): lists cannot be nested"))
         } else if ta != .unknown, ti != .unknown, ta != ti {
-          error(p, "\(e) compares \(describe(a, scope)) with \(describe(item, scope))")
+          error(p, compares(e, a, item, scope))
         }
       }
       return .bool

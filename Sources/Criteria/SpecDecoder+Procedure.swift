@@ -6,7 +6,9 @@ extension ExprScope {
   init(columnsOnly columns: [ColumnSpec]) {
     for r in columns.map({ Ref.column($0.key) }) { add(r, criteria: [], programmes: [], columns: columns) }
     for n in Ref.reservedWords {
-      forbidden[n] = "cannot be used in a screening rule (screening comes before scoring); a rule reads columns only"
+      forbidden[n] = Message(
+        zh: "不能用于筛查规则（筛查在评分之前进行）；规则只能读取列",
+        en: "cannot be used in a screening rule (screening comes before scoring); a rule reads columns only")
     }
   }
 }

@@ -12,7 +12,11 @@ extension SpecDecoder {
     for p in programmes {
       let name = ProgrammeSpec.shortlistFileName(forKey: p.key)
       if name.utf8.count > ProgrammeSpec.maxFileNameBytes {
-        error("programmes." + p.key, "the key is too long for its shortlist file name (\(name.utf8.count) bytes with .csv; at most \(ProgrammeSpec.maxFileNameBytes))")
+        error(
+          "programmes." + p.key,
+          Message(
+            zh: "键名过长，无法作为名单文件名（含 .csv 为 \(name.utf8.count) 字节；最多 \(ProgrammeSpec.maxFileNameBytes) 字节）",
+            en: "the key is too long for its shortlist file name (\(name.utf8.count) bytes with .csv; at most \(ProgrammeSpec.maxFileNameBytes))"))
       } else if let other = owner[name] {
         error("programmes." + p.key, Message(zh: "项目 \"\(other)\" 和 \"\(p.key)\" 都会写入 shortlists/\(name)；请重命名其一", en: "programmes \"\(other)\" and \"\(p.key)\" would both write shortlists/\(name); rename one"))
       } else {
@@ -89,11 +93,18 @@ extension SpecDecoder {
             error(p, Message(zh: "行业列 \"\(industryColumn)\" 的类型为 \(c.type.rawValue)；必须是 category 或 text", en: "industry column \"\(industryColumn)\" has type \(c.type.rawValue); it must be category or text"))
           } else if let allowed = c.allowedValues {
             for industry in pilots where !allowed.contains(industry) {
-              error(path + ".pilot_industries", "\"\(industry)\" is not a value of column \"\(industryColumn)\"\(Suggestion.hint(industry, allowed))")
+              error(
+                path + ".pilot_industries",
+                Message(zh: "\"\(industry)\" 不是列 \"\(industryColumn)\" 的取值", en: "\"\(industry)\" is not a value of column \"\(industryColumn)\"")
+                  + Suggestion.hintText(industry, allowed))
             }
           }
         } else {
-          error(p, "industry column \"\(industryColumn)\" is not declared\(Suggestion.hint(industryColumn, columns.map(\.key))); set industry_column")
+          error(
+            p,
+            Message(zh: "行业列 \"\(industryColumn)\" 未声明", en: "industry column \"\(industryColumn)\" is not declared")
+              + Suggestion.hintText(industryColumn, columns.map(\.key))
+              + Message(zh: "；请设置 industry_column", en: "; set industry_column"))
         }
       }
       let historyYears = integer(t, "history_years", path, expected: "an integer ≥ 0", valid: { $0 >= 0 }) ?? 0

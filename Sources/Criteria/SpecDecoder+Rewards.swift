@@ -49,7 +49,10 @@ extension SpecDecoder {
         spec.normalisations.append(n)
       } else {
         let allowed = Normalisation.names.filter { Self.alternativeNormalisations[$0] != nil }
-        error("\(path).normalisations[\(i)]", "\"\(name)\" cannot be drawn as an alternative\(Suggestion.hint(name, allowed)); allowed: \(allowed.joined(separator: ", "))")
+        error(
+          "\(path).normalisations[\(i)]",
+          Message(zh: "\"\(name)\" 不能作为备选方法抽取", en: "\"\(name)\" cannot be drawn as an alternative") + Suggestion.hintText(name, allowed)
+            + Message(zh: "；可选：\(allowed.joined(separator: ", "))", en: "; allowed: \(allowed.joined(separator: ", "))"))
       }
     }
     let v = aggregation?["v"]?.number ?? 0.5
@@ -59,7 +62,10 @@ extension SpecDecoder {
         spec.aggregations.append(a)
       } else {
         let names = AggregationMethod.names
-        error("\(path).aggregations[\(i)]", "unknown aggregation method \"\(name)\"\(Suggestion.hint(name, names)); allowed: \(names.joined(separator: ", "))")
+        error(
+          "\(path).aggregations[\(i)]",
+          Message(zh: "未知的汇总方法 \"\(name)\"", en: "unknown aggregation method \"\(name)\"") + Suggestion.hintText(name, names)
+            + Message(zh: "；可选：\(names.joined(separator: ", "))", en: "; allowed: \(names.joined(separator: ", "))"))
       }
     }
     spec.samples =

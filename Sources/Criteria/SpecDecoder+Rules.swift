@@ -67,7 +67,11 @@ extension SpecDecoder {
         }
         spec.tieBreak.append(.column(key, descending: descending))
       default:
-        error(p, "unknown tie-break kind \"\(kind)\"\(Suggestion.hint(kind, ["group", "criterion", "column"])); allowed: group, criterion, column")
+        error(
+          p,
+          Message(zh: "未知的并列处理类型 \"\(kind)\"", en: "unknown tie-break kind \"\(kind)\"")
+            + Suggestion.hintText(kind, ["group", "criterion", "column"])
+            + Message(zh: "；可选：group, criterion, column", en: "; allowed: group, criterion, column"))
       }
     }
     return spec

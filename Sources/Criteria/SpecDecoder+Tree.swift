@@ -123,7 +123,10 @@ extension SpecDecoder {
     for g in groups {
       var parent = g.parent ?? ""
       if let p = g.parent, !groupSet.contains(p) {
-        error("groups.\(g.key).parent", "unknown group \"\(p)\"\(Suggestion.hint(p, groupKeys)); declared groups: \(groupKeys.joined(separator: ", "))")
+        error(
+          "groups.\(g.key).parent",
+          Message(zh: "未知的分组 \"\(p)\"", en: "unknown group \"\(p)\"") + Suggestion.hintText(p, groupKeys)
+            + Message(zh: "；已声明的分组：\(groupKeys.joined(separator: ", "))", en: "; declared groups: \(groupKeys.joined(separator: ", "))"))
         parent = ""
       }
       children[parent, default: []].append((index.rank("groups." + g.key), g.key))

@@ -70,12 +70,19 @@ extension SpecDecoder {
         let missingKids = kids.filter { !ahp.order.contains($0) }
         let extra = ahp.order.filter { !kids.contains($0) }
         if !missingKids.isEmpty || !extra.isEmpty {
-          var parts: [String] = []
-          if !missingKids.isEmpty { parts.append("missing " + missingKids.joined(separator: ", ")) }
-          if !extra.isEmpty { parts.append("not children: " + extra.joined(separator: ", ")) }
+          var parts: [Message] = []
+          if !missingKids.isEmpty {
+            parts.append(Message(zh: "缺少 " + missingKids.joined(separator: ", "), en: "missing " + missingKids.joined(separator: ", ")))
+          }
+          if !extra.isEmpty {
+            parts.append(Message(zh: "不是子节点：" + extra.joined(separator: ", "), en: "not children: " + extra.joined(separator: ", ")))
+          }
+          let list = Message.joined(parts, separator: Message(zh: "；", en: "; "))
           error(
             node.path + ".ahp.order",
-            "order must list exactly the children of \(node.name) (\(kids.joined(separator: ", "))): \(parts.joined(separator: "; "))")
+            Message(
+              zh: "order 必须恰好列出\(CriteriaPhrases.node(node.name))的子节点（\(kids.joined(separator: ", "))）：\(list.zh)",
+              en: "order must list exactly the children of \(node.name) (\(kids.joined(separator: ", "))): \(list.en)"))
         }
       case .entropy, .critic, .standardDeviation:
         let subgroups = kids.filter { groupKeys.contains($0) }
@@ -83,7 +90,9 @@ extension SpecDecoder {
           let at = node.key.isEmpty ? "weighting.method" : (node.ownSpec ? node.path + ".weighting" : node.path)
           error(
             at,
-            "\(node.spec.method.rawValue) is data-driven and weights only a node whose children are all criteria; \(node.name) has groups: \(subgroups.joined(separator: ", "))")
+            Message(
+              zh: "\(node.spec.method.rawValue) 是数据驱动的赋权方法，只能用于子节点全是指标的节点；\(CriteriaPhrases.node(node.name))含有分组：\(subgroups.joined(separator: ", "))",
+              en: "\(node.spec.method.rawValue) is data-driven and weights only a node whose children are all criteria; \(node.name) has groups: \(subgroups.joined(separator: ", "))"))
         }
       case .equal:
         break

@@ -53,9 +53,13 @@ extension SpecDecoder {
     if result.cr >= maxCR, !accept {
       error(
         path + ".matrix",
-        "inconsistent judgements: CR = \(formatFixed(result.cr, decimals: 4)) ≥ max_cr \(formatNumber(maxCR)) "
-          + "(λmax = \(formatFixed(result.lambdaMax, decimals: 4)), CI = \(formatFixed(result.ci, decimals: 4)), RI = \(formatNumber(result.ri))); "
-          + "revise the judgements or set accept_inconsistent = true")
+        Message(
+          zh: "判断矩阵不一致：CR = \(formatFixed(result.cr, decimals: 4)) ≥ max_cr \(formatNumber(maxCR))"
+            + "（λmax = \(formatFixed(result.lambdaMax, decimals: 4))，CI = \(formatFixed(result.ci, decimals: 4))，RI = \(formatNumber(result.ri))）；"
+            + "请修改判断，或设置 accept_inconsistent = true",
+          en: "inconsistent judgements: CR = \(formatFixed(result.cr, decimals: 4)) ≥ max_cr \(formatNumber(maxCR)) "
+            + "(λmax = \(formatFixed(result.lambdaMax, decimals: 4)), CI = \(formatFixed(result.ci, decimals: 4)), RI = \(formatNumber(result.ri))); "
+            + "revise the judgements or set accept_inconsistent = true"))
     }
     return AHPSpec(order: order ?? [], matrix: matrix, acceptInconsistent: accept, maxCR: maxCR)
   }
@@ -103,8 +107,11 @@ extension SpecDecoder {
       for j in (i + 1)..<max(i + 1, n) where abs(a[j][i] - 1 / a[i][j]) > Self.reciprocityTolerance {
         error(
           "\(path)[\(j)][\(i)]",
-          "not reciprocal: matrix[\(j)][\(i)] = \(formatNumber(a[j][i])) but 1/matrix[\(i)][\(j)] = \(formatNumber(1 / a[i][j])) "
-            + "(must agree within 1e-6; write fractions as \"p/q\")")
+          Message(
+            zh: "不互为倒数：matrix[\(j)][\(i)] = \(formatNumber(a[j][i]))，而 1/matrix[\(i)][\(j)] = \(formatNumber(1 / a[i][j]))"
+              + "（两者之差须在 1e-6 以内；分数请写成 \"p/q\"）",
+            en: "not reciprocal: matrix[\(j)][\(i)] = \(formatNumber(a[j][i])) but 1/matrix[\(i)][\(j)] = \(formatNumber(1 / a[i][j])) "
+              + "(must agree within 1e-6; write fractions as \"p/q\")"))
         ok = false
       }
     }

@@ -32,16 +32,12 @@ struct SpecDecoder {
     log.append(Diagnostic(file: source, line: line ?? index.line(path), keyPath: path, message: message))
   }
 
-  /// An error whose message is not translated yet (the same text in both languages).
-  mutating func error(_ path: String, _ message: String, line: Int? = nil) { error(path, Message(message), line: line) }
 
   /// Records a warning at the line of `path`.
   mutating func warning(_ path: String, _ message: Message) {
     warnings.append(Diagnostic(.warning, file: source, line: index.line(path), keyPath: path, message: message))
   }
 
-  /// A warning whose message is not translated yet.
-  mutating func warning(_ path: String, _ message: String) { warning(path, Message(message)) }
 
   /// Readable rendering of a computed value (10 significant digits) for messages.
   static func short(_ x: Double) -> String { formatNumber(Double(String(format: "%.10g", x)) ?? x) }

@@ -114,7 +114,7 @@ public final class Ledger: @unchecked Sendable {
     case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_FULL:
       return LedgerError(.cantCreate, path: path, Self.cannot(doing, message))
     case .SQLITE_CONSTRAINT:
-      return LedgerError(.data, path: path, Message(message))
+      return LedgerError(.data, path: path, Message(zh: "台账的数据约束不满足（\(message)）", en: message))
     default:
       return LedgerError(.data, path: path, Self.cannot(doing, message))
     }

@@ -18,6 +18,11 @@ public enum Suggestion {
     closest(to: word, in: candidates).map { " (did you mean \"\($0)\"?)" } ?? ""
   }
 
+  /// `hint` in both languages: ` (did you mean "x"?)` / `（是否应为 "x"？）`, or empty.
+  public static func hintText(_ word: String, _ candidates: [String]) -> Message {
+    closest(to: word, in: candidates).map { Message(zh: "（是否应为 \"\($0)\"？）", en: " (did you mean \"\($0)\"?)") } ?? .empty
+  }
+
   /// Optimal-string-alignment distance over characters: insertions, deletions,
   /// substitutions and transpositions of adjacent characters cost 1 ("scroe" → "score" = 1).
   /// - Complexity: O(|a|·|b|).

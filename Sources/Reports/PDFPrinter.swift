@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// Prints an HTML file to PDF with headless Chromium (`--print-to-pdf`), which honours the
 /// page's `@page` CSS (A4, margins, page numbers).
@@ -55,7 +56,7 @@ public enum PDFPrinter {
     p.standardError = err
     let done = DispatchSemaphore(value: 0)
     p.terminationHandler = { _ in done.signal() }
-    do { try p.run() } catch { throw .printing(path: pdf, message: "cannot start \(browser): \(error)") }
+    do { try p.run() } catch { throw .printing(path: pdf, message: Message(zh: "无法启动 \(browser)：\(error)", en: "cannot start \(browser): \(error)")) }
     // Drain stderr while the browser runs (a full pipe would block it).
     let stderrText = LockedText()
     let readerDone = DispatchSemaphore(value: 0)
@@ -68,14 +69,19 @@ public enum PDFPrinter {
       p.terminate()
       _ = done.wait(timeout: .now() + 5)
       try? FileManager.default.removeItem(atPath: pdf)
-      throw .printing(path: pdf, message: "\(browser) did not finish within \(Int(timeout)) s")
+      throw .printing(
+        path: pdf, message: Message(zh: "\(browser) 未在 \(Int(timeout)) 秒内完成", en: "\(browser) did not finish within \(Int(timeout)) s"))
     }
     _ = readerDone.wait(timeout: .now() + 5)
     let head = (try? FileHandle(forReadingFrom: URL(fileURLWithPath: pdf)).read(upToCount: 5)) ?? nil
     guard p.terminationStatus == 0, head.map({ Array($0) }) == Array("%PDF-".utf8) else {
       try? FileManager.default.removeItem(atPath: pdf)
       let last = stderrText.get().split(separator: "\n").filter { !$0.contains("dbus") }.suffix(2).joined(separator: " / ")
-      throw .printing(path: pdf, message: "\(browser) exited with status \(p.terminationStatus)\(last.isEmpty ? "" : ": " + last)")
+      throw .printing(
+        path: pdf,
+        message: Message(
+          zh: "\(browser) 以状态 \(p.terminationStatus) 退出\(last.isEmpty ? "" : "：" + last)",
+          en: "\(browser) exited with status \(p.terminationStatus)\(last.isEmpty ? "" : ": " + last)"))
     }
   }
 }

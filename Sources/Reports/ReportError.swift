@@ -15,7 +15,7 @@ public enum ReportError: StageError, Equatable, CustomStringConvertible {
   /// The output folder to be replaced holds one of the run's input files.
   case inputInsideOutput(path: String, input: String)
   /// The browser could not print the page at `path` to PDF (`PDFPrinter`).
-  case printing(path: String, message: String)
+  case printing(path: String, message: Message)
 
   public var description: String { message.en }
 
@@ -40,8 +40,8 @@ public enum ReportError: StageError, Equatable, CustomStringConvertible {
           + "move the input or choose another --out")
     case .printing(let path, let message):
       return Message(
-        zh: "无法将 '\(path)' 打印为 PDF：\(message)（可加 --no-pdf 跳过 PDF 再运行）",
-        en: "cannot print '\(path)' to PDF: \(message) (run again with --no-pdf to skip the PDF)")
+        zh: "无法将 '\(path)' 打印为 PDF：\(message.zh)（可加 --no-pdf 跳过 PDF 再运行）",
+        en: "cannot print '\(path)' to PDF: \(message.en) (run again with --no-pdf to skip the PDF)")
     }
   }
 

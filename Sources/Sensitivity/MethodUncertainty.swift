@@ -48,7 +48,7 @@ public struct MethodUncertainty: Sendable {
         let run: (evaluation: Evaluation, decision: Decision)
         do {
           run = try Selector.run(table, spec: s, history: history, screening: evaluation.screening, committee: committee)
-        } catch { throw .scoring("\(error)") }
+        } catch { throw .scoring(SensitivityError.scoringText(error)) }
         var stars = [Int](repeating: 0, count: 6)
         for row in run.evaluation.order where (0...5).contains(run.evaluation.stars[row]) { stars[run.evaluation.stars[row]] += 1 }
         variants.append(Variant(normalisation: nm, aggregation: a, selected: run.decision.programmes.map(\.selected), stars: stars))

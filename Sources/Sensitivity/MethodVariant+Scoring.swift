@@ -15,7 +15,7 @@ extension MethodVariant {
     if let normalisation { for j in s.criteria.indices { s.criteria[j].normalisation = normalisation } }
     s.aggregation = AggregationSpec(method: aggregation)
     let matrix: ScoringMatrix
-    do { matrix = try Scorer.prepare(table, spec: s, screening: screening) } catch { throw .scoring("\(error)") }
+    do { matrix = try Scorer.prepare(table, spec: s, screening: screening) } catch { throw .scoring(SensitivityError.scoringText(error)) }
     var columns = matrix.unit
     if case .topsis = aggregation, let t = matrix.topsis { columns = t }
     let n = table.rowCount

@@ -36,7 +36,9 @@ public enum MonteCarlo {
     let limit = min(UncertaintySpec.maxSamples, maxJaccardBytes / (8 * max(1, pCount)))
     guard total <= limit else {
       throw .badParameter(
-        name: "samples", value: Double(total), allowed: "at most \(limit) with \(pCount) programmes: 8 bytes per sample and programme, at most 1 GiB")
+        name: "samples", value: Double(total), allowed: Message(
+          zh: "有 \(pCount) 个项目时至多 \(limit) 个：每个样本每个项目 8 字节，合计至多 1 GiB",
+          en: "at most \(limit) with \(pCount) programmes: 8 bytes per sample and programme, at most 1 GiB"))
     }
     let fullRanking = options.rankStatistics || model.plan.needsFullRanking
     let rankSamples = options.rankStatistics ? min(total, max(1, options.rankStoreLimit / max(1, n))) : 0

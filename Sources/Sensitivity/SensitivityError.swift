@@ -10,7 +10,7 @@ public enum SensitivityError: Error, Sendable, Equatable, CustomStringConvertibl
   /// Sample count must be positive.
   case badSampleCount(Int)
   /// A parameter is outside its domain (name, value, what is allowed).
-  case badParameter(name: String, value: Double, allowed: String)
+  case badParameter(name: String, value: Double, allowed: Message)
   /// The nominal weights cannot be perturbed (all zero on the varying subset).
   case noVaryingWeight
   /// Too many dimensions for the Sobol' sequence.
@@ -20,7 +20,7 @@ public enum SensitivityError: Error, Sendable, Equatable, CustomStringConvertibl
   /// A method variant's matrix does not match the table.
   case variantShape(expectedRows: Int, expectedCriteria: Int, rows: Int, criteria: Int)
   /// Re-scoring a method variant failed (the Scorer's message).
-  case scoring(String)
+  case scoring(Message)
 
   public var description: String { message.en }
 
@@ -34,11 +34,15 @@ public enum SensitivityError: Error, Sendable, Equatable, CustomStringConvertibl
         zh: "uncertainty.sobol_targets：没有编号为 \"\(id)\" 的已排名企业", en: "uncertainty.sobol_targets: no ranked enterprise with id \"\(id)\"")
     case .badSampleCount(let n): return Message(zh: "样本数至少为 1，此处为 \(n)", en: "the number of samples must be at least 1, got \(n)")
     case .badParameter(let name, let v, let allowed):
-      return Message(zh: "\(name) = \(v) 不允许（\(allowed)）", en: "\(name) = \(v) is not allowed (\(allowed))")
+      return Message(zh: "\(name) = \(v) 不允许（\(allowed.zh)）", en: "\(name) = \(v) is not allowed (\(allowed.en))")
     case .noVaryingWeight:
       return Message(zh: "所有变动的指标权重都为 0：没有可扰动的权重", en: "every varying criterion has weight 0: there is nothing to perturb")
-    case .scoring(let m): return Message(zh: "对方法变体评分时出错：\(m)", en: "scoring a method variant: \(m)")
-    default: return Message(englishDescription)
+    case .scoring(let m): return Message(zh: "对方法变体评分时出错：", en: "scoring a method variant: ") + m
+    case .tooManyDimensions(let d, let max):
+      return Message(zh: "Sobol' 序列：请求了 \(d) 维，至多支持 \(max) 维", en: englishDescription)
+    case .shapeMismatch(let what): return Message(zh: "矩阵形状不一致：\(what)", en: englishDescription)
+    case .variantShape(let er, let ec, let r, let c):
+      return Message(zh: "方法变体为 \(r) 行 × \(c) 个指标，应为 \(er) × \(ec)", en: englishDescription)
     }
   }
 
@@ -47,13 +51,20 @@ public enum SensitivityError: Error, Sendable, Equatable, CustomStringConvertibl
     case .unknownCriterion(let k): return "uncertainty.vary: no criterion named \"\(k)\""
     case .unknownEnterprise(let id): return "uncertainty.sobol_targets: no ranked enterprise with id \"\(id)\""
     case .badSampleCount(let n): return "the number of samples must be at least 1, got \(n)"
-    case .badParameter(let name, let v, let allowed): return "\(name) = \(v) is not allowed (\(allowed))"
+    case .badParameter(let name, let v, let allowed): return "\(name) = \(v) is not allowed (\(allowed.en))"
     case .noVaryingWeight: return "every varying criterion has weight 0: there is nothing to perturb"
     case .tooManyDimensions(let d, let max): return "Sobol' sequence: \(d) dimensions requested, at most \(max) supported"
     case .shapeMismatch(let what): return "shape mismatch: \(what)"
     case .variantShape(let er, let ec, let r, let c):
       return "method variant has \(r) rows × \(c) criteria, expected \(er) × \(ec)"
-    case .scoring(let m): return "scoring a method variant: \(m)"
+    case .scoring(let m): return "scoring a method variant: \(m.en)"
     }
+  }
+
+  /// The message of an error re-scoring a variant threw: its diagnostics' texts (a
+  /// `StageError`, e.g. `ScoringError`), else its description.
+  static func scoringText(_ error: any Error) -> Message {
+    guard let e = error as? any StageError else { return Message(zh: "\(error)", en: "\(error)") }
+    return Message.joined(e.diagnostics.diagnostics.map(\.text), separator: Message(zh: "；", en: "; "))
   }
 }

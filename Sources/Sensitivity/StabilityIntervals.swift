@@ -1,5 +1,6 @@
 import Selection
 import Criteria
+import Model
 
 /// Exact weight-stability intervals for weighted-sum aggregation, for every weight an
 /// analyst edits: each group's and each criterion's local weight, its siblings rescaled
@@ -21,7 +22,7 @@ public enum StabilityIntervals {
   /// - Throws: `SensitivityError.badParameter` unless the aggregation is weighted sum.
   public static func compute(_ model: SensitivityModel) throws(SensitivityError) -> [ProgrammeStability] {
     guard case .weightedSum = model.variants[0].kind else {
-      throw .badParameter(name: "aggregation", value: 0, allowed: "stability intervals need weighted-sum aggregation")
+      throw .badParameter(name: "aggregation", value: 0, allowed: Message(zh: "权重稳定区间需要加权求和（weighted-sum）汇总", en: "stability intervals need weighted-sum aggregation"))
     }
     let nominal = MonteCarlo.nominalSelection(model)
     let ev = model.evaluation

@@ -29,10 +29,10 @@ public struct WeightSampler: Sendable {
   public init(nominal: [Double], varying: [Int], model: UncertaintySpec.WeightModel) throws(SensitivityError) {
     switch model {
     case .uniform(let s):
-      guard s > 0, s < 1 else { throw .badParameter(name: "uncertainty.spread", value: s, allowed: "0 < spread < 1") }
+      guard s > 0, s < 1 else { throw .badParameter(name: "uncertainty.spread", value: s, allowed: Message(zh: "0 < spread < 1", en: "0 < spread < 1")) }
     case .dirichlet(let c):
       guard c > 0, c.isFinite else {
-        throw .badParameter(name: "uncertainty.concentration", value: c, allowed: "concentration > 0")
+        throw .badParameter(name: "uncertainty.concentration", value: c, allowed: Message(zh: "concentration > 0", en: "concentration > 0"))
       }
     }
     let v = varying.sorted()

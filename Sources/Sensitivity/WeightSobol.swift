@@ -48,7 +48,7 @@ public enum WeightSobol {
     } else {
       s = 0.2
     }
-    guard s > 0, s < 1 else { throw .badParameter(name: "spread", value: s, allowed: "0 < spread < 1") }
+    guard s > 0, s < 1 else { throw .badParameter(name: "spread", value: s, allowed: Message(zh: "0 < spread < 1", en: "0 < spread < 1")) }
     let k = model.sampler.varying.count
     let (a, b) = try SobolEstimator.baseMatrices(n: n, factors: k)
     let per = k + 2

@@ -121,7 +121,7 @@ public final class TuneSession: Sendable {
     }
     switch CriteriaEditor.apply(criteria, source: source, overrides: base + overrides) {
     case .success(let edited): return (200, edited)
-    case .failure(let f): return (400, TuneReport.error(f.diagnostics.diagnostics.map(\.message)))
+    case .failure(let f): return (400, TuneReport.error(f.diagnostics.diagnostics.map { $0.text.text(english ? .en : .zh) }))
     }
   }
 
@@ -151,7 +151,7 @@ public final class TuneSession: Sendable {
         }
         overrides.append(o)
       } catch {
-        errors.append(contentsOf: error.diagnostics.diagnostics.map(\.message))
+        errors.append(contentsOf: error.diagnostics.diagnostics.map { $0.text.text(english ? .en : .zh) })
       }
     }
     guard errors.isEmpty else { return (400, TuneReport.error(errors)) }

@@ -20,13 +20,19 @@ struct Exemplar: ParsableCommand {
   /// code here (`Exit`), anything else (usage, help) by Argument Parser.
   static func main() {
     do {
+      Exit.language = UsageError.language(in: Array(CommandLine.arguments.dropFirst())) ?? .zh
       var command = try parseAsRoot()
       Exit.language = (command as? MessageLanguage)?.messageLanguage ?? .zh
       try command.run()
     } catch let error as any StageError {
       exit(withError: Exit.fail(error))
     } catch {
-      exit(withError: error)
+      // Usage errors in the language of --lang (help and --version pass through).
+      let code = exitCode(for: error)
+      guard code != .success, Exit.language == .zh else { exit(withError: error) }
+      var err = StandardError()
+      print(UsageError.localised(fullMessage(for: error), Exit.language), to: &err)
+      exit(withError: code)
     }
   }
 }

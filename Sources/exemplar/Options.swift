@@ -69,7 +69,9 @@ struct InputOptions: ParsableArguments {
 
   func validate() throws {
     for text in overrides {
-      do { _ = try Override.parse(text) } catch { throw ValidationError(error.diagnostics.diagnostics.map(\.message).joined(separator: "; ")) }
+      do { _ = try Override.parse(text) } catch {
+        throw UsageError.text(Message.joined(error.diagnostics.diagnostics.map(\.text), separator: Message(zh: "；", en: "; ")))
+      }
     }
   }
 

@@ -13,7 +13,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: dir) }
     let r = try CLI.run(["sensitivity", Self.metrics, "--criteria", Self.criteria, "--out", dir.appendingPathComponent("s").path, "--samples", n])
     #expect(r.status == 64)
-    #expect(r.stderr.contains("--samples must be from 1 to 10000000"))
+    #expect(r.stderr.contains("--samples 必须在 1 至 10000000 之间，实际为 \(n)"))
   }
 
   @Test(arguments: [["--threads", "9223372036854775807"], ["--sobol", "9223372036854775807"]])

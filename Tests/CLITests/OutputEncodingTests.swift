@@ -32,6 +32,9 @@ import Testing
     if command == "diff" { args += ["--criteria", Self.criteria] }
     let r = try CLI.run(args)
     #expect(r.status == 64)
-    #expect(r.stderr.contains("Unknown option '--output-encoding'"))
+    #expect(r.stderr.contains("错误：未知选项 '--output-encoding'"))
+    let en = try CLI.run(args + ["--lang", "en"])
+    #expect(en.status == 64)
+    #expect(en.stderr.contains("Error: Unknown option '--output-encoding'"))
   }
 }

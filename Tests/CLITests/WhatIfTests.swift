@@ -42,7 +42,7 @@ import Testing
     #expect(method.stderr.contains("did you mean \"topsis\"") && method.stderr.contains("(value from --set aggregation.method=topsi)"))
     let malformed = try CLI.run(["validate", Self.metrics, "--criteria", Self.criteria, "--set", "groups.efficiency.weight"])
     #expect(malformed.status == 64)
-    #expect(malformed.stderr.contains("expected KEY.PATH=VALUE"))
+    #expect(malformed.stderr.contains("--set groups.efficiency.weight：应写成 KEY.PATH=VALUE"))
 
     let dir = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -7,7 +7,7 @@ import Testing
 @Suite struct ErrorTests {
   static let cases: [(name: String, toml: String, expected: [String])] = [
     ("toml syntax", Fixture.base + "[aggregation\nmethod = 1\n", [
-        "c.toml:34: Error while parsing table header: expected ']', saw '\\n'",
+        "c.toml:34:13: Error while parsing table header: expected ']', saw '\\n'",
       ]),
     ("unknown table", Fixture.base + "[scoring]\nx = 1\n", [
         "c.toml:34: scoring: unknown table \"scoring\"; allowed tables: evaluation, columns, groups, criteria, weighting, aggregation, ranking, stars, programmes, rewards, uncertainty, screening, reviews, documents",

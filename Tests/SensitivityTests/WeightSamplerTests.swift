@@ -69,7 +69,7 @@ import Testing
   }
 
   @Test func badParametersAreRejected() {
-    #expect(throws: SensitivityError.badParameter(name: "uncertainty.spread", value: 1.5, allowed: "0 < spread < 1")) {
+    #expect(throws: SensitivityError.badParameter(name: "uncertainty.spread", value: 1.5, allowed: Message(zh: "0 < spread < 1", en: "0 < spread < 1"))) {
       try WeightSampler(nominal: nominal, varying: [0], model: .uniform(spread: 1.5))
     }
     #expect(throws: SensitivityError.noVaryingWeight) {

@@ -32,7 +32,7 @@ struct Compare: ParsableCommand {
   var json = false
 
   func validate() throws {
-    guard movers >= 0 else { throw ValidationError("--movers must be ≥ 0") }
+    guard movers >= 0 else { throw UsageError.text(zh: "--movers 必须 ≥ 0", en: "--movers must be ≥ 0") }
   }
 
   func run() throws {

@@ -58,19 +58,22 @@ struct Diff: ParsableCommand {
 
   func validate() throws {
     guard criteria.count >= 2 || (criteria.count == 1 && (!overrides.isEmpty || !variants.isEmpty)) else {
-      throw ValidationError(
-        "diff needs two criteria files (--criteria A.toml --criteria B.toml), or one with --set changes or --variant, got \(criteria.count)")
+      throw UsageError.text(
+        zh: "diff 需要两个标准文件（--criteria A.toml --criteria B.toml），或一个标准文件加 --set 修改或 --variant，实际为 \(criteria.count) 个",
+        en: "diff needs two criteria files (--criteria A.toml --criteria B.toml), or one with --set changes or --variant, got \(criteria.count)")
     }
     for v in variants {
       let parts = Diff.sets(of: v)
-      guard !parts.isEmpty else { throw ValidationError("--variant '\(v)': no KEY.PATH=VALUE in it") }
+      guard !parts.isEmpty else { throw UsageError.text(zh: "--variant '\(v)'：其中没有 KEY.PATH=VALUE", en: "--variant '\(v)': no KEY.PATH=VALUE in it") }
       for text in parts {
         do { _ = try Override.parse(text) } catch {
-          throw ValidationError("--variant '\(v)': " + error.diagnostics.diagnostics.map(\.message).joined(separator: "; "))
+          throw UsageError.text(
+            Message(zh: "--variant '\(v)'：", en: "--variant '\(v)': ")
+              + Message.joined(error.diagnostics.diagnostics.map(\.text), separator: Message(zh: "；", en: "; ")))
         }
       }
     }
-    guard movers >= 0 else { throw ValidationError("--movers must be ≥ 0") }
+    guard movers >= 0 else { throw UsageError.text(zh: "--movers 必须 ≥ 0", en: "--movers must be ≥ 0") }
   }
 
   /// The `--set` changes of a `--variant`: its parts between `;`, trimmed, empty ones dropped.

@@ -41,9 +41,10 @@ struct Generate: ParsableCommand {
   var json = false
 
   func validate() throws {
-    guard rows >= 1 else { throw ValidationError("--rows must be at least 1, got \(rows)") }
+    guard rows >= 1 else { throw UsageError.text(zh: "--rows 至少为 1，实际为 \(rows)", en: "--rows must be at least 1, got \(rows)") }
     guard rows <= MetricsGenerator.maxRows else {
-      throw ValidationError("--rows must be at most \(MetricsGenerator.maxRows), got \(rows)")
+      throw UsageError.text(
+        zh: "--rows 至多为 \(MetricsGenerator.maxRows)，实际为 \(rows)", en: "--rows must be at most \(MetricsGenerator.maxRows), got \(rows)")
     }
   }
 

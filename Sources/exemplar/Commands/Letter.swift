@@ -50,7 +50,10 @@ struct Letter: ParsableCommand {
       options.pdfBrowser = PDFPrinter.browser()
       if options.pdfBrowser == nil {
         var err = StandardError()
-        print("exemplar: note: no Chromium found (chromium, chromium-browser, google-chrome or $EXEMPLAR_CHROMIUM); no PDF written", to: &err)
+        let note = Message(
+          zh: "exemplar: 注：未找到 Chromium（chromium、chromium-browser、google-chrome 或 $EXEMPLAR_CHROMIUM）；未写出 PDF",
+          en: "exemplar: note: no Chromium found (chromium, chromium-browser, google-chrome or $EXEMPLAR_CHROMIUM); no PDF written")
+        print(Exit.text(note), to: &err)
       }
     }
     let manifest = Manifest(
@@ -70,7 +73,9 @@ struct Letter: ParsableCommand {
       print(j.text)
     } else {
       var err = StandardError()
-      print("exemplar: \(rows.count) letter\(rows.count == 1 ? "" : "s"); wrote \(out)", to: &err)
+      let done = Message(
+        zh: "exemplar: \(rows.count) 封通知书；已写出 \(out)", en: "exemplar: \(rows.count) letter\(rows.count == 1 ? "" : "s"); wrote \(out)")
+      print(Exit.text(done), to: &err)
     }
   }
 }

@@ -124,7 +124,10 @@ struct Run: ParsableCommand {
       options.pdfBrowser = PDFPrinter.browser()
       if options.pdfBrowser == nil {
         var err = StandardError()
-        print("exemplar: note: no Chromium found (chromium, chromium-browser, google-chrome or $EXEMPLAR_CHROMIUM); report.pdf not written", to: &err)
+        let note = Message(
+          zh: "exemplar: 注：未找到 Chromium（chromium、chromium-browser、google-chrome 或 $EXEMPLAR_CHROMIUM）；未写出 report.pdf",
+          en: "exemplar: note: no Chromium found (chromium, chromium-browser, google-chrome or $EXEMPLAR_CHROMIUM); report.pdf not written")
+        print(Exit.text(note), to: &err)
       }
     }
     options.columnar = layout == .columnar
@@ -160,7 +163,10 @@ func stabilityRows(_ a: Analysis) throws -> [WeightStabilityRow] {
     }
   } catch {
     var err = StandardError()
-    print("exemplar: warning: weight-stability intervals left out of report.html: \(error)", to: &err)
+    let detail = Exit.text(error.message)
+    let warning = Message(
+      zh: "exemplar: 警告：report.html 中略去了权重稳定区间：\(detail)", en: "exemplar: warning: weight-stability intervals left out of report.html: \(detail)")
+    print(Exit.text(warning), to: &err)
     return []
   }
 }

@@ -40,13 +40,19 @@ struct Sensitivity: ParsableCommand {
 
   func validate() throws {
     if let samples, !(1...UncertaintySpec.maxSamples).contains(samples) {
-      throw ValidationError("--samples must be from 1 to \(UncertaintySpec.maxSamples), not \(samples)")
+      throw UsageError.text(
+        zh: "--samples 必须在 1 至 \(UncertaintySpec.maxSamples) 之间，实际为 \(samples)",
+        en: "--samples must be from 1 to \(UncertaintySpec.maxSamples), not \(samples)")
     }
     if let threads, !(1...UncertaintySpec.maxThreads).contains(threads) {
-      throw ValidationError("--threads must be from 1 to \(UncertaintySpec.maxThreads), not \(threads)")
+      throw UsageError.text(
+        zh: "--threads 必须在 1 至 \(UncertaintySpec.maxThreads) 之间，实际为 \(threads)",
+        en: "--threads must be from 1 to \(UncertaintySpec.maxThreads), not \(threads)")
     }
     if sobol < 0 || sobol == 1 || sobol > UncertaintySpec.maxSobolSamples {
-      throw ValidationError("--sobol must be 0 (off) or from 2 to \(UncertaintySpec.maxSobolSamples), not \(sobol)")
+      throw UsageError.text(
+        zh: "--sobol 必须为 0（不做）或在 2 至 \(UncertaintySpec.maxSobolSamples) 之间，实际为 \(sobol)",
+        en: "--sobol must be 0 (off) or from 2 to \(UncertaintySpec.maxSobolSamples), not \(sobol)")
     }
   }
 

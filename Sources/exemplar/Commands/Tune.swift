@@ -26,7 +26,7 @@ struct Tune: ParsableCommand {
   var lang: Language = .zh
 
   func validate() throws {
-    guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535, got \(port)") }
+    guard (0...65535).contains(port) else { throw UsageError.text(zh: "--port 必须在 0…65535 之间，实际为 \(port)", en: "--port must be 0…65535, got \(port)") }
   }
 
   func run() throws {
