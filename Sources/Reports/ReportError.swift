@@ -9,7 +9,7 @@ public enum ReportError: StageError, Equatable, CustomStringConvertible {
   /// libxlsxwriter reported an error for the workbook at `path`.
   case workbook(path: String, message: String)
   /// A character could not be encoded in the requested output encoding.
-  case encoding(path: String, encoding: String, detail: String)
+  case encoding(path: String, encoding: String, detail: Message)
   /// The output folder exists and does not look like an earlier Exemplar output.
   case refusingToReplace(path: String)
   /// The output folder to be replaced holds one of the run's input files.
@@ -28,7 +28,7 @@ public enum ReportError: StageError, Equatable, CustomStringConvertible {
     case .workbook(let path, let message):
       return Message(zh: "无法写入工作簿 '\(path)'：\(message)", en: "cannot write workbook '\(path)': \(message)")
     case .encoding(let path, let encoding, let detail):
-      return Message(zh: "无法把 '\(path)' 编码为 \(encoding)：\(detail)", en: "cannot encode '\(path)' as \(encoding): \(detail)")
+      return Message(zh: "无法把 '\(path)' 编码为 \(encoding)：\(detail.zh)", en: "cannot encode '\(path)' as \(encoding): \(detail.en)")
     case .refusingToReplace(let path):
       return Message(
         zh: "'\(path)' 已存在，且不是 Exemplar 的输出文件夹（没有 \(OutputFolder.markerName) 标记）；未作改动：请换一个 --out，或自行删除它",
