@@ -7,7 +7,7 @@ public enum ReportError: StageError, Equatable, CustomStringConvertible {
   /// A system call on `path` failed; `operation` is what was attempted, `code` the errno.
   case io(path: String, operation: String, code: Int32)
   /// libxlsxwriter reported an error for the workbook at `path`.
-  case workbook(path: String, message: String)
+  case workbook(path: String, message: Message)
   /// A character could not be encoded in the requested output encoding.
   case encoding(path: String, encoding: String, detail: Message)
   /// The output folder exists and does not look like an earlier Exemplar output.
@@ -26,7 +26,7 @@ public enum ReportError: StageError, Equatable, CustomStringConvertible {
       return Message(
         zh: "无法\(Self.operationZh(operation)) '\(path)'：\(SystemErrorText.zh(errnoText(code)))", en: "cannot \(operation) '\(path)': \(errnoText(code))")
     case .workbook(let path, let message):
-      return Message(zh: "无法写入工作簿 '\(path)'：\(message)", en: "cannot write workbook '\(path)': \(message)")
+      return Message(zh: "无法写入工作簿 '\(path)'：\(message.zh)", en: "cannot write workbook '\(path)': \(message.en)")
     case .encoding(let path, let encoding, let detail):
       return Message(zh: "无法把 '\(path)' 编码为 \(encoding)：\(detail.zh)", en: "cannot encode '\(path)' as \(encoding): \(detail.en)")
     case .refusingToReplace(let path):
