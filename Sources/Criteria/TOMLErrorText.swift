@@ -6,8 +6,9 @@ import Model
 /// closed set of sentences in its source (`expected '=', saw 'x'`, `cannot redefine existing
 /// table 'a'`, `encountered end-of-file` …). `message(_:)` gives each kind it recognises a
 /// Chinese sentence (quoted characters, keys and numbers kept) and keeps the English text
-/// as toml++ wrote it (without the line break it quotes at the end of a line). A reason it does not recognise is kept in English after a Chinese
-/// lead-in, so nothing the parser said is lost.
+/// as toml++ wrote it (without the line break it quotes at the end of a line). A reason it
+/// does not recognise is kept in English after a Chinese lead-in, so nothing the parser
+/// said is lost.
 enum TOMLErrorText {
   /// The parser's `description` as a message in both languages.
   static func message(_ parsed: String) -> Message {
@@ -20,12 +21,8 @@ enum TOMLErrorText {
       scope = String(description[description.index(description.startIndex, offsetBy: prefix.count)..<colon.lowerBound])
       reason = String(description[colon.upperBound...])
     }
-    let english = scope.isEmpty ? reason : "Error while parsing \(scope): \(reason)"
     let at = scope.isEmpty ? "" : "（解析\(noun(scope))时）"
-    if let zh = reasonZh(reason) {
-      return Message(zh: "TOML 语法错误\(at)：\(zh)", en: english)
-    }
-    return Message(zh: "TOML 语法错误\(at)：\(reason)", en: english)
+    return Message(zh: "TOML 语法错误\(at)：\(reasonZh(reason) ?? reason)", en: description)
   }
 
   /// toml++'s parse scopes and node types.
@@ -93,9 +90,9 @@ enum TOMLErrorText {
     if reason.hasPrefix("expected "), let saw = reason.range(of: ", saw ", options: .backwards) {
       let what = String(reason[reason.index(reason.startIndex, offsetBy: 9)..<saw.lowerBound])
       let found = String(reason[saw.upperBound...])
-      let whatZh = expectations.first(where: { $0.0 == what })?.1 ?? (what.hasPrefix("'") ? what : nil)
-      guard let whatZh else { return nil }
-      return "此处应为\(whatZh.hasPrefix("'") ? " " : "")\(whatZh)，实际为 \(found == "EOF" ? "文件结尾" : found)"
+      if let whatZh = expectations.first(where: { $0.0 == what })?.1 ?? (what.hasPrefix("'") ? what : nil) {
+        return "此处应为\(whatZh.hasPrefix("'") ? " " : "")\(whatZh)，实际为 \(found == "EOF" ? "文件结尾" : found)"
+      }
     }
     if reason.hasPrefix("cannot redefine existing table ") {
       return "不能重复定义已有的表 \(reason.dropFirst("cannot redefine existing table ".count))（同一个表头只能出现一次）"

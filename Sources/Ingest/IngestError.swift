@@ -71,8 +71,8 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The problem in Chinese and English, side by side (docs/ingest.md lists every message).
   public var message: Message {
     switch self {
-    case .cannotOpen(let r): return Message(zh: "无法打开文件：\(r)", en: "cannot open the file: \(r)")
-    case .cannotRead(let r): return Message(zh: "无法读取文件：\(r)", en: "cannot read the file: \(r)")
+    case .cannotOpen(let r): return Message(zh: "无法打开文件：\(SystemErrorText.zh(r))", en: "cannot open the file: \(r)")
+    case .cannotRead(let r): return Message(zh: "无法读取文件：\(SystemErrorText.zh(r))", en: "cannot read the file: \(r)")
     case .emptyFile:
       return Message(
         zh: "文件为空：需要一行表头和至少一行数据", en: "the file is empty: a header line and at least one data row are required")

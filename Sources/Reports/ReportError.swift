@@ -7,9 +7,9 @@ public enum ReportError: StageError, Equatable, CustomStringConvertible {
   /// A system call on `path` failed; `operation` is what was attempted, `code` the errno.
   case io(path: String, operation: String, code: Int32)
   /// libxlsxwriter reported an error for the workbook at `path`.
-  case workbook(path: String, message: String)
+  case workbook(path: String, message: Message)
   /// A character could not be encoded in the requested output encoding.
-  case encoding(path: String, encoding: String, detail: String)
+  case encoding(path: String, encoding: String, detail: Message)
   /// The output folder exists and does not look like an earlier Exemplar output.
   case refusingToReplace(path: String)
   /// The output folder to be replaced holds one of the run's input files.
@@ -23,11 +23,12 @@ public enum ReportError: StageError, Equatable, CustomStringConvertible {
   public var message: Message {
     switch self {
     case .io(let path, let operation, let code):
-      return Message(zh: "无法\(Self.operationZh(operation)) '\(path)'：\(errnoText(code))", en: "cannot \(operation) '\(path)': \(errnoText(code))")
+      return Message(
+        zh: "无法\(Self.operationZh(operation)) '\(path)'：\(SystemErrorText.zh(errnoText(code)))", en: "cannot \(operation) '\(path)': \(errnoText(code))")
     case .workbook(let path, let message):
-      return Message(zh: "无法写入工作簿 '\(path)'：\(message)", en: "cannot write workbook '\(path)': \(message)")
+      return Message(zh: "无法写入工作簿 '\(path)'：\(message.zh)", en: "cannot write workbook '\(path)': \(message.en)")
     case .encoding(let path, let encoding, let detail):
-      return Message(zh: "无法把 '\(path)' 编码为 \(encoding)：\(detail)", en: "cannot encode '\(path)' as \(encoding): \(detail)")
+      return Message(zh: "无法把 '\(path)' 编码为 \(encoding)：\(detail.zh)", en: "cannot encode '\(path)' as \(encoding): \(detail.en)")
     case .refusingToReplace(let path):
       return Message(
         zh: "'\(path)' 已存在，且不是 Exemplar 的输出文件夹（没有 \(OutputFolder.markerName) 标记）；未作改动：请换一个 --out，或自行删除它",
@@ -47,11 +48,18 @@ public enum ReportError: StageError, Equatable, CustomStringConvertible {
 
   /// The Chinese of an operation ("create", "write" …); others are kept as they are.
   static func operationZh(_ operation: String) -> String {
+    let whole = [
+      "create output folder": "创建输出文件夹", "open output folder": "打开输出文件夹", "lock output folder": "锁定输出文件夹",
+      "create folder": "创建文件夹", "create file": "创建文件", "close file": "关闭文件", "sync file": "同步文件",
+      "reopen to verify": "重新打开以校验", "move aside": "移开", "replace (not a folder)": "替换（不是文件夹）",
+      "rename a temporary file to": "将临时文件重命名为", "stat": "读取属性",
+    ]
+    if let zh = whole[operation] { return zh }
     let words = [
       "create": "创建", "write": "写入", "open": "打开", "read": "读取", "rename": "重命名", "remove": "删除", "sync": "同步",
       "lock": "锁定", "close": "关闭",
     ]
-    for (en, zh) in words where operation.hasPrefix(en) { return zh + operation.dropFirst(en.count) }
+    for (en, zh) in words where operation.hasPrefix(en) { return zh + operation.dropFirst(en.count).replacing(" to", with: " 为") }
     return operation
   }
 

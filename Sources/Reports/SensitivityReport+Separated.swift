@@ -1,5 +1,6 @@
 import Criteria
 import Sensitivity
+import Model
 
 extension SensitivityReport {
   /// `"separated"` of sensitivity.json: `weights_alone` (the Monte Carlo shortlist classes
@@ -81,15 +82,21 @@ extension SensitivityReport {
     }
   }
 
-  /// The headline, one entry per programme: `KEY R/N robust` under weights and methods
-  /// together, then — when the methods are separated — `weights alone R/N`,
-  /// `every method K/N`.
-  public var headline: [String] {
+  /// The headline, one entry per programme in both languages: `KEY R/N robust` under
+  /// weights and methods together, then — when the methods are separated — `weights alone
+  /// R/N`, `in every one of V method variants K/N` (zh: `KEY R/N（仅权重 R/N，V 种方法变体中
+  /// 均稳健 K/N）`, after the command's `稳健入选：`).
+  public var headline: [Message] {
     monteCarlo.programmes.enumerated().map { p, prog in
-      var s = "\(prog.key) \(prog.robust.count)/\(prog.nominal.count) robust"
+      let n = prog.nominal.count
+      var s = Message(zh: "\(prog.key) \(prog.robust.count)/\(n)", en: "\(prog.key) \(prog.robust.count)/\(n) robust")
       if let separated, p < separated.weightsAlone.programmes.count, p < separated.methods.inEveryVariant.count {
-        s += " (weights alone \(separated.weightsAlone.programmes[p].robust.count)/\(prog.nominal.count)"
-        s += ", in every one of \(separated.methods.variants.count) method variants \(separated.methods.inEveryVariant[p].count)/\(prog.nominal.count))"
+        let w = separated.weightsAlone.programmes[p].robust.count
+        let v = separated.methods.variants.count
+        let k = separated.methods.inEveryVariant[p].count
+        s += Message(
+          zh: "（仅权重 \(w)/\(n)，\(v) 种方法变体中均稳健 \(k)/\(n)）",
+          en: " (weights alone \(w)/\(n), in every one of \(v) method variants \(k)/\(n))")
       }
       return s
     }

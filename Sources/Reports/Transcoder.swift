@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import Model
 
 /// Streaming conversion of UTF-8 bytes into another encoding with glibc `iconv`.
 ///
@@ -28,7 +29,7 @@ struct Transcoder {
     let cd = iconv_open(encoding, "UTF-8")
     // iconv_open returns (iconv_t)-1 on failure.
     guard let cd, Int(bitPattern: cd) != -1 else {
-      throw .encoding(path: path, encoding: encoding, detail: "iconv cannot convert UTF-8 to \(encoding)")
+      throw .encoding(path: path, encoding: encoding, detail: Message(zh: "iconv 无法把 UTF-8 转换为 \(encoding)", en: "iconv cannot convert UTF-8 to \(encoding)"))
     }
     box = Handle(cd)
   }
@@ -61,11 +62,14 @@ struct Transcoder {
       }
     }
     if let (code, offset) = failure {
-      let detail = code == EILSEQ ? "invalid input at byte \(offset) of a chunk" : errnoText(code)
+      let detail =
+        code == EILSEQ
+        ? Message(zh: "数据块第 \(offset) 字节处的输入无效", en: "invalid input at byte \(offset) of a chunk")
+        : SystemErrorText.message(errnoText(code))
       throw .encoding(path: path, encoding: encoding, detail: detail)
     }
     if leftover > 0 {
-      if final { throw .encoding(path: path, encoding: encoding, detail: "incomplete UTF-8 sequence at the end") }
+      if final { throw .encoding(path: path, encoding: encoding, detail: Message(zh: "结尾处的 UTF-8 序列不完整", en: "incomplete UTF-8 sequence at the end")) }
       carry = Array(src[(src.count - leftover)...])
     }
     out.removeSubrange(produced...)

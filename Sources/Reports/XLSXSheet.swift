@@ -1,5 +1,6 @@
 import CXlsxWriter
 import Scoring
+import Model
 
 /// One worksheet, written row by row (constant-memory mode).
 struct XLSXSheet {
@@ -13,7 +14,7 @@ struct XLSXSheet {
     guard row < XLSXWorkbook.maxRows, !s.isEmpty else { return }
     book.check(
       worksheet_write_string(ws, lxw_row_t(row), lxw_col_t(col), XLSXWorkbook.clean(s), f),
-      "sheet '\(name)' cell (\(row + 1), \(col + 1))")
+      Message(zh: "工作表 '\(name)' 的单元格 (\(row + 1), \(col + 1))", en: "sheet '\(name)' cell (\(row + 1), \(col + 1))"))
   }
 
   /// A text cell from UTF-8 bytes (a packed column's value), cleaned as `text` cleans a
@@ -21,7 +22,7 @@ struct XLSXSheet {
   func text(_ row: Int, _ col: Int, utf8 bytes: UnsafeBufferPointer<UInt8>, _ f: UnsafeMutablePointer<lxw_format>? = nil) {
     guard row < XLSXWorkbook.maxRows, !bytes.isEmpty else { return }
     let e = book.withCellText(bytes) { worksheet_write_string(ws, lxw_row_t(row), lxw_col_t(col), $0, f) }
-    book.check(e, "sheet '\(name)' cell (\(row + 1), \(col + 1))")
+    book.check(e, Message(zh: "工作表 '\(name)' 的单元格 (\(row + 1), \(col + 1))", en: "sheet '\(name)' cell (\(row + 1), \(col + 1))"))
   }
 
   /// The id and label of evaluation row `row` in columns `col` and `col + 1`.
@@ -33,7 +34,7 @@ struct XLSXSheet {
   /// A number cell; NaN and ±∞ are left blank (they would corrupt the file).
   func number(_ row: Int, _ col: Int, _ x: Double, _ f: UnsafeMutablePointer<lxw_format>? = nil) {
     guard row < XLSXWorkbook.maxRows, x.isFinite else { return }
-    book.check(worksheet_write_number(ws, lxw_row_t(row), lxw_col_t(col), x, f), "sheet '\(name)' cell (\(row + 1), \(col + 1))")
+    book.check(worksheet_write_number(ws, lxw_row_t(row), lxw_col_t(col), x, f), Message(zh: "工作表 '\(name)' 的单元格 (\(row + 1), \(col + 1))", en: "sheet '\(name)' cell (\(row + 1), \(col + 1))"))
   }
 
   /// A number cell rounded to `decimals` places (half away from zero) before it is stored.
@@ -54,13 +55,13 @@ struct XLSXSheet {
   /// Must be called before any data row (constant-memory mode).
   func header(_ titles: [String], widths: [Double], dataRows: Int, row: Int = 0, freeze: Bool = true, _ f: UnsafeMutablePointer<lxw_format>?) {
     for (c, w) in widths.enumerated() {
-      book.check(worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), w, nil), "sheet '\(name)' column width")
+      book.check(worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), w, nil), Message(zh: "工作表 '\(name)' 的列宽", en: "sheet '\(name)' column width"))
     }
     if freeze { worksheet_freeze_panes(ws, lxw_row_t(row + 1), 0) }
     if !titles.isEmpty {
       let last = min(row + max(dataRows, 1), XLSXWorkbook.maxRows - 1)
       book.check(
-        worksheet_autofilter(ws, lxw_row_t(row), 0, lxw_row_t(last), lxw_col_t(titles.count - 1)), "sheet '\(name)' autofilter")
+        worksheet_autofilter(ws, lxw_row_t(row), 0, lxw_row_t(last), lxw_col_t(titles.count - 1)), Message(zh: "工作表 '\(name)' 的自动筛选", en: "sheet '\(name)' autofilter"))
     }
     for (c, t) in titles.enumerated() { text(row, c, t, f) }
   }
@@ -69,6 +70,6 @@ struct XLSXSheet {
   func printSetup(repeatHeaderRow row: Int = 0) {
     worksheet_set_landscape(ws)
     worksheet_set_paper(ws, 9)  // 9 = A4
-    book.check(worksheet_repeat_rows(ws, lxw_row_t(row), lxw_row_t(row)), "sheet '\(name)' print titles")
+    book.check(worksheet_repeat_rows(ws, lxw_row_t(row), lxw_row_t(row)), Message(zh: "工作表 '\(name)' 的打印标题行", en: "sheet '\(name)' print titles"))
   }
 }

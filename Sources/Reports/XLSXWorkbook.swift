@@ -1,5 +1,6 @@
 import CXlsxWriter
 import Foundation
+import Model
 
 /// A libxlsxwriter workbook in constant-memory mode, with every call checked.
 ///
@@ -21,7 +22,7 @@ final class XLSXWorkbook {
 
   let path: String
   private var workbook: UnsafeMutablePointer<lxw_workbook>?
-  private var firstError: String?
+  private var firstError: Message?
   private var sheetNames: [String] = []
   /// Every sheet, in the order added (`xl/worksheets/sheetN.xml`).
   private var sheets: [UnsafeMutablePointer<lxw_worksheet>] = []
@@ -41,7 +42,7 @@ final class XLSXWorkbook {
     guard let wb = workbook_new_opt(path, &options) else {
       free(temporaryFolder)
       temporaryFolder = nil
-      throw .workbook(path: path, message: "libxlsxwriter could not start a workbook")
+      throw .workbook(path: path, message: Message(zh: "libxlsxwriter 无法新建工作簿", en: "libxlsxwriter could not start a workbook"))
     }
     workbook = wb
     var props = lxw_doc_properties()
@@ -55,7 +56,7 @@ final class XLSXWorkbook {
     props.author = cAuthor
     // A fixed creation time makes the file byte-identical for identical inputs.
     props.created = time_t(created.timeIntervalSince1970.rounded(.down))
-    check(workbook_set_properties(wb, &props), "set properties")
+    check(workbook_set_properties(wb, &props), Message(zh: "设置文档属性", en: "set properties"))
   }
 
   deinit {
@@ -73,13 +74,13 @@ final class XLSXWorkbook {
 
   /// Adds a sheet named `wanted`, made valid and unique (see `sheetName(_:taken:)`).
   func addSheet(_ wanted: String) throws(ReportError) -> XLSXSheet {
-    guard let wb = workbook else { throw .workbook(path: path, message: "workbook already closed") }
+    guard let wb = workbook else { throw .workbook(path: path, message: Message(zh: "工作簿已关闭", en: "workbook already closed")) }
     var name = XLSXWorkbook.sheetName(wanted, taken: sheetNames)
     if workbook_validate_sheet_name(wb, name).rawValue != LXW_NO_ERROR.rawValue {
       name = XLSXWorkbook.sheetName("Sheet\(sheetNames.count + 1)", taken: sheetNames)
     }
     guard let ws = workbook_add_worksheet(wb, name) else {
-      throw .workbook(path: path, message: "cannot add sheet '\(name)'")
+      throw .workbook(path: path, message: Message(zh: "无法添加工作表 '\(name)'", en: "cannot add sheet '\(name)'"))
     }
     sheetNames.append(name)
     sheets.append(ws)
@@ -87,10 +88,15 @@ final class XLSXWorkbook {
   }
 
   /// Records the first failing call.
-  func check(_ e: lxw_error, _ what: @autoclosure () -> String) {
+  func check(_ e: lxw_error, _ what: @autoclosure () -> Message) {
     guard e.rawValue != LXW_NO_ERROR.rawValue, firstError == nil else { return }
-    firstError = "\(what()): \(String(cString: lxw_strerror(e)))"
+    let library = String(cString: lxw_strerror(e))
+    firstError = what() + Message(zh: "：\(library)", en: ": \(library)")
   }
+
+  /// The same with a description in one language (the documents' sheets: it names the
+  /// sheet and cell; the library's own words follow it anyway).
+  func check(_ e: lxw_error, _ what: @autoclosure () -> String) { check(e, Message(zh: what(), en: what())) }
 
   /// Writes the zip file; throws the first error seen while writing or closing, and
   /// verifies the file (`XLSXZipCheck`).
@@ -106,7 +112,10 @@ final class XLSXWorkbook {
       }
       if fflush(file) != 0 || ferror(file) != 0 {
         let code = errno
-        check(LXW_ERROR_CREATING_TMPFILE, "a sheet's temporary file (\(errnoText(code)))")
+        check(
+          LXW_ERROR_CREATING_TMPFILE,
+          Message(
+            zh: "工作表的临时文件（\(SystemErrorText.zh(errnoText(code)))）", en: "a sheet's temporary file (\(errnoText(code)))"))
       }
       rowBytes.append(UInt64(max(0, ftello(file))))
     }
@@ -116,7 +125,8 @@ final class XLSXWorkbook {
     temporaryFolder = nil
     if let firstError { throw .workbook(path: path, message: firstError) }
     if e.rawValue != LXW_NO_ERROR.rawValue {
-      throw .workbook(path: path, message: String(cString: lxw_strerror(e)))
+      let library = String(cString: lxw_strerror(e))
+      throw .workbook(path: path, message: Message(zh: library, en: library))
     }
     try XLSXZipCheck.verify(path: path, minimumSheetSizes: rowBytes)
   }

@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import Model
 
 /// The structural check of a written workbook, before its folder is published.
 ///
@@ -29,7 +30,9 @@ struct XLSXZipCheck {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw .io(path: path, operation: "reopen to verify", code: currentErrno) }
     defer { _ = close(fd) }
-    func fail(_ what: String) -> ReportError { .workbook(path: path, message: "the written file is corrupt (\(what))") }
+    func fail(_ what: String) -> ReportError {
+      .workbook(path: path, message: Message(zh: "写出的文件已损坏（\(what)）", en: "the written file is corrupt (\(what))"))
+    }
     var st = stat()
     guard fstat(fd, &st) == 0 else { throw .io(path: path, operation: "stat", code: currentErrno) }
     let fileSize = UInt64(st.st_size)

@@ -92,6 +92,11 @@ public final class TuneSession: Sendable {
   /// `{"ok":false,"errors":[message]}`, for a request refused before it reaches the session.
   public func refusal(_ message: String) -> String { TuneReport.error([message]) }
 
+  /// The error answer to a request body over `limit` bytes, in the page's language.
+  public func tooLarge(_ limit: Int) -> String {
+    refusal(english ? "the request is larger than \(limit) bytes" : "请求超过 \(limit) 字节")
+  }
+
   /// The answer to a request body: `KEY.PATH=VALUE` lines (UTF-8; empty lines ignored).
   /// - Returns: HTTP status 200 and `TuneReport.result`, or 400 and `TuneReport.error`.
   public func evaluate(body: [UInt8]) -> (status: Int, json: String) {

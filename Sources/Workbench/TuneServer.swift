@@ -30,7 +30,7 @@ public enum TuneServer {
         let body = try await request.body.collect(upTo: maxBody)
         answer = session.evaluate(body: Array(body.readableBytesView))
       } catch {
-        answer = (413, session.refusal("the request is larger than \(maxBody) bytes"))
+        answer = (413, session.tooLarge(maxBody))
       }
       return Response(
         status: .init(code: answer.status), headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
@@ -42,7 +42,7 @@ public enum TuneServer {
         let body = try await request.body.collect(upTo: maxBody)
         answer = session.file(body: Array(body.readableBytesView))
       } catch {
-        answer = (413, session.refusal("the request is larger than \(maxBody) bytes"))
+        answer = (413, session.tooLarge(maxBody))
       }
       let type = answer.status == 200 ? "application/toml; charset=utf-8" : "application/json; charset=utf-8"
       return Response(

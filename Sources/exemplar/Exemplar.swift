@@ -29,9 +29,10 @@ struct Exemplar: ParsableCommand {
     } catch {
       // Usage errors in the language of --lang (help and --version pass through).
       let code = exitCode(for: error)
-      guard code != .success, Exit.language == .zh else { exit(withError: error) }
+      let text = fullMessage(for: error)
+      guard code != .success, Exit.language == .zh, !text.isEmpty else { exit(withError: error) }
       var err = StandardError()
-      print(UsageError.localised(fullMessage(for: error), Exit.language), to: &err)
+      print(UsageError.localised(text, Exit.language), to: &err)
       exit(withError: code)
     }
   }

@@ -95,7 +95,9 @@ import Testing
     let r = try CLI.run(["weights", Self.metrics, "--criteria", Self.ahp, "--stability"])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("[cloud]"))
-    #expect(r.stderr.contains(":397: aggregation.method: note: no stability intervals") && r.stderr.contains("this file uses topsis"))
+    #expect(r.errorLines == ["criteria/2022-ahp-topsis.toml:397: aggregation.method: 注：没有权重稳定区间：它只对加权求和（weighted-sum）汇总是精确的，此文件使用 topsis；其稳健性请用 exemplar sensitivity 分析"])
+    let en = try CLI.run(["weights", Self.metrics, "--criteria", Self.ahp, "--stability", "--lang", "en"])
+    #expect(en.errorLines == ["criteria/2022-ahp-topsis.toml:397: aggregation.method: note: no stability intervals: they are exact for weighted-sum aggregation only, this file uses topsis; use exemplar sensitivity for its robustness"])
   }
 
   @Test func stabilityIntervalsContainTheNominalWeight() throws {

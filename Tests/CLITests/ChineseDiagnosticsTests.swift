@@ -61,6 +61,10 @@ import Testing
     Case(name: "missing --criteria", arguments: ["validate", metrics]),
     Case(name: "unknown option", arguments: ["validate", metrics, "--criteria", criteria, "--frob"]),
     Case(name: "bad --encoding", arguments: ["validate", metrics, "--criteria", criteria, "--encoding", "latin1"]),
+    Case(name: "no such metrics file", arguments: ["validate", "{DIR}/none.csv", "--criteria", criteria]),
+    Case(
+      name: "output cannot be created",
+      arguments: ["run", metrics, "--criteria", criteria, "--out", "/proc/exemplar-zh/out", "--no-excel", "--no-html"]),
     Case(name: "no such id", arguments: ["explain", metrics, "--criteria", criteria, "--id", "91330281MA2TKFB4X"]),
     Case(
       name: "vector, negative, weighted sum",

@@ -21,7 +21,7 @@ struct OfficeCase: CustomTestStringConvertible, Sendable {
 
 /// The files offices produce (issue #16): Excel-saved GB18030, full-width and Alt+Enter
 /// headers, a misspelt header, every slipped cell, a formatted column with and without
-/// lenient reading, declared missing markers, an empty file.
+/// lenient reading, declared missing markers, full-width digits, an empty file.
 @Suite struct OfficeFileTests {
   static let cases: [OfficeCase] = [
     OfficeCase(
@@ -154,6 +154,18 @@ struct OfficeCase: CustomTestStringConvertible, Sendable {
         "slipped-cells.csv:9:企业上云等级(级): not a number: '3级' (remove the unit '级' and write the number only, 3; the unit belongs in the header or the criteria file)",
         "slipped-cells.csv:10:客户投诉量变化率(%): not a number: '−4.5' (the minus sign is the mathematical U+2212 (−): write -4.5 with the ASCII hyphen-minus)",
         "slipped-cells.csv:12:荣誉资质: '专精特新企业' is not one of the allowed values: 无, 专精特新, 专精特新小巨人, 隐形冠军, 单项冠军; did you mean '专精特新'?",
+      ]
+    ),
+    OfficeCase(
+      "fullwidth-digits.csv", [], status: 65,
+      // Numbers typed with a Chinese input method in full-width mode
+      zh: [
+        "fullwidth-digits.csv:2:营业收入(万元): 不是数字：'１２８９．８６'（全角字符：请写成 1289.86）",
+        "fullwidth-digits.csv:3:营业收入(万元): 不是数字：'３４０８．９６'（全角字符：请写成 3408.96）",
+      ],
+      en: [
+        "fullwidth-digits.csv:2:营业收入(万元): not a number: '１２８９．８６' (full-width characters: write 1289.86)",
+        "fullwidth-digits.csv:3:营业收入(万元): not a number: '３４０８．９６' (full-width characters: write 3408.96)",
       ]
     ),
     OfficeCase(

@@ -25,14 +25,19 @@ import Testing
     defer { try? FileManager.default.removeItem(at: dir) }
     let (both, json) = try Self.sensitivity(dir.appendingPathComponent("both"))
     let separated = try #require(json["separated"] as? [String: Any])
-    #expect(both.stderr.contains("weights alone"), "\(both.stderr)")
-    #expect(both.stderr.contains("in every one of 6 method variants"), "\(both.stderr)")
+    #expect(both.stderr.contains("（仅权重 "), "\(both.stderr)")
+    #expect(both.stderr.contains("，6 种方法变体中均稳健 "), "\(both.stderr)")
+    #expect(!both.stderr.contains("robust"), "\(both.stderr)")
+    let (english, _) = try Self.sensitivity(dir.appendingPathComponent("en"), ["--lang", "en"])
+    #expect(english.stderr.contains(" robust (weights alone "), "\(english.stderr)")
+    #expect(english.stderr.contains(", in every one of 6 method variants "), "\(english.stderr)")
+    #expect(!english.stderr.contains(") robust"), "robust once per programme: \(english.stderr)")
 
     // Weights alone = the same samples and seed with the file's method only.
     let (alone, aloneJSON) = try Self.sensitivity(
       dir.appendingPathComponent("alone"), ["--set", "uncertainty.normalisations=[]", "--set", "uncertainty.aggregations=[]"])
     #expect(aloneJSON["separated"] == nil)
-    #expect(!alone.stderr.contains("weights alone"))
+    #expect(!alone.stderr.contains("仅权重"))
     let weightsAlone = try #require(separated["weights_alone"] as? [String: Any])
     #expect(Self.robust(weightsAlone["programmes"]) == Self.robust(aloneJSON["programmes"]))
     #expect(Self.robust(weightsAlone["programmes"]) != Self.robust(json["programmes"]), "the method swaps make no difference: the test would not tell the two apart")

@@ -7,6 +7,7 @@ import Testing
 /// - `Message("text")` (the same text in both languages) with words in it;
 /// - `Diagnostic(…, message: "text")` (the `String` initialiser);
 /// - `ValidationError("text")` in the commands (use `UsageError.text(zh:en:)`);
+/// - `print("English words …")` (a note or summary printed past `Exit.text`/`Exit.report`);
 /// - `error(path, "text")` / `warning(path, "text")` on one line (the criteria decoder's
 ///   `String` forms are gone, so a multi-line one does not compile).
 /// A line may opt out with a trailing `// one language: REASON` (text that is not a
@@ -24,6 +25,7 @@ import Testing
     ("Diagnostic(…, message: \"…\")", #"Diagnostic\(.*message:\s*"# + wordy),
     ("ValidationError(\"…\")", #"ValidationError\(\s*"# + wordy),
     ("SpecDecoder error/warning with a String", #"\b(error|warning)\([^()]*,\s*"# + wordy + #"\s*\)"#),
+    ("print(\"English words\")", #"print\(\s*"[^"]*[A-Za-z]{2,} [A-Za-z]{2,}"#),
   ]
 
   /// `(file, line number, pattern name, text)` of every line matching a pattern.
@@ -59,6 +61,7 @@ import Testing
       #"    log.append(Diagnostic(file: f, line: 1, message: "bad value"))"#,
       #"    throw ValidationError("--rows must be at least 1")"#,
       #"      error(p, "expected a table")"#,
+      #"    print("exemplar: note: no Chromium found", to: &err)"#,
     ]
     for s in samples { #expect(Self.findings(in: s, file: "x.swift").count == 1, "\(s)") }
     let fine = [
@@ -66,6 +69,7 @@ import Testing
       #"    let m = Message("")"#,
       #"    Message("\(name)") // one language: a quoted name"#,
       #"    // Message("an example in a comment")"#,
+      #"      print("id,year,programme")"#,
     ]
     for s in fine { #expect(Self.findings(in: s, file: "x.swift").isEmpty, "\(s)") }
   }

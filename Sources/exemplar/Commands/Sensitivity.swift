@@ -121,8 +121,8 @@ struct Sensitivity: ParsableCommand {
     } else {
       var err = StandardError()
       let line = Message(
-        zh: "exemplar：\(report.monteCarlo.samples) 个样本；稳健入选：\(robust.joined(separator: "，"))；已写入 \(out)",
-        en: "exemplar: \(report.monteCarlo.samples) samples; \(robust.map { $0 + " robust" }.joined(separator: ", ")); wrote \(out)")
+        zh: "exemplar：\(report.monteCarlo.samples) 个样本；稳健入选：\(robust.map(\.zh).joined(separator: "，"))；已写入 \(out)",
+        en: "exemplar: \(report.monteCarlo.samples) samples; \(robust.map(\.en).joined(separator: ", ")); wrote \(out)")
       print(Diagnostic.terminalSafe(Exit.text(line)), to: &err)
     }
   }

@@ -28,11 +28,16 @@ struct Weights: ParsableCommand {
       guard case .weightedSum = a.spec.aggregation.method else {
         // The weights stand; the intervals are defined for weighted sums only (docs/sensitivity.md).
         print(output.json ? json(a.spec, a.evaluation) : text(a.spec, a.evaluation))
-        var err = StandardError()
-        let line = a.spec.line(of: "aggregation.method")
-        print(
-          "\(a.spec.source):\(line): aggregation.method: note: no stability intervals: they are exact for weighted-sum aggregation only, this file uses \(a.spec.aggregation.method.name); use exemplar sensitivity for its robustness",
-          to: &err)
+        let method = a.spec.aggregation.method.name
+        var log = DiagnosticLog()
+        log.append(
+          a.spec.diagnostic(
+            at: "aggregation.method",
+            Message(
+              zh: "没有权重稳定区间：它只对加权求和（weighted-sum）汇总是精确的，此文件使用 \(method)；其稳健性请用 exemplar sensitivity 分析",
+              en: "no stability intervals: they are exact for weighted-sum aggregation only, this file uses \(method); use exemplar sensitivity for its robustness"),
+            severity: .note))
+        Exit.report(log)
         return
       }
       let programmes: [ProgrammeStability]
