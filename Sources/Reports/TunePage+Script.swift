@@ -73,7 +73,7 @@ extension TunePage {
       mf.appendChild(reset);
       aside.appendChild(mf);
       aside.appendChild(el("p", { class: "rule" }, T.rule));
-      if (M.knobs.some(k => k.stable)) aside.appendChild(el("p", { class: "rule" }, T.stableNote));
+      aside.appendChild(el("p", { class: "rule", id: "band-note" }, T.bandsWait));
       for (const f of M.fixed) aside.appendChild(el("p", { class: "rule" }, `${f.node === "" ? T.root : f.label}: ${T.derived} ${f.method}`));
       const parents = [];
       for (const k of M.knobs) if (!parents.includes(k.parent)) parents.push(k.parent);
@@ -89,21 +89,49 @@ extension TunePage {
           row.appendChild(num);
           const range = el("input", { type: "range", id: "r-" + k.path, min: "0", max: String(max), step: stepOf(k.nominal), value: String(k.nominal) });
           row.appendChild(range);
-          if (k.stable) {
-            const lo = Math.min(k.stable[0], max), hi = k.stable[1] === null ? max : Math.min(k.stable[1], max);
-            const a = (100 * lo / max).toFixed(2), b = (100 * hi / max).toFixed(2);
-            range.style.background = `linear-gradient(to right, #dde3ea ${a}%, #9fd39a ${a}%, #9fd39a ${b}%, #dde3ea ${b}%)`;
-            range.classList.add("banded");
-            range.title = `${T.stable} [${fmt(k.stable[0])}, ${k.stable[1] === null ? "∞" : fmt(k.stable[1])}]${k.stableExact ? "" : " ≈"}`;
-          }
           row.appendChild(el("div", { class: "info" }, ""));
-          const item = { knob: k, range, num, row };
+          const item = { knob: k, range, num, row, max };
           range.addEventListener("input", () => { num.value = range.value; changed(item); });
           num.addEventListener("input", () => { if (num.value !== "" && +num.value >= 0 && +num.value <= max) range.value = num.value; changed(item); });
           inputs.push(item);
           fs.appendChild(row);
         }
         aside.appendChild(fs);
+      }
+    }
+    // The bands arrive from their own endpoint, computed after the page was served.
+    function paintBand(item) {
+      const k = item.knob, max = item.max, range = item.range;
+      if (!k.stable) return;
+      const lo = Math.min(k.stable[0], max), hi = k.stable[1] === null ? max : Math.min(k.stable[1], max);
+      const a = (100 * lo / max).toFixed(2), b = (100 * hi / max).toFixed(2);
+      range.style.background = `linear-gradient(to right, #dde3ea ${a}%, #9fd39a ${a}%, #9fd39a ${b}%, #dde3ea ${b}%)`;
+      range.classList.add("banded");
+      const end = (arrow, x, e) => e ? `\n${arrow} ${fmt(x)}: ${e.programme} — ${e.entering} ${T.replaces} ${e.leaving}` : "";
+      range.title = `${T.stable} [${fmt(k.stable[0])}, ${k.stable[1] === null ? "∞" : fmt(k.stable[1])}]${k.stableExact ? "" : " ≈"}`
+        + end("↓", k.stable[0], k.low) + end("↑", k.stable[1], k.high);
+    }
+    async function loadBands() {
+      try {
+        const r = await fetch("/api/stability");
+        const d = await r.json();
+        const byPath = {};
+        for (const b of d.knobs || []) byPath[b.path] = b;
+        for (const item of inputs) {
+          const b = byPath[item.knob.path];
+          if (!b) continue;
+          Object.assign(item.knob, { stable: b.stable, stableExact: b.exact, low: b.low, high: b.high });
+          paintBand(item);
+        }
+        const note = document.getElementById("band-note");
+        if ((d.knobs || []).length) note.textContent = T.stableNote; else note.remove();
+        bandTime = (d.knobs || []).length ? ` · ${T.bandsTime} ${fmt(d.ms / 1000, 2)} s` : "";
+        document.getElementById("band-time").textContent = bandTime;
+        infoLines();
+        document.body.dataset.bands = String((d.knobs || []).length);
+      } catch (e) {
+        document.getElementById("band-note").textContent = T.bandsFailed + " " + e;
+        document.body.dataset.bands = "failed";
       }
     }
     function setValue(item, v) { item.range.value = v; item.num.value = v; item.row.classList.toggle("changed", false); }
@@ -134,6 +162,16 @@ extension TunePage {
         if (mine === seq) document.body.classList.remove("stale");
       }
     }
+    let lastWeights = {};
+    let bandTime = "";
+    function infoLines() {
+      for (const item of inputs) {
+        const w = lastWeights[item.knob.path];
+        const k = item.knob;
+        const band = k.stable ? ` · ${T.stable} [${fmt(k.stable[0])}, ${k.stable[1] === null ? "∞" : fmt(k.stable[1])}]${k.stableExact ? "" : "≈"}` : "";
+        item.row.querySelector(".info").textContent = `${T.file} ${k.nominal} · ${T.effective} ${fmt(w && w.local)} · ${T.final} ${fmt(w && w.final, 4)}${band}`;
+      }
+    }
     function showErrors(list) {
       const box = document.getElementById("errors");
       box.hidden = false;
@@ -145,15 +183,12 @@ extension TunePage {
       document.body.dataset.state = "ok";
       document.body.classList.remove("failed");
       document.getElementById("errors").hidden = true;
-      document.getElementById("status").textContent = `${d.aggregation} · ${T.ranked} ${d.ranked}` + (d.ms > 0 ? ` · ${T.recalc} ${fmt(d.ms, 2)} ms` : "");
-      const byPath = {};
-      for (const w of d.weights) byPath[w.path] = w;
-      for (const item of inputs) {
-        const w = byPath[item.knob.path];
-        const k = item.knob;
-        const band = k.stable ? ` · ${T.stable} [${fmt(k.stable[0])}, ${k.stable[1] === null ? "∞" : fmt(k.stable[1])}]${k.stableExact ? "" : "≈"}` : "";
-        item.row.querySelector(".info").textContent = `${T.file} ${k.nominal} · ${T.effective} ${fmt(w && w.local)} · ${T.final} ${fmt(w && w.final, 4)}${band}`;
-      }
+      const status = document.getElementById("status");
+      status.textContent = `${d.aggregation} · ${T.ranked} ${d.ranked}` + (d.ms > 0 ? ` · ${T.recalc} ${fmt(d.ms, 2)} ms` : "");
+      status.appendChild(el("span", { id: "band-time" }, bandTime));
+      lastWeights = {};
+      for (const w of d.weights) lastWeights[w.path] = w;
+      infoLines();
       const sum = document.getElementById("summary");
       sum.textContent = "";
       const st = el("div", { class: "stars", id: "stars", title: T.stars });
@@ -242,6 +277,7 @@ extension TunePage {
     buildControls();
     render(NOMINAL);
     document.body.dataset.seq = "0";
+    loadBands();
 
     """#
 }

@@ -1,4 +1,5 @@
 import Criteria
+import Foundation
 import Model
 import Procedure
 import Reports
@@ -15,7 +16,11 @@ import Selection
 /// under a node weighted `direct` without `normalise` also gets `normalise = true` for that
 /// node (`TuneKnob.normalise`), so the other weights keep their ratios and the sum stays 1.
 ///
-/// Immutable after `init`, so concurrent requests need no locking.
+/// The sliders' stability bands (`withStability`) are computed once, in the background,
+/// after `init` returns (`startStability`, `stability()`): the page is served meanwhile and
+/// fetches them from their own endpoint.
+///
+/// Immutable after `init` (the bands' job locks itself), so concurrent requests need no locking.
 public final class TuneSession: Sendable {
   /// Labels in English (`--lang en`) rather than Chinese.
   public let english: Bool
@@ -35,6 +40,12 @@ public final class TuneSession: Sendable {
   /// recalculation that moves only weights reuses it instead of normalising again.
   let matrix: ScoringMatrix?
   let matrixKey: MatrixKey
+  /// The knobs with their bands and the milliseconds they took.
+  let bands: StabilityJob<Bands>
+  struct Bands: Sendable {
+    let knobs: [TuneKnob]
+    let milliseconds: Double
+  }
 
   /// The most changes one request may carry.
   public static let maxChanges = 500
@@ -71,8 +82,33 @@ public final class TuneSession: Sendable {
     } catch { throw error.stageFailure }
     matrixKey = MatrixKey(spec)
     nominal = (spec, run.evaluation, run.decision)
-    knobs = TuneSession.withStability(
-      TuneSession.knobs(spec), spec: spec, evaluation: run.evaluation, table: table, history: history, committee: committee)
+    let knobs = TuneSession.knobs(spec)
+    self.knobs = knobs
+    let evaluation = run.evaluation
+    let threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    bands = StabilityJob {
+      let clock = ContinuousClock()
+      let start = clock.now
+      let banded = TuneSession.withStability(
+        knobs, spec: spec, evaluation: evaluation, table: table, history: history, committee: committee, threads: threads)
+      return Bands(knobs: banded, milliseconds: TuneSession.milliseconds(start.duration(to: clock.now)))
+    }
+  }
+
+  /// Starts computing the sliders' stability bands in the background (once).
+  public func startStability() { bands.start() }
+
+  /// The answer of the bands' endpoint (`TuneReport.stability`), once they are computed.
+  public func stability() async -> String {
+    let b = await bands.value()
+    return TuneReport.stability(b.knobs, milliseconds: b.milliseconds)
+  }
+
+  /// The knobs with their stability bands, waiting for them (tests, scripts).
+  public func bandedKnobs() -> [TuneKnob] { bands.wait().knobs }
+
+  static func milliseconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
   }
 
   /// The name the page suggests for the changed criteria file: `NAME-tuned.toml`.
@@ -174,8 +210,7 @@ public final class TuneSession: Sendable {
       let reuse = MatrixKey(spec) == matrixKey ? matrix : nil
       let (evaluation, decision) = try Selector.run(
         table, spec: spec, history: history, screening: screening, committee: committee, prepared: reuse)
-      let elapsed = start.duration(to: clock.now)
-      let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+      let ms = Self.milliseconds(start.duration(to: clock.now))
       return (
         200,
         TuneReport.result(

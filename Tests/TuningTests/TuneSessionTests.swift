@@ -4,6 +4,7 @@ import Ingest
 import Model
 import Procedure
 import Selection
+import Sensitivity
 import Testing
 import Tuning
 
@@ -151,7 +152,8 @@ import Tuning
   @Test func theStabilityBandOfASliderIsWhereNoListMoves() throws {
     let session = try Self.session()
     let nominal = Self.members(try Self.object(session.evaluate([]).json))
-    let banded = session.knobs.filter { $0.stable != nil }
+    #expect(session.knobs.allSatisfy { $0.stable == nil }, "the bands come later, from their own endpoint")
+    let banded = session.bandedKnobs().filter { $0.stable != nil }
     #expect(banded.count == session.knobs.count, "weighted sum: every slider has a band")
     for knob in banded {
       let band = try #require(knob.stable)
@@ -164,6 +166,38 @@ import Tuning
       if band.upperBound.isFinite, knob.stableExact {
         let answer = try Self.object(session.evaluate(["\(knob.path)=\(band.upperBound * 1.01 + 1e-6)"]).json)
         #expect(Self.members(answer) != nominal, "\(knob.path) just above \(band) changed nothing")
+      }
+    }
+  }
+
+  /// The bands are `weights --stability`'s intervals (computed as that command does: the
+  /// file's `[uncertainty]` methods prepared, one thread), intersected over the programmes,
+  /// and the stability endpoint's JSON carries them with the programme and names at each end.
+  @Test func theBandsAreTheIntervalsOfWeightsStability() async throws {
+    let session = try Self.session()
+    let i = try Self.inputs()
+    let (evaluation, _) = try Selector.run(i.table, spec: i.spec, history: i.history, screening: i.screening)
+    let model = try SensitivityModel(evaluation: evaluation, table: i.table, spec: i.spec, history: i.history)
+    let programmes = try StabilityIntervals.compute(model)
+    let json = try Self.object(await session.stability())
+    let answered = Dictionary(uniqueKeysWithValues: (json["knobs"] as? [[String: Any]] ?? []).map { ($0["path"] as? String ?? "", $0) })
+    #expect(answered.count == session.knobs.count)
+    for knob in session.bandedKnobs() {
+      let ivs = programmes.flatMap { p in p.intervals.filter { $0.criterion == knob.key && $0.isGroup == (knob.kind == "group") } }
+      #expect(ivs.count == programmes.count, "\(knob.path)")
+      let low = ivs.map(\.low).max() ?? 0, high = ivs.map(\.high).min() ?? 1
+      #expect(knob.stableLocal == low...high, "\(knob.path): \(String(describing: knob.stableLocal)) vs \(low)...\(high)")
+      #expect(knob.stableExact == ivs.allSatisfy(\.exact))
+      let local = try #require(answered[knob.path]?["local"] as? [Double])
+      // As JSON numbers (the writer's shortest round-trip text may differ in the last digit).
+      #expect(local.count == 2 && abs(local[0] - low) < 1e-12 && abs(local[1] - high) < 1e-12, "\(knob.path): \(local)")
+      // The end that bounds the band names the programme whose list changes there.
+      if low > 0, let end = answered[knob.path]?["low"] as? [String: Any] {
+        let p = try #require(programmes.first { p in p.intervals.contains { $0.criterion == knob.key && $0.low == low } })
+        #expect(end["programme"] as? String == i.spec.programmes.first { $0.key == p.key }?.name)
+        #expect((end["entering"] as? String)?.isEmpty == false && (end["leaving"] as? String)?.isEmpty == false)
+      } else {
+        #expect(low == 0, "\(knob.path): a band ending at \(low) without its cause")
       }
     }
   }
