@@ -117,6 +117,15 @@ public enum TunePage {
     ("bandsFailed", "名单不变区间未能取得：", "The stability bands could not be fetched:"),
     ("bandsTime", "不变区间用时", "bands in"),
     ("replaces", "替换", "replaces"),
+    ("slope", "排名变化", "Rank changes"),
+    ("slopeSub", "各名单入选与候补企业：文件原值排名 → 当前排名", "enterprises on or near the lists: rank under the file → rank now"),
+    ("slopeWas", "文件原值", "file"),
+    ("slopeNow", "当前", "now"),
+    ("moved", "换了名单", "changed lists"),
+    ("same", "名单未变", "same lists"),
+    ("close", "关闭", "Close"),
+    ("cardNote", "按当前滑块取值，与 exemplar explain --id 的输出相同。", "For the sliders as they are now; the same text as exemplar explain --id."),
+    ("clickCard", "点击查看该企业的得分说明", "Click for this enterprise's explanation"),
     ("rule", "未改动的权重按文件规则归一（normalise = true）。", "Weights are rescaled to sum 1 within their group (normalise = true), as the criteria file's rules say."),
   ]
 }

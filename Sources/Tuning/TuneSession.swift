@@ -35,6 +35,8 @@ public final class TuneSession: Sendable {
   let history: [HistoryEntry]
   let screening: Screening
   let committee: Committee
+  /// The expert reviews (`--reviews`), for the explanation card.
+  let reviews: ReviewPanel?
   let command: String
   /// The nominal run's prepared scoring matrix and what it depends on (`matrixKey`): a
   /// recalculation that moves only weights reuses it instead of normalising again.
@@ -62,8 +64,9 @@ public final class TuneSession: Sendable {
   /// - Throws: the loader's or the scorer's error for the nominal run.
   public init(
     criteria: [UInt8], source: String, overrides: [Override], table: Table, history: [HistoryEntry], screening: Screening,
-    committee: Committee, command: String, english: Bool
+    committee: Committee, reviews: ReviewPanel? = nil, command: String, english: Bool
   ) throws(StageFailure) {
+    self.reviews = reviews
     self.criteria = criteria
     self.source = source
     self.base = overrides
@@ -165,13 +168,31 @@ public final class TuneSession: Sendable {
   public func evaluate(_ changes: [String]) -> (status: Int, json: String) {
     let clock = ContinuousClock()
     let start = clock.now
-    guard changes.count <= Self.maxChanges else {
+    switch recalculate(changes) {
+    case .failure(let refusal): return (400, refusal.json)
+    case .success(let r):
+      let ms = Self.milliseconds(start.duration(to: clock.now))
       return (
-        400,
-        TuneReport.error([
-          english ? "\(changes.count) changes in one request; at most \(Self.maxChanges)" : "一次请求含 \(changes.count) 项修改，最多 \(Self.maxChanges) 项"
-        ])
+        200,
+        TuneReport.result(nominal: nominal, variant: r.outcome, changes: r.applied, knobs: knobs, milliseconds: ms, english: english)
       )
+    }
+  }
+
+  /// A request the session refuses: the `TuneReport.error` JSON.
+  struct Refusal: Error {
+    let json: String
+  }
+
+  /// The one engine's run with `changes` on top of the command line's `--set` (the node's
+  /// `normalise` added to a moved weight), and the changes as applied.
+  func recalculate(_ changes: [String]) -> Result<(outcome: TuneReport.Outcome, applied: [String]), Refusal> {
+    guard changes.count <= Self.maxChanges else {
+      return .failure(
+        Refusal(
+          json: TuneReport.error([
+            english ? "\(changes.count) changes in one request; at most \(Self.maxChanges)" : "一次请求含 \(changes.count) 项修改，最多 \(Self.maxChanges) 项"
+          ])))
     }
     var errors: [String] = []
     var overrides: [Override] = []
@@ -190,7 +211,7 @@ public final class TuneSession: Sendable {
         errors.append(contentsOf: error.diagnostics.diagnostics.map(\.message))
       }
     }
-    guard errors.isEmpty else { return (400, TuneReport.error(errors)) }
+    guard errors.isEmpty else { return .failure(Refusal(json: TuneReport.error(errors))) }
     var applied = overrides.map(\.description)
     for o in overrides where o.path.count == 3 && o.path[2] == "weight" {
       let kind = o.path[0] == "groups" ? "group" : o.path[0] == "criteria" ? "criterion" : ""
@@ -204,20 +225,15 @@ public final class TuneSession: Sendable {
     let spec: Spec
     switch CriteriaLoader.load(bytes: criteria, source: source, overrides: base + overrides) {
     case .success(let s): spec = s
-    case .failure(let f): return (400, TuneReport.error(f.diagnostics.diagnostics.map(\.description)))
+    case .failure(let f): return .failure(Refusal(json: TuneReport.error(f.diagnostics.diagnostics.map(\.description))))
     }
     do {
       let reuse = MatrixKey(spec) == matrixKey ? matrix : nil
       let (evaluation, decision) = try Selector.run(
         table, spec: spec, history: history, screening: screening, committee: committee, prepared: reuse)
-      let ms = Self.milliseconds(start.duration(to: clock.now))
-      return (
-        200,
-        TuneReport.result(
-          nominal: nominal, variant: (spec, evaluation, decision), changes: applied, knobs: knobs, milliseconds: ms, english: english)
-      )
+      return .success(((spec, evaluation, decision), applied))
     } catch {
-      return (400, TuneReport.error(error.diagnostics.diagnostics.map(\.description)))
+      return .failure(Refusal(json: TuneReport.error(error.diagnostics.diagnostics.map(\.description))))
     }
   }
 }

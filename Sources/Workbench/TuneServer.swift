@@ -9,6 +9,8 @@ import Tuning
 ///   session's JSON, 200 or 400 with `{"ok":false,"errors":[…]}`;
 /// - `POST /api/file` — the same body; answer: the criteria file with the changes written
 ///   in place (application/toml), or 400 with the JSON error;
+/// - `POST /api/explain` — body: the enterprise's id, then the changes; answer: its
+///   explanation (the text of `exemplar explain`), or 400 with the JSON error;
 /// - `GET /api/stability` — the sliders' stability bands (`TuneSession.stability()`),
 ///   computed in the background from the moment the server listens; answered once ready;
 /// - anything else — 404.
@@ -31,6 +33,18 @@ public enum TuneServer {
       do {
         let body = try await request.body.collect(upTo: maxBody)
         answer = session.evaluate(body: Array(body.readableBytesView))
+      } catch {
+        answer = (413, session.refusal("the request is larger than \(maxBody) bytes"))
+      }
+      return Response(
+        status: .init(code: answer.status), headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+        body: .init(byteBuffer: ByteBuffer(string: answer.json)))
+    }
+    router.post("/api/explain") { request, _ -> Response in
+      let answer: (status: Int, json: String)
+      do {
+        let body = try await request.body.collect(upTo: maxBody)
+        answer = session.explain(body: Array(body.readableBytesView))
       } catch {
         answer = (413, session.refusal("the request is larger than \(maxBody) bytes"))
       }
