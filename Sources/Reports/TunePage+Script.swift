@@ -17,7 +17,9 @@ extension TunePage {
     input[type=range].banded { -webkit-appearance: none; appearance: none; height: 8px; border-radius: 4px; margin: 6px 0; }
     input[type=range].banded::-webkit-slider-thumb { -webkit-appearance: none; width: 14px; height: 14px; border-radius: 50%; background: #2f5d8a; border: 2px solid #fff; box-shadow: 0 0 0 1px #2f5d8a; }
     .knob input[type=number] { width: 74px; font-size: 13px; grid-row: span 2; align-self: center; }
-    .knob .info { font-size: 11.5px; color: #666; } .knob.changed label { color: #b3261e; font-weight: bold; }
+    .knob .info { font-size: 11.5px; color: #666; grid-column: 1 / -1; }
+    .knob .band { grid-column: 1; position: relative; height: 5px; margin: 0 7px 2px; background: #eef1f4; border-radius: 2px; }
+    .knob .band span { position: absolute; top: 0; height: 5px; min-width: 3px; background: #3c8d2f; border-radius: 2px; } .knob.changed label { color: #b3261e; font-weight: bold; }
     .knob.changed { background: #fff6f4; }
     .rule { font-size: 12px; color: #555; margin: 4px 0 8px; }
     button { font: inherit; font-size: 12.5px; padding: 3px 10px; border: 1px solid #9fb3c8; background: #eef3f8; border-radius: 4px; cursor: pointer; }
@@ -100,8 +102,11 @@ extension TunePage {
           row.appendChild(num);
           const range = el("input", { type: "range", id: "r-" + k.path, min: "0", max: String(max), step: stepOf(k.nominal), value: String(k.nominal) });
           row.appendChild(range);
+          const strip = el("div", { class: "band", hidden: "" });
+          strip.appendChild(el("span"));
+          row.appendChild(strip);
           row.appendChild(el("div", { class: "info" }, ""));
-          const item = { knob: k, range, num, row, max };
+          const item = { knob: k, range, num, row, max, strip };
           range.addEventListener("input", () => { num.value = range.value; changed(item); });
           num.addEventListener("input", () => { if (num.value !== "" && +num.value >= 0 && +num.value <= max) range.value = num.value; changed(item); });
           inputs.push(item);
@@ -118,6 +123,11 @@ extension TunePage {
       const a = (100 * lo / max).toFixed(2), b = (100 * hi / max).toFixed(2);
       range.style.background = `linear-gradient(to right, #dde3ea ${a}%, #9fd39a ${a}%, #9fd39a ${b}%, #dde3ea ${b}%)`;
       range.classList.add("banded");
+      // The same band as a strip under the track, where the thumb cannot hide a narrow one.
+      const span = item.strip.firstChild;
+      span.style.left = a + "%";
+      span.style.width = `calc(${(b - a).toFixed(2)}% + 1px)`;
+      item.strip.hidden = false;
       const end = (arrow, x, e) => e ? `\n${arrow} ${fmt(x)}: ${e.programme} — ${e.entering} ${T.replaces} ${e.leaving}` : "";
       range.title = `${T.stable} [${fmt(k.stable[0])}, ${k.stable[1] === null ? "∞" : fmt(k.stable[1])}]${k.stableExact ? "" : " ≈"}`
         + end("↓", k.stable[0], k.low) + end("↑", k.stable[1], k.high);

@@ -112,7 +112,7 @@ public enum TunePage {
     ("root", "维度权重（根节点）", "Group weights (root)"),
     ("derived", "权重由方法导出，无滑块：", "weights derived, no sliders: "),
     ("stable", "名单不变区间", "lists unchanged in"),
-    ("stableNote", "绿色段：其他权重取文件值时，该权重在此范围内各名单不变。", "Green band: while the other weights keep the file's values, every list stays the same for this weight inside it."),
+    ("stableNote", "绿色段（滑块下方的细条同）：其他权重取文件值时，该权重在此范围内各名单不变；标 ≈ 者为保守区间（规则读取星级或得分）。鼠标停在滑块上可见两端将发生的名单变化。", "Green band (also the strip under the slider): while the other weights keep the file's values, every list stays the same for this weight inside it; ≈ marks a conservative band (a rule reads stars or scores). Hover over a slider for the list change at each end."),
     ("bandsWait", "正在计算各权重的名单不变区间（绿色段）……", "Computing each weight's list-stability band (green)…"),
     ("bandsFailed", "名单不变区间未能取得：", "The stability bands could not be fetched:"),
     ("bandsTime", "不变区间用时", "bands in"),

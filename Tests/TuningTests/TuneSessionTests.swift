@@ -202,6 +202,57 @@ import Tuning
     }
   }
 
+  /// The card's endpoint: explain's text for the enterprise under the changes (its rank and
+  /// stars those of the recalculation), and 400 with a message in the page's language for
+  /// an unknown id, a missing id or a change the file refuses.
+  @Test func theExplanationCardFollowsTheChangesAndRefusesBadRequests() throws {
+    let session = try Self.session()
+    let moved = try Self.object(session.evaluate(["groups.efficiency.weight=0.6"]).json)
+    let first = try #require((moved["programmes"] as? [[String: Any]])?.first?["selected"] as? [[String: Any]])
+    let entry = try #require(first.first { $0["entered"] as? Bool == true } ?? first.first)
+    let id = try #require(entry["id"] as? String)
+    let (status, json) = session.explain(body: Array("\(id)\ngroups.efficiency.weight=0.6\n".utf8))
+    #expect(status == 200, "\(json)")
+    let card = try Self.object(json)
+    let text = try #require(card["text"] as? String)
+    #expect(text.hasPrefix(id + "  "))
+    #expect(text.contains("排名 \(entry["rank"] as? Int ?? -1)/"), "\(text.prefix(200))")
+    let nominalText = try #require(try Self.object(session.explain(body: Array(id.utf8)).json)["text"] as? String)
+    #expect(nominalText != text, "the card does not follow the change")
+    let (unknown, message) = session.explain(body: Array("NOPE\n".utf8))
+    #expect(unknown == 400 && message.contains("没有统一社会信用代码为 NOPE 的企业"), "\(message)")
+    let en = try Self.session(english: true)
+    let (unknownEn, messageEn) = en.explain(body: Array("NOPE".utf8))
+    #expect(unknownEn == 400 && messageEn.contains("no enterprise has the id NOPE"), "\(messageEn)")
+    #expect(session.explain(body: []).status == 400)
+    let (bad, badMessage) = session.explain(body: Array("\(id)\ngroups.nope.weight=1".utf8))
+    #expect(bad == 400 && badMessage.contains("groups.nope"), "\(badMessage)")
+  }
+
+  /// The rank-change chart's rows: nominally every line is "same"; after a move that changes
+  /// a list, the rows that entered or left say so, with both ranks.
+  @Test func theSlopeRowsMarkWhoEnteredAndLeft() throws {
+    let session = try Self.session()
+    let nominal = try Self.object(session.evaluate([]).json)
+    let rows0 = try #require(nominal["slope"] as? [[String: Any]])
+    #expect(!rows0.isEmpty && rows0.allSatisfy { $0["status"] as? String == "same" && $0["was"] as? Int == $0["rank"] as? Int })
+    let moved = try Self.object(session.evaluate(["groups.efficiency.weight=0.6"]).json)
+    let rows = try #require(moved["slope"] as? [[String: Any]])
+    #expect(rows.count <= 30)
+    var entered = Set<String>(), left = Set<String>()
+    for p in moved["programmes"] as? [[String: Any]] ?? [] {
+      for e in p["selected"] as? [[String: Any]] ?? [] where e["entered"] as? Bool == true { entered.insert(e["id"] as? String ?? "") }
+      for e in p["left"] as? [[String: Any]] ?? [] { left.insert(e["id"] as? String ?? "") }
+    }
+    #expect(!entered.isEmpty)
+    for r in rows {
+      let id = r["id"] as? String ?? ""
+      let want = entered.contains(id) ? (left.contains(id) ? "moved" : "entered") : (left.contains(id) ? "left" : "same")
+      #expect(r["status"] as? String == want, "\(id)")
+    }
+    #expect(rows.contains { $0["status"] as? String != "same" })
+  }
+
   /// Each programme's selected ids as a set (a band keeps the members, not their order).
   static func members(_ answer: [String: Any]) -> [String: Set<String>] { selected(answer).mapValues(Set.init) }
 
