@@ -68,7 +68,7 @@ public enum TunePage {
       <script type="application/json" id="model">\(scriptSafe(j.text))</script>
       <script type="application/json" id="initial">\(scriptSafe(initial))</script>
       <script>
-      \(script)</script>
+      \(script)\(chartScript)\(boot)</script>
       </body>
       </html>
 
