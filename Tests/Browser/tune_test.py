@@ -250,6 +250,13 @@ def main():
         except urllib.error.HTTPError as e:
             body = json.loads(e.read())
             check(e.code == 400 and body["ok"] is False and body["errors"], f"bad change: {e.code} {body}")
+        req = urllib.request.Request(url + "api/explain", data=b"NO-SUCH-ID\n", method="POST")
+        try:
+            urllib.request.urlopen(req)
+            check(False, "an unknown id was explained with 200")
+        except urllib.error.HTTPError as e:
+            body = json.loads(e.read())
+            check(e.code == 400 and "NO-SUCH-ID" in " ".join(body["errors"]), f"unknown id: {e.code} {body}")
         try:
             urllib.request.urlopen(url + "nothing-here")
             check(False, "an unknown path was answered 200")
