@@ -77,7 +77,7 @@ let package = Package(
     .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Model", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Model", .product(name: "GRDB", package: "GRDB.swift")]),
-    .testTarget(name: "TuningTests", dependencies: ["Tuning", "Selection", "Procedure", "Ingest", "Criteria", "Model"]),
+    .testTarget(name: "TuningTests", dependencies: ["Tuning", "Selection", "Procedure", "Ingest", "Criteria", "Model", "Sensitivity"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -26,6 +26,25 @@ public struct TuneKnob: Sendable, Hashable {
   public var stable: ClosedRange<Double>?
   /// False when one of the intervals is not exact (a rule reads weight-dependent names).
   public var stableExact = true
+  /// The same band as local weights among the siblings (the intervals of
+  /// `weights --stability`, intersected over the programmes).
+  public var stableLocal: ClosedRange<Double>?
+  /// What happens just below and just above the band (nil: that end is the slider's limit).
+  public var stableLowEnd: BandEnd?
+  public var stableHighEnd: BandEnd?
+
+  /// Where a list changes at one end of a band: the programme, the enterprise that enters
+  /// its shortlist and the one it replaces (labels).
+  public struct BandEnd: Sendable, Hashable {
+    public var programme: String
+    public var entering: String
+    public var leaving: String
+    public init(programme: String, entering: String, leaving: String) {
+      self.programme = programme
+      self.entering = entering
+      self.leaving = leaving
+    }
+  }
 
   public init(path: String, kind: String, key: String, label: String, parent: String, parentLabel: String, nominal: Double, normalise: String?) {
     self.path = path

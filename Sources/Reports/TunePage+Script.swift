@@ -1,54 +1,8 @@
 extension TunePage {
-  /// The page's style: controls on the left, results on the right.
-  static let css = #"""
-    * { box-sizing: border-box; }
-    body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif;
-      font-size: 14px; color: #222; margin: 0; background: #f6f7f9; }
-    header { background: #2f5d8a; color: #fff; padding: 10px 18px; }
-    h1 { font-size: 19px; margin: 0; } .sub { margin: 4px 0 0; color: #dbe6f2; font-size: 13px; }
-    main { display: grid; grid-template-columns: minmax(330px, 420px) 1fr; gap: 16px; padding: 14px 18px; align-items: start; }
-    aside { position: sticky; top: 10px; max-height: calc(100vh - 20px); overflow-y: auto; background: #fff;
-      border: 1px solid #d5dbe3; border-radius: 6px; padding: 10px 12px; }
-    fieldset { border: 1px solid #d5dbe3; border-radius: 5px; margin: 0 0 10px; padding: 6px 10px 8px; }
-    legend { font-weight: bold; padding: 0 4px; color: #2f5d8a; }
-    .knob { display: grid; grid-template-columns: 1fr 74px; gap: 0 8px; padding: 4px 0; border-bottom: 1px dotted #e3e7ec; }
-    .knob:last-child { border-bottom: none; }
-    .knob label { font-size: 13px; } .knob input[type=range] { width: 100%; margin: 2px 0; }
-    input[type=range].banded { -webkit-appearance: none; appearance: none; height: 8px; border-radius: 4px; margin: 6px 0; }
-    input[type=range].banded::-webkit-slider-thumb { -webkit-appearance: none; width: 14px; height: 14px; border-radius: 50%; background: #2f5d8a; border: 2px solid #fff; box-shadow: 0 0 0 1px #2f5d8a; }
-    .knob input[type=number] { width: 74px; font-size: 13px; grid-row: span 2; align-self: center; }
-    .knob .info { font-size: 11.5px; color: #666; } .knob.changed label { color: #b3261e; font-weight: bold; }
-    .knob.changed { background: #fff6f4; }
-    .rule { font-size: 12px; color: #555; margin: 4px 0 8px; }
-    button { font: inherit; font-size: 12.5px; padding: 3px 10px; border: 1px solid #9fb3c8; background: #eef3f8; border-radius: 4px; cursor: pointer; }
-    select { font: inherit; }
-    #errors { background: #fdecea; border: 1px solid #e0a39d; color: #8a1c14; padding: 8px 12px; border-radius: 5px; margin-bottom: 10px; white-space: pre-wrap; }
-    #summary { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-end; margin-bottom: 10px; }
-    .stars { display: flex; gap: 6px; align-items: flex-end; height: 84px; }
-    .stars .col { width: 36px; display: flex; flex-direction: column; justify-content: flex-end; }
-    .stars .bar { background: #7aa2c8; color: #fff; font-size: 11px; text-align: center; min-height: 14px; }
-    .stars span { display: block; text-align: center; font-size: 11px; color: #333; }
-    .stars span.up { color: #3c8d2f; } .stars span.down { color: #b3261e; }
-    #programmes { display: grid; grid-template-columns: repeat(auto-fill, minmax(440px, 1fr)); gap: 12px; }
-    .programme { background: #fff; border: 1px solid #d5dbe3; border-radius: 6px; padding: 8px 10px; }
-    .programme h3 { font-size: 14.5px; margin: 0 0 6px; } .programme h3 small { font-weight: normal; color: #666; }
-    table { border-collapse: collapse; width: 100%; font-size: 12.5px; }
-    th, td { border-bottom: 1px solid #e6e9ee; padding: 2px 4px; text-align: left; }
-    th { color: #555; font-weight: normal; background: #f1f4f8; } td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-    tr.entered td { background: #e7f5e1; } tr.reserve td { color: #666; } tr.left td { background: #fdeeee; }
-    .badge { display: inline-block; font-size: 11px; padding: 0 5px; border-radius: 8px; background: #3c8d2f; color: #fff; margin-left: 4px; }
-    .badge.out { background: #b3261e; } .before { font-size: 11px; color: #555; margin-left: 6px; } .up { color: #3c8d2f; } .down { color: #b3261e; }
-    .id { color: #888; font-size: 11px; } h4 { margin: 8px 0 4px; font-size: 13px; color: #8a1c14; }
-    pre { background: #fff; border: 1px solid #d5dbe3; padding: 8px; white-space: pre-wrap; word-break: break-all; font-size: 12.5px; margin: 4px 0 10px; }
-    #copy { display: grid; grid-template-columns: 3fr 2fr; gap: 12px; margin-bottom: 8px; }
-    #copy h3 { font-size: 13.5px; margin: 0 0 2px; } #copy pre { margin: 0; max-height: 9em; overflow-y: auto; }
-    .stale #programmes, .stale #summary, .failed #programmes, .failed #summary, .failed #copy { opacity: 0.45; }
-
-    """#
-
-  /// The page's script: builds the controls from the model, sends the changed values
-  /// (`KEY.PATH=VALUE` lines) 150 ms after the last move, draws the answer; an answer to an
-  /// older request than the one shown is dropped.
+  /// The page's script (its functions; `chartScript` and `boot` follow it): builds the
+  /// controls from the model, sends the changed values (`KEY.PATH=VALUE` lines) 150 ms after
+  /// the last move, draws the answer; an answer to an older request than the one shown is
+  /// dropped.
   static let script = #"""
     "use strict";
     const M = JSON.parse(document.getElementById("model").textContent);
@@ -73,7 +27,7 @@ extension TunePage {
       mf.appendChild(reset);
       aside.appendChild(mf);
       aside.appendChild(el("p", { class: "rule" }, T.rule));
-      if (M.knobs.some(k => k.stable)) aside.appendChild(el("p", { class: "rule" }, T.stableNote));
+      aside.appendChild(el("p", { class: "rule", id: "band-note" }, T.bandsWait));
       for (const f of M.fixed) aside.appendChild(el("p", { class: "rule" }, `${f.node === "" ? T.root : f.label}: ${T.derived} ${f.method}`));
       const parents = [];
       for (const k of M.knobs) if (!parents.includes(k.parent)) parents.push(k.parent);
@@ -89,21 +43,57 @@ extension TunePage {
           row.appendChild(num);
           const range = el("input", { type: "range", id: "r-" + k.path, min: "0", max: String(max), step: stepOf(k.nominal), value: String(k.nominal) });
           row.appendChild(range);
-          if (k.stable) {
-            const lo = Math.min(k.stable[0], max), hi = k.stable[1] === null ? max : Math.min(k.stable[1], max);
-            const a = (100 * lo / max).toFixed(2), b = (100 * hi / max).toFixed(2);
-            range.style.background = `linear-gradient(to right, #dde3ea ${a}%, #9fd39a ${a}%, #9fd39a ${b}%, #dde3ea ${b}%)`;
-            range.classList.add("banded");
-            range.title = `${T.stable} [${fmt(k.stable[0])}, ${k.stable[1] === null ? "∞" : fmt(k.stable[1])}]${k.stableExact ? "" : " ≈"}`;
-          }
+          const strip = el("div", { class: "band", hidden: "" });
+          strip.appendChild(el("span"));
+          row.appendChild(strip);
           row.appendChild(el("div", { class: "info" }, ""));
-          const item = { knob: k, range, num, row };
+          const item = { knob: k, range, num, row, max, strip };
           range.addEventListener("input", () => { num.value = range.value; changed(item); });
           num.addEventListener("input", () => { if (num.value !== "" && +num.value >= 0 && +num.value <= max) range.value = num.value; changed(item); });
           inputs.push(item);
           fs.appendChild(row);
         }
         aside.appendChild(fs);
+      }
+    }
+    // The bands arrive from their own endpoint, computed after the page was served.
+    function paintBand(item) {
+      const k = item.knob, max = item.max, range = item.range;
+      if (!k.stable) return;
+      const lo = Math.min(k.stable[0], max), hi = k.stable[1] === null ? max : Math.min(k.stable[1], max);
+      const a = (100 * lo / max).toFixed(2), b = (100 * hi / max).toFixed(2);
+      range.style.background = `linear-gradient(to right, #dde3ea ${a}%, #9fd39a ${a}%, #9fd39a ${b}%, #dde3ea ${b}%)`;
+      range.classList.add("banded");
+      // The same band as a strip under the track, where the thumb cannot hide a narrow one.
+      const span = item.strip.firstChild;
+      span.style.left = a + "%";
+      span.style.width = `calc(${(b - a).toFixed(2)}% + 1px)`;
+      item.strip.hidden = false;
+      const end = (arrow, x, e) => e ? `\n${arrow} ${fmt(x)}: ${e.programme} — ${e.entering} ${T.replaces} ${e.leaving}` : "";
+      range.title = `${T.stable} [${fmt(k.stable[0])}, ${k.stable[1] === null ? "∞" : fmt(k.stable[1])}]${k.stableExact ? "" : " ≈"}`
+        + end("↓", k.stable[0], k.low) + end("↑", k.stable[1], k.high);
+    }
+    async function loadBands() {
+      try {
+        const r = await fetch("/api/stability");
+        const d = await r.json();
+        const byPath = {};
+        for (const b of d.knobs || []) byPath[b.path] = b;
+        for (const item of inputs) {
+          const b = byPath[item.knob.path];
+          if (!b) continue;
+          Object.assign(item.knob, { stable: b.stable, stableExact: b.exact, low: b.low, high: b.high });
+          paintBand(item);
+        }
+        const note = document.getElementById("band-note");
+        if ((d.knobs || []).length) note.textContent = T.stableNote; else note.remove();
+        bandTime = (d.knobs || []).length ? ` · ${T.bandsTime} ${fmt(d.ms / 1000, 2)} s` : "";
+        document.getElementById("band-time").textContent = bandTime;
+        infoLines();
+        document.body.dataset.bands = String((d.knobs || []).length);
+      } catch (e) {
+        document.getElementById("band-note").textContent = T.bandsFailed + " " + e;
+        document.body.dataset.bands = "failed";
       }
     }
     function setValue(item, v) { item.range.value = v; item.num.value = v; item.row.classList.toggle("changed", false); }
@@ -134,6 +124,16 @@ extension TunePage {
         if (mine === seq) document.body.classList.remove("stale");
       }
     }
+    let lastWeights = {};
+    let bandTime = "";
+    function infoLines() {
+      for (const item of inputs) {
+        const w = lastWeights[item.knob.path];
+        const k = item.knob;
+        const band = k.stable ? ` · ${T.stable} [${fmt(k.stable[0])}, ${k.stable[1] === null ? "∞" : fmt(k.stable[1])}]${k.stableExact ? "" : "≈"}` : "";
+        item.row.querySelector(".info").textContent = `${T.file} ${k.nominal} · ${T.effective} ${fmt(w && w.local)} · ${T.final} ${fmt(w && w.final, 4)}${band}`;
+      }
+    }
     function showErrors(list) {
       const box = document.getElementById("errors");
       box.hidden = false;
@@ -145,15 +145,12 @@ extension TunePage {
       document.body.dataset.state = "ok";
       document.body.classList.remove("failed");
       document.getElementById("errors").hidden = true;
-      document.getElementById("status").textContent = `${d.aggregation} · ${T.ranked} ${d.ranked}` + (d.ms > 0 ? ` · ${T.recalc} ${fmt(d.ms, 2)} ms` : "");
-      const byPath = {};
-      for (const w of d.weights) byPath[w.path] = w;
-      for (const item of inputs) {
-        const w = byPath[item.knob.path];
-        const k = item.knob;
-        const band = k.stable ? ` · ${T.stable} [${fmt(k.stable[0])}, ${k.stable[1] === null ? "∞" : fmt(k.stable[1])}]${k.stableExact ? "" : "≈"}` : "";
-        item.row.querySelector(".info").textContent = `${T.file} ${k.nominal} · ${T.effective} ${fmt(w && w.local)} · ${T.final} ${fmt(w && w.final, 4)}${band}`;
-      }
+      const status = document.getElementById("status");
+      status.textContent = `${d.aggregation} · ${T.ranked} ${d.ranked}` + (d.ms > 0 ? ` · ${T.recalc} ${fmt(d.ms, 2)} ms` : "");
+      status.appendChild(el("span", { id: "band-time" }, bandTime));
+      lastWeights = {};
+      for (const w of d.weights) lastWeights[w.path] = w;
+      infoLines();
       const sum = document.getElementById("summary");
       sum.textContent = "";
       const st = el("div", { class: "stars", id: "stars", title: T.stars });
@@ -169,7 +166,9 @@ extension TunePage {
       sum.appendChild(money);
       const progs = document.getElementById("programmes");
       progs.textContent = "";
+      progs.appendChild(slopeChart(d.slope || []));
       for (const p of d.programmes) progs.appendChild(programme(p));
+      if (card.id) explain(card.id);
       const copy = document.getElementById("copy");
       copy.textContent = "";
       const args = d.set.length ? M.command + d.set.map(s => " --set " + shq(s)).join("") : T.none;
@@ -200,7 +199,8 @@ extension TunePage {
       return td;
     }
     function row(e, cls, i, extra) {
-      const tr = el("tr", { class: cls, "data-id": e.id, "data-rank": String(e.rank) });
+      const tr = el("tr", { class: cls, "data-id": e.id, "data-rank": String(e.rank), title: T.clickCard });
+      tr.addEventListener("click", () => explain(e.id));
       tr.appendChild(el("td", { class: "n" }, String(i)));
       const name = el("td", {}, e.label); name.appendChild(el("div", { class: "id" }, e.id));
       if (extra) name.appendChild(el("span", { class: "badge" + (cls === "left" ? " out" : "") }, extra));
@@ -238,10 +238,5 @@ extension TunePage {
       }
       return s;
     }
-    const NOMINAL = JSON.parse(document.getElementById("initial").textContent);
-    buildControls();
-    render(NOMINAL);
-    document.body.dataset.seq = "0";
-
     """#
 }

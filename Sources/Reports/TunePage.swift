@@ -2,8 +2,9 @@ import Criteria
 import Model
 
 /// `exemplar tune`'s page: one self-contained HTML document (inline CSS and script,
-/// nothing fetched but the server's own `/api/evaluate`), holding the sliders' model and
-/// the nominal result as JSON; the script (`TunePage.script`) draws both and asks the
+/// nothing fetched but the server's own `/api/…`), holding the sliders' model and the
+/// nominal result as JSON; the script (`TunePage.script`) draws both, fetches the sliders'
+/// stability bands (`/api/stability`, computed after the page was served) and asks the
 /// server again, debounced, whenever a slider or a method moves.
 public enum TunePage {
   /// The page for `knobs`, showing `initial` (a `TuneReport.result` of the nominal run).
@@ -31,14 +32,6 @@ public enum TunePage {
       j.field("parent", k.parent)
       j.field("parentLabel", k.parentLabel)
       j.field("nominal", k.nominal)
-      if let r = k.stable {
-        j.key("stable")
-        j.beginArray()
-        j.number(r.lowerBound)
-        if r.upperBound.isFinite { j.number(r.upperBound) } else { j.null() }
-        j.endArray()
-        j.field("stableExact", k.stableExact)
-      }
     }
     j.field("fixed", objects: fixed) { j, f in
       j.field("node", f.node)
@@ -75,7 +68,7 @@ public enum TunePage {
       <script type="application/json" id="model">\(scriptSafe(j.text))</script>
       <script type="application/json" id="initial">\(scriptSafe(initial))</script>
       <script>
-      \(script)</script>
+      \(script)\(chartScript)\(boot)</script>
       </body>
       </html>
 
@@ -119,7 +112,20 @@ public enum TunePage {
     ("root", "维度权重（根节点）", "Group weights (root)"),
     ("derived", "权重由方法导出，无滑块：", "weights derived, no sliders: "),
     ("stable", "名单不变区间", "lists unchanged in"),
-    ("stableNote", "绿色段：其他权重取文件值时，该权重在此范围内各名单不变。", "Green band: while the other weights keep the file's values, every list stays the same for this weight inside it."),
+    ("stableNote", "绿色段（滑块下方的细条同）：其他权重取文件值时，该权重在此范围内各名单不变；标 ≈ 者为保守区间（规则读取星级或得分）。鼠标停在滑块上可见两端将发生的名单变化。", "Green band (also the strip under the slider): while the other weights keep the file's values, every list stays the same for this weight inside it; ≈ marks a conservative band (a rule reads stars or scores). Hover over a slider for the list change at each end."),
+    ("bandsWait", "正在计算各权重的名单不变区间（绿色段）……", "Computing each weight's list-stability band (green)…"),
+    ("bandsFailed", "名单不变区间未能取得：", "The stability bands could not be fetched:"),
+    ("bandsTime", "不变区间用时", "bands in"),
+    ("replaces", "替换", "replaces"),
+    ("slope", "排名变化", "Rank changes"),
+    ("slopeSub", "各名单入选与候补企业：文件原值排名 → 当前排名", "enterprises on or near the lists: rank under the file → rank now"),
+    ("slopeWas", "文件原值", "file"),
+    ("slopeNow", "当前", "now"),
+    ("moved", "换了名单", "changed lists"),
+    ("same", "名单未变", "same lists"),
+    ("close", "关闭", "Close"),
+    ("cardNote", "按当前滑块取值，与 exemplar explain --id 的输出相同。", "For the sliders as they are now; the same text as exemplar explain --id."),
+    ("clickCard", "点击查看该企业的得分说明", "Click for this enterprise's explanation"),
     ("rule", "未改动的权重按文件规则归一（normalise = true）。", "Weights are rescaled to sum 1 within their group (normalise = true), as the criteria file's rules say."),
   ]
 }

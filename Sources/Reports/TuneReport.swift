@@ -13,6 +13,7 @@ import Selection
 ///  "toml":"[groups.cost]\nweight = 0.4\n…","aggregation":"weighted-sum","ranked":299,
 ///  "weights":[{"path":"groups.cost.weight","local":0.3478,"final":0.3478}, …],
 ///  "stars":[n0,…,n5],"granted":…, "budget":…,
+///  "slope":[{"id":…,"label":…,"was":3,"rank":5,"status":"entered"}, …],
 ///  "programmes":[{"key":…,"name":…,"quota":20,
 ///    "selected":[{"id":…,"label":…,"rank":1,"was":2,"score":90.9,"stars":4,"entered":false}, …],
 ///    (an entered one also has "before": where it stood in the nominal run, e.g. "原为候补第1位")
@@ -52,6 +53,7 @@ public enum TuneReport {
     j.field("granted", variant.decision.rewards.totalGranted)
     j.key("budget")
     if let b = variant.decision.rewards.budget { j.number(b) } else { j.null() }
+    slope(&j, nominal: nominal, variant: variant)
     let before = nominal.evaluation
     j.field("programmes", objects: variant.decision.programmes.indices) { j, p in
       let now = variant.decision.programmes[p]

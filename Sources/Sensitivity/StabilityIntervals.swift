@@ -1,6 +1,8 @@
-import Selection
 import Criteria
+import Foundation
 import Model
+import Selection
+import Synchronization
 
 /// Exact weight-stability intervals for weighted-sum aggregation, for every weight an
 /// analyst edits: each group's and each criterion's local weight, its siblings rescaled
@@ -19,73 +21,102 @@ import Model
 public enum StabilityIntervals {
   public static let eventBudget = 4_000
 
+  /// - Parameter threads: nodes computed at the same time (each node's intervals are
+  ///   computed alone, so the result does not depend on it).
   /// - Throws: `SensitivityError.badParameter` unless the aggregation is weighted sum.
-  public static func compute(_ model: SensitivityModel) throws(SensitivityError) -> [ProgrammeStability] {
+  public static func compute(_ model: SensitivityModel, threads: Int = 1) throws(SensitivityError) -> [ProgrammeStability] {
     guard case .weightedSum = model.variants[0].kind else {
       throw .badParameter(name: "aggregation", value: 0, allowed: Message(zh: "权重稳定区间需要加权求和（weighted-sum）汇总", en: "stability intervals need weighted-sum aggregation"))
     }
-    let nominal = MonteCarlo.nominalSelection(model)
-    let ev = model.evaluation
-    let n = model.rowCount, m = ev.weights.count
-    var total = [Double](repeating: 0, count: n)
-    for i in 0..<n { for k in 0..<m { total[i] += ev.weights[k] * ev.normalised[k][i] } }
-    struct Setup {
+    let context = Context(model)
+    let nodes = StabilityNode.all(model.spec, weights: model.evaluation.weights)
+    let found = NodeResults(count: nodes.count)
+    let queue = ChunkQueue(count: nodes.count)
+    DispatchQueue.concurrentPerform(iterations: max(1, min(threads, nodes.count))) { _ in
+      let scratch = EventScratch(model)
+      while let x = queue.next() { found.set(x, context.intervals(nodes[x], scratch: scratch)) }
+    }
+    return model.plan.programmes.enumerated().map { (p, pr) in
+      ProgrammeStability(key: pr.key, selected: context.nominal[p].map(Int.init), intervals: nodes.indices.map { found.get($0)[p] })
+    }
+  }
+
+  /// What every node's computation shares: the nominal lists and utilities, and per
+  /// programme its insiders, its pool of outsiders and whether the plain envelope applies.
+  struct Context: Sendable {
+    struct Setup: Sendable {
       let insiders: [Int]
       let pool: [Int]
       let simple: Bool
       let exact: Bool
     }
-    let setups = model.plan.programmes.enumerated().map { (p, pr) -> Setup in
-      let insiders = nominal[p].map(Int.init)
-      var isIn = [Bool](repeating: false, count: n)
-      for r in insiders { isIn[r] = true }
-      let pool: [Int]
-      if let from = pr.from, pr.fromMode == .selected {
-        pool = nominal[from].map(Int.init).filter { pr.base[$0] && !isIn[$0] }
-      } else if let from = pr.from {
-        pool = (0..<n).filter { pr.base[$0] && !isIn[$0] && model.plan.programmes[from].staticEligible[$0] }
-      } else {
-        pool = (0..<n).filter { pr.base[$0] && !isIn[$0] }
+    let model: SensitivityModel
+    let nominal: [[Int32]]
+    let total: [Double]
+    let setups: [Setup]
+
+    init(_ model: SensitivityModel) {
+      self.model = model
+      let nominal = MonteCarlo.nominalSelection(model)
+      self.nominal = nominal
+      let ev = model.evaluation
+      let n = model.rowCount, m = ev.weights.count
+      var total = [Double](repeating: 0, count: n)
+      for i in 0..<n { for k in 0..<m { total[i] += ev.weights[k] * ev.normalised[k][i] } }
+      self.total = total
+      setups = model.plan.programmes.enumerated().map { (p, pr) -> Setup in
+        let insiders = nominal[p].map(Int.init)
+        var isIn = [Bool](repeating: false, count: n)
+        for r in insiders { isIn[r] = true }
+        let pool: [Int]
+        if let from = pr.from, pr.fromMode == .selected {
+          pool = nominal[from].map(Int.init).filter { pr.base[$0] && !isIn[$0] }
+        } else if let from = pr.from {
+          pool = (0..<n).filter { pr.base[$0] && !isIn[$0] && model.plan.programmes[from].staticEligible[$0] }
+        } else {
+          pool = (0..<n).filter { pr.base[$0] && !isIn[$0] }
+        }
+        let tierDynamic = pr.from.map { model.plan.programmes[$0].dynamicRule != nil } ?? false
+        return Setup(
+          insiders: insiders, pool: pool, simple: pr.caps.isEmpty && pr.pilot == nil && pr.dynamicRule == nil,
+          exact: pr.dynamicRule == nil && !tierDynamic)
       }
-      let tierDynamic = pr.from.map { model.plan.programmes[$0].dynamicRule != nil } ?? false
-      return Setup(
-        insiders: insiders, pool: pool, simple: pr.caps.isEmpty && pr.pilot == nil && pr.dynamicRule == nil,
-        exact: pr.dynamicRule == nil && !tierDynamic)
     }
-    var intervals = model.plan.programmes.map { _ in [StabilityInterval]() }
-    for (x, node) in StabilityNode.all(model.spec, weights: ev.weights).enumerated() {
+
+    /// One node's interval in every programme (plan order).
+    func intervals(_ node: StabilityNode, scratch: EventScratch) -> [StabilityInterval] {
+      let ev = model.evaluation
       let wj = node.local
       let line = node.lines(weights: ev.weights, normalised: ev.normalised, total: total)
+      var intervals: [StabilityInterval] = []
       for (p, pr) in model.plan.programmes.enumerated() {
         let setup = setups[p]
         var iv = StabilityInterval(
           criterion: node.key, isGroup: node.isGroup, nominalWeight: wj, parentWeight: node.parentWeight, low: 0,
           high: 1, lowCrossing: nil, highCrossing: nil, exact: setup.exact)
-        do {
-          for forward in [true, false] {
-            let found: Crossing?
-            if setup.simple && setup.insiders.count == pr.quota {
-              found = envelopeCrossing(line, insiders: setup.insiders, outsiders: setup.pool, t0: wj, forward: forward)
-            } else if setup.simple {
-              found = nil  // fewer eligible than the quota: everyone eligible is in, whatever the weights
-            } else {
-              let r = eventScan(
-                model, programme: p, node: node, line: line, insiders: setup.insiders, outsiders: setup.pool, t0: wj,
-                forward: forward, nominal: nominal[p])
-              found = r.crossing
-              if !r.complete { iv.exact = false }
-            }
-            if let c = found {
-              if forward { iv.high = c.weight; iv.highCrossing = c } else { iv.low = c.weight; iv.lowCrossing = c }
-            }
+        for forward in [true, false] {
+          let found: Crossing?
+          if setup.simple && setup.insiders.count == pr.quota {
+            found = envelopeCrossing(line, insiders: setup.insiders, outsiders: setup.pool, t0: wj, forward: forward)
+          } else if setup.simple {
+            found = nil  // fewer eligible than the quota: everyone eligible is in, whatever the weights
+          } else {
+            let r = eventScan(
+              model, programme: p, node: node, line: line, insiders: setup.insiders, outsiders: setup.pool, t0: wj,
+              forward: forward, nominal: nominal[p], scratch: scratch)
+            found = r.crossing
+            if !r.complete { iv.exact = false }
+          }
+          if let c = found {
+            if forward { iv.high = c.weight; iv.highCrossing = c } else { iv.low = c.weight; iv.lowCrossing = c }
           }
         }
         if let from = pr.from, from < p, pr.fromMode == .selected {
           // The source shortlist changes at its own bounds; the tier's shortlist surely
           // changes there only if the leaving row is on it or the entering row beats one
           // of its members — otherwise the bound is conservative (exact = false).
-          let parent = intervals[from][x]
-          let members = setups[p].insiders
+          let parent = intervals[from]
+          let members = setup.insiders
           func changesTier(_ c: Crossing) -> Bool {
             if members.contains(c.leaving) { return true }
             let entering = line.at(c.entering, c.weight)
@@ -103,15 +134,21 @@ public enum StabilityIntervals {
           }
           iv.exact = iv.exact && parent.exact
         }
-        intervals[p].append(iv)
+        intervals.append(iv)
       }
-    }
-    return model.plan.programmes.enumerated().map { (p, pr) in
-      ProgrammeStability(key: pr.key, selected: nominal[p].map(Int.init), intervals: intervals[p])
+      return intervals
     }
   }
 
-  struct Lines {
+  /// Each node's intervals, filled by whichever worker computed it.
+  final class NodeResults: Sendable {
+    let slots: Mutex<[[StabilityInterval]]>
+    init(count: Int) { slots = Mutex(Array(repeating: [], count: count)) }
+    func set(_ x: Int, _ v: [StabilityInterval]) { slots.withLock { $0[x] = v } }
+    func get(_ x: Int) -> [StabilityInterval] { slots.withLock { $0[x] } }
+  }
+
+  struct Lines: Sendable {
     var a: [Double]
     var b: [Double]
     func at(_ i: Int, _ t: Double) -> Double { a[i] + b[i] * t }

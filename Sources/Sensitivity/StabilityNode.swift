@@ -14,7 +14,7 @@ import Scoring
 /// node's own mean (its normalised value for a criterion), σ_i = Σ_{j∈P∖X} w_j r_ij / W_P
 /// its siblings' part and R_i = Σ_{j∉P} w_j r_ij the rest. For a criterion at the root this
 /// is the classic c_i + t (r_ij − c_i) of moving one final weight.
-struct StabilityNode {
+struct StabilityNode: Sendable {
   let key: String
   let isGroup: Bool
   /// ℓ: the node's nominal local weight (its final weight over its parent's).

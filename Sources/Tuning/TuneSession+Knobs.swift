@@ -50,26 +50,35 @@ extension TuneSession {
     return bare ? key : "\"" + key.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
   }
 
-  /// Above this many enterprises the sliders get no stability bands (they would delay the
-  /// start by seconds; `exemplar weights --stability` computes them at any size).
-  static let stabilityRowLimit = 20_000
-
   /// The knobs with their stability intervals (weighted sum only; otherwise unchanged):
   /// every programme's interval of the node's local weight ℓ (siblings rescaled
   /// proportionally, `StabilityIntervals`), intersected, then mapped onto the slider, whose
   /// value x gives ℓ = x / (x + S) for S the siblings' file weights: x = ℓ·S / (1 − ℓ).
+  /// Each end names the programme whose list changes there and the two enterprises that
+  /// swap. Nodes run on `threads` threads (the result does not depend on it).
   static func withStability(
-    _ knobs: [TuneKnob], spec: Spec, evaluation: Evaluation, table: Table, history: [HistoryEntry], committee: Committee
+    _ knobs: [TuneKnob], spec: Spec, evaluation: Evaluation, table: Table, history: [HistoryEntry], committee: Committee,
+    threads: Int
   ) -> [TuneKnob] {
-    guard case .weightedSum = spec.aggregation.method, !spec.programmes.isEmpty, table.rowCount <= stabilityRowLimit,
-      let model = try? SensitivityModel(evaluation: evaluation, table: table, spec: spec, history: history, committee: committee),
-      let programmes = try? StabilityIntervals.compute(model)
+    // The nominal method alone: the intervals read neither `[uncertainty]`'s alternative
+    // methods nor its weight model, so they are not prepared.
+    guard case .weightedSum = spec.aggregation.method, !spec.programmes.isEmpty,
+      let model = try? SensitivityModel(
+        evaluation: evaluation, table: table, spec: spec, history: history, uncertainty: UncertaintySpec(), committee: committee),
+      let programmes = try? StabilityIntervals.compute(model, threads: threads)
     else { return knobs }
+    let names = Dictionary(spec.programmes.map { ($0.key, $0.name) }, uniquingKeysWith: { a, _ in a })
+    func end(_ programme: String, _ c: Crossing?) -> TuneKnob.BandEnd? {
+      c.map { TuneKnob.BandEnd(programme: names[programme] ?? programme, entering: evaluation.labels[$0.entering], leaving: evaluation.labels[$0.leaving]) }
+    }
     return knobs.map { knob in
       var k = knob
       var low = 0.0, high = 1.0, exact = true, found = false
+      var lowEnd: TuneKnob.BandEnd?, highEnd: TuneKnob.BandEnd?
       for p in programmes {
         for iv in p.intervals where iv.criterion == knob.key && iv.isGroup == (knob.kind == "group") {
+          if iv.low > low { lowEnd = end(p.key, iv.lowCrossing) }
+          if iv.high < high { highEnd = end(p.key, iv.highCrossing) }
           low = max(low, iv.low)
           high = min(high, iv.high)
           exact = exact && iv.exact
@@ -80,7 +89,10 @@ extension TuneSession {
       let siblings = knobs.filter { $0.parent == knob.parent && $0.path != knob.path }.reduce(0.0) { $0 + $1.nominal }
       func slider(_ l: Double) -> Double { l >= 1 ? .infinity : l * siblings / (1 - l) }
       k.stable = slider(low)...slider(high)
+      k.stableLocal = low...high
       k.stableExact = exact
+      k.stableLowEnd = lowEnd
+      k.stableHighEnd = highEnd
       return k
     }
   }

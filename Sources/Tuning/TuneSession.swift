@@ -1,4 +1,5 @@
 import Criteria
+import Foundation
 import Model
 import Procedure
 import Reports
@@ -15,7 +16,11 @@ import Selection
 /// under a node weighted `direct` without `normalise` also gets `normalise = true` for that
 /// node (`TuneKnob.normalise`), so the other weights keep their ratios and the sum stays 1.
 ///
-/// Immutable after `init`, so concurrent requests need no locking.
+/// The sliders' stability bands (`withStability`) are computed once, in the background,
+/// after `init` returns (`startStability`, `stability()`): the page is served meanwhile and
+/// fetches them from their own endpoint.
+///
+/// Immutable after `init` (the bands' job locks itself), so concurrent requests need no locking.
 public final class TuneSession: Sendable {
   /// Labels in English (`--lang en`) rather than Chinese.
   public let english: Bool
@@ -30,11 +35,19 @@ public final class TuneSession: Sendable {
   let history: [HistoryEntry]
   let screening: Screening
   let committee: Committee
+  /// The expert reviews (`--reviews`), for the explanation card.
+  let reviews: ReviewPanel?
   let command: String
   /// The nominal run's prepared scoring matrix and what it depends on (`matrixKey`): a
   /// recalculation that moves only weights reuses it instead of normalising again.
   let matrix: ScoringMatrix?
   let matrixKey: MatrixKey
+  /// The knobs with their bands and the milliseconds they took.
+  let bands: StabilityJob<Bands>
+  struct Bands: Sendable {
+    let knobs: [TuneKnob]
+    let milliseconds: Double
+  }
 
   /// The most changes one request may carry.
   public static let maxChanges = 500
@@ -51,8 +64,9 @@ public final class TuneSession: Sendable {
   /// - Throws: the loader's or the scorer's error for the nominal run.
   public init(
     criteria: [UInt8], source: String, overrides: [Override], table: Table, history: [HistoryEntry], screening: Screening,
-    committee: Committee, command: String, english: Bool
+    committee: Committee, reviews: ReviewPanel? = nil, command: String, english: Bool
   ) throws(StageFailure) {
+    self.reviews = reviews
     self.criteria = criteria
     self.source = source
     self.base = overrides
@@ -71,8 +85,33 @@ public final class TuneSession: Sendable {
     } catch { throw error.stageFailure }
     matrixKey = MatrixKey(spec)
     nominal = (spec, run.evaluation, run.decision)
-    knobs = TuneSession.withStability(
-      TuneSession.knobs(spec), spec: spec, evaluation: run.evaluation, table: table, history: history, committee: committee)
+    let knobs = TuneSession.knobs(spec)
+    self.knobs = knobs
+    let evaluation = run.evaluation
+    let threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    bands = StabilityJob {
+      let clock = ContinuousClock()
+      let start = clock.now
+      let banded = TuneSession.withStability(
+        knobs, spec: spec, evaluation: evaluation, table: table, history: history, committee: committee, threads: threads)
+      return Bands(knobs: banded, milliseconds: TuneSession.milliseconds(start.duration(to: clock.now)))
+    }
+  }
+
+  /// Starts computing the sliders' stability bands in the background (once).
+  public func startStability() { bands.start() }
+
+  /// The answer of the bands' endpoint (`TuneReport.stability`), once they are computed.
+  public func stability() async -> String {
+    let b = await bands.value()
+    return TuneReport.stability(b.knobs, milliseconds: b.milliseconds)
+  }
+
+  /// The knobs with their stability bands, waiting for them (tests, scripts).
+  public func bandedKnobs() -> [TuneKnob] { bands.wait().knobs }
+
+  static func milliseconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
   }
 
   /// The name the page suggests for the changed criteria file: `NAME-tuned.toml`.
@@ -134,13 +173,31 @@ public final class TuneSession: Sendable {
   public func evaluate(_ changes: [String]) -> (status: Int, json: String) {
     let clock = ContinuousClock()
     let start = clock.now
-    guard changes.count <= Self.maxChanges else {
+    switch recalculate(changes) {
+    case .failure(let refusal): return (400, refusal.json)
+    case .success(let r):
+      let ms = Self.milliseconds(start.duration(to: clock.now))
       return (
-        400,
-        TuneReport.error([
-          english ? "\(changes.count) changes in one request; at most \(Self.maxChanges)" : "一次请求含 \(changes.count) 项修改，最多 \(Self.maxChanges) 项"
-        ])
+        200,
+        TuneReport.result(nominal: nominal, variant: r.outcome, changes: r.applied, knobs: knobs, milliseconds: ms, english: english)
       )
+    }
+  }
+
+  /// A request the session refuses: the `TuneReport.error` JSON.
+  struct Refusal: Error {
+    let json: String
+  }
+
+  /// The one engine's run with `changes` on top of the command line's `--set` (the node's
+  /// `normalise` added to a moved weight), and the changes as applied.
+  func recalculate(_ changes: [String]) -> Result<(outcome: TuneReport.Outcome, applied: [String]), Refusal> {
+    guard changes.count <= Self.maxChanges else {
+      return .failure(
+        Refusal(
+          json: TuneReport.error([
+            english ? "\(changes.count) changes in one request; at most \(Self.maxChanges)" : "一次请求含 \(changes.count) 项修改，最多 \(Self.maxChanges) 项"
+          ])))
     }
     var errors: [String] = []
     var overrides: [Override] = []
@@ -159,7 +216,7 @@ public final class TuneSession: Sendable {
         errors.append(contentsOf: error.diagnostics.diagnostics.map { $0.text.text(english ? .en : .zh) })
       }
     }
-    guard errors.isEmpty else { return (400, TuneReport.error(errors)) }
+    guard errors.isEmpty else { return .failure(Refusal(json: TuneReport.error(errors))) }
     var applied = overrides.map(\.description)
     for o in overrides where o.path.count == 3 && o.path[2] == "weight" {
       let kind = o.path[0] == "groups" ? "group" : o.path[0] == "criteria" ? "criterion" : ""
@@ -173,21 +230,15 @@ public final class TuneSession: Sendable {
     let spec: Spec
     switch CriteriaLoader.load(bytes: criteria, source: source, overrides: base + overrides) {
     case .success(let s): spec = s
-    case .failure(let f): return (400, TuneReport.error(f.diagnostics.diagnostics.map(\.description)))
+    case .failure(let f): return .failure(Refusal(json: TuneReport.error(f.diagnostics.diagnostics.map(\.description))))
     }
     do {
       let reuse = MatrixKey(spec) == matrixKey ? matrix : nil
       let (evaluation, decision) = try Selector.run(
         table, spec: spec, history: history, screening: screening, committee: committee, prepared: reuse)
-      let elapsed = start.duration(to: clock.now)
-      let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-      return (
-        200,
-        TuneReport.result(
-          nominal: nominal, variant: (spec, evaluation, decision), changes: applied, knobs: knobs, milliseconds: ms, english: english)
-      )
+      return .success(((spec, evaluation, decision), applied))
     } catch {
-      return (400, TuneReport.error(error.diagnostics.diagnostics.map(\.description)))
+      return .failure(Refusal(json: TuneReport.error(error.diagnostics.diagnostics.map(\.description))))
     }
   }
 }

@@ -9,6 +9,10 @@ import Tuning
 ///   session's JSON, 200 or 400 with `{"ok":false,"errors":[…]}`;
 /// - `POST /api/file` — the same body; answer: the criteria file with the changes written
 ///   in place (application/toml), or 400 with the JSON error;
+/// - `POST /api/explain` — body: the enterprise's id, then the changes; answer: its
+///   explanation (the text of `exemplar explain`), or 400 with the JSON error;
+/// - `GET /api/stability` — the sliders' stability bands (`TuneSession.stability()`),
+///   computed in the background from the moment the server listens; answered once ready;
 /// - anything else — 404.
 ///
 /// SIGINT and SIGTERM stop it gracefully (in-flight requests are answered first).
@@ -36,6 +40,24 @@ public enum TuneServer {
         status: .init(code: answer.status), headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
         body: .init(byteBuffer: ByteBuffer(string: answer.json)))
     }
+    router.post("/api/explain") { request, _ -> Response in
+      let answer: (status: Int, json: String)
+      do {
+        let body = try await request.body.collect(upTo: maxBody)
+        answer = session.explain(body: Array(body.readableBytesView))
+      } catch {
+        answer = (413, session.refusal("the request is larger than \(maxBody) bytes"))
+      }
+      return Response(
+        status: .init(code: answer.status), headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+        body: .init(byteBuffer: ByteBuffer(string: answer.json)))
+    }
+    router.get("/api/stability") { _, _ -> Response in
+      let json = await session.stability()
+      return Response(
+        status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+        body: .init(byteBuffer: ByteBuffer(string: json)))
+    }
     router.post("/api/file") { request, _ -> Response in
       let answer: (status: Int, text: String)
       do {
@@ -51,7 +73,10 @@ public enum TuneServer {
     }
     let app = Application(
       router: router, configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: nil),
-      onServerRunning: { channel in ready(channel.localAddress?.port ?? port) })
+      onServerRunning: { channel in
+        ready(channel.localAddress?.port ?? port)
+        session.startStability()
+      })
     try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
   }
 }

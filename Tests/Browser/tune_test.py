@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """The tuning page in a real browser (Playwright for Python driving Debian's chromium).
 
-Starts `exemplar tune` on the samples, reads its URL from stdout, moves sliders and a method
-in the page and checks that the lists and ranks the page shows are those `exemplar run` with
-the same `--set` writes into results.json; then an invalid value (an error shown on the page,
-the server still serving), the reset button, and a clean stop on SIGINT and SIGTERM.
+Starts `exemplar tune` on the samples, reads its URL from stdout, waits for the sliders'
+stability bands (they must be `exemplar weights --stability`'s intervals), moves sliders and a
+method in the page and checks that the lists and ranks the page shows are those `exemplar run`
+with the same `--set` writes into results.json, that the rank-change chart follows, and that
+clicking an enterprise shows the text `exemplar explain --id` prints for the same `--set`; then
+an invalid value (an error shown on the page, the server still serving), the reset button, and
+a clean stop on SIGINT and SIGTERM.
 
 Usage: tune_test.py [EXEMPLAR_BINARY]   (default .build/debug/exemplar)
 Set TUNE_SCREENSHOTS=DIR to keep screenshots of the page before and after the slider move.
@@ -87,6 +90,67 @@ def compare(shown, results, what):
             check(r == ranks.get(i), f"{what}: {key} {i} rank {r} vs run's {ranks.get(i)}")
 
 
+def cli_text(args, sets):
+    for s in sets:
+        args = args + ["--set", s]
+    return subprocess.run([BIN, *args], cwd=ROOT, check=True, capture_output=True, text=True).stdout
+
+
+def check_bands(page):
+    """The bands the page painted are weights --stability's intervals, intersected over the programmes."""
+    page.wait_for_function("document.body.dataset.bands !== undefined", timeout=60000)
+    check(page.evaluate("document.body.dataset.bands") not in ("0", "failed"), "no stability bands arrived")
+    stab = json.loads(cli_text(["weights", *INPUTS, "--stability", "--json"], []))
+    want = {}
+    for prog in stab["stability"]:
+        for iv in prog["intervals"]:
+            path = ("groups." if iv["kind"] == "group" else "criteria.") + iv["criterion"] + ".weight"
+            lo, hi = want.get(path, (0.0, 1.0))
+            want[path] = (max(lo, iv["low"]), min(hi, iv["high"]))
+    got = {k["path"]: tuple(k["local"]) for k in json.loads(urllib.request.urlopen(page.url + "api/stability").read())["knobs"]}
+    check(got.keys() == want.keys(), f"bands for {sorted(got)} vs weights --stability {sorted(want)}")
+    for path, (lo, hi) in want.items():
+        g = got.get(path, (None, None))
+        check(g[0] is not None and abs(g[0] - lo) < 1e-12 and abs(g[1] - hi) < 1e-12, f"{path}: band {g} vs weights --stability [{lo}, {hi}]")
+    banded = page.evaluate("[...document.querySelectorAll('input[type=range].banded')].length")
+    check(banded == len(want), f"{banded} sliders painted with a band, {len(want)} bands")
+    title = page.get_attribute('[id="r-groups.efficiency.weight"]', "title") or ""
+    check("↑" in title or "↓" in title, f"the band's tooltip names no list change: {title!r}")
+
+
+def slope_rows(page):
+    return page.evaluate("""() => [...document.querySelectorAll('#slope-svg g[data-id]')].map(g => ({
+        id: g.dataset.id, status: g.dataset.status,
+        was: g.querySelectorAll('text')[0].textContent.split(' ').pop(), now: g.querySelectorAll('text')[1].textContent.split(' ')[0] }))""")
+
+
+def check_slope(page, results, nominal_results, what):
+    """Every line of the chart: ranks as `run` gives them, coloured as the lists changed."""
+    rows = slope_rows(page)
+    check(len(rows) > 0, f"{what}: the rank-change chart is empty")
+    ranks = {e["id"]: e["rank"] for e in results["ranking"]}
+    was = {e["id"]: e["rank"] for e in nominal_results["ranking"]}
+    entered, left = set(), set()
+    for key, lists in results["shortlists"].items():
+        before = set(nominal_results["shortlists"][key]["selected"])
+        entered |= set(lists["selected"]) - before
+        left |= before - set(lists["selected"])
+    for r in rows:
+        check(r["now"] == str(ranks.get(r["id"], "–")), f"{what}: chart rank of {r['id']} {r['now']} vs run's {ranks.get(r['id'])}")
+        check(r["was"] == str(was.get(r["id"], "–")), f"{what}: chart's file rank of {r['id']} {r['was']} vs {was.get(r['id'])}")
+        expected = "moved" if r["id"] in entered and r["id"] in left else "entered" if r["id"] in entered else "left" if r["id"] in left else "same"
+        check(r["status"] == expected, f"{what}: chart line of {r['id']} {r['status']}, expected {expected}")
+    return rows
+
+
+def check_card(page, row_id, sets, what):
+    """The card for row_id shows what explain --id prints with the same --set."""
+    page.wait_for_function(f"document.querySelector('#card') && document.querySelector('#card').dataset.id === {json.dumps(row_id)} && document.querySelector('#card').dataset.seq === document.body.dataset.seq && !document.querySelector('#card').classList.contains('loading')", timeout=30000)
+    shown = page.inner_text("#card-text")
+    want = cli_text(["explain", *INPUTS, "--id", row_id], sets)
+    check(shown.strip() == want.strip(), f"{what}: the card differs from explain --id {row_id}:\n{shown[:400]}\n---\n{want[:400]}")
+
+
 def move(page, selector, value):
     """Sets an input's value and dispatches its input event, as a drag or a keystroke does."""
     before = int(page.evaluate("document.body.dataset.seq"))
@@ -103,7 +167,11 @@ def main():
             page.goto(url)
             page.wait_for_selector("section.programme")
             nominal = page_lists(page)
-            compare(nominal, cli_run([]), "nominal page")
+            nominal_results = cli_run([])
+            compare(nominal, nominal_results, "nominal page")
+            check_bands(page)
+            before_rows = check_slope(page, nominal_results, nominal_results, "nominal chart")
+            check(all(r["status"] == "same" for r in before_rows), "nominal chart: a line marked as a change")
             if SHOTS:
                 os.makedirs(SHOTS, exist_ok=True)
                 page.screenshot(path=os.path.join(SHOTS, "tune-before.png"))
@@ -113,16 +181,32 @@ def main():
             check(page.evaluate("document.body.dataset.state") == "ok", "slider move: the page shows an error")
             sets = ["groups.efficiency.weight=0.6", "weighting.normalise=true"]
             moved = page_lists(page)
-            compare(moved, cli_run(sets), "efficiency 0.6")
+            moved_results = cli_run(sets)
+            compare(moved, moved_results, "efficiency 0.6")
+            after_rows = check_slope(page, moved_results, nominal_results, "efficiency 0.6 chart")
+            check(any(r["status"] != "same" for r in after_rows), "efficiency 0.6: the chart shows no list change")
             check(moved != nominal, "efficiency 0.6: no list or rank changed (the test would not see a wrong answer)")
             args = page.inner_text("#set-args")
             check(" ".join("--set " + s for s in sets) in args, f"the page's --set arguments: {args!r}")
             check("[groups.efficiency]\nweight = 0.6" in page.inner_text("#toml"), "the page's TOML lacks the changed weight")
             if SHOTS:
                 page.screenshot(path=os.path.join(SHOTS, "tune-after.png"))
+            # Click an enterprise that entered a list: its card is explain's text for the same --set.
+            entered_id = page.get_attribute("section.programme tbody.selected tr.entered", "data-id")
+            check(entered_id is not None, "efficiency 0.6: no entered row to click")
+            if entered_id:
+                page.click(f'section.programme tbody.selected tr.entered[data-id="{entered_id}"]')
+                check_card(page, entered_id, sets, "card after the move")
+                if SHOTS:
+                    page.screenshot(path=os.path.join(SHOTS, "tune-card.png"))
 
-            # A criterion's number field and a method on top of it.
+            # The open card follows the next change.
             move(page, '[data-path="criteria.oee.weight"] input[type=number]', "0.5")
+            if entered_id:
+                check_card(page, entered_id, sets[:1] + ["criteria.oee.weight=0.5", "weighting.normalise=true", "groups.efficiency.normalise=true"], "card after oee 0.5")
+                page.click("#card-close")
+                check(page.query_selector("#card") is None, "the card did not close")
+            # A method on top of it.
             page.select_option("#aggregation", "topsis")
             page.wait_for_function("document.querySelector('#status').textContent.startsWith('topsis')", timeout=30000)
             sets3 = sets[:1] + ["criteria.oee.weight=0.5", "aggregation.method=topsis", "weighting.normalise=true", "groups.efficiency.normalise=true"]
@@ -166,6 +250,13 @@ def main():
         except urllib.error.HTTPError as e:
             body = json.loads(e.read())
             check(e.code == 400 and body["ok"] is False and body["errors"], f"bad change: {e.code} {body}")
+        req = urllib.request.Request(url + "api/explain", data=b"NO-SUCH-ID\n", method="POST")
+        try:
+            urllib.request.urlopen(req)
+            check(False, "an unknown id was explained with 200")
+        except urllib.error.HTTPError as e:
+            body = json.loads(e.read())
+            check(e.code == 400 and "NO-SUCH-ID" in " ".join(body["errors"]), f"unknown id: {e.code} {body}")
         try:
             urllib.request.urlopen(url + "nothing-here")
             check(False, "an unknown path was answered 200")

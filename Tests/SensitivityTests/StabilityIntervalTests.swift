@@ -109,6 +109,25 @@ import Testing
     #expect(result[0].intervals.allSatisfy { $0.exact })
   }
 
+  /// The event scan orders only the best rows per probe and skips outsiders that cannot
+  /// reach an insider; nodes run on several threads: on a larger capped table the
+  /// intervals still match the brute-force sweep, and 1 and 3 threads give the same.
+  @Test func capsOnALargerTableMatchTheSweepOnAnyThreadCount() throws {
+    let rows = 1_500
+    let values = Problem.random(rows: rows, criteria: 4, seed: 31)
+    let industries = (0..<rows).map { ["A", "B", "C", "D"][($0 * 7) % 4] }
+    let flags = (0..<rows).map { $0 % 5 != 0 }
+    let p = Problem.make(
+      values: values, weights: [0.4, 0.3, 0.2, 0.1], industries: industries, flags: flags,
+      programmes: [ProgrammeSpec(key: "capped", quota: 12, eligible: .name("flag"), caps: ["industry": 4])])
+    let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec)
+    let one = try StabilityIntervals.compute(model, threads: 1)
+    let three = try StabilityIntervals.compute(model, threads: 3)
+    #expect(one == three)
+    #expect(one[0].intervals.contains { $0.highCrossing != nil || $0.lowCrossing != nil }, "no interval ends: the test sees nothing")
+    Self.checkAgainstSweep(p, one)
+  }
+
   @Test func crossingNamesTheSwappingPair() throws {
     // Two criteria; rows 0 and 1 are the top-1 contest: row 0 wins on k0, row 1 on k1.
     let values: [[Double]] = [[10, 6, 0, 1], [0, 10, 1, 0]]

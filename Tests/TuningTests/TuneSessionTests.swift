@@ -4,6 +4,7 @@ import Ingest
 import Model
 import Procedure
 import Selection
+import Sensitivity
 import Testing
 import Tuning
 
@@ -151,7 +152,8 @@ import Tuning
   @Test func theStabilityBandOfASliderIsWhereNoListMoves() throws {
     let session = try Self.session()
     let nominal = Self.members(try Self.object(session.evaluate([]).json))
-    let banded = session.knobs.filter { $0.stable != nil }
+    #expect(session.knobs.allSatisfy { $0.stable == nil }, "the bands come later, from their own endpoint")
+    let banded = session.bandedKnobs().filter { $0.stable != nil }
     #expect(banded.count == session.knobs.count, "weighted sum: every slider has a band")
     for knob in banded {
       let band = try #require(knob.stable)
@@ -166,6 +168,89 @@ import Tuning
         #expect(Self.members(answer) != nominal, "\(knob.path) just above \(band) changed nothing")
       }
     }
+  }
+
+  /// The bands are `weights --stability`'s intervals (computed as that command does: the
+  /// file's `[uncertainty]` methods prepared, one thread), intersected over the programmes,
+  /// and the stability endpoint's JSON carries them with the programme and names at each end.
+  @Test func theBandsAreTheIntervalsOfWeightsStability() async throws {
+    let session = try Self.session()
+    let i = try Self.inputs()
+    let (evaluation, _) = try Selector.run(i.table, spec: i.spec, history: i.history, screening: i.screening)
+    let model = try SensitivityModel(evaluation: evaluation, table: i.table, spec: i.spec, history: i.history)
+    let programmes = try StabilityIntervals.compute(model)
+    let json = try Self.object(await session.stability())
+    let answered = Dictionary(uniqueKeysWithValues: (json["knobs"] as? [[String: Any]] ?? []).map { ($0["path"] as? String ?? "", $0) })
+    #expect(answered.count == session.knobs.count)
+    for knob in session.bandedKnobs() {
+      let ivs = programmes.flatMap { p in p.intervals.filter { $0.criterion == knob.key && $0.isGroup == (knob.kind == "group") } }
+      #expect(ivs.count == programmes.count, "\(knob.path)")
+      let low = ivs.map(\.low).max() ?? 0, high = ivs.map(\.high).min() ?? 1
+      #expect(knob.stableLocal == low...high, "\(knob.path): \(String(describing: knob.stableLocal)) vs \(low)...\(high)")
+      #expect(knob.stableExact == ivs.allSatisfy(\.exact))
+      let local = try #require(answered[knob.path]?["local"] as? [Double])
+      // As JSON numbers (the writer's shortest round-trip text may differ in the last digit).
+      #expect(local.count == 2 && abs(local[0] - low) < 1e-12 && abs(local[1] - high) < 1e-12, "\(knob.path): \(local)")
+      // The end that bounds the band names the programme whose list changes there.
+      if low > 0, let end = answered[knob.path]?["low"] as? [String: Any] {
+        let p = try #require(programmes.first { p in p.intervals.contains { $0.criterion == knob.key && $0.low == low } })
+        #expect(end["programme"] as? String == i.spec.programmes.first { $0.key == p.key }?.name)
+        #expect((end["entering"] as? String)?.isEmpty == false && (end["leaving"] as? String)?.isEmpty == false)
+      } else {
+        #expect(low == 0, "\(knob.path): a band ending at \(low) without its cause")
+      }
+    }
+  }
+
+  /// The card's endpoint: explain's text for the enterprise under the changes (its rank and
+  /// stars those of the recalculation), and 400 with a message in the page's language for
+  /// an unknown id, a missing id or a change the file refuses.
+  @Test func theExplanationCardFollowsTheChangesAndRefusesBadRequests() throws {
+    let session = try Self.session()
+    let moved = try Self.object(session.evaluate(["groups.efficiency.weight=0.6"]).json)
+    let first = try #require((moved["programmes"] as? [[String: Any]])?.first?["selected"] as? [[String: Any]])
+    let entry = try #require(first.first { $0["entered"] as? Bool == true } ?? first.first)
+    let id = try #require(entry["id"] as? String)
+    let (status, json) = session.explain(body: Array("\(id)\ngroups.efficiency.weight=0.6\n".utf8))
+    #expect(status == 200, "\(json)")
+    let card = try Self.object(json)
+    let text = try #require(card["text"] as? String)
+    #expect(text.hasPrefix(id + "  "))
+    #expect(text.contains("排名 \(entry["rank"] as? Int ?? -1)/"), "\(text.prefix(200))")
+    let nominalText = try #require(try Self.object(session.explain(body: Array(id.utf8)).json)["text"] as? String)
+    #expect(nominalText != text, "the card does not follow the change")
+    let (unknown, message) = session.explain(body: Array("NOPE\n".utf8))
+    #expect(unknown == 400 && message.contains("没有统一社会信用代码为 NOPE 的企业"), "\(message)")
+    let en = try Self.session(english: true)
+    let (unknownEn, messageEn) = en.explain(body: Array("NOPE".utf8))
+    #expect(unknownEn == 400 && messageEn.contains("no enterprise has the id NOPE"), "\(messageEn)")
+    #expect(session.explain(body: []).status == 400)
+    let (bad, badMessage) = session.explain(body: Array("\(id)\ngroups.nope.weight=1".utf8))
+    #expect(bad == 400 && badMessage.contains("groups.nope"), "\(badMessage)")
+  }
+
+  /// The rank-change chart's rows: nominally every line is "same"; after a move that changes
+  /// a list, the rows that entered or left say so, with both ranks.
+  @Test func theSlopeRowsMarkWhoEnteredAndLeft() throws {
+    let session = try Self.session()
+    let nominal = try Self.object(session.evaluate([]).json)
+    let rows0 = try #require(nominal["slope"] as? [[String: Any]])
+    #expect(!rows0.isEmpty && rows0.allSatisfy { $0["status"] as? String == "same" && $0["was"] as? Int == $0["rank"] as? Int })
+    let moved = try Self.object(session.evaluate(["groups.efficiency.weight=0.6"]).json)
+    let rows = try #require(moved["slope"] as? [[String: Any]])
+    #expect(rows.count <= 30)
+    var entered = Set<String>(), left = Set<String>()
+    for p in moved["programmes"] as? [[String: Any]] ?? [] {
+      for e in p["selected"] as? [[String: Any]] ?? [] where e["entered"] as? Bool == true { entered.insert(e["id"] as? String ?? "") }
+      for e in p["left"] as? [[String: Any]] ?? [] { left.insert(e["id"] as? String ?? "") }
+    }
+    #expect(!entered.isEmpty)
+    for r in rows {
+      let id = r["id"] as? String ?? ""
+      let want = entered.contains(id) ? (left.contains(id) ? "moved" : "entered") : (left.contains(id) ? "left" : "same")
+      #expect(r["status"] as? String == want, "\(id)")
+    }
+    #expect(rows.contains { $0["status"] as? String != "same" })
   }
 
   /// Each programme's selected ids as a set (a band keeps the members, not their order).

@@ -33,6 +33,19 @@ extension SelectionWorkspace {
     return true
   }
 
+  /// Runs the walks of programmes 0 through `last` only, in order: programme `last`'s
+  /// shortlist is the one `selectAll` gives (a walk reads only the programmes walked
+  /// before it). The later programmes' lists are left empty.
+  /// - Returns: false when the ordering is a prefix that ran out first.
+  package func select(through last: Int) -> Bool {
+    for p in plan.programmes.indices {
+      selected[p].removeAll(keepingCapacity: true)
+      reserve[p].removeAll(keepingCapacity: true)
+    }
+    for p in 0...last where !walk(p) { return false }
+    return true
+  }
+
   /// Walks programme `p`; with a recorder, its hurdles must be set first (`SelectionRecorder.prepare`).
   func walk(_ p: Int) -> Bool {
     // Fields are read in place: copying a `Programme` retains and releases every array in it.

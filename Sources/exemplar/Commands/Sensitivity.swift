@@ -81,7 +81,7 @@ struct Sensitivity: ParsableCommand {
       }
       var stability: [ProgrammeStability]?
       if case .weightedSum = a.spec.aggregation.method, !a.spec.programmes.isEmpty {
-        stability = try StabilityIntervals.compute(model)
+        stability = try StabilityIntervals.compute(model, threads: threadCount)
       }
       // Weight noise and method swaps apart: the weights alone (nominal method), and every
       // method variant at the nominal weights.

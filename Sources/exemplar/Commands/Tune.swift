@@ -38,7 +38,8 @@ struct Tune: ParsableCommand {
     let bytes = try CriteriaLoader.read(path: input.criteria).get()
     let session = try TuneSession(
       criteria: bytes, source: input.criteria, overrides: input.parsedOverrides, table: table, history: history,
-      screening: procedure.screening, committee: procedure.committee, command: command, english: lang == .en)
+      screening: procedure.screening, committee: procedure.committee, reviews: procedure.reviews, command: command,
+      english: lang == .en)
     let requested = port
     let failure = Mutex<String?>(nil)
     let done = DispatchSemaphore(value: 0)

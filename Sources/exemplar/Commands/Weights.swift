@@ -1,5 +1,6 @@
 import ArgumentParser
 import Criteria
+import Foundation
 import Model
 import Reports
 import Scoring
@@ -43,7 +44,7 @@ struct Weights: ParsableCommand {
       let programmes: [ProgrammeStability]
       do {
         let model = try SensitivityModel(evaluation: a.evaluation, table: a.table, spec: a.spec, history: a.history, committee: a.committee)
-        programmes = try StabilityIntervals.compute(model)
+        programmes = try StabilityIntervals.compute(model, threads: max(1, ProcessInfo.processInfo.activeProcessorCount))
       } catch {
         throw error.located(spec: a.spec, table: a.table)
       }
