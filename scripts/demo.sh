@@ -30,5 +30,5 @@ rm -f out/demo-ledger.db
 "$bin" run samples/metrics-2024.csv --criteria criteria/2024.toml --out out/2024 --ledger out/demo-ledger.db
 "$bin" ledger list --ledger out/demo-ledger.db
 "$bin" compare 2023 2024 --ledger out/demo-ledger.db --out out/compare --movers 5
-"$bin" history 91330281MA2GDT7XXH --ledger out/demo-ledger.db
+"$bin" history 9133021255170627XX --ledger out/demo-ledger.db   # a 2022 city benchmark re-reviewed in 2023
 echo "demo: out/2022/, out/2023/ and out/2024/ (results.json, ranking.csv, shortlists/, recommendations.xlsx, report.html/.pdf, the 推荐汇总表 and 公示 pages), out/compare/, the ledger out/demo-ledger.db (docs/ledger.md)" >&2

@@ -22,8 +22,8 @@ enum LedgerRecording {
     init(table: Table, spec: Spec, criteriaText: String) {
       lines = table.lines
       metrics = spec.columns.compactMap { c in
-        guard c.key != spec.evaluation.idColumn, c.key != spec.evaluation.labelColumn, let header = table.headerFound[c.key],
-          let column = table[c.key]
+        guard c.key != spec.evaluation.idColumn, c.key != spec.evaluation.labelColumn, c.key != spec.reviews?.column,
+          let header = table.headerFound[c.key], let column = table[c.key]
         else { return nil }
         return RunRecord.Metric(key: c.key, header: header, type: c.type.rawValue, column: column)
       }

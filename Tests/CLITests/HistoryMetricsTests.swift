@@ -74,7 +74,7 @@ import Testing
     #expect(try CLI.run(["ledger", "final", "1", "--ledger", ledger]).status == 0)
     _ = try run(["run", "samples/metrics-2023.csv", "--criteria", "criteria/2023.toml", "--out", dir.appendingPathComponent("2023").path])
     let results = try String(contentsOf: dir.appendingPathComponent("2023/results.json"), encoding: .utf8)
-    #expect(results.contains(#"{"programme":"city_benchmark","id":"91330281MA2TP8P046","name":"宁波凯兴信息科技有限公司","recognised_in":2022,"valid_through":2024,"finding":"rank","rank":153"#))
+    #expect(results.contains(#"{"programme":"city_benchmark","id":"9133021255170627XX","name":"宁波亿嘉信息科技有限公司","recognised_in":2022,"valid_through":2024,"finding":"rank","rank":105"#))
     #expect(try CLI.run(["ledger", "final", "2", "--ledger", ledger]).status == 0)
     _ = try run(["run", "samples/metrics-2024.csv", "--criteria", "criteria/2024.toml", "--out", dir.appendingPathComponent("2024").path])
 
@@ -82,17 +82,21 @@ import Testing
     #expect(history.status == 0, "\(history.stderr)")
     for line in [
       "2022年（第1次运行，终稿）：得分 90.98  排名 1/299  星级 4", "  2022年度数字化改造标杆企业 [city_benchmark]: 入选第2位",
-      "2023年（第2次运行，终稿）：得分 15.94  排名 296/300  星级 0",
+      "2023年（第2次运行，终稿）：得分 70.40  排名 27/300  星级 3",
       "  制造业企业上云标杆 [cloud_benchmark]: 未入选：已于2022年推荐至「制造业企业上云标杆」",
-      "2024年（第3次运行，未定稿）：得分 43.49  排名 216/300  星级 1",
-      "  原始指标                          2022年    2023年    2024年",
-      "  营业收入(万元)                   7055.67    162.17   3413.05",
+      "2024年（第3次运行，未定稿）：得分 90.42  排名 1/300  星级 5",
+      "  原始指标                 2022年    2023年    2024年",
+      "  所属区域               朗霞街道  朗霞街道  朗霞街道",
+      "  营业收入(万元)          7055.67   2884.74  16975.22",
     ] {
       #expect(history.stdout.contains(line + "\n"), "\(line)")
     }
     let compare = try CLI.run(["compare", "2023", "2024", "--ledger", ledger, "--movers", "5"])
     #expect(compare.status == 0, "\(compare.stderr)")
     #expect(compare.stdout.hasPrefix("年度对比 2023年（第2次运行，终稿） → 2024年（第3次运行，未定稿）\n"))
-    #expect(compare.stdout.contains("  298 → 7  (+291)  91330281MA281Y5E2E  余姚汇安新材料有限公司\n"))
+    #expect(compare.stdout.contains("2024年度数字化改造标杆企业 [city_benchmark]: 新入选 14，退出 14，保留 6\n"))
+    #expect(compare.stdout.contains("  26 → 252  (−226)  91330282MA2C7B958C  余姚奥力智能装备股份有限公司\n"))
+    // The metrics are those of the CSV: the review score the 2022 run added is not one.
+    #expect(!history.stdout.contains("专家评审得分"))
   }
 }
