@@ -2,11 +2,17 @@
 # The ledger's costs (docs/ledger.md, "Performance"): recording a run of ROWS enterprises
 # beside the run's own time, and reading YEARS years × ROWS of history from the ledger
 # against today's CSV history. Release build. Usage: scripts/bench-ledger.sh [ROWS] [YEARS]
+# EXEMPLAR_BIN=PATH measures an existing binary instead of building one (A/B comparisons).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-100000} years=${2:-10}
-swift build -c release --product exemplar >/dev/null
-bin=$(swift build -c release --show-bin-path)/exemplar
+if [ -n "${EXEMPLAR_BIN:-}" ]; then
+  bin="$EXEMPLAR_BIN"
+else
+  swift build -c release --product exemplar >/dev/null
+  bin=$(swift build -c release --show-bin-path)/exemplar
+fi
+echo "binary: $bin; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 first=$((2023 - years))
@@ -55,3 +61,6 @@ for i in 1 2 3; do
 done
 echo "no history: $(median "${a[@]}") s; --history (finals, CSV): $(median "${b[@]}") s; --ledger: $(median "${c[@]}") s; --history ($years × $rows lines): $(median "${d[@]}") s"
 echo "ledger history (whole command): $(secs "$bin" ledger history --ledger "$work/l.db") s"
+id=$(sed -n 2p "$work/m$first.csv" | cut -d, -f1)
+echo "history $id over $years years (whole command): $(secs "$bin" history "$id" --ledger "$work/l.db") s"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -9,6 +9,15 @@ public struct EnterpriseYear: Sendable {
     public var reasonZH: String?
     public var reasonEN: String?
   }
+  /// A metric as read, for the run's `metric` columns.
+  public struct Metric: Sendable {
+    public var key: String
+    public var header: String
+    /// The declared cell type (`number`, `integer`, `category`, `bool`, `text`).
+    public var type: String
+    /// Numbers in shortest form, `true`/`false`, text; nil when the cell was empty.
+    public var value: String?
+  }
   public var year: YearRun
   public var name: String
   public var score: Double?
@@ -18,4 +27,6 @@ public struct EnterpriseYear: Sendable {
   public var unrankedReason: String?
   public var groups: [(key: String, score: Double)]
   public var statuses: [Status]
+  /// The metrics as read; empty for a run recorded before the ledger kept them.
+  public var metrics: [Metric] = []
 }

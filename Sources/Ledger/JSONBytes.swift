@@ -1,4 +1,5 @@
-/// The few JSON pieces the ledger's JSON columns need, appended to byte buffers.
+/// JSON string literals for the fixed pieces of the ledger's JSON columns (`RowBuffer`
+/// writes the rest).
 enum JSONBytes {
   /// `s` as a JSON string literal.
   static func quoted(_ s: String) -> String {
@@ -20,27 +21,5 @@ enum JSONBytes {
       }
     }
     return out + "\""
-  }
-
-  /// A finite number in Swift's shortest round-trip form; `null` otherwise.
-  static func number(_ x: Double, into out: inout [UInt8]) {
-    guard x.isFinite else { return out += Array("null".utf8) }
-    if x == x.rounded(), abs(x) < 1e15 { return integer(Int(x), into: &out) }
-    out += Array(x.description.utf8)
-  }
-
-  /// An integer, or `null`.
-  static func integer(_ n: Int?, into out: inout [UInt8]) {
-    guard var v = n else { return out += Array("null".utf8) }
-    if v < 0 {
-      out.append(UInt8(ascii: "-"))
-      v = -v
-    }
-    var divisor = 1
-    while divisor <= v / 10 { divisor *= 10 }
-    repeat {
-      out.append(UInt8(ascii: "0") + UInt8(v / divisor % 10))
-      divisor /= 10
-    } while divisor > 0
   }
 }

@@ -1,4 +1,5 @@
 import GRDB
+import Model
 
 extension Ledger {
   /// The run standing for each year, by year.
@@ -45,10 +46,29 @@ extension Ledger {
               WHERE d.eid = ? ORDER BY p.position
               """, arguments: [eid]
           ).map { EnterpriseYear.Status(programme: $0[0], name: $0[1], computed: $0[2], final: $0[3], position: $0[4], reasonZH: $0[5], reasonEN: $0[6]) }
+          let metrics = try Row.fetchAll(
+            db,
+            sql: """
+              SELECT m.key, m.header, m.type, j.type, j.value FROM enterprise e JOIN json_each(e.metrics) j
+              JOIN metric m ON m.run = e.run AND m.position = j.key + 1 WHERE e.eid = ? ORDER BY m.position
+              """, arguments: [eid]
+          ).map { row in
+            let jsonType: String = row[3]
+            let cell: DatabaseValue = row[4]
+            let value: String?
+            switch (jsonType, cell.storage) {
+            case ("true", _), ("false", _): value = jsonType
+            case (_, .int64(let i)): value = "\(i)"
+            case (_, .double(let x)): value = formatNumber(x)
+            case (_, .string(let t)): value = t
+            default: value = nil
+            }
+            return EnterpriseYear.Metric(key: row[0], header: row[1], type: row[2], value: value)
+          }
           out.append(
             EnterpriseYear(
               year: y, name: e[1], score: e[2], rank: e[3], ranked: ranked, stars: e[4], unrankedReason: e[5], groups: groups,
-              statuses: statuses))
+              statuses: statuses, metrics: metrics))
         }
         return out
       }

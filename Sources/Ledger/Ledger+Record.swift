@@ -51,72 +51,12 @@ extension Ledger {
       try db.execute(sql: "INSERT OR IGNORE INTO reason (zh, en) VALUES (?, ?)", arguments: [zh, en])
       reasonID.append(try Int64.fetchOne(db, sql: "SELECT reason FROM reason WHERE zh = ? AND en = ?", arguments: [zh, en]) ?? 0)
     }
-    let enterprise = try RawStatement(
-      db,
-      """
-      INSERT INTO enterprise (eid, run, id, name, line, score, rank, stars, unranked_reason, group_scores, statuses)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      """)
-    // Each programme's JSON key and the status words, made once.
-    let groupKeys = r.groups.map { Array(JSONBytes.quoted($0.key).utf8) + [UInt8(ascii: ":")] }
-    let words = [RunRecord.Status.excluded, .selected, .reserve].map { Array("\"\($0.code)\"".utf8) }
-    // Columns hoisted out of the programme structs (no per-row copies of them).
-    let programmeCount = r.programmes.count
-    let computed = r.programmes.map(\.computed)
-    let final = r.programmes.map(\.final)
-    let position = r.programmes.map(\.position)
-    let reasons = r.programmes.map(\.reason)
-    var statuses: [UInt8] = []
-    var groups: [UInt8] = []
-    statuses.reserveCapacity(64 * max(1, r.programmes.count))
-    for row in 0..<r.count {
-      let eid = firstEID + row
-      enterprise.bind(1, eid)
-      enterprise.bind(2, run)
-      r.ids.withUTF8(row) { enterprise.bind(3, utf8: $0) }
-      r.names.withUTF8(row) { enterprise.bind(4, utf8: $0) }
-      enterprise.bind(5, r.lines[row])
-      if r.rank[row] > 0 {
-        enterprise.bind(6, r.score[row])
-        enterprise.bind(7, r.rank[row])
-        enterprise.bind(8, r.stars[row])
-        enterprise.bindNull(9)
-        groups.removeAll(keepingCapacity: true)
-        groups.append(UInt8(ascii: "{"))
-        for (k, g) in r.groups.enumerated() {
-          if k > 0 { groups.append(UInt8(ascii: ",")) }
-          groups += groupKeys[k]
-          JSONBytes.number(g.scores[row], into: &groups)
-        }
-        groups.append(UInt8(ascii: "}"))
-        groups.withUnsafeBufferPointer { enterprise.bind(10, utf8: $0) }
-      } else {
-        enterprise.bindNull(6)
-        enterprise.bindNull(7)
-        enterprise.bindNull(8)
-        enterprise.bind(9, r.unranked[row] ?? "")
-        enterprise.bindNull(10)
-      }
-      // [[computed, final, position|null, reason|null], …] in programme order.
-      statuses.removeAll(keepingCapacity: true)
-      statuses.append(UInt8(ascii: "["))
-      for k in 0..<programmeCount {
-        if k > 0 { statuses.append(UInt8(ascii: ",")) }
-        statuses.append(UInt8(ascii: "["))
-        statuses += words[Int(computed[k][row].rawValue)]
-        statuses.append(UInt8(ascii: ","))
-        statuses += words[Int(final[k][row].rawValue)]
-        statuses.append(UInt8(ascii: ","))
-        JSONBytes.integer(position[k][row] > 0 ? Int(position[k][row]) : nil, into: &statuses)
-        statuses.append(UInt8(ascii: ","))
-        let reason = Int(reasons[k][row])
-        JSONBytes.integer(reason >= 0 ? Int(reasonID[reason]) : nil, into: &statuses)
-        statuses.append(UInt8(ascii: "]"))
-      }
-      statuses.append(UInt8(ascii: "]"))
-      statuses.withUnsafeBufferPointer { enterprise.bind(11, utf8: $0) }
-      try enterprise.step()
+    for (i, m) in r.metrics.enumerated() {
+      try db.execute(
+        sql: "INSERT INTO metric (run, position, key, header, type) VALUES (?, ?, ?, ?, ?)",
+        arguments: [run, i + 1, m.key, m.header, m.type])
     }
+    try insertEnterprises(r, run: run, firstEID: firstEID, reasonID: reasonID, db)
     // The lists (few rows): what history, compare and the views read.
     let listed = try RawStatement(db, "INSERT INTO listed (run, programme, stage, list, position, eid) VALUES (?, ?, ?, ?, ?, ?)")
     for p in r.programmes {

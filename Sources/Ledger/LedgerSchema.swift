@@ -11,7 +11,7 @@ enum LedgerSchema {
   static var current: Int { migrations.count }
 
   /// Migration `i` takes a ledger from version `i` to `i + 1`.
-  static let migrations: [String] = [version1]
+  static let migrations: [String] = [version1, version2]
 
   /// The tables, indexes, views and triggers of version 1.
   static let version1 = """
@@ -117,9 +117,34 @@ enum LedgerSchema {
       FROM enterprise e JOIN json_each(e.group_scores) g;
     """
 
+  /// Version 2: each enterprise's metrics as read (`enterprise.metrics`, a JSON array in
+  /// the order of the run's `metric` rows; NULL for runs recorded before), the `metric`
+  /// table and `metric_value` view; the id index keyed by run first, so that a run's
+  /// entries go to the end of the index instead of among every earlier run's.
+  static let version2 = """
+    DROP INDEX enterprise_id;
+    CREATE INDEX enterprise_run_id ON enterprise(run, id);
+    ALTER TABLE enterprise ADD COLUMN metrics TEXT;
+    CREATE TABLE metric (
+      run INTEGER NOT NULL REFERENCES run(run),
+      position INTEGER NOT NULL,
+      key TEXT NOT NULL,
+      header TEXT NOT NULL,
+      type TEXT NOT NULL,
+      PRIMARY KEY (run, position)
+    ) WITHOUT ROWID;
+    \(guards(["metric"]))
+    CREATE VIEW metric_value AS
+      SELECT e.run AS run, e.eid AS eid, e.id AS id, m.key AS metric, m.header AS header, j.value AS value
+      FROM enterprise e JOIN json_each(e.metrics) j JOIN metric m ON m.run = e.run AND m.position = j.key + 1;
+    """
+
   /// Rows of a run that is some year's final cannot be changed or deleted.
-  static var finalRunGuards: String {
-    ["run", "input", "programme", "enterprise", "listed", "reward"].map { t in
+  static var finalRunGuards: String { guards(["run", "input", "programme", "enterprise", "listed", "reward"]) }
+
+  /// The guards of a final run's rows in `tables`.
+  static func guards(_ tables: [String]) -> String {
+    tables.map { t in
       """
       CREATE TRIGGER \(t)_final_no_update BEFORE UPDATE ON \(t)
       WHEN EXISTS (SELECT 1 FROM final WHERE run = OLD.run)

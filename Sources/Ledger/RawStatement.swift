@@ -42,6 +42,16 @@ struct RawStatement: ~Copyable {
     base.withMemoryRebound(to: CChar.self, capacity: u.count) { _ = sqlite3_bind_text(handle, i, $0, Int32(u.count), RawStatement.transient) }
   }
 
+  /// Binds UTF-8 bytes as text without a copy: the bytes must stay where they are until
+  /// the next `step()` (SQLite reads them then; `SQLITE_STATIC`).
+  func bindStatic(_ i: Int32, utf8 u: UnsafeBufferPointer<UInt8>) {
+    guard let base = u.baseAddress, u.count > 0 else {
+      _ = sqlite3_bind_text(handle, i, "", 0, RawStatement.transient)
+      return
+    }
+    base.withMemoryRebound(to: CChar.self, capacity: u.count) { _ = sqlite3_bind_text(handle, i, $0, Int32(u.count), nil) }
+  }
+
   /// Runs the statement once with the values bound, then resets it for the next row.
   func step() throws {
     let rc = sqlite3_step(handle)

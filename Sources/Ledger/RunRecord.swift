@@ -96,6 +96,24 @@ public struct RunRecord: Sendable {
     }
   }
 
+  /// A metric column of the run, as read from the metrics file (before imputation).
+  public struct Metric: Sendable {
+    /// The column's key in the criteria file (`revenue_wan`).
+    public var key: String
+    /// The header found in the metrics file.
+    public var header: String
+    /// The declared cell type (`number`, `integer`, `category`, `bool`, `text`).
+    public var type: String
+    /// The cells, by row.
+    public var column: Column
+    public init(key: String, header: String, type: String, column: Column) {
+      self.key = key
+      self.header = header
+      self.type = type
+      self.column = column
+    }
+  }
+
   public var year: Int
   public var recordedAt: String
   public var version: String
@@ -119,11 +137,15 @@ public struct RunRecord: Sendable {
   /// Distinct reasons, Chinese and English.
   public var reasons: [(zh: String, en: String)]
   public var rewards: [Reward]
+  /// The metric columns as read (every declared column but the id and the name), in the
+  /// criteria file's order; stored per enterprise as a JSON array (docs/ledger.md).
+  public var metrics: [Metric]
 
   public init(
     year: Int, recordedAt: String, version: String, criteriaName: String, out: String, inputs: [Input], ids: StringColumn,
     names: StringColumn, lines: [Int], score: [Double], rank: [Int], stars: [Int], unranked: [Int: String],
-    groups: [(key: String, scores: [Double])], programmes: [Programme], reasons: [(zh: String, en: String)], rewards: [Reward]
+    groups: [(key: String, scores: [Double])], programmes: [Programme], reasons: [(zh: String, en: String)], rewards: [Reward],
+    metrics: [Metric] = []
   ) {
     self.year = year
     self.recordedAt = recordedAt
@@ -142,6 +164,7 @@ public struct RunRecord: Sendable {
     self.programmes = programmes
     self.reasons = reasons
     self.rewards = rewards
+    self.metrics = metrics
   }
 
   /// Number of enterprises (rows).

@@ -18,6 +18,20 @@ public struct EnterpriseHistoryReport: Sendable {
       self.reason = reason
     }
   }
+  /// A metric as read that year: key, header, declared type, value (nil when empty).
+  public struct Metric: Sendable {
+    public var key: String
+    public var header: String
+    public var type: String
+    /// Numbers in shortest form, `true`/`false`, text.
+    public var value: String?
+    public init(key: String, header: String, type: String, value: String?) {
+      self.key = key
+      self.header = header
+      self.type = type
+      self.value = value
+    }
+  }
   public struct Year: Sendable {
     public var year: Int
     public var run: Int
@@ -30,9 +44,11 @@ public struct EnterpriseHistoryReport: Sendable {
     public var unranked: String?
     public var groups: [(key: String, score: Double)]
     public var statuses: [Status]
+    /// The metrics as read; empty for a run recorded before the ledger kept them.
+    public var metrics: [Metric]
     public init(
       year: Int, run: Int, final: Bool, name: String, score: Double?, rank: Int?, ranked: Int, stars: Int?, unranked: String?,
-      groups: [(key: String, score: Double)], statuses: [Status]
+      groups: [(key: String, score: Double)], statuses: [Status], metrics: [Metric] = []
     ) {
       self.year = year
       self.run = run
@@ -45,6 +61,7 @@ public struct EnterpriseHistoryReport: Sendable {
       self.unranked = unranked
       self.groups = groups
       self.statuses = statuses
+      self.metrics = metrics
     }
   }
 
@@ -89,6 +106,7 @@ public struct EnterpriseHistoryReport: Sendable {
       }
       for s in y.statuses { lines.append("  \(s.name) [\(s.programme)]: \(statusText(s))") }
     }
+    lines += metricTable
     return lines.joined(separator: "\n")
   }
 
@@ -121,6 +139,18 @@ public struct EnterpriseHistoryReport: Sendable {
         if let p = s.position { j.number(p) } else { j.null() }
         j.field("reason", s.reason)
       }
+      j.key("metrics")
+      j.beginObject()
+      for m in y.metrics {
+        j.key(m.key)
+        switch (m.type, m.value) {
+        case (_, nil): j.null()
+        case ("bool", let v?): j.bool(v == "true")
+        case ("number", let v?), ("integer", let v?): j.number(Double(v) ?? .nan)
+        case (_, let v?): j.string(v)
+        }
+      }
+      j.endObject()
     }
     j.endObject()
     return j.text

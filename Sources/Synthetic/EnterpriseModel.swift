@@ -13,6 +13,7 @@ import Model
 /// them plus its own noise `e ~ N(0, 1)`, clamped to a plausible band:
 /// ```
 /// m' = m + 0.1·(year − 2022) + 0.15·[pilot]       (digitalisation grows; pilots get support)
+/// (an enterprise's deviates in another year correlate 0.8 with its 2022 ones: `YearSource`)
 /// employees      = exp(ln 70 + 0.85 s)             clamp 8…20000
 /// revenue/empl.  = exp(ln 40·k_ind + 0.25 m + 0.2 s + 0.35 e)   (万元)
 /// above_scale    = revenue ≥ 2000 万元            (规模以上工业: main-business revenue ≥ 20 million yuan)
@@ -34,10 +35,15 @@ struct EnterpriseModel: Sendable {
     usccMaker = USCCMaker(seed: seed)
   }
 
-  /// Draws row `row` into `r`. Row `i` depends only on (seed, year, i), never on other rows.
+  /// The seed of a year's streams (one stream per row).
+  private func streamSeed(_ year: Int) -> UInt64 { seed ^ (UInt64(truncatingIfNeeded: year) &* 0xD1B5_4A32_D192_ED03) }
+
+  /// Draws row `row` into `r`. Row `i` depends only on (seed, year, i), never on other rows;
+  /// row `i` is the same enterprise every year (`YearSource`).
   func draw(row: Int, into r: inout RawEnterprise) {
-    let streamSeed = seed ^ (UInt64(truncatingIfNeeded: year) &* 0xD1B5_4A32_D192_ED03)
-    var g = NormalSource(SplitMix64(seed: streamSeed, stream: UInt64(row)))
+    let base = NormalSource(SplitMix64(seed: streamSeed(2022), stream: UInt64(row)))
+    let own = year == 2022 ? nil : NormalSource(SplitMix64(seed: streamSeed(year), stream: UInt64(row)))
+    var g = YearSource(base: base, year: own)
 
     r.industry = Vocabulary.industries.index(for: g.uniform())
     r.district = Vocabulary.districts.index(for: g.uniform())
@@ -56,7 +62,7 @@ struct EnterpriseModel: Sendable {
     }
   }
 
-  private func drawSize(m: Double, s: Double, _ g: inout NormalSource, _ r: inout RawEnterprise) {
+  private func drawSize(m: Double, s: Double, _ g: inout YearSource, _ r: inout RawEnterprise) {
     let employees = clamp(exp(log(70) + 0.85 * s), 8, 20_000).rounded()
     let industryFactor = Vocabulary.revenueFactors[r.industry]
     let perEmployee = clamp(exp(log(40 * industryFactor) + 0.25 * m + 0.2 * s + 0.35 * g.normal()), 3, 2_000)
@@ -67,7 +73,7 @@ struct EnterpriseModel: Sendable {
     r.aboveScale = revenue >= 2_000
   }
 
-  private func drawInvestment(m: Double, s: Double, _ g: inout NormalSource, _ r: inout RawEnterprise) {
+  private func drawInvestment(m: Double, s: Double, _ g: inout YearSource, _ r: inout RawEnterprise) {
     let digital = round2(clamp(exp(log(45) + 0.55 * m + 0.55 * s + 0.55 * g.normal()), 0.5, 50_000))
     r[.digitalInvestment] = digital
     r[.itInvestment] = round2(digital * (0.55 + 0.35 * g.uniform()))
@@ -81,7 +87,7 @@ struct EnterpriseModel: Sendable {
     r[.maturityLevel] = t < -0.75 ? 1 : t < 0.35 ? 2 : t < 1.25 ? 3 : 4
   }
 
-  private func drawEffects(m: Double, _ g: inout NormalSource, _ r: inout RawEnterprise) {
+  private func drawEffects(m: Double, _ g: inout YearSource, _ r: inout RawEnterprise) {
     r[.costReduction] = round2(clamp(7 + 3.5 * m + 3.5 * g.normal(), -8, 40))
     r[.energyReduction] = round2(clamp(5 + 2.5 * m + 3.5 * g.normal(), -15, 35))
     r[.inventoryTurnoverGain] = round2(clamp(12 + 7 * m + 9 * g.normal(), -25, 90))
@@ -98,7 +104,7 @@ struct EnterpriseModel: Sendable {
     r[.trainingSatisfaction] = (clamp(86 + 3 * m + 6 * g.normal(), 40, 100) * 10).rounded() / 10
   }
 
-  private func drawIdentity(row: Int, m: Double, s: Double, _ g: inout NormalSource, _ r: inout RawEnterprise) {
+  private func drawIdentity(row: Int, m: Double, s: Double, _ g: inout YearSource, _ r: inout RawEnterprise) {
     let h = 0.6 * m + 0.6 * s + 0.6 * g.normal()
     let u = g.uniform()
     if h > 2.5 {

@@ -8,8 +8,33 @@ import Selection
 
 /// What `run --ledger` records: the run's report turned into a `RunRecord`.
 enum LedgerRecording {
+  /// What the ledger records beside the report, kept from the analysis (whose table is
+  /// released before the outputs are written): each row's line in the metrics file, the
+  /// metric columns as read and the criteria file's text.
+  struct Extra {
+    var lines: [Int] = []
+    var metrics: [RunRecord.Metric] = []
+    var criteriaText = ""
+    init() {}
+    /// Every declared column read from the metrics file but the id and the name, in the
+    /// criteria file's order (columns the run adds, such as the expert reviews' score, are
+    /// not metrics as read).
+    init(table: Table, spec: Spec, criteriaText: String) {
+      lines = table.lines
+      metrics = spec.columns.compactMap { c in
+        guard c.key != spec.evaluation.idColumn, c.key != spec.evaluation.labelColumn, c.key != spec.reviews?.column,
+          let header = table.headerFound[c.key], let column = table[c.key]
+        else { return nil }
+        return RunRecord.Metric(key: c.key, header: header, type: c.type.rawValue, column: column)
+      }
+      self.criteriaText = criteriaText
+    }
+  }
+
   /// The ledger's record of a written run.
-  static func record(_ report: RunReport, lines: [Int], criteriaText: String, out: String) -> RunRecord {
+  static func record(_ report: RunReport, extra: Extra, out: String) -> RunRecord {
+    let lines = extra.lines
+    let criteriaText = extra.criteriaText
     let e = report.evaluation
     let n = e.ids.count
     let m = report.manifest
@@ -61,7 +86,7 @@ enum LedgerRecording {
       year: report.spec.evaluation.year, recordedAt: m.timeISO8601, version: m.version, criteriaName: report.spec.evaluation.name,
       out: out, inputs: inputs, ids: e.ids, names: e.labels, lines: lines.count == n ? lines : Array(repeating: 0, count: n),
       score: e.score, rank: e.rank, stars: e.stars, unranked: unranked, groups: groups, programmes: programmes,
-      reasons: reasons, rewards: rewards)
+      reasons: reasons, rewards: rewards, metrics: extra.metrics.filter { $0.column.count == n })
   }
 
   /// SHA-256 of the history a run used (the ledger's finals merged with `--history`) as

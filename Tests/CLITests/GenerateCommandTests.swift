@@ -15,14 +15,15 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["m.csv"])
   }
 
-  /// The 2023 sample (the demo's next year) is generate's output for the same seed and 2023.
-  @Test func writesTheCommitted2023Sample() throws {
+  /// The 2023 and 2024 samples (the demo's next years) are generate's output for the same
+  /// seed and their year.
+  @Test(arguments: [2023, 2024]) func writesTheCommittedSampleOfALaterYear(year: Int) throws {
     let folder = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let out = folder.appendingPathComponent("m.csv")
-    let r = try CLI.run(["generate", "--rows", "300", "--seed", "2022", "--year", "2023", "--out", out.path])
+    let r = try CLI.run(["generate", "--rows", "300", "--seed", "2022", "--year", "\(year)", "--out", out.path])
     #expect(r.status == 0, "\(r.stderr)")
-    #expect(try Data(contentsOf: out) == Data(contentsOf: CLI.root.appendingPathComponent("samples/metrics-2023.csv")))
+    #expect(try Data(contentsOf: out) == Data(contentsOf: CLI.root.appendingPathComponent("samples/metrics-\(year).csv")))
   }
 
   @Test func noBOMDropsOnlyTheByteOrderMark() throws {

@@ -28,7 +28,7 @@ struct Generate: ParsableCommand {
   @Option(help: "Random seed; the same seed gives the same file.")
   var seed: UInt64 = 2022
 
-  @Option(help: "Selection year the metrics describe.")
+  @Option(help: "Selection year the metrics describe (row i is the same enterprise every year, its figures moved).")
   var year: Int = 2022
 
   @Option(help: "The CSV file to write.")

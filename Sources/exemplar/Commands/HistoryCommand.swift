@@ -8,7 +8,7 @@ import Reports
 struct HistoryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "history",
-    abstract: "One enterprise over the years: score, rank, stars, group scores, each programme's status and reason.",
+    abstract: "One enterprise over the years: score, rank, stars, group scores, each programme's status and reason, its metrics as read.",
     discussion: "Each year is its final run (or, before the final, its latest run, marked as a draft).")
 
   @Argument(help: "The enterprise's id (unified social credit code; case and spaces ignored).")
@@ -35,7 +35,8 @@ struct HistoryCommand: ParsableCommand {
           .init(
             programme: $0.programme, name: $0.name, computed: $0.computed, final: $0.final, position: $0.position,
             reason: file.english ? $0.reasonEN : $0.reasonZH)
-        })
+        },
+        metrics: y.metrics.map { .init(key: $0.key, header: $0.header, type: $0.type, value: $0.value) })
     }
     let report = EnterpriseHistoryReport(id: canonical, years: rows, english: file.english)
     print(json ? report.json : Diagnostic.terminalSafeLines(report.text))

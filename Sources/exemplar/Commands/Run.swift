@@ -61,7 +61,7 @@ struct Run: ParsableCommand {
     let start = DispatchTime.now().uptimeNanoseconds
     if let path = input.ledger {
       let ledger = try Ledger.open(path: path, create: true)
-      let record = LedgerRecording.record(report, lines: extra.lines, criteriaText: extra.criteriaText, out: out)
+      let record = LedgerRecording.record(report, extra: extra, out: out)
       summary.ledgerRun = try ledger.record(record, beforeCommit: LedgerRecording.testPause)
       summary.ledgerSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
@@ -80,14 +80,14 @@ struct Run: ParsableCommand {
 
   /// `prepare()` and what the ledger records beside the report: each row's line in the
   /// metrics file and the criteria file's text.
-  func prepareRun() throws -> (RunReport, (lines: [Int], criteriaText: String)) {
-    var extra: (lines: [Int], criteriaText: String) = ([], "")
+  func prepareRun() throws -> (RunReport, LedgerRecording.Extra) {
+    var extra = LedgerRecording.Extra()
     let report = try prepare(extra: &extra)
     return (report, extra)
   }
 
   func prepare() throws -> RunReport {
-    var extra: (lines: [Int], criteriaText: String) = ([], "")
+    var extra = LedgerRecording.Extra()
     return try prepare(extra: &extra)
   }
 
@@ -95,11 +95,11 @@ struct Run: ParsableCommand {
   /// line numbers) is released when this returns, before the outputs are written: at 1M rows
   /// that is most of the ingest's memory. The writers read ids and labels from the
   /// evaluation, which shares the table's packed id and label columns.
-  func prepare(extra: inout (lines: [Int], criteriaText: String)) throws -> RunReport {
+  func prepare(extra: inout LedgerRecording.Extra) throws -> RunReport {
     // Every input's SHA-256 comes from the bytes parsed (`InputDigests`).
     let digests = InputDigests(metrics: input.metrics)
     let analysis = try Pipeline(input: input, ledgerMayBeNew: true).analyse(digests: digests)
-    if input.ledger != nil { extra = (analysis.table.lines, digests.criteriaText) }
+    if input.ledger != nil { extra = LedgerRecording.Extra(table: analysis.table, spec: analysis.spec, criteriaText: digests.criteriaText) }
     let metricsSHA256 = try digests.metricsSHA256()
     let criteriaSHA256 = digests.criteriaSHA256
     let files = input.files
