@@ -102,3 +102,33 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: base + "/out") == ["2022"])
   }
 }
+
+/// `OutputFolder.syncFiles()`: one sync for many files written without their own.
+@Suite struct OutputFolderSyncTests {
+  @Test func syncedFilesArePublishedWhole() throws {
+    let dir = scratchFolder() + "/letters"
+    try OutputFolder.write(to: dir) { folder in
+      for i in 0..<50 { try "letter \(i)".write(toFile: folder.file("\(i).html"), atomically: false, encoding: .utf8) }
+      try folder.syncFiles()
+      #expect(!FileManager.default.fileExists(atPath: dir), "DIR stays invisible until the body returns")
+    }
+    #expect(text(dir + "/49.html") == "letter 49")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".html") }.count == 50)
+  }
+
+  @Test func aFolderThatCannotBeSyncedFailsTheWriteAndPublishesNothing() throws {
+    let dir = scratchFolder() + "/letters"
+    do {
+      try OutputFolder.write(to: dir) { folder in
+        try "x".write(toFile: folder.file("a.html"), atomically: false, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: folder.path)
+        try folder.syncFiles()
+      }
+      Issue.record("no error thrown")
+    } catch {
+      #expect(error.kind == .cantCreate)
+      #expect(error.diagnostics.diagnostics.first?.file.hasPrefix(dir + ".tmp-") == true, "\(error.diagnostics.diagnostics)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: dir))
+  }
+}
