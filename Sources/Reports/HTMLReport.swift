@@ -59,6 +59,7 @@ enum HTMLReport {
     code { font-size: 8.5pt; word-break: break-all; } .sign td { height: 14mm; } .sign th { width: 18%; }
     ol.plain { margin: 1mm 0; padding-left: 6mm; }
     table.list { table-layout: fixed; font-size: 8pt; } table.list td { overflow-wrap: anywhere; } table.list td.id { font-size: 7.5pt; }
+    table.list .note { font-size: 7.5pt; } section.programme > p.sub { break-after: avoid; page-break-after: avoid; }
     table.stab { font-size: 7pt; } table.stab td, table.stab th { padding: 0.4mm 0.8mm; } table.stab td:first-child { white-space: nowrap; } tr.group td { font-weight: bold; }
     @media print { body { padding: 0; max-width: none; } .cover, .appendix { break-after: page; } .appendix { break-before: page; break-after: auto; } }
 
