@@ -38,7 +38,8 @@ enum HTMLReport {
 
   static let css = """
     @page { size: A4; margin: 16mm 14mm 16mm 14mm;
-      @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #555; } }
+      @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #555;
+        font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif; } }
     @page :first { @bottom-center { content: none; } }
     body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif;
       font-size: 10.5pt; line-height: 1.5; color: #222; max-width: 182mm; margin: 0 auto; padding: 8mm 0; }
