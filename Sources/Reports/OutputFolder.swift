@@ -271,5 +271,4 @@ public struct OutputFolder {
     }
   }
 
-  static func removeTree(_ p: String) { try? FileManager.default.removeItem(atPath: p) }
 }

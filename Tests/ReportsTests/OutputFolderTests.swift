@@ -132,3 +132,28 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: dir))
   }
 }
+
+/// Replacing an output removes the old tree (many files at once), never what a link points to.
+@Suite struct OutputFolderRemovalTests {
+  @Test func replacingRemovesEveryOldFileAndFollowsNoLink() throws {
+    let base = scratchFolder()
+    let dir = base + "/letters"
+    let outside = base + "/precious.txt"
+    try "keep".write(toFile: outside, atomically: false, encoding: .utf8)
+    try OutputFolder.write(to: dir) { folder in
+      for i in 0..<300 { try "old \(i)".write(toFile: folder.file("\(i).html"), atomically: false, encoding: .utf8) }
+      try folder.makeFolder("shortlists")
+      for i in 0..<100 { try "old".write(toFile: folder.file("shortlists/\(i).csv"), atomically: false, encoding: .utf8) }
+      try FileManager.default.createSymbolicLink(atPath: folder.file("link"), withDestinationPath: outside)
+      try FileManager.default.createSymbolicLink(atPath: folder.file("dirlink"), withDestinationPath: base)
+    }
+    try OutputFolder.write(to: dir) { folder in
+      try "new".write(toFile: folder.file("0.html"), atomically: false, encoding: .utf8)
+    }
+    let left = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+    #expect(left == [".exemplar-output", "0.html"])
+    #expect(text(dir + "/0.html") == "new")
+    #expect(text(outside) == "keep", "a link in the old output is removed, not followed")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: base).sorted() == ["letters", "precious.txt"])
+  }
+}
