@@ -1,8 +1,9 @@
-// glibc declares renameat2 and sync_file_range only for GNU sources.
+// glibc declares renameat2, sync_file_range and syncfs only for GNU sources.
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "CLinux.h"
 
@@ -16,4 +17,8 @@ int exemplar_start_write_back(int fd, long long offset, long long count) {
 
 int exemplar_populate_write(void *address, size_t length) {
   return madvise(address, length, MADV_POPULATE_WRITE);
+}
+
+int exemplar_sync_file_system(int fd) {
+  return syncfs(fd);
 }

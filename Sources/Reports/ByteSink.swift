@@ -6,8 +6,8 @@ import Glibc
 /// Text is appended as UTF-8 into a 1 MiB buffer that is flushed with `write(2)`
 /// when full, so a million-row report never builds one giant `String`.
 /// With an `Transcoder` the bytes are converted (e.g. to GB18030) at each flush.
-/// `close()` flushes, `fsync`s and closes; it must be called for the file to be
-/// complete. The corresponding C functions are `open`, `write`, `fsync`, `close`.
+/// `close()` flushes, `fsync`s (unless created with `durable: false`) and closes; it must be
+/// called for the file to be complete. The corresponding C functions are `open`, `write`, `fsync`, `close`.
 /// Every 32 MiB written, `sync_file_range(SYNC_FILE_RANGE_WRITE)` starts the write-back of
 /// what came before (Linux; a hint that does not wait), so the final `fsync` of a large file
 /// finds little left to write; the `fsync` alone still gives durability.
@@ -23,10 +23,15 @@ final class ByteSink {
   /// Bytes written to the descriptor, and how many of them write-back was started for.
   private var written = 0
   private var writeBackStarted = 0
+  /// Whether `close()` syncs the file. A writer of many small files passes false and syncs
+  /// them all at once (`OutputFolder.syncFiles()`) before publishing them.
+  private let durable: Bool
 
-  /// Creates (truncating) the file at `path`, mode 0644 before the umask.
-  init(path: String, transcoder: Transcoder? = nil, capacity: Int = 1 << 20) throws(ReportError) {
+  /// Creates (truncating) the file at `path`, mode 0644 before the umask; `durable: false`
+  /// leaves the sync to the caller (see `durable`).
+  init(path: String, transcoder: Transcoder? = nil, capacity: Int = 1 << 20, durable: Bool = true) throws(ReportError) {
     self.path = path
+    self.durable = durable
     self.capacity = capacity
     self.transcoder = transcoder
     let d = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -124,11 +129,11 @@ final class ByteSink {
     }
   }
 
-  /// Flushes, syncs and closes the file.
+  /// Flushes, syncs (when `durable`) and closes the file.
   func close() throws(ReportError) {
     try flush(final: true)
     guard fd >= 0 else { return }
-    if fsync(fd) != 0 { throw .io(path: path, operation: "sync file", code: currentErrno) }
+    if durable, fsync(fd) != 0 { throw .io(path: path, operation: "sync file", code: currentErrno) }
     let r = Glibc.close(fd)
     fd = -1
     if r != 0 { throw .io(path: path, operation: "close file", code: currentErrno) }

@@ -32,7 +32,7 @@ enum CSVReports {
     for u in m.evaluation.unranked {
       csv.number("")
       csv.number("")
-      csv.text(m.evaluation.ids[u.row])
+      csv.id(m.evaluation.ids[u.row], excelText: m.options.excelTextIDs)
       csv.text(m.evaluation.labels[u.row])
       csv.empty(2 + m.groupKeys.count + m.spec.criteria.count)
       for p in m.decision.programmes.indices {

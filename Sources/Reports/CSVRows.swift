@@ -22,6 +22,8 @@ struct CSVRows: Sendable {
   let scoreDecimals: Int
   /// Status words by `ShortlistStatus` raw value (index 0: not on the list).
   let statusWords: [String]
+  /// Id cells as `="ID"` for Excel (`ReportOptions.excelTextIDs`).
+  let excelTextIDs: Bool
 
   init(_ m: ReportModel) {
     ev = m.evaluation
@@ -38,6 +40,7 @@ struct CSVRows: Sendable {
     names = m.labelText
     scoreDecimals = m.spec.evaluation.scoreDecimals
     statusWords = ["", m.labels.selected, m.labels.reserve, m.labels.excluded]
+    excelTextIDs = m.options.excelTextIDs
   }
 
   /// Rows `order[range]` of ranking.csv. The cells of the block (rank, competition rank,
@@ -61,7 +64,7 @@ struct CSVRows: Sendable {
         let c = UnsafeBufferPointer(rebasing: cells[k * width..<(k + 1) * width])
         csv.integer(ints[3 * k])
         csv.integer(ints[3 * k + 1])
-        texts.0.withValue(k) { csv.text(bytes: $0) }
+        texts.0.withValue(k) { csv.id(bytes: $0, excelText: excelTextIDs) }
         texts.1.withValue(k) { csv.text(bytes: $0) }
         numberCells(rank: ints[3 * k], score: c[0], stars: ints[3 * k + 2], UnsafeBufferPointer(rebasing: c[2...]), &csv)
         programmeCells(row, &csv)
@@ -119,7 +122,7 @@ struct CSVRows: Sendable {
   private func commonCells(
     _ row: Int, rank: Int, score: Double, stars: Int, _ cells: UnsafeBufferPointer<Double>?, _ csv: inout CSVWriter
   ) {
-    ids.utf8.withUnsafeBufferPointer { csv.text(bytes: UnsafeBufferPointer(rebasing: $0[ids.byteRange(row)])) }
+    ids.utf8.withUnsafeBufferPointer { csv.id(bytes: UnsafeBufferPointer(rebasing: $0[ids.byteRange(row)]), excelText: excelTextIDs) }
     names.utf8.withUnsafeBufferPointer { csv.text(bytes: UnsafeBufferPointer(rebasing: $0[names.byteRange(row)])) }
     numberCells(rank: rank, score: score, stars: stars, cells, &csv)
   }

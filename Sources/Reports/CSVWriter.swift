@@ -54,6 +54,27 @@ struct CSVWriter {
     out.append(UnsafeRawBufferPointer(u))
   }
 
+  /// An id cell: `text(bytes:)`, or with `excelText` (`run --excel-text-ids`) the formula
+  /// `="ID"` written as an RFC 4180 quoted field (`"=""ID"""`; a `"` in the id is doubled in
+  /// the formula and again in the field), which Excel shows as the text ID: an 18-digit credit
+  /// code stays `913302812924470220`, not `9.13E+17`. An id longer than Excel's 255-character
+  /// string literal is written as plain text.
+  mutating func id(bytes u: UnsafeBufferPointer<UInt8>, excelText: Bool) {
+    guard excelText, u.count <= 255 else { return text(bytes: u) }
+    separator()
+    out.append("\"=\"\"")
+    for b in u {
+      if b == UInt8(ascii: "\"") { out.append("\"\"\"\"") } else { out.append(b) }
+    }
+    out.append("\"\"\"")
+  }
+
+  /// An id cell from a `String` (see `id(bytes:excelText:)`).
+  mutating func id(_ s: String, excelText: Bool) {
+    var s = s
+    s.withUTF8 { id(bytes: $0, excelText: excelText) }
+  }
+
   /// A numeric cell, written as given (already formatted; "" for none).
   mutating func number(_ formatted: String) {
     separator()

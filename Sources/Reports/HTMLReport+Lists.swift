@@ -34,8 +34,9 @@ extension HTMLReport {
         continue
       }
       let paysReward = entries.contains { $0.reward > 0 || $0.unpaid > 0 }
-      try sink.write("<table class=\"list\">\n<colgroup><col style=\"width:9mm\"><col style=\"width:38mm\"><col style=\"width:30mm\">")
-      try sink.write("<col style=\"width:15mm\"><col style=\"width:15mm\"><col style=\"width:11mm\"><col style=\"width:8mm\">")
+      // Widths for 8 pt text: 候补N, a 5-character district or industry (经济开发区, 汽车零部件) on one line.
+      try sink.write("<table class=\"list\">\n<colgroup><col style=\"width:10mm\"><col style=\"width:34mm\"><col style=\"width:29mm\">")
+      try sink.write("<col style=\"width:17mm\"><col style=\"width:17mm\"><col style=\"width:11mm\"><col style=\"width:8mm\">")
       try sink.write(paysReward ? "<col style=\"width:18mm\"><col></colgroup>\n" : "<col></colgroup>\n")
       try sink.write("<thead><tr><th>\(t(m, "序号", "No."))</th><th>\(t(m, "企业名称", "Name"))</th><th>\(HTML.escape(CSVReports.idHeader(m)))</th>")
       try sink.write("<th>\(t(m, "区域", "District"))</th><th>\(t(m, "行业", "Industry"))</th><th>\(t(m, "得分", "Score"))</th><th>\(t(m, "星级", "Stars"))</th>")

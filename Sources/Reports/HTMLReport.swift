@@ -38,7 +38,8 @@ enum HTMLReport {
 
   static let css = """
     @page { size: A4; margin: 16mm 14mm 16mm 14mm;
-      @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #555; } }
+      @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #555;
+        font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif; } }
     @page :first { @bottom-center { content: none; } }
     body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif;
       font-size: 10.5pt; line-height: 1.5; color: #222; max-width: 182mm; margin: 0 auto; padding: 8mm 0; }
@@ -59,6 +60,7 @@ enum HTMLReport {
     code { font-size: 8.5pt; word-break: break-all; } .sign td { height: 14mm; } .sign th { width: 18%; }
     ol.plain { margin: 1mm 0; padding-left: 6mm; }
     table.list { table-layout: fixed; font-size: 8pt; } table.list td { overflow-wrap: anywhere; } table.list td.id { font-size: 7.5pt; }
+    table.list .note { font-size: 7.5pt; } section.programme > p.sub { break-after: avoid; page-break-after: avoid; }
     table.stab { font-size: 7pt; } table.stab td, table.stab th { padding: 0.4mm 0.8mm; } table.stab td:first-child { white-space: nowrap; } tr.group td { font-weight: bold; }
     @media print { body { padding: 0; max-width: none; } .cover, .appendix { break-after: page; } .appendix { break-before: page; break-after: auto; } }
 

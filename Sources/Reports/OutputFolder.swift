@@ -42,6 +42,20 @@ public struct OutputFolder {
     if mkdir(p, 0o777) != 0, errno != EEXIST { throw .io(path: p, operation: "create folder", code: currentErrno) }
   }
 
+  /// Makes every file written so far durable in one step: `syncfs` of the file system that
+  /// holds the folder (Linux), for a body that writes many small files without a sync each
+  /// (`exemplar letter` writes one per enterprise: an `fsync` per file cost 406 s for
+  /// 100,000 letters, this one call a few seconds). Call it at the end of the body, before
+  /// the folder is published; the rename that publishes then never exposes unsynced files.
+  ///
+  /// - Throws: `ReportError.io` naming the folder when the sync reports a write-back error.
+  public func syncFiles() throws(ReportError) {
+    let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { throw .io(path: path, operation: "open output folder", code: currentErrno) }
+    defer { _ = close(fd) }
+    if exemplar_sync_file_system(fd) != 0 { throw .io(path: path, operation: "sync", code: currentErrno) }
+  }
+
   /// Checks, before any work, that `dir` may be written by `write(to:inputs:_:)`: it is
   /// absent, empty or an earlier Exemplar output (the marker), and none of `inputs` lies
   /// inside it.
@@ -257,5 +271,4 @@ public struct OutputFolder {
     }
   }
 
-  static func removeTree(_ p: String) { try? FileManager.default.removeItem(atPath: p) }
 }

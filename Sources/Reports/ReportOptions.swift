@@ -42,6 +42,10 @@ public struct ReportOptions: Sendable {
   /// The columnar layout (`--layout columnar`): results.json's `ranking` names enterprises.csv,
   /// which holds the per-enterprise values as a table (docs/outputs.md).
   public var columnar = false
+  /// Id cells of ranking.csv and shortlists/*.csv as `="ID"`, which Excel keeps as text
+  /// (`run --excel-text-ids`, for officials who open the CSVs in Excel); off by default, when
+  /// the CSVs hold each id exactly. Recorded in results.json's manifest (`csv_ids`).
+  public var excelTextIDs = false
   /// Warnings about money and policy (a reward above its policy ceiling …), located in the
   /// criteria file: written to results.json (`policy_warnings`) and shown in report.html
   /// and the workbook's method sheet, for the officials who read those.

@@ -28,7 +28,7 @@ enum ResultsJSON {
     rewards(m, &w)
     reReview(m, &w)
     policyWarnings(m, &w)
-    manifest(m.manifest, &w)
+    manifest(m.manifest, excelTextIDs: m.options.excelTextIDs, &w)
     w.endObject()
     try sink.write(w.out)
     try sink.close()
@@ -264,7 +264,9 @@ enum ResultsJSON {
     w.endObject()
   }
 
-  private static func manifest(_ mf: Manifest, _ w: inout JSONWriter) {
+  /// The run's manifest; `csv_ids: "excel-text"` only when the CSVs' id cells were written
+  /// for Excel (`run --excel-text-ids`), so a default run's bytes are unchanged.
+  private static func manifest(_ mf: Manifest, excelTextIDs: Bool, _ w: inout JSONWriter) {
     w.key("manifest")
     w.beginObject()
     w.field("version", mf.version)
@@ -289,6 +291,7 @@ enum ResultsJSON {
         w.field("sha256", f.sha256)
       }
     }
+    if excelTextIDs { w.field("csv_ids", "excel-text") }
     w.endObject()
   }
 

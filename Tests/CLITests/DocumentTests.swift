@@ -149,6 +149,27 @@ let chromiumOnPath: Bool = {
     #expect(bad.status == 65 && !FileManager.default.fileExists(atPath: dir.appendingPathComponent("bad").path))
   }
 
+  @Test func lettersReplaceTheirFolderWholeAndAFailedRunKeepsIt() throws {
+    let dir = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("letters").path
+    let id = "91330281MA2JF61C08"
+    let first = try CLI.run(["letter"] + DocumentTests.sample + ["--id", id, "--out", out, "--no-pdf"])
+    #expect(first.status == 0, "\(first.stderr)")
+    let one = try String(contentsOfFile: out + "/\(id).html", encoding: .utf8)
+    // A failed run (unknown id) leaves the earlier letters as they were.
+    let bad = try CLI.run(["letter"] + DocumentTests.sample + ["--id", "NOPE", "--out", out])
+    #expect(bad.status == 65)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out).filter { !$0.hasPrefix(".") } == ["\(id).html"])
+    // Every enterprise: the folder is replaced as a whole, the letter is the same bytes, and
+    // no temporary folder is left beside it.
+    let all = try CLI.run(["letter"] + DocumentTests.sample + ["--out", out])
+    #expect(all.status == 0, "\(all.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".html") }.count == 300)
+    #expect(try String(contentsOfFile: out + "/\(id).html", encoding: .utf8) == one)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["letters"])
+  }
+
   @Test func explainNamesAnUnpaidStarReward() throws {
     // Rank 25 in the samples is a 4★ enterprise the 2,500,000 budget did not pay.
     let r = try CLI.run(["explain"] + DocumentTests.sample + ["--id", "913302007739285211"])

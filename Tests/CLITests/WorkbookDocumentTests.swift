@@ -144,4 +144,37 @@ struct WorkbookDocumentTests {
     for (_, list) in shortlists { for id in list["selected"] as? [String] ?? [] { #expect(html.contains(id)) } }
     #expect(!html.contains("得分"))  // no scores on the public list
   }
+
+  /// What a user sees opening the sheets (checked rendered by LibreOffice): rows as tall as
+  /// their wrapped 推荐理由, the 公示 paragraphs across the table's width, a programme that
+  /// pays nothing showing —, each metric column with one number of decimals.
+  @Test func printedSheetsReadAsWrittenInASpreadsheet() throws {
+    let dir = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("out").path
+    let r = try CLI.run(["run"] + DocumentTests.sample + ["--out", out, "--no-pdf", "--no-html"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let xlsx = out + "/recommendations.xlsx"
+    let city = try Self.part(xlsx, "xl/worksheets/sheet1.xml")
+    // Row 4 (the committee's addition, a three-line reason) and the header row are taller
+    // than one line; rows without wrapped text keep the default height.
+    func height(_ xml: String, _ row: Int) -> Double? {
+      guard let tag = xml.components(separatedBy: "<row r=\"\(row)\"").dropFirst().first?.prefix(while: { $0 != ">" }),
+        let ht = tag.components(separatedBy: "ht=\"").dropFirst().first?.prefix(while: { $0 != "\"" })
+      else { return nil }
+      return Double(ht)
+    }
+    #expect((height(city, 3) ?? 0) >= 31 && (height(city, 4) ?? 0) >= 46, "\(String(describing: height(city, 4)))")
+    #expect(height(city, 5).map { $0 >= 31 } == true)
+    let styles = try Self.part(xlsx, "xl/styles.xml")
+    #expect(styles.contains("formatCode=\"#,##0;-#,##0;&quot;—&quot;\""))
+    #expect(styles.contains("formatCode=\"0.00\""))
+    // 生产效率提升率 33.9 of the second enterprise is stored as is and shown with the column's 2 decimals.
+    #expect(Self.cells(city).values.contains("33.9"))
+    // The 公示 workbook: the opening paragraph and the rules merged across A:E, tall enough.
+    let notice = try Self.part(out + "/public-notice.xlsx", "xl/worksheets/sheet1.xml")
+    #expect(notice.contains("<mergeCell ref=\"A2:E2\"/>"))
+    #expect(notice.components(separatedBy: "<mergeCell ref=").count - 1 >= 3, "\(notice.suffix(400))")
+    #expect(Self.cells(notice)["A2"]?.hasPrefix("根据2022年度中小企业数字化改造标杆企业评选工作安排") == true)
+  }
 }

@@ -102,3 +102,58 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: base + "/out") == ["2022"])
   }
 }
+
+/// `OutputFolder.syncFiles()`: one sync for many files written without their own.
+@Suite struct OutputFolderSyncTests {
+  @Test func syncedFilesArePublishedWhole() throws {
+    let dir = scratchFolder() + "/letters"
+    try OutputFolder.write(to: dir) { folder in
+      for i in 0..<50 { try "letter \(i)".write(toFile: folder.file("\(i).html"), atomically: false, encoding: .utf8) }
+      try folder.syncFiles()
+      #expect(!FileManager.default.fileExists(atPath: dir), "DIR stays invisible until the body returns")
+    }
+    #expect(text(dir + "/49.html") == "letter 49")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".html") }.count == 50)
+  }
+
+  @Test func aFolderThatCannotBeSyncedFailsTheWriteAndPublishesNothing() throws {
+    let dir = scratchFolder() + "/letters"
+    do {
+      try OutputFolder.write(to: dir) { folder in
+        try "x".write(toFile: folder.file("a.html"), atomically: false, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: folder.path)
+        try folder.syncFiles()
+      }
+      Issue.record("no error thrown")
+    } catch {
+      #expect(error.kind == .cantCreate)
+      #expect(error.diagnostics.diagnostics.first?.file.hasPrefix(dir + ".tmp-") == true, "\(error.diagnostics.diagnostics)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: dir))
+  }
+}
+
+/// Replacing an output removes the old tree (many files at once), never what a link points to.
+@Suite struct OutputFolderRemovalTests {
+  @Test func replacingRemovesEveryOldFileAndFollowsNoLink() throws {
+    let base = scratchFolder()
+    let dir = base + "/letters"
+    let outside = base + "/precious.txt"
+    try "keep".write(toFile: outside, atomically: false, encoding: .utf8)
+    try OutputFolder.write(to: dir) { folder in
+      for i in 0..<300 { try "old \(i)".write(toFile: folder.file("\(i).html"), atomically: false, encoding: .utf8) }
+      try folder.makeFolder("shortlists")
+      for i in 0..<100 { try "old".write(toFile: folder.file("shortlists/\(i).csv"), atomically: false, encoding: .utf8) }
+      try FileManager.default.createSymbolicLink(atPath: folder.file("link"), withDestinationPath: outside)
+      try FileManager.default.createSymbolicLink(atPath: folder.file("dirlink"), withDestinationPath: base)
+    }
+    try OutputFolder.write(to: dir) { folder in
+      try "new".write(toFile: folder.file("0.html"), atomically: false, encoding: .utf8)
+    }
+    let left = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+    #expect(left == [".exemplar-output", "0.html"])
+    #expect(text(dir + "/0.html") == "new")
+    #expect(text(outside) == "keep", "a link in the old output is removed, not followed")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: base).sorted() == ["letters", "precious.txt"])
+  }
+}

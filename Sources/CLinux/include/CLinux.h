@@ -21,4 +21,9 @@ int exemplar_start_write_back(int fd, long long offset, long long count);
 /// (EINVAL on older kernels, where it is then a no-op).
 int exemplar_populate_write(void *address, size_t length);
 
+/// `syncfs(fd)`: writes back every dirty file and the journal of the file system holding
+/// `fd` and waits for it (Linux 2.6.39, glibc 2.14; since Linux 5.8 it also reports write-back
+/// errors of that file system). Returns 0, or -1 with `errno` set.
+int exemplar_sync_file_system(int fd);
+
 #endif

@@ -10,7 +10,9 @@ import Selection
 /// What an official sends when an enterprise asks why.
 public enum LetterReport {
   /// Writes one letter per row of `rows` into DIR (atomically, as `run` writes its folder):
-  /// `ID.html` each, and `ID.pdf` beside it when `pdfBrowser` is given.
+  /// `ID.html` each, and `ID.pdf` beside it when `pdfBrowser` is given. The letters are
+  /// written without a sync each and made durable together before the folder is published
+  /// (`OutputFolder.syncFiles()`).
   ///
   /// - Throws: `StageFailure` of kind `.cantCreate` (exit 73) naming the path that failed.
   public static func write(_ run: RunReport, rows: [Int], to dir: String, inputs: [String] = []) throws(StageFailure) {
@@ -19,6 +21,10 @@ public enum LetterReport {
     let m = ReportModel(run)
     var awards: [Int: [RewardAllocation.Award]] = [:]
     for a in m.decision.rewards.awards { awards[a.row, default: []].append(a) }
+    // Built once for all letters: the star requirements as shown, and each programme's
+    // exclusion reasons as text (filled as they are first met).
+    let shown = OfficialNames.starRequirements(m.spec, english: m.labels.english)
+    var reasons = m.decision.programmes.map { [String?](repeating: nil, count: $0.excluded.reasons.count) }
     try OutputFolder.write(to: dir, inputs: inputs) { folder in
       var used = Set<String>()
       var printJobs: [(html: String, pdf: String)] = []
@@ -27,7 +33,7 @@ public enum LetterReport {
         if used.contains(name) { name += "-\(row + 1)" }
         used.insert(name)
         let html = folder.file(name + ".html")
-        try letter(m, row: row, awards: awards[row] ?? [], to: html)
+        try letter(m, row: row, awards: awards[row] ?? [], shown: shown, reasons: &reasons, to: html)
         if run.options.pdfBrowser != nil { printJobs.append((html, folder.file(name + ".pdf"))) }
       }
       if let browser = run.options.pdfBrowser {
@@ -38,6 +44,8 @@ public enum LetterReport {
           i += 2
         }
       }
+      // One sync for all the letters (each is written without its own), then the rename.
+      try folder.syncFiles()
     }
   }
 
@@ -56,9 +64,12 @@ public enum LetterReport {
 
     """
 
-  /// One letter; `awards` are the enterprise's awards.
-  static func letter(_ m: ReportModel, row: Int, awards: [RewardAllocation.Award], to path: String) throws(ReportError) {
-    let sink = try ByteSink(path: path)
+  /// One letter; `awards` are the enterprise's awards, `shown` the star requirements as shown,
+  /// `reasons` each programme's exclusion reason texts met so far (by reason index).
+  static func letter(
+    _ m: ReportModel, row: Int, awards: [RewardAllocation.Award], shown: [String: String], reasons: inout [[String?]], to path: String
+  ) throws(ReportError) {
+    let sink = try ByteSink(path: path, capacity: 1 << 16, durable: false)
     let ev = m.evaluation
     let spec = m.spec
     let en = m.labels.english
@@ -80,9 +91,9 @@ public enum LetterReport {
       let why = ev.unranked.first { $0.row == row }?.reason ?? ""
       try sink.write("<p>\(HTML.escape(t(m, "贵单位未参与排名\(why.isEmpty ? "" : "：" + why)。", "Your enterprise was not ranked\(why.isEmpty ? "" : ": " + why).")))</p>\n")
     } else {
-      try result(m, row: row, sink)
+      try result(m, row: row, shown: shown, sink)
     }
-    try programmes(m, row: row, awards: awards, sink)
+    try programmes(m, row: row, awards: awards, reasons: &reasons, sink)
     let issuer = spec.documents.issuer.isEmpty ? t(m, "（发文单位）", "(issuing body)") : spec.documents.issuer
     var contact = ""
     if !spec.documents.contact.isEmpty { contact = t(m, "如有疑问，请联系：", "Questions: ") + spec.documents.contact }
@@ -92,7 +103,7 @@ public enum LetterReport {
   }
 
   /// Score, rank, stars; the criteria table; strengths, weaknesses; the gap to the next star.
-  private static func result(_ m: ReportModel, row: Int, _ sink: ByteSink) throws(ReportError) {
+  private static func result(_ m: ReportModel, row: Int, shown: [String: String], _ sink: ByteSink) throws(ReportError) {
     let ev = m.evaluation
     let spec = m.spec
     let en = m.labels.english
@@ -131,7 +142,7 @@ public enum LetterReport {
     if row < ev.starGap.count, let gap = ev.starGap[row] {
       var parts: [String] = []
       if gap.pointsShort > 0 { parts.append(t(m, "得分还差 \(m.scoreText(gap.pointsShort)) 分", "\(m.scoreText(gap.pointsShort)) points short")) }
-      let unmet = gap.unmet(shown: OfficialNames.starRequirements(spec, english: en)).map { en ? $0 : OfficialText.connectives($0) }
+      let unmet = gap.unmet(shown: shown).map { en ? $0 : OfficialText.connectives($0) }
       if !unmet.isEmpty { parts.append(t(m, "尚未满足：", "unmet: ") + unmet.joined(separator: en ? "; " : "；")) }
       let next = spec.stars.levels.first { $0.stars == gap.nextStars }?.label ?? "\(gap.nextStars)★"
       try sink.write("<p>\(HTML.escape(t(m, "距\(next)：", "To reach \(next): ") + parts.joined(separator: en ? "; " : "；")))</p>\n")
@@ -139,7 +150,9 @@ public enum LetterReport {
   }
 
   /// Each programme's decision and reason, with this programme's reward.
-  private static func programmes(_ m: ReportModel, row: Int, awards: [RewardAllocation.Award], _ sink: ByteSink) throws(ReportError) {
+  private static func programmes(
+    _ m: ReportModel, row: Int, awards: [RewardAllocation.Award], reasons: inout [[String?]], _ sink: ByteSink
+  ) throws(ReportError) {
     guard !m.decision.programmes.isEmpty else { return }
     let en = m.labels.english
     try sink.write("<table>\n<thead><tr><th>\(t(m, "推荐项目", "Programme"))</th><th>\(t(m, "结果", "Decision"))</th><th>\(t(m, "说明", "Reason"))</th></tr></thead>\n<tbody>\n")
@@ -156,7 +169,13 @@ public enum LetterReport {
         why = m.listEntries(p).first { $0.row == row }?.reason ?? ""
       case .excluded?:
         decision = t(m, "未入选", "not selected")
-        why = reason.map { en ? $0.text(english: true) : OfficialText.connectives($0.text(english: false)) } ?? ""
+        let k = Int(m.excludedReason[p][row])
+        if let text = reasons[p][k] {
+          why = text
+        } else if let reason {
+          why = en ? reason.text(english: true) : OfficialText.connectives(reason.text(english: false))
+          reasons[p][k] = why
+        }
       case nil: break
       }
       let paid = awards.filter { $0.source == d.key }.reduce(0) { $0 + $1.granted }

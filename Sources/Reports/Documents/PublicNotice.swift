@@ -69,17 +69,19 @@ enum PublicNotice {
     for d in m.decision.programmes {
       let name = m.programmeName(d.key)
       let s = try book.addSheet((en ? "Notice " : "公示-") + name)
-      s.header([], widths: [7, 36, 22, 14, 36], dataRows: 0, freeze: false, nil)
+      let widths: [Double] = [7, 36, 22, 14, 36]
+      let width = widths.reduce(0, +)
+      s.header([], widths: widths, dataRows: 0, freeze: false, nil)
       s.officialPrintSetup(headerRow: 3, landscape: false, english: en)
       s.titleAcross(0, last: 4, title(m), f.title)
-      book.check(worksheet_set_row(s.ws, 1, 45, nil), "sheet '\(s.name)' row")
-      s.text(1, 0, intro, wrap)
-      for c in 1...4 { book.check(worksheet_write_blank(s.ws, 1, lxw_col_t(c), wrap), "sheet '\(s.name)' row") }
+      s.fitRow(1, [(intro, width)])
+      s.paragraph(1, last: 4, intro, wrap)
       s.text(2, 0, "\(name)（\(d.selected.count)\(t(m, " 家", ""))）", f.subtitle)
       let titles = en ? ["No.", "Name", "Credit code", "District", "Programme"] : ["序号", "企业名称", "统一社会信用代码", "所属区域", "拟推荐项目"]
       for (c, title) in titles.enumerated() { s.text(3, c, title, f.header) }
       var r = 4
       for (i, row) in d.selected.enumerated() {
+        s.fitRow(r, [(m.evaluation.labels[row], 36), (name, 36)])
         s.number(r, 0, Double(i + 1), f.number)
         s.text(r, 1, m.evaluation.labels[row], f.wrapCell)
         s.text(r, 2, m.evaluation.ids[row], f.cell)
@@ -89,9 +91,8 @@ enum PublicNotice {
       }
       r += 1
       for rule in rules {
-        book.check(worksheet_set_row(s.ws, lxw_row_t(r), 48, nil), "sheet '\(s.name)' row")
-        s.text(r, 0, rule, wrap)
-        for c in 1...4 { book.check(worksheet_write_blank(s.ws, lxw_row_t(r), lxw_col_t(c), wrap), "sheet '\(s.name)' row") }
+        s.fitRow(r, [(rule, width)])
+        s.paragraph(r, last: 4, rule, wrap)
         r += 1
       }
       r += 1

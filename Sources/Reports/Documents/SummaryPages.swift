@@ -28,6 +28,18 @@ enum SummaryPages {
     return (name.hasPrefix(year) ? "" : year) + name + "推荐汇总表"
   }
 
+  /// The decimals a metric column is printed with: as many as its most precise value needs
+  /// (`OfficialText.raw`, at most 2), so that a column's decimal points line up (33.90 beside
+  /// 20.64, not 33.9).
+  static func columnDecimals(_ values: [Double?]) -> Int {
+    var most = 0
+    for case let x? in values where x.isFinite {
+      let text = formatTrimmed(x, decimals: 2)
+      if let dot = text.firstIndex(of: ".") { most = max(most, text.distance(from: dot, to: text.endIndex) - 1) }
+    }
+    return most
+  }
+
   static func write(_ m: ReportModel, to path: String) throws(ReportError) {
     let sink = try ByteSink(path: path)
     let en = m.labels.english
@@ -40,9 +52,11 @@ enum SummaryPages {
       try sink.write("<section class=\"sheet\">\n<h1>\(HTML.escape(title(m, key: d.key)))</h1>\n")
       try sink.write("<div class=\"head\"><span>\(HTML.escape(t(m, "填报单位（盖章）：", "Issuing unit (seal): ") + (issuer.isEmpty ? "＿＿＿＿＿＿＿＿" : issuer)))</span>")
       try sink.write("<span>\(HTML.escape(t(m, "填报日期：", "Date: ") + OfficialText.date(m.manifest.time, english: en)))</span></div>\n")
-      try sink.write("<table class=\"list\">\n<colgroup><col style=\"width:11mm\"><col style=\"width:34mm\"><col style=\"width:30mm\">")
-      try sink.write("<col style=\"width:14mm\"><col style=\"width:14mm\">" + String(repeating: "<col style=\"width:14mm\">", count: metrics.count))
-      try sink.write("<col style=\"width:11mm\"><col style=\"width:8mm\"><col style=\"width:12mm\"><col style=\"width:18mm\"><col><col style=\"width:30mm\"></colgroup>\n")
+      // Widths for 7.5 pt text: 推荐排序 and 星级 headers on one line, a 5-character district
+      // or industry on one line, and the 推荐理由 column as wide as the rest allows (two lines a row).
+      try sink.write("<table class=\"list\">\n<colgroup><col style=\"width:14mm\"><col style=\"width:31mm\"><col style=\"width:30mm\">")
+      try sink.write("<col style=\"width:16mm\"><col style=\"width:16mm\">" + String(repeating: "<col style=\"width:14mm\">", count: metrics.count))
+      try sink.write("<col style=\"width:10mm\"><col style=\"width:9mm\"><col style=\"width:12mm\"><col style=\"width:17mm\"><col><col style=\"width:22mm\"></colgroup>\n")
       try sink.write("<thead><tr><th>\(t(m, "推荐排序", "No."))</th><th>\(t(m, "企业名称", "Name"))</th><th>\(t(m, "统一社会信用代码", "Credit code"))</th>")
       try sink.write("<th>\(t(m, "所属区域", "District"))</th><th>\(t(m, "所属行业", "Industry"))</th>")
       for j in metrics {
@@ -54,12 +68,16 @@ enum SummaryPages {
       try sink.write("<th>\(t(m, "本项目奖励", "Reward"))</th><th>\(t(m, "推荐理由", "Reason"))</th><th>\(t(m, "备注", "Note"))</th></tr></thead>\n<tbody>\n")
       let entries = m.listEntries(p)
       let ev = m.evaluation
+      let decimals = metrics.map { j in columnDecimals(entries.map { m.facts.rows[$0.row]?.raw[j] ?? nil }) }
       for e in entries {
         let f = m.facts.rows[e.row]
         let no = e.status == .selected ? String(e.position) : t(m, "候补\(e.position)", "Reserve \(e.position)")
         try sink.write("<tr class=\"\(e.status == .selected ? "selected" : "reserve")\"><td class=\"nw\">\(no)</td><td>\(HTML.escape(ev.labels[e.row]))</td>")
         try sink.write("<td class=\"id\">\(HTML.escape(ev.ids[e.row]))</td><td class=\"nw\">\(HTML.escape(f?.district ?? ""))</td><td class=\"nw\">\(HTML.escape(f?.industry ?? ""))</td>")
-        for j in metrics { try sink.write("<td class=\"n\">\(HTML.escape(OfficialText.raw(f?.raw[j] ?? nil, unit: nil)))</td>") }
+        for (k, j) in metrics.enumerated() {
+          let x = f?.raw[j] ?? nil
+          try sink.write("<td class=\"n\">\(x.map { $0.isFinite ? formatFixed($0, decimals: decimals[k]) : "—" } ?? "—")</td>")
+        }
         let ranked = ev.rank[e.row] > 0
         try sink.write("<td class=\"n\">\(ranked ? m.scoreText(ev.score[e.row]) : "")</td><td class=\"n\">\(ranked ? String(ev.stars[e.row]) : "")</td>")
         let level = e.status == .selected ? (spec.map { m.labels.levelName($0.level) } ?? "") : t(m, "候补", "reserve")

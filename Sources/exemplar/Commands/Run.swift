@@ -48,6 +48,11 @@ struct Run: ParsableCommand {
     help: "Skip the weight-stability intervals in report.html (computed for weighted-sum aggregation up to \(Run.stabilityRowLimit) enterprises).")
   var noStability = false
 
+  @Flag(
+    name: .customLong("excel-text-ids"),
+    help: "Write the id cells of ranking.csv and shortlists/*.csv as =\"ID\", so Excel keeps all-digit credit codes as text (not 9.13E+17); recorded in results.json.")
+  var excelTextIDs = false
+
   /// Above this many enterprises the stability section is left out of report.html
   /// (`exemplar weights --stability` computes it at any size).
   static let stabilityRowLimit = 20_000
@@ -131,6 +136,7 @@ struct Run: ParsableCommand {
       }
     }
     options.columnar = layout == .columnar
+    options.excelTextIDs = excelTextIDs
     options.policyWarnings = RewardPolicy.policy2022.warnings(for: analysis.spec)
     if !noHTML, !noStability, analysis.table.rowCount <= Run.stabilityRowLimit {
       options.stability = try stabilityRows(analysis)
