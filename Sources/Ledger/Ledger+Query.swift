@@ -119,3 +119,17 @@ extension Ledger {
     }
   }
 }
+
+extension Ledger {
+  /// The criteria file's text recorded with `run` (nil when the run recorded none).
+  public func criteriaText(run: Int) throws(LedgerError) -> String? {
+    do {
+      return try queue.read { db in
+        try String.fetchOne(
+          db, sql: "SELECT content FROM input WHERE run = ? AND role = 'criteria' ORDER BY position LIMIT 1", arguments: [run])
+      }
+    } catch {
+      throw Ledger.failure(error, path: path, doing: "read")
+    }
+  }
+}

@@ -68,21 +68,29 @@ public struct EnterpriseHistoryReport: Sendable {
   public var id: String
   public var years: [Year]
   public var english: Bool
-  public init(id: String, years: [Year], english: Bool) {
+  /// The groups' labels by key (from the criteria recorded with the runs): the text names
+  /// each group score by its label, the JSON keeps the keys.
+  public var groupLabels: [String: String]
+  public init(id: String, years: [Year], english: Bool, groupLabels: [String: String] = [:]) {
     self.id = id
     self.years = years
     self.english = english
+    self.groupLabels = groupLabels
+  }
+
+  /// A status word as the text shows it.
+  private func statusWord(_ status: String) -> String {
+    switch status {
+    case "selected": return english ? "selected" : "入选"
+    case "reserve": return english ? "reserve" : "候补"
+    default: return english ? "not selected" : "未入选"
+    }
   }
 
   private func statusText(_ s: Status) -> String {
     let position = s.position.map { english ? " #\($0)" : "第\($0)位" } ?? ""
-    let word: String
-    switch s.final {
-    case "selected": word = english ? "selected" + position : "入选" + position
-    case "reserve": word = english ? "reserve" + position : "候补" + position
-    default: word = english ? "not selected" : "未入选"
-    }
-    let committee = s.computed != s.final ? (english ? " (computed: \(s.computed))" : "（计算结果：\(s.computed)）") : ""
+    let word = statusWord(s.final) + (s.final == "selected" || s.final == "reserve" ? position : "")
+    let committee = s.computed != s.final ? (english ? " (computed: \(statusWord(s.computed)))" : "（计算结果：\(statusWord(s.computed))）") : ""
     let reason = s.reason.map { english ? ": \($0)" : "：\($0)" } ?? ""
     return word + committee + reason
   }
@@ -102,7 +110,7 @@ public struct EnterpriseHistoryReport: Sendable {
         lines.append(english ? "\(y.year) (run \(y.run), \(tag)): not ranked: \(y.unranked ?? "")" : "\(y.year)年（第\(y.run)次运行，\(tag)）：未参与排名：\(y.unranked ?? "")")
       }
       if !y.groups.isEmpty {
-        lines.append("  " + y.groups.map { "\($0.key) \(formatFixed($0.score, decimals: 2))" }.joined(separator: "  "))
+        lines.append("  " + y.groups.map { "\(groupLabels[$0.key] ?? $0.key) \(formatFixed($0.score, decimals: 2))" }.joined(separator: "  "))
       }
       for s in y.statuses { lines.append("  \(s.name) [\(s.programme)]: \(statusText(s))") }
     }

@@ -96,6 +96,10 @@ import Testing
     #expect(compare.stdout.hasPrefix("年度对比 2023年（第2次运行，终稿） → 2024年（第3次运行，未定稿）\n"))
     #expect(compare.stdout.contains("2024年度数字化改造标杆企业 [city_benchmark]: 新入选 14，退出 14，保留 6\n"))
     #expect(compare.stdout.contains("  26 → 252  (−226)  91330282MA2C7B958C  余姚奥力智能装备股份有限公司\n"))
+    // Group scores named by the labels of the criteria recorded with the runs, not by keys.
+    let groupLines = history.stdout.split(separator: "\n").filter { $0.hasPrefix("  成本 ") }
+    #expect(groupLines.count == 3 && groupLines.allSatisfy { $0.contains("  效率 ") && $0.contains("  品质 ") }, "\(history.stdout)")
+    #expect(!history.stdout.contains("  cost "))
     // The metrics are those of the CSV: the review score the 2022 run added is not one.
     #expect(!history.stdout.contains("专家评审得分"))
   }

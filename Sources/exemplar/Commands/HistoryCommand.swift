@@ -1,4 +1,5 @@
 import ArgumentParser
+import Criteria
 import Foundation
 import Ledger
 import Model
@@ -38,7 +39,20 @@ struct HistoryCommand: ParsableCommand {
         },
         metrics: y.metrics.map { .init(key: $0.key, header: $0.header, type: $0.type, value: $0.value) })
     }
-    let report = EnterpriseHistoryReport(id: canonical, years: rows, english: file.english)
+    let report = EnterpriseHistoryReport(id: canonical, years: rows, english: file.english, groupLabels: try groupLabels(ledger, runs: years.map(\.year.run)))
     print(json ? report.json : Diagnostic.terminalSafeLines(report.text))
+  }
+
+  /// The groups' labels of the criteria recorded with `runs` (a later run's label wins); a
+  /// run whose criteria text is missing or no longer loads adds none.
+  private func groupLabels(_ ledger: Ledger, runs: [Int]) throws -> [String: String] {
+    var labels: [String: String] = [:]
+    for run in runs {
+      guard let text = try ledger.criteriaText(run: run),
+        case .success(let spec) = CriteriaLoader.load(bytes: Array(text.utf8), source: "run \(run)")
+      else { continue }
+      for g in spec.groups { labels[g.key] = g.label }
+    }
+    return labels
   }
 }
