@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Ledger {
   /// Records a run in one transaction and returns its number (1, 2, 3 … in recording

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 import Model
 
 /// The ledger of years: one SQLite file holding every recorded run and every year's final

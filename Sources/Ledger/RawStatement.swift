@@ -1,5 +1,5 @@
-import GRDB
-import GRDBSQLite
+internal import GRDB
+internal import GRDBSQLite
 
 /// A prepared statement driven through SQLite's C API: binding and stepping without
 /// building argument arrays, for the bulk inserts of `Ledger.record` (hundreds of
