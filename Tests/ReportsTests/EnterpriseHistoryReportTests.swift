@@ -29,3 +29,12 @@ import Testing
     #expect(Self.report(english: false, labels: ["cost": "成本"]).json.contains(#""cost":81.25"#))
   }
 }
+
+/// The ledger's UTC record time as an office reads it.
+@Suite struct BeijingMinuteTests {
+  @Test func utcBecomesBeijingTimeToTheMinute() {
+    #expect(beijingMinute(iso8601: "2026-12-07T00:43:34Z") == "2026-12-07 08:43")
+    #expect(beijingMinute(iso8601: "2026-12-31T16:00:00Z") == "2027-01-01 00:00")  // across the new year
+    #expect(beijingMinute(iso8601: "not a time") == "not a time")
+  }
+}

@@ -79,3 +79,14 @@ enum OfficialText {
     }
   }
 }
+
+/// An ISO 8601 UTC time as the ledger records it (`2026-12-07T00:43:34Z`) in Beijing time to
+/// the minute (`2026-12-07 08:43`), as an office reads it; the text itself when it is not
+/// such a time.
+public func beijingMinute(iso8601 text: String) -> String {
+  guard let d = ISO8601DateFormatter().date(from: text) else { return text }
+  var cal = Calendar(identifier: .gregorian)
+  cal.timeZone = OfficialText.beijing
+  let c = cal.dateComponents([.year, .month, .day, .hour, .minute], from: d)
+  return String(format: "%04d-%02d-%02d %02d:%02d", c.year ?? 1970, c.month ?? 1, c.day ?? 1, c.hour ?? 0, c.minute ?? 0)
+}

@@ -36,10 +36,10 @@ struct LedgerList: ParsableCommand {
       return
     }
     let e = file.english
-    print(e ? "run  year  recorded at           enterprises  ranked  final for" : "运行  年度  记录时间              企业数  参与排名  定稿项目")
+    print(e ? "run  year  Beijing time      enterprises  ranked  final for" : "运行  年度  记录时间（北京）  企业数  参与排名  定稿项目")
     for r in runs {
       let finals = r.finals.isEmpty ? "—" : r.finals.joined(separator: ", ")
-      print("\(pad(r.run, 4))  \(r.year)  \(r.recordedAt)  \(pad(r.enterprises, 11))  \(pad(r.ranked, 6))  \(finals)")
+      print("\(pad(r.run, 4))  \(r.year)  \(beijingMinute(iso8601: r.recordedAt))  \(pad(r.enterprises, 11))  \(pad(r.ranked, 6))  \(finals)")
     }
     if runs.isEmpty { print(e ? "(no runs)" : "（无运行记录）") }
   }
