@@ -23,12 +23,6 @@ extension SensitivityReport {
       for v in values { j.number(v) }
       j.endArray()
     }
-    func ids(_ key: String, _ rows: [Int]) {
-      j.key(key)
-      j.beginArray()
-      for r in rows { j.string(id(r)) }
-      j.endArray()
-    }
     func crossing(_ key: String, _ c: Crossing?) {
       guard let c else { return }
       j.key(key)
@@ -82,21 +76,7 @@ extension SensitivityReport {
     }
     j.endArray()
     map("mean_weights", criterionKeys, mc.meanWeights)
-    j.key("programmes")
-    j.beginArray()
-    for p in mc.programmes {
-      j.beginObject()
-      ids("borderline", p.borderline)
-      j.field("key", p.key)
-      j.field("mean_jaccard", p.meanJaccard)
-      ids("nominal", p.nominal)
-      ids("nominal_outside", p.nominalOutside)
-      j.field("p5_jaccard", p.p5Jaccard)
-      j.field("quota", p.quota)
-      ids("robust", p.robust)
-      j.endObject()
-    }
-    j.endArray()
+    Self.writeProgrammes(mc.programmes, withNominal: true, &j, id: id)
     j.field("rank_samples", mc.rankSamples)
     j.field("robust_threshold", mc.robustThreshold)
     j.field("samples", mc.samples)
@@ -149,5 +129,32 @@ extension SensitivityReport {
     for c in mc.variantCounts { j.number(c) }
     j.endArray()
     j.endObject()
+  }
+
+  /// `"programmes"`: each programme's robustness across the samples, its members by id
+  /// (Monte Carlo with its nominal list; the weights-alone part of the separated analysis
+  /// without it).
+  static func writeProgrammes(_ programmes: [ProgrammeRobustness], withNominal: Bool, _ j: inout JSONWriter, id: (Int) -> String) {
+    func ids(_ key: String, _ rows: [Int]) {
+      j.key(key)
+      j.beginArray()
+      for r in rows { j.string(id(r)) }
+      j.endArray()
+    }
+    j.key("programmes")
+    j.beginArray()
+    for p in programmes {
+      j.beginObject()
+      ids("borderline", p.borderline)
+      j.field("key", p.key)
+      j.field("mean_jaccard", p.meanJaccard)
+      if withNominal { ids("nominal", p.nominal) }
+      ids("nominal_outside", p.nominalOutside)
+      j.field("p5_jaccard", p.p5Jaccard)
+      j.field("quota", p.quota)
+      ids("robust", p.robust)
+      j.endObject()
+    }
+    j.endArray()
   }
 }

@@ -1,7 +1,7 @@
 """TOPSIS with explicit vector normalisation on a column holding negative values
 (a profit margin of loss-making enterprises), scored by pymcdm.
 
-Writes Tests/ScoringTests/Fixtures/vector-negative.json. Run with scripts/reference/vector_negative.sh
+Writes Tests/ScoringTests/Fixtures/vector-negative.json. Run with scripts/reference/make_fixtures.sh
 (the venv of make_fixtures.sh). x/||x|| is defined for any real values; pymcdm's
 vector_normalization and TOPSIS accept them (cost: 1 - x/||x||).
 """

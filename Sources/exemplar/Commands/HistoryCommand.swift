@@ -47,8 +47,9 @@ struct HistoryCommand: ParsableCommand {
   /// run whose criteria text is missing or no longer loads adds none.
   private func groupLabels(_ ledger: Ledger, runs: [Int]) throws -> [String: String] {
     var labels: [String: String] = [:]
+    var parsed = Set<String>()  // years usually share one criteria text: load each text once
     for run in runs {
-      guard let text = try ledger.criteriaText(run: run),
+      guard let text = try ledger.criteriaText(run: run), parsed.insert(text).inserted,
         case .success(let spec) = CriteriaLoader.load(bytes: Array(text.utf8), source: "run \(run)")
       else { continue }
       for g in spec.groups { labels[g.key] = g.label }

@@ -47,14 +47,7 @@ struct Letter: ParsableCommand {
     }
     var options = ReportOptions(english: output.lang == .en, excel: false, html: true, version: Exemplar.version)
     if id != nil, !noPDF {
-      options.pdfBrowser = PDFPrinter.browser()
-      if options.pdfBrowser == nil {
-        var err = StandardError()
-        let note = Message(
-          zh: "exemplar: 注：未找到 Chromium（chromium、chromium-browser、google-chrome 或 $EXEMPLAR_CHROMIUM）；未写出 PDF",
-          en: "exemplar: note: no Chromium found (chromium, chromium-browser, google-chrome or $EXEMPLAR_CHROMIUM); no PDF written")
-        print(Exit.text(note), to: &err)
-      }
+      options.pdfBrowser = Exit.chromium(missing: Message(zh: "未写出 PDF", en: "no PDF written"))
     }
     let manifest = Manifest(
       version: Exemplar.version, metricsFile: input.metrics, metricsSHA256: "", criteriaFile: input.criteria, criteriaSHA256: "",

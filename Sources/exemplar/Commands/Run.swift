@@ -126,14 +126,7 @@ struct Run: ParsableCommand {
       english: output.lang == .en, outputEncoding: csvOutput.outputEncoding == .gb18030 ? .gb18030 : .utf8,
       excel: !noExcel, html: !noHTML, now: manifest.time, version: Exemplar.version, seed: seed == 0 ? nil : seed)
     if !noHTML, !noPDF {
-      options.pdfBrowser = PDFPrinter.browser()
-      if options.pdfBrowser == nil {
-        var err = StandardError()
-        let note = Message(
-          zh: "exemplar: 注：未找到 Chromium（chromium、chromium-browser、google-chrome 或 $EXEMPLAR_CHROMIUM）；未写出 report.pdf",
-          en: "exemplar: note: no Chromium found (chromium, chromium-browser, google-chrome or $EXEMPLAR_CHROMIUM); report.pdf not written")
-        print(Exit.text(note), to: &err)
-      }
+      options.pdfBrowser = Exit.chromium(missing: Message(zh: "未写出 report.pdf", en: "report.pdf not written"))
     }
     options.columnar = layout == .columnar
     options.excelTextIDs = excelTextIDs
