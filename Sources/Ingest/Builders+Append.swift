@@ -48,8 +48,9 @@ extension Builders {
     }
     let copied = { (f: Int) in plan[f].code == .category || plan[f].code == .bool }
     let groups = share(plan: plan, count: count, threads: threads).map { g in g.filter(copied) + g.filter { !copied($0) } }
+    let noMissing = [Bool](repeating: false, count: numericRows)
     withUnsafePointer(to: self) { from in
-      let job = TakeJob(from: from, plan: plan, groups: groups, slots: slots)
+      let job = TakeJob(from: from, plan: plan, groups: groups, slots: slots, noMissing: noMissing)
       runConcurrently(groups.count) { g in job.run(g) }
     }
     return Array(UnsafeBufferPointer(start: slots, count: count))
@@ -142,8 +143,10 @@ private struct TakeJob: @unchecked Sendable {
   let plan: UnsafePointer<FieldKind>
   let groups: [[Int]]
   let slots: UnsafeMutablePointer<Column?>
+  /// The one all-false mask the columns without a missing cell share.
+  let noMissing: [Bool]
 
   func run(_ g: Int) {
-    for f in groups[g] { slots[f] = from.pointee.take(plan[f]) }
+    for f in groups[g] { slots[f] = from.pointee.take(plan[f], noMissing: noMissing) }
   }
 }

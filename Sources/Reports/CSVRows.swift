@@ -14,7 +14,7 @@ struct CSVRows: Sendable {
   let excludedReason: [[Int32]]
   let reasonTexts: [[String]]
   let groupColumns: [[Double]]
-  let normalisedColumns: [[Double]]
+  let normalisedColumns: [UnitColumn]
   let reward: [Double]
   /// Ids and labels, packed (`ReportModel.idText`, `labelText`).
   let ids: TextColumn
@@ -50,7 +50,7 @@ struct CSVRows: Sendable {
   func rankingRows(_ order: [Int], _ range: Range<Int>, _ csv: inout CSVWriter) {
     let width = 2 + groupColumns.count + normalisedColumns.count
     var cells: [Double] = []
-    withColumnPointers([ev.score, reward] + groupColumns + normalisedColumns) {
+    withReaders(([ev.score, reward] + groupColumns).map(UnitColumn.init) + normalisedColumns) {
       gather($0, rows: order[range], missing: .nan, into: &cells)
     }
     var ints: [Int] = []
@@ -107,7 +107,7 @@ struct CSVRows: Sendable {
     let r = ev.rank[row]
     if r > 0 { csv.integer(r) } else { csv.empty() }
     if full {
-      let cells = (groupColumns + normalisedColumns).map { row < $0.count ? $0[row] : .nan }
+      let cells = groupColumns.map { row < $0.count ? $0[row] : .nan } + normalisedColumns.map { row < $0.count ? $0[row] : .nan }
       cells.withUnsafeBufferPointer { commonCells(row, rank: r, score: ev.score[row], stars: ev.stars[row], $0, &csv) }
     } else {
       commonCells(row, rank: r, score: ev.score[row], stars: ev.stars[row], nil, &csv)

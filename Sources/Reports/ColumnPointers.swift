@@ -1,3 +1,5 @@
+import Scoring
+
 /// Calls `body` with a buffer pointer to each of `columns`, so a per-row loop reads cells
 /// without retaining the inner arrays (`columns[j][row]` on `[[T]]` may retain and release
 /// column `j` for every cell). The pointers are valid only inside `body`.
@@ -14,6 +16,22 @@ private func nest<T, R>(
   return columns[pointers.count].withUnsafeBufferPointer { p in
     pointers.append(p)
     return nest(columns, &pointers, body)
+  }
+}
+
+/// `gather` of number columns through their readers (`UnitColumn`: stored or computed on read).
+func gather(_ columns: [UnitColumn.Reader], rows: ArraySlice<Int>, missing: Double, into cells: inout [Double]) {
+  let width = columns.count
+  cells.removeAll(keepingCapacity: true)
+  cells.append(contentsOf: repeatElement(missing, count: rows.count * width))
+  cells.withUnsafeMutableBufferPointer { out in
+    for (j, column) in columns.enumerated() {
+      var at = j
+      for row in rows {
+        if row < column.count { out[at] = column[row] }
+        at += width
+      }
+    }
   }
 }
 

@@ -19,7 +19,7 @@ struct RankingEntries: Sendable {
   let stars: [Int]
   let starGap: [StarGap?]
   /// The values the method aggregated (`Evaluation.methodInput`), what the contributions decompose.
-  let methodInput: [[Double]]
+  let methodInput: [UnitColumn]
   let utility: [Double]
   let decomposition: ScoreDecomposition
   let imputed: [[Bool]]
@@ -80,7 +80,7 @@ struct RankingEntries: Sendable {
     var scratch = [Double](repeating: 0, count: n)
     let width = n + groupColumns.count + 4
     var cells: [Double] = []
-    withColumnPointers(Array(methodInput.prefix(n)) + groupColumns + [score, raw, reward, utility]) {
+    withReaders(Array(methodInput.prefix(n)) + (groupColumns + [score, raw, reward, utility]).map(UnitColumn.init)) {
       gather($0, rows: order[range], missing: .nan, into: &cells)
     }
     var ints: [Int] = []

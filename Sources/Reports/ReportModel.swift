@@ -37,7 +37,7 @@ final class ReportModel: Sendable {
   /// Group score columns in `groupKeys` order (indexed by row).
   let groupColumns: [[Double]]
   /// Normalised criterion columns in spec criterion order (indexed by row; empty when absent).
-  let normalisedColumns: [[Double]]
+  let normalisedColumns: [UnitColumn]
   /// Group label path of each criterion, e.g. "效率 › 产出"; "" for the root.
   let criterionPaths: [String]
   /// `evaluation.ids` and `evaluation.labels` packed (one byte buffer each), so the ranking
@@ -93,7 +93,7 @@ final class ReportModel: Sendable {
     let keys = known + extra
     groupKeys = keys
     groupColumns = keys.map { evaluation.groupScores[$0] ?? [] }
-    normalisedColumns = spec.criteria.indices.map { $0 < evaluation.normalised.count ? evaluation.normalised[$0] : [] }
+    normalisedColumns = spec.criteria.indices.map { $0 < evaluation.normalised.count ? evaluation.normalised[$0] : UnitColumn([]) }
     criterionPaths = spec.criteria.map { ReportModel.path(of: $0.group, in: spec) }
   }
 

@@ -28,8 +28,9 @@ public struct Evaluation: Sendable {
   public package(set) var stars: [Int]
   /// What stands between each row and the next star level (nil at the top level or when unranked).
   public package(set) var starGap: [StarGap?]
-  /// Normalised criterion values, criterion-major: `normalised[j][row]` in [0,1] (after imputation).
-  public package(set) var normalised: [[Double]]
+  /// Normalised criterion values, criterion-major: `normalised[j][row]` in [0,1] (after
+  /// imputation); min-max columns are computed on read (`UnitColumn`).
+  public package(set) var normalised: [UnitColumn]
   /// Imputed flags, criterion-major: `imputed[j][row]` is true when the raw value was missing and imputed.
   public package(set) var imputed: [[Bool]]
   /// Final criterion weights (sum 1), in spec criterion order.
@@ -45,13 +46,24 @@ public struct Evaluation: Sendable {
   /// The values the aggregation method used, criterion-major (`methodInput[j][row]`): the
   /// unit values (`normalised`, shared storage), or TOPSIS's input (vector normalisation by
   /// default, docs/methods.md). What `explain` shows and the contributions decompose.
-  public package(set) var methodInput: [[Double]]
+  public package(set) var methodInput: [UnitColumn]
   /// Each criterion's part of the utility the method computed (`contributionParts(row:)`).
   public package(set) var decomposition: ScoreDecomposition
 
   public init(
     order: [Int], ids: StringColumn, labels: StringColumn, rank: [Int], competitionRank: [Int], raw: [Double], score: [Double],
     utility: [Double], stars: [Int], starGap: [StarGap?], normalised: [[Double]], imputed: [[Bool]], weights: [Double],
+    groupScores: [String: [Double]], weightReport: WeightReport, unranked: [(row: Int, reason: String)]
+  ) {
+    self.init(
+      order: order, ids: ids, labels: labels, rank: rank, competitionRank: competitionRank, raw: raw, score: score,
+      utility: utility, stars: stars, starGap: starGap, normalised: normalised.map(UnitColumn.init), imputed: imputed,
+      weights: weights, groupScores: groupScores, weightReport: weightReport, unranked: unranked)
+  }
+
+  init(
+    order: [Int], ids: StringColumn, labels: StringColumn, rank: [Int], competitionRank: [Int], raw: [Double], score: [Double],
+    utility: [Double], stars: [Int], starGap: [StarGap?], normalised: [UnitColumn], imputed: [[Bool]], weights: [Double],
     groupScores: [String: [Double]], weightReport: WeightReport, unranked: [(row: Int, reason: String)]
   ) {
     self.order = order

@@ -48,7 +48,7 @@ extension Scorer {
         keys.append(descending ? g : g.map { -$0 })
       case .criterion(let key, let descending):
         guard let j = spec.criterionIndex(key) else { preconditionFailure("tie-break criterion '\(key)' is not in the spec") }
-        keys.append(descending ? matrix.unit[j] : matrix.unit[j].map { -$0 })
+        keys.append(descending ? matrix.unit[j].values : matrix.unit[j].values.map { -$0 })
       case .column(let key, let descending):
         let sign = descending ? 1.0 : -1.0
         switch table[key] {

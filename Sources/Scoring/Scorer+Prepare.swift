@@ -58,22 +58,36 @@ extension Scorer {
     let identity = rows.count == n
     var values: [[Double]] = []
     var imputed: [[Bool]] = []
-    var unit: [[Double]] = []
+    var unit: [UnitColumn] = []
     var topsis: [[Double]] = []
     let wantsTOPSIS = needsTOPSIS(spec)
     let noFlags = [Bool](repeating: false, count: n)  // shared (copy-on-write) by complete columns
     for (j, c) in spec.criteria.enumerated() {
       let col = columns[j]
-      var x = identity ? col.values : rows.map { col.values[$0] }
-      var flags = [Bool](repeating: false, count: 0)
+      var fill: Double?
       if anyTrue(col.missing), imputes(policy(c, spec)) {
-        let present = identity ? x.indices.filter { !col.missing[$0] } : rows.indices.filter { !col.missing[rows[$0]] }
+        let present = identity ? presentValues(col) : rows.compactMap { col.missing[$0] ? nil : col.values[$0] }
         guard !present.isEmpty else {
           throw ScoringError(
             .allMissing(criterion: c.key, column: c.column), file: table.source, line: table.lines[rows.first ?? 0],
             column: header(c.column, table, spec))
         }
-        let fill = imputation(policy(c, spec), present.map { x[$0] }, direction: c.direction)
+        fill = imputation(policy(c, spec), present, direction: c.direction)
+      }
+      // A full ranking's min-max column is read from the ingested values, imputed rows
+      // reading the fill (`UnitColumn`): no copy with the fill written in.
+      if identity, c.winsorise == nil, !wantsTOPSIS,
+        let column = c.normalisation.minMaxColumn(
+          col.values, imputed: fill == nil ? [] : col.missing, fill: fill ?? 0, direction: c.direction)
+      {
+        unit.append(column)
+        values.append(col.values)
+        imputed.append(fill == nil ? noFlags : col.missing)
+        continue
+      }
+      var x = identity ? col.values : rows.map { col.values[$0] }
+      var flags = [Bool](repeating: false, count: 0)
+      if let fill {
         flags = [Bool](repeating: false, count: n)
         for (k, row) in (identity ? Array(0..<n) : rows).enumerated() where col.missing[row] {
           x[k] = fill
@@ -82,7 +96,7 @@ extension Scorer {
       }
       if let q = c.winsorise { x = Winsoriser.clip(x, quantiles: q) }
       do {
-        unit.append(try c.normalisation.unit(x, direction: c.direction, criterion: c.key, rescaled: wantsTOPSIS))
+        unit.append(try c.normalisation.unitColumn(x, direction: c.direction, criterion: c.key, rescaled: wantsTOPSIS))
         if wantsTOPSIS { topsis.append(try topsisColumn(x, criterion: c)) }
       } catch {
         let row = error.offset.map { identity ? $0 : rows[$0] } ?? 0
@@ -94,6 +108,14 @@ extension Scorer {
     return ScoringMatrix(
       rows: rows, unranked: unranked, tableRowCount: n, values: values, imputed: imputed, unit: unit,
       topsis: wantsTOPSIS ? topsis : nil, directions: spec.criteria.map(\.direction))
+  }
+
+  /// The present values of a column, in row order.
+  static func presentValues(_ col: NumericColumn) -> [Double] {
+    var out: [Double] = []
+    out.reserveCapacity(col.values.count)
+    for i in col.values.indices where !col.missing[i] { out.append(col.values[i]) }
+    return out
   }
 
   /// `excludedBy` of a screened row.

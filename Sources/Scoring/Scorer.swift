@@ -43,13 +43,19 @@ public enum Scorer {
       rank: expand(ranked.rank, matrix, fill: 0), competitionRank: expand(ranked.competitionRank, matrix, fill: 0),
       raw: expand(raw, matrix, fill: 0), score: expand(score, matrix, fill: 0), utility: expand(strength, matrix, fill: 0),
       stars: [Int](repeating: 0, count: n), starGap: [StarGap?](repeating: nil, count: n),
-      normalised: matrix.unit.map { expand($0, matrix, fill: 0) }, imputed: matrix.imputed, weights: weights,
+      normalised: expand(matrix.unit, matrix), imputed: matrix.imputed, weights: weights,
       groupScores: groups.mapValues { expand($0, matrix, fill: 0) }, weightReport: weighted.report,
       unranked: matrix.unranked)
     evaluation.screening = screening
-    let input = methodColumns(matrix, method: spec.aggregation.method)
-    evaluation.decomposition = ScoreDecomposition(input, method: spec.aggregation.method, weights: weights)
-    if case .topsis = spec.aggregation.method { evaluation.methodInput = input.map { expand($0, matrix, fill: 0) } }
+    switch spec.aggregation.method {
+    case .weightedSum, .weightedProduct:
+      // These decompositions read no column.
+      evaluation.decomposition = ScoreDecomposition([], method: spec.aggregation.method, weights: weights)
+    case .topsis, .vikor:
+      let input = methodColumns(matrix, method: spec.aggregation.method)
+      evaluation.decomposition = ScoreDecomposition(input.map(\.values), method: spec.aggregation.method, weights: weights)
+      if case .topsis = spec.aggregation.method { evaluation.methodInput = expand(input, matrix) }
+    }
     return evaluation
   }
 
@@ -67,8 +73,8 @@ public enum Scorer {
   }
 
   /// The compact columns `method` aggregates: TOPSIS's input, or the unit values.
-  static func methodColumns(_ matrix: ScoringMatrix, method: AggregationMethod) -> [[Double]] {
-    if case .topsis = method { return matrix.topsis ?? matrix.unit }
+  static func methodColumns(_ matrix: ScoringMatrix, method: AggregationMethod) -> [UnitColumn] {
+    if case .topsis = method, let topsis = matrix.topsis { return topsis.map(UnitColumn.init) }
     return matrix.unit
   }
 
@@ -78,6 +84,13 @@ public enum Scorer {
     guard let column = table[key] else { return StringColumn(repeatElement("", count: table.rowCount)) }
     if case .text(let v) = column { return StringColumn(v) }
     return StringColumn((0..<table.rowCount).lazy.map { column.string(at: $0) })
+  }
+
+  /// Compact unit columns → one entry per table row (0 for unranked rows); computed
+  /// columns stay computed when every row is ranked.
+  static func expand(_ compact: [UnitColumn], _ matrix: ScoringMatrix) -> [UnitColumn] {
+    if matrix.isIdentity { return compact }
+    return compact.map { UnitColumn(expand($0.values, matrix, fill: 0)) }
   }
 
   /// Compact array → one entry per table row (`fill` for unranked rows).

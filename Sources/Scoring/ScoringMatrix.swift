@@ -13,13 +13,17 @@ public struct ScoringMatrix: Sendable {
   public var unranked: [(row: Int, reason: String)]
   /// Number of rows of the table.
   public var tableRowCount: Int
-  /// Criterion values after imputation and winsorisation (compact, not oriented).
-  public var values: [[Double]]
+  /// Criterion values after imputation and winsorisation (compact, not oriented), read by
+  /// `orientedMinMax` for the normalisations other than min-max. A min-max column read
+  /// from the ingested values (`UnitColumn`) holds those values here, its imputed rows
+  /// as ingested (0): its imputed values are in `unit`.
+  var values: [[Double]]
   /// `imputed[j][row]` over all table rows: the value was missing and was imputed.
   public var imputed: [[Bool]]
   /// Oriented normalised values in [0, 1] (compact): what weighted sum, weighted
-  /// product, VIKOR, group scores and contributions use.
-  public var unit: [[Double]]
+  /// product, VIKOR, group scores and contributions use. Min-max columns are computed on
+  /// read from `values` (`UnitColumn`).
+  public var unit: [UnitColumn]
   /// TOPSIS input (compact), present when the spec aggregates with TOPSIS: the
   /// criterion's own oriented normalisation when it was set explicitly, else vector.
   public var topsis: [[Double]]?
@@ -29,7 +33,7 @@ public struct ScoringMatrix: Sendable {
   /// Oriented min-max column of criterion `j` (compact), the input of entropy, CRITIC
   /// and std-dev weighting.
   public func orientedMinMax(_ j: Int, spec: Spec) -> [Double] {
-    if case .minMax = spec.criteria[j].normalisation { return unit[j] }
+    if case .minMax = spec.criteria[j].normalisation { return unit[j].values }
     let x = Normalisation.tamed(values[j])
     return MinMaxNormaliser.normalise(directions[j] == .cost ? x.map { -$0 } : x)
   }

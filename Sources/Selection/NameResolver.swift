@@ -18,7 +18,7 @@ struct NameResolver {
     /// Score, raw, group scores: never missing.
     case doubles([Double])
     /// `criterion.KEY`: lower + value · width.
-    case scaled([Double], lower: Double, width: Double)
+    case scaled(UnitColumn, lower: Double, width: Double)
     case category(codes: [Int32], levels: [String])
     case text(TextColumn)
     case bools([Bool?])

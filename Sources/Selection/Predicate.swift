@@ -1,5 +1,6 @@
 import Criteria
 import Model
+import Scoring
 
 /// One eligibility clause compiled against the arrays it reads, so that checking a row
 /// is a few array reads and comparisons instead of a walk over `Expr` with a name lookup
@@ -18,7 +19,7 @@ indirect enum Predicate {
   /// `values[row] op constant` (constant on the right; a left constant is flipped at compile time).
   case number(values: [Double], missing: [Bool]?, op: CompareOp, constant: Double, ifMissing: Bool)
   /// `lower + values[row] · width op constant` (`criterion.KEY`).
-  case scaled(values: [Double], lower: Double, width: Double, op: CompareOp, constant: Double)
+  case scaled(values: UnitColumn, lower: Double, width: Double, op: CompareOp, constant: Double)
   /// `Double(values[row]) op constant` (`rank`, `stars`); with `zeroIsMissing`, 0 is missing.
   case integers(values: [Int], zeroIsMissing: Bool, op: CompareOp, constant: Double, ifMissing: Bool)
   /// A truth table over interned values; `codes[row] < 0` is missing.

@@ -25,6 +25,8 @@ public enum Selector {
     let utility = evaluation.utility
     let decision = utility.withUnsafeBufferPointer { u in
       let ws = workspace(plan, evaluation, table: table, spec: spec, utility: u)
+      // The scorer's placeholders go before the rating allocates the real arrays.
+      (evaluation.stars, evaluation.starGap) = ([], [])
       (evaluation.stars, evaluation.starGap) = StarRating.rate(ws)
       var computed: [ComputedLists]?
       if !committee.isEmpty {

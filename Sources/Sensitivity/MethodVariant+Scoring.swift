@@ -16,7 +16,7 @@ extension MethodVariant {
     s.aggregation = AggregationSpec(method: aggregation)
     let matrix: ScoringMatrix
     do { matrix = try Scorer.prepare(table, spec: s, screening: screening) } catch { throw .scoring(SensitivityError.scoringText(error)) }
-    var columns = matrix.unit
+    var columns = matrix.unit.map(\.values)
     if case .topsis = aggregation, let t = matrix.topsis { columns = t }
     let n = table.rowCount
     var ranked = [Bool](repeating: false, count: n)

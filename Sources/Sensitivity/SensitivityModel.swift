@@ -59,7 +59,7 @@ public struct SensitivityModel: Sendable {
         try MethodVariant.scored(table: table, spec: spec, normalisation: nil, aggregation: .topsis, screening: evaluation.screening)
       ]
     } else {
-      list = [MethodVariant(normalised: evaluation.normalised, method: spec.aggregation.method, label: "nominal", ranked: ranked)]
+      list = [MethodVariant(normalised: evaluation.normalised.map(\.values), method: spec.aggregation.method, label: "nominal", ranked: ranked)]
     }
     for v in list where v.rows != table.rowCount || v.criteria != evaluation.weights.count {
       throw .variantShape(

@@ -53,14 +53,14 @@ struct StabilityNode: Sendable {
 
   /// The line (a_i, b_i) of every row; `total[i]` = Σ_j w_j r_ij, the row's nominal utility.
   /// O(n · |node|) for a node at the root, O(n · |parent|) below it.
-  func lines(weights w: [Double], normalised r: [[Double]], total: [Double]) -> StabilityIntervals.Lines {
+  func lines(weights w: [Double], normalised r: [UnitColumn], total: [Double]) -> StabilityIntervals.Lines {
     let n = total.count
     let wx = members.reduce(0) { $0 + w[$1] }
     var a = [Double](repeating: 0, count: n), b = a
     if members.count == 1, parentIsRoot {
       // A criterion at the root: c_i + t (r_ij − c_i), c_i = (s_i − w_j r_ij)/(1 − w_j).
       let j = members[0], wj = w[j], rest = 1 - local
-      r[j].withUnsafeBufferPointer { col in
+      r[j].withReader { col in
         total.withUnsafeBufferPointer { t in
           a.withUnsafeMutableBufferPointer { ap in
             b.withUnsafeMutableBufferPointer { bp in

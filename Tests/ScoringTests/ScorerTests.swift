@@ -132,7 +132,7 @@ struct ScorerTests {
     #expect(!allClose(implicit.raw, minMax.raw, relative: 1e-6))
     let z = try Scorer.evaluate(table, spec: makeSpec(Self.criteria(.zScore), groups: Self.groups, aggregation: .topsis))
     #expect(allFinite(z))
-    #expect(z.normalised.joined().allSatisfy { $0 >= 0 && $0 <= 1 })
+    #expect(z.normalised.map(\.values).joined().allSatisfy { $0 >= 0 && $0 <= 1 })
   }
 
   @Test func missingPoliciesImpute() throws {
@@ -200,7 +200,7 @@ struct ScorerTests {
     let table = makeTable(ids: ["a", "b", "c", "d", "e"], numbers: ["gain": [0, 1, 2, 3, 100]])
     let e = try Scorer.evaluate(table, spec: makeSpec(criteria))
     // q(0.75) = 3: the outlier is clipped to 3 and ties with d
-    #expect(e.normalised[0] == [0, 1.0 / 3, 2.0 / 3, 1, 1])
+    #expect(e.normalised[0].values == [0, 1.0 / 3, 2.0 / 3, 1, 1])
     #expect(e.competitionRank[3] == e.competitionRank[4])
   }
 

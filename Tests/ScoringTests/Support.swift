@@ -6,7 +6,7 @@ import Testing
 
 /// Every Double an Evaluation exposes is finite.
 func allFinite(_ e: Evaluation) -> Bool {
-  let arrays = [e.raw, e.score, e.weights] + e.normalised + Array(e.groupScores.values)
+  let arrays = [e.raw, e.score, e.weights] + e.normalised.map(\.values) + Array(e.groupScores.values)
   let gaps = e.starGap.compactMap { $0?.pointsShort }
   let contributions = e.order.flatMap { e.contributions(row: $0) }
   return (arrays.joined() + gaps + contributions).allSatisfy(\.isFinite)

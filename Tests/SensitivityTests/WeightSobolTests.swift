@@ -53,7 +53,7 @@ import Testing
   /// results are the same for any thread count and block size, and the inert factor stays 0.
   @Test func weightedProductIsThreadIndependent() throws {
     let p = WeightSobolTests.problem()
-    let variant = MethodVariant(normalised: p.evaluation.normalised, method: .weightedProduct(floor: 0.01), label: "wp")
+    let variant = MethodVariant(normalised: p.evaluation.normalised.map(\.values), method: .weightedProduct(floor: 0.01), label: "wp")
     let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec, variants: [variant])
     let r1 = try WeightSobol.analyse(model, baseSamples: 64, threads: 1, blockSize: 5, seed: 3)
     let r2 = try WeightSobol.analyse(model, baseSamples: 64, threads: 2, blockSize: 32, seed: 3)

@@ -28,6 +28,38 @@ public enum Aggregation {
     return (variant.lowerIsBetter ? u.map { 1 - $0 } : u, u)
   }
 
+  /// `scores` of unit columns. The weighted sum and product treat each row on its own,
+  /// so when some columns are computed on read (`UnitColumn`) they are aggregated a tile of
+  /// `tileRows` rows at a time, from the tile's values materialised: the same kernel and the
+  /// same operations per row (the kernel's results do not depend on the rows around them),
+  /// without a second copy of the matrix. TOPSIS and VIKOR need whole columns (their ideal
+  /// points), which are materialised.
+  public static func scores(_ columns: [UnitColumn], method: AggregationMethod, weights: [Double]) -> (
+    raw: [Double], utility: [Double]
+  ) {
+    switch method {
+    case .weightedSum, .weightedProduct: break
+    case .topsis, .vikor: return scores(columns.map(\.values), method: method, weights: weights)
+    }
+    guard columns.contains(where: \.isComputed) else { return scores(columns.map(\.values), method: method, weights: weights) }
+    // raw = utility for both methods: one array, as `scores` of whole columns returns it.
+    let n = columns.first?.count ?? 0
+    var utility = [Double](repeating: 0, count: n)
+    var start = 0
+    withReaders(columns) { readers in
+      while start < n {
+        let end = min(n, start + tileRows)
+        let tile = readers.map { r in (start..<end).map { r[$0] } }
+        utility.replaceSubrange(start..<end, with: scores(tile, method: method, weights: weights).utility)
+        start = end
+      }
+    }
+    return (utility, utility)
+  }
+
+  /// Rows per tile of `scores` over computed unit columns (a multiple of the kernel's tile).
+  static let tileRows = 8 * BatchScorer.tile
+
   /// TOPSIS separations D⁺ (from the ideal) and D⁻ (from the anti-ideal) of every row.
   public static func topsisSeparations(_ columns: [[Double]], weights: [Double]) -> (dPlus: [Double], dMinus: [Double]) {
     measures(columns, method: .topsis, weights: weights) { v, p, w, plus, minus in

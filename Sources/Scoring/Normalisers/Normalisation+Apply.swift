@@ -107,10 +107,7 @@ extension Normalisation {
   /// unchanged. Inside the window, n·(2^401)² stays finite for any realistic n and the
   /// smallest difference that matters, 2^-400·2^-53, still has a normal square.
   static func tamed(_ x: [Double]) -> [Double] {
-    var largest = 0.0
-    for v in x { largest = Swift.max(largest, abs(v)) }
-    guard largest > 0x1p400 || (largest > 0 && largest < 0x1p-400) else { return x }
-    let power = -Int(largest.exponent) - 1
+    guard let power = tamingPower(x) else { return x }
     // 2^power is a Double up to 2^1023; a subnormal column needs up to 2^1074, in two
     // exact steps (scaling up never rounds).
     guard power > 1023 else {
@@ -119,6 +116,47 @@ extension Normalisation {
     }
     let rest = Double(sign: .plus, exponent: power - 1000, significand: 1)
     return x.map { $0 * 0x1p1000 * rest }
+  }
+
+  /// The power of two `tamed` scales `x` by, nil when `x` is left as it is.
+  static func tamingPower(_ x: [Double]) -> Int? {
+    x.withUnsafeBufferPointer { p in tamingPower(count: p.count) { p[$0] } }
+  }
+
+  /// `tamingPower` of the column whose value `i` is `value(i)`.
+  @inline(__always)
+  static func tamingPower(count: Int, _ value: (Int) -> Double) -> Int? {
+    var largest = 0.0
+    for i in 0..<count { largest = Swift.max(largest, abs(value(i))) }
+    guard largest > 0x1p400 || (largest > 0 && largest < 0x1p-400) else { return nil }
+    return -Int(largest.exponent) - 1
+  }
+
+  /// `unit` as a `UnitColumn`: min-max of a column `tamed` leaves alone (every realistic
+  /// one) is computed on read instead of stored; every other column is stored.
+  public func unitColumn(_ x: [Double], direction: Direction, criterion: String, rescaled: Bool = false) throws(ScoringError)
+    -> UnitColumn
+  {
+    if let column = minMaxColumn(x, imputed: [], fill: 0, direction: direction) { return column }
+    return UnitColumn(try unit(x, direction: direction, criterion: criterion, rescaled: rescaled))
+  }
+
+  /// The min-max unit column of the values `x` as ingested, with the rows marked in
+  /// `imputed` (empty or one flag per row) read as `fill`, computed on read: what
+  /// `unitColumn` gives for the column with `fill` written in, without that column. Nil
+  /// for every other normalisation, a constant column and a column `tamed` would rescale,
+  /// which are stored.
+  public func minMaxColumn(_ x: [Double], imputed: [Bool], fill: Double, direction: Direction) -> UnitColumn? {
+    guard case .minMax = self, imputed.isEmpty || imputed.count == x.count else { return nil }
+    let map = x.withUnsafeBufferPointer { p in
+      imputed.withUnsafeBufferPointer { m -> (lo: Double, inv: Double)? in
+        let value = { (i: Int) in m.isEmpty || !m[i] ? p[i] : fill }
+        guard Self.tamingPower(count: p.count, value) == nil else { return nil }
+        return MinMaxNormaliser.map(count: p.count, negated: direction == .cost, value)
+      }
+    }
+    guard let (lo, inv) = map else { return nil }
+    return UnitColumn(minMaxOf: x, negated: direction == .cost, lo: lo, inv: inv, imputed: imputed, fill: fill)
   }
 
   /// Oriented values in [0, 1], as weighted sum, weighted product, VIKOR, group scores

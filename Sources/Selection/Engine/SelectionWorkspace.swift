@@ -19,7 +19,7 @@ package final class SelectionWorkspace {
   package let plan: SelectionPlan
   let table: Table
   /// Normalised matrix, criterion-major (for `group.*` and `criterion.*`).
-  let normalised: [[Double]]
+  let normalised: [UnitColumn]
   /// Whether the current method's raw value is better when lower (VIKOR).
   @exclusivity(unchecked) package var lowerIsBetter: Bool
 
@@ -53,7 +53,7 @@ package final class SelectionWorkspace {
   /// `recorder != nil`, read per candidate without retaining the recorder.
   @exclusivity(unchecked) private(set) var recording = false
 
-  package init(plan: SelectionPlan, table: Table, normalised: [[Double]], lowerIsBetter: Bool) {
+  package init(plan: SelectionPlan, table: Table, normalised: [UnitColumn], lowerIsBetter: Bool) {
     self.plan = plan
     self.table = table
     self.normalised = normalised
