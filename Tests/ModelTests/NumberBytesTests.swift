@@ -47,6 +47,27 @@ import Testing
     #expect(JSONEscape.quoted(worst).utf8.count == JSONEscape.room(50))
   }
 
+  /// Fixed decimals against integer arithmetic written out with `String` (`Double.rounded()`,
+  /// a division and zero padding), on random values, halves and every number of decimals.
+  @Test func fixedDecimalsMatchIntegerArithmetic() {
+    func reference(_ x: Double, _ d: Int) -> String {
+      var scale: Int64 = 1
+      for _ in 0..<d { scale *= 10 }
+      let n = Int64((abs(x) * Double(scale)).rounded())
+      let whole = (x < 0 && n != 0 ? "-" : "") + String(n / scale)
+      guard d > 0 else { return whole }
+      let fraction = String(n % scale)
+      return whole + "." + String(repeating: "0", count: d - fraction.count) + fraction
+    }
+    var rng = SplitMix64(seed: 5)
+    for i in 0..<20_000 {
+      let d = i % 10
+      let magnitude = Double(rng.next() % 10_000_000) / 1000 + (i % 3 == 0 ? 0.0005 : 0)
+      let x = i % 2 == 0 ? magnitude : -magnitude
+      #expect(formatFixed(x, decimals: d) == reference(x, d), "\(x) \(d)")
+    }
+  }
+
   @Test func stringFormsUseTheSameRules() {
     #expect(formatNumber(100) == "100")
     #expect(formatNumber(0.1) == "0.1")
