@@ -33,7 +33,7 @@ struct EnterpriseTextEncoder: Sendable {
   private let levelBase: [Int]
 
   init(_ r: RunRecord, reasonID: [Int64]) {
-    groupKeys = r.groups.map { JSONBytes.quoted($0.key) + ":" }
+    groupKeys = r.groups.map { JSONEscape.quoted($0.key) + ":" }
     groupScores = r.groups.map(\.scores)
     rank = r.rank
     let codes = [RunRecord.Status.excluded, .selected, .reserve].map(\.code)
@@ -60,7 +60,7 @@ struct EnterpriseTextEncoder: Sendable {
         kind.append(1)
         slot.append(categories.count)
         categories.append(c.codes)
-        levels.append(c.levels.map { JSONBytes.quoted($0) })
+        levels.append(c.levels.map { JSONEscape.quoted($0) })
       case .bool(let b):
         kind.append(2)
         slot.append(bools.count)

@@ -14,9 +14,10 @@ extension Ledger {
             FROM run r ORDER BY r.run
             """
         ).map { row in
-          RunSummary(
+          let finals = (row[7] as String?).map { $0.split(separator: ",").map(String.init) } ?? []
+          return RunSummary(
             run: row[0], year: row[1], recordedAt: row[2], criteriaName: row[3], out: row[4], enterprises: row[5], ranked: row[6],
-            finals: (row[7] as String?).map { $0.split(separator: ",").map(String.init) } ?? [])
+            finals: finals, finalProgrammes: try Self.programmes(of: row[0], in: db).filter { finals.contains($0.key) })
         }
       }
     } catch {
@@ -25,15 +26,16 @@ extension Ledger {
   }
 
   /// Marks `run` as its year's final for every programme it has; returns the year and the
-  /// programmes. Refused when the run does not exist or when its year already has a final
+  /// programmes' keys and recorded names, in the criteria file's order. Refused when the run does not exist or when its year already has a final
   /// for one of them (a final is never changed: the database refuses it too).
-  public func markFinal(run: Int, at time: String) throws(LedgerError) -> (year: Int, programmes: [String]) {
+  public func markFinal(run: Int, at time: String) throws(LedgerError) -> (year: Int, programmes: [String], names: [String]) {
     do {
-      var result: (Int, [String])?
+      var result: (Int, [String], [String])?
       var conflict: [String] = []
       try queue.inTransaction(.immediate) { db in
         guard let year = try Int.fetchOne(db, sql: "SELECT year FROM run WHERE run = ?", arguments: [run]) else { return .rollback }
-        let programmes = try String.fetchAll(db, sql: "SELECT programme FROM programme WHERE run = ? ORDER BY position", arguments: [run])
+        let named = try Self.programmes(of: run, in: db)
+        let programmes = named.map(\.key)
         for p in programmes {
           if let other = try Int.fetchOne(db, sql: "SELECT run FROM final WHERE year = ? AND programme = ?", arguments: [year, p]) {
             conflict.append("\(p) (run \(other))")
@@ -43,7 +45,7 @@ extension Ledger {
         for p in programmes {
           try db.execute(sql: "INSERT INTO final (year, programme, run, marked_at) VALUES (?, ?, ?, ?)", arguments: [year, p, run, time])
         }
-        result = (year, programmes)
+        result = (year, programmes, named.map(\.name))
         return .commit
       }
       if !conflict.isEmpty {
@@ -77,5 +79,11 @@ extension Ledger {
     } catch {
       throw Ledger.failure(error, path: path, doing: "read")
     }
+  }
+
+  /// The programmes `run` recorded, with their names, in the criteria file's order.
+  static func programmes(of run: Int, in db: Database) throws -> [ProgrammeName] {
+    try Row.fetchAll(db, sql: "SELECT programme, name FROM programme WHERE run = ? ORDER BY position", arguments: [run])
+      .map { ProgrammeName(key: $0[0], name: $0[1]) }
   }
 }

@@ -7,6 +7,8 @@ public struct RunSummary: Sendable, Hashable {
   public var out: String
   public var enterprises: Int
   public var ranked: Int
-  /// Programmes of which this run is its year's final.
+  /// Keys of the programmes of which this run is its year's final, sorted.
   public var finals: [String]
+  /// The same programmes with the names the run recorded, in the criteria file's order.
+  public var finalProgrammes: [ProgrammeName]
 }

@@ -81,7 +81,7 @@ extension XLSXReport {
     let s = try book.addSheet(ReReviewReport.title(english))
     let findings = m.run.reReview.prefix(XLSXWorkbook.maxRows - 2)
     s.header(ReReviewReport.headers(m), widths: [26, 22, 30, 10, 10, 16, 8, 8, 40], dataRows: findings.count, headerFormat)
-    s.printSetup()
+    s.printSetup(english: m.labels.english)
     for (i, f) in findings.enumerated() {
       let r = i + 1
       s.text(r, 0, m.programmeName(f.programme))

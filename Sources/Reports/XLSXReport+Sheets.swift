@@ -22,6 +22,7 @@ extension XLSXReport {
     s.header([], widths: [8, 22, 30, 10, 8, 16, 40], dataRows: 0, freeze: false, nil)
     book.check(
       worksheet_autofilter(s.ws, lxw_row_t(listStart), 0, lxw_row_t(listStart + max(rows, 1)), 6), "sheet '\(s.name)' autofilter")
+    s.printSetup(headerRow: listStart, english: L.english)
     for (c, t) in [L.stars, L.level, L.minScore, L.count, "", "", L.requirement].enumerated() { s.text(0, c, t, headerFormat) }
     for (i, level) in m.spec.stars.levels.enumerated() {
       let r = i + 1
@@ -59,7 +60,7 @@ extension XLSXReport {
     s.header(
       [L.rank, CSVReports.idHeader(m), CSVReports.nameHeader(m), L.award, L.entitled, L.granted, unpaidTitle],
       widths: [7, 22, 30, 22, 16, 16, 18], dataRows: rows, headerFormat)
-    s.printSetup()
+    s.printSetup(english: L.english)
     for (i, a) in awards.prefix(rows).enumerated() {
       let r = i + 1
       if m.evaluation.rank[a.row] > 0 { s.number(r, 0, Double(m.evaluation.rank[a.row]), integerFormat) }
@@ -97,6 +98,18 @@ extension XLSXReport {
       s.text(r, 1, v)
       r += 1
     }
+    s.printSetup(headerRow: nil, english: L.english)
+    // Which sheets an office prints (the others hold every enterprise, for analysis), wrapped
+    // across the sheet's width.
+    let advice =
+      L.english
+        ? "Print the sheets whose names begin with \"Summary \" (one page wide, header on every page, page numbers); a programme's own sheet prints its selected and reserve list only; Ranking, Stars and Rewards hold every enterprise for analysis: printing the whole workbook runs to hundreds of pages."
+        : "请打印名称以“汇总表-”开头的工作表（一页宽、每页重复表头、有页码）；各项目工作表只打印入选和候补名单；排名、星级、奖励等工作表含全部企业，供分析用：打印整个工作簿会有数百页。"
+    s.fitRow(0, [(advice, 110)])
+    s.text(0, 0, L.english ? "To print" : "打印", bold)
+    book.check(worksheet_merge_range(s.ws, 0, 1, 0, 5, XLSXWorkbook.clean(advice), wrap), "sheet '\(s.name)' print advice")
+    r = 1
+    r += 1
     pair(L.evaluation, spec.evaluation.name)
     pair(L.year, String(spec.evaluation.year))
     pair(L.aggregation, L.aggregationName(spec.aggregation.method))

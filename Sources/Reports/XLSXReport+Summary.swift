@@ -74,18 +74,6 @@ struct OfficialFormats {
 }
 
 extension XLSXSheet {
-  /// A4, `landscape` or portrait, one page wide (as many tall as needed), header row `row`
-  /// repeated on every page, 第 N 页，共 M 页 in the footer, centred horizontally.
-  func officialPrintSetup(headerRow row: Int, landscape: Bool, english: Bool) {
-    if landscape { worksheet_set_landscape(ws) } else { worksheet_set_portrait(ws) }
-    worksheet_set_paper(ws, 9)  // A4
-    worksheet_fit_to_pages(ws, 1, 0)
-    worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.7)
-    worksheet_center_horizontally(ws)
-    book.check(worksheet_repeat_rows(ws, lxw_row_t(row), lxw_row_t(row)), "sheet '\(name)' print titles")
-    book.check(worksheet_set_footer(ws, english ? "&CPage &P of &N" : "&C第 &P 页，共 &N 页"), "sheet '\(name)' footer")
-  }
-
   /// The lines `text` takes when wrapped in a column `width` characters wide (Excel's unit,
   /// the width of a digit; a CJK or full-width character about 1.8: between Excel's and LibreOffice's fonts), with a margin
   /// for breaks that leave a line short.
@@ -143,7 +131,7 @@ extension XLSXReport {
       + (en ? ["Score", "Stars", "Level", "Reward (yuan)", "Reason", "Note"] : ["得分", "星级", "拟推荐层级", "本项目奖励（元）", "推荐理由", "备注"])
     let widths: [Double] = [8, 26, 22, 10, 10] + metrics.map { _ in 11 } + [7, 5, 9, 14, 36, 22]
     s.header([], widths: widths, dataRows: 0, freeze: false, nil)
-    s.officialPrintSetup(headerRow: 2, landscape: true, english: en)
+    s.printSetup(headerRow: 2, english: en)
     let last = titles.count - 1
     s.titleAcross(0, last: last, SummaryPages.title(m, key: d.key), f.title)
     let issuer = m.spec.documents.issuer
@@ -205,5 +193,6 @@ extension XLSXReport {
       : ["填报人：＿＿＿＿＿＿", "审核人：＿＿＿＿＿＿", "单位盖章：", "日期：　　年　　月　　日"]
     let spots = [0, 2, 5, min(last - 1, 5 + metrics.count + 3)]
     for (i, t) in sign.enumerated() { s.text(r, max(0, spots[i]), t, f.signature) }
+    s.printArea(lastRow: r, lastColumn: last)
   }
 }

@@ -115,7 +115,10 @@ struct XLSXReport {
     s.header(
       lead + cols.titles + [L.programmeReward], widths: [8, 6, 36] + (computed == nil ? [] : [8]) + cols.widths + [14],
       dataRows: rows, headerFormat)
-    s.printSetup()
+    s.printSetup(english: L.english)
+    // Printed: the list (selected, then reserves) up to the group scores; the excluded rows,
+    // normalised criteria and reward stay on screen (the 汇总表 prints the rewards).
+    s.printArea(lastRow: max(1, min(d.selected.count + d.reserve.count, rows)), lastColumn: lead.count + 4 + m.groupColumns.count)
     let rewards = m.programmeRewards[p]
     var r = 1
     func line(_ row: Int, _ status: ShortlistStatus, _ position: Int, _ reason: String) {
@@ -150,7 +153,7 @@ struct XLSXReport {
     s.header(
       cols.titles + [L.competitionRank] + programmeTitles + [L.reward],
       widths: cols.widths + [8] + programmeTitles.map { _ in 10 } + [14], dataRows: rows, headerFormat)
-    s.printSetup()
+    s.printSetup(english: L.english)
     for (i, row) in order.prefix(rows).enumerated() {
       let r = i + 1
       var c = enterpriseCells(s, r, 0, row: row, scores: false)

@@ -66,10 +66,27 @@ struct XLSXSheet {
     for (c, t) in titles.enumerated() { text(row, c, t, f) }
   }
 
-  /// Landscape A4 with the header row repeated on every printed page.
-  func printSetup(repeatHeaderRow row: Int = 0) {
-    worksheet_set_landscape(ws)
-    worksheet_set_paper(ws, 9)  // 9 = A4
-    book.check(worksheet_repeat_rows(ws, lxw_row_t(row), lxw_row_t(row)), Message(zh: "工作表 '\(name)' 的打印标题行", en: "sheet '\(name)' print titles"))
+  /// A4, `landscape` or portrait, one page wide (as many tall as needed), header row `row`
+  /// (if any) repeated on every page, 第 N 页，共 M 页 (Page N of M) in the footer, centred
+  /// horizontally: every printed sheet of the workbooks.
+  func printSetup(headerRow row: Int? = 0, landscape: Bool = true, english: Bool) {
+    if landscape { worksheet_set_landscape(ws) } else { worksheet_set_portrait(ws) }
+    worksheet_set_paper(ws, 9)  // A4
+    worksheet_fit_to_pages(ws, 1, 0)
+    worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.7)
+    worksheet_center_horizontally(ws)
+    if let row {
+      book.check(
+        worksheet_repeat_rows(ws, lxw_row_t(row), lxw_row_t(row)), Message(zh: "工作表 '\(name)' 的打印标题行", en: "sheet '\(name)' print titles"))
+    }
+    book.check(
+      worksheet_set_footer(ws, english ? "&CPage &P of &N" : "&C第 &P 页，共 &N 页"), Message(zh: "工作表 '\(name)' 的页脚", en: "sheet '\(name)' footer"))
+  }
+
+  /// Prints rows 0…`lastRow` and columns 0…`lastColumn` only (the sheet's print area).
+  func printArea(lastRow: Int, lastColumn: Int) {
+    book.check(
+      worksheet_print_area(ws, 0, 0, lxw_row_t(min(lastRow, XLSXWorkbook.maxRows - 1)), lxw_col_t(lastColumn)),
+      Message(zh: "工作表 '\(name)' 的打印区域", en: "sheet '\(name)' print area"))
   }
 }

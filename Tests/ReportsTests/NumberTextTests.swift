@@ -110,7 +110,7 @@ import Testing
     for y in values {
       let reference = abs(y).rounded()
       let expected: UInt64? = reference < 9.0e15 ? UInt64(reference) : nil
-      #expect(ByteBuffer.roundedMagnitude(y, scale: 1) == expected, "\(y)")
+      #expect(NumberBytes.roundedMagnitude(y, scale: 1) == expected, "\(y)")
     }
     let b = ByteBuffer(capacity: 8)
     for _ in 0..<20_000 {

@@ -72,7 +72,7 @@ enum PublicNotice {
       let widths: [Double] = [7, 36, 22, 14, 36]
       let width = widths.reduce(0, +)
       s.header([], widths: widths, dataRows: 0, freeze: false, nil)
-      s.officialPrintSetup(headerRow: 3, landscape: false, english: en)
+      s.printSetup(headerRow: 3, landscape: false, english: en)
       s.titleAcross(0, last: 4, title(m), f.title)
       s.fitRow(1, [(intro, width)])
       s.paragraph(1, last: 4, intro, wrap)

@@ -17,10 +17,11 @@ struct LedgerFinal: ParsableCommand {
 
   func run() throws {
     let ledger = try Ledger.open(path: file.ledger, create: false)
-    let (year, programmes) = try ledger.markFinal(run: number, at: ISO8601DateFormatter().string(from: Date()))
+    // Named as the run recorded them (what its criteria file says), in the file's order.
+    let (year, _, names) = try ledger.markFinal(run: number, at: ISO8601DateFormatter().string(from: Date()))
     print(
       file.english
-        ? "run \(number) is the final of \(year) for \(programmes.joined(separator: ", "))"
-        : "第 \(number) 次运行已定为 \(year) 年度终稿：\(programmes.joined(separator: "、"))")
+        ? "run \(number) is the final of \(year) for \(names.joined(separator: ", "))"
+        : "第 \(number) 次运行已定为 \(year) 年度终稿：\(names.joined(separator: "、"))")
   }
 }

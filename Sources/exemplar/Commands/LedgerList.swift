@@ -29,6 +29,10 @@ struct LedgerList: ParsableCommand {
         j.field("enterprises", r.enterprises)
         j.field("ranked", r.ranked)
         j.field("finals", strings: r.finals)
+        j.field("final_programmes", objects: r.finalProgrammes) { j, p in
+          j.field("programme", p.key)
+          j.field("name", p.name)
+        }
         j.endObject()
       }
       j.endArray()
@@ -38,7 +42,9 @@ struct LedgerList: ParsableCommand {
     let e = file.english
     print(e ? "run  year  Beijing time      enterprises  ranked  final for" : "运行  年度  记录时间（北京）  企业数  参与排名  定稿项目")
     for r in runs {
-      let finals = r.finals.isEmpty ? "—" : r.finals.joined(separator: ", ")
+      // The names the run recorded (what the criteria file says), in its order.
+      let names = r.finalProgrammes.map(\.name)
+      let finals = names.isEmpty ? "—" : names.joined(separator: e ? ", " : "、")
       print("\(pad(r.run, 4))  \(r.year)  \(beijingMinute(iso8601: r.recordedAt))  \(pad(r.enterprises, 11))  \(pad(r.ranked, 6))  \(finals)")
     }
     if runs.isEmpty { print(e ? "(no runs)" : "（无运行记录）") }

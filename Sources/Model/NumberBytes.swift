@@ -1,0 +1,196 @@
+/// The digits of numbers written straight into bytes: every rule of number text lives here
+/// once, and each byte writer (Reports' `ByteBuffer`, the ledger's `RowBuffer`) and the
+/// `String` forms (`formatNumber`, `formatFixed`) call it.
+///
+/// Each function writes at `p`, where the caller has made room for the function's
+/// `…Room` bytes, and returns how many bytes it wrote. No `String` is made.
+public enum NumberBytes {
+  /// Room for `integer`: a sign and 20 digits.
+  public static let integerRoom = 21
+  /// Room for `fixed`, `shortest`, `share` and `figure` (at most a sign, 17 digits and a
+  /// point for the first; `shortest` fills all of it before the runtime writes).
+  public static let numberRoom = 32
+
+  /// The decimal digits of `n`, with a `-` for a negative number.
+  @inlinable
+  public static func integer(_ n: Int, at p: UnsafeMutablePointer<UInt8>) -> Int {
+    guard n < 0 else { return digits(UInt64(n), minimumCount: 1, at: p) }
+    p[0] = UInt8(ascii: "-")
+    return 1 + digits(UInt64(n.magnitude), minimumCount: 1, at: p + 1)
+  }
+
+  /// The digits of `v`, left-padded with zeros to `minimumCount`. Two digits per division,
+  /// from a table of the pairs 00…99.
+  @inlinable @inline(__always)
+  public static func digits(_ v: UInt64, minimumCount: Int, at p: UnsafeMutablePointer<UInt8>) -> Int {
+    var n = 1
+    var t = v
+    while t >= 100 {
+      t /= 100
+      n += 2
+    }
+    if t >= 10 { n += 1 }
+    n = max(n, minimumCount)
+    let pairs: StaticString = """
+      00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+      40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+      8081828384858687888990919293949596979899
+      """
+    let table = pairs.utf8Start
+    var m = v
+    var i = n
+    while i >= 2 {
+      let r = Int(truncatingIfNeeded: m % 100)
+      m /= 100
+      i -= 2
+      p[i] = table[2 * r]
+      p[i + 1] = table[2 * r + 1]
+    }
+    if i == 1 { p[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: m % 10) }
+    return n
+  }
+
+  /// `x` rounded half away from zero to `decimals` places (0…9), e.g. `-3.50`, never
+  /// `-0.00`; nil when `x` is not finite or `|x|·10^decimals` reaches 9·10¹⁵ (the caller
+  /// then writes `formatFixed`, which prints those with `%f`).
+  @inlinable
+  public static func fixed(_ x: Double, decimals: Int, at p: UnsafeMutablePointer<UInt8>) -> Int? {
+    let d = max(0, min(decimals, 9))
+    guard let n = roundedMagnitude(x, scale: powerOfTen(d)) else { return nil }
+    var at = 0
+    if x < 0 && n != 0 {
+      p[0] = UInt8(ascii: "-")
+      at = 1
+    }
+    let (whole, fraction) = divide(n, byPowerOfTen: d)
+    at += digits(whole, minimumCount: 1, at: p + at)
+    if d > 0 {
+      p[at] = UInt8(ascii: ".")
+      at += 1 + digits(fraction, minimumCount: d, at: p + at + 1)
+    }
+    return at
+  }
+
+  /// The shortest text that reads back to the same double, an integer without `.0` (`87.25`,
+  /// `1e-07`, `100`): `description`'s bytes but for integers below 10¹⁵. `x` must be finite.
+  @inlinable
+  public static func shortest(_ x: Double, at p: UnsafeMutablePointer<UInt8>) -> Int {
+    if abs(x) < 1e15, x == Double(Int64(x)) { return integer(Int(x), at: p) }  // no libm call
+    return description(x, at: p)
+  }
+
+  /// `Double.description`'s bytes (`87.25`, `1e-07`, `100.0`), written by
+  /// `swift_float64ToString`, the function `description` calls. `x` must be finite.
+  @inlinable
+  public static func description(_ x: Double, at p: UnsafeMutablePointer<UInt8>) -> Int {
+    // The runtime leaves the leading `0` of some values below 1 unwritten (e.g. 17-digit
+    // `0.7747088553367709`), so the room is filled with `0`s first; then the bytes equal
+    // `description`'s (checked on random doubles in ReportsTests/NumberTextTests).
+    p.update(repeating: UInt8(ascii: "0"), count: numberRoom)
+    return Int(truncatingIfNeeded: swiftFloat64ToString(p, UInt(numberRoom), x, false))
+  }
+
+  /// `x` (≥ 0 expected, e.g. a share of the score) rounded to 9 decimals with trailing zeros
+  /// removed: `0.052341234`, `0.5`, `0`, `1`. Absolute error ≤ 5·10⁻¹⁰. Outside ±9·10⁶,
+  /// `shortest`. `x` must be finite.
+  @inlinable
+  public static func share(_ x: Double, at p: UnsafeMutablePointer<UInt8>) -> Int {
+    guard var n = roundedMagnitude(x, scale: 1e9) else { return shortest(x, at: p) }
+    var at = 0
+    if x < 0 && n != 0 {
+      p[0] = UInt8(ascii: "-")
+      at = 1
+    }
+    at += digits(n / 1_000_000_000, minimumCount: 1, at: p + at)
+    n %= 1_000_000_000
+    guard n != 0 else { return at }
+    var count = 9
+    while n % 10 == 0 {
+      n /= 10
+      count -= 1
+    }
+    p[at] = UInt8(ascii: ".")
+    return at + 1 + digits(n, minimumCount: count, at: p + at + 1)
+  }
+
+  /// A figure as a CSV gives it, in plain decimals: the fewest decimals `d` ≤ 6 for which
+  /// `x · 10^d` is an integer that divides back to exactly `x` (`0.00001`, `12.5`, `3`),
+  /// for `|x|` below 10⁹; otherwise `description` (`1e-07`, `2500000000.0`). `x` must be
+  /// finite.
+  @inlinable
+  public static func figure(_ x: Double, at p: UnsafeMutablePointer<UInt8>) -> Int {
+    if x.magnitude < 1e9 {
+      for d in 0...6 {
+        let power = powerOfTen(d)
+        guard (x * power).rounded() / power == x else { continue }
+        return fixed(x, decimals: d, at: p)!
+      }
+    }
+    return description(x, at: p)
+  }
+
+  /// 10^d for d in 0…9 (larger d give 10⁹).
+  @inlinable @inline(__always)
+  public static func powerOfTen(_ d: Int) -> Double {
+    switch d {
+    case 0: return 1
+    case 1: return 10
+    case 2: return 100
+    case 3: return 1e3
+    case 4: return 1e4
+    case 5: return 1e5
+    case 6: return 1e6
+    case 7: return 1e7
+    case 8: return 1e8
+    default: return 1e9
+    }
+  }
+
+  /// (n / 10^d, n % 10^d) for d in 0…9 (larger d as 9). One case per d, so each division has
+  /// a constant divisor and compiles to a multiplication (a 64-bit `div` costs ~40 cycles,
+  /// twice per cell of 20 million 4-decimal cells in a 1M-row ranking.csv).
+  @inlinable @inline(__always)
+  public static func divide(_ n: UInt64, byPowerOfTen d: Int) -> (UInt64, UInt64) {
+    switch d {
+    case 0: return (n, 0)
+    case 1: return (n / 10, n % 10)
+    case 2: return (n / 100, n % 100)
+    case 3: return (n / 1_000, n % 1_000)
+    case 4: return (n / 10_000, n % 10_000)
+    case 5: return (n / 100_000, n % 100_000)
+    case 6: return (n / 1_000_000, n % 1_000_000)
+    case 7: return (n / 10_000_000, n % 10_000_000)
+    case 8: return (n / 100_000_000, n % 100_000_000)
+    default: return (n / 1_000_000_000, n % 1_000_000_000)
+    }
+  }
+
+  /// `(|x| · scale).rounded()` (half away from zero) as an integer when it is below 9·10¹⁵,
+  /// else nil (also for NaN and infinities). Same value as `Double.rounded()`, without its
+  /// libm call (`round`, not inlined on baseline x86-64): for 0 ≤ y < 2⁵³ the truncation `n`
+  /// and the fraction `y − n` are exact, so `y − n ≥ 0.5` decides the rounding exactly.
+  @inlinable @inline(__always)
+  public static func roundedMagnitude(_ x: Double, scale: Double) -> UInt64? {
+    let y = abs(x) * scale
+    guard y < 9.0e15 else { return nil }
+    let t = Int64(y)  // signed conversions are single instructions (unsigned ones are not)
+    let n = y - Double(t) >= 0.5 ? t + 1 : t
+    return n < 9_000_000_000_000_000 ? UInt64(n) : nil
+  }
+
+  /// The bytes `write` writes (it returns how many, at most `room`) as a `String`: the
+  /// `String` forms of the rules above.
+  static func text(room: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) -> String {
+    String(unsafeUninitializedCapacity: room) { write($0.baseAddress!) }
+  }
+}
+
+/// The Swift runtime's shortest round-trip formatter (SwiftDtoa), exported by libswiftCore
+/// and used by `Double.description`: writes at most `capacity` ASCII bytes of `value` to
+/// `buffer` and returns how many. `debug` false gives `description`'s text. Declared here
+/// because the standard library keeps its wrapper internal; ABI-stable runtime entry point.
+@usableFromInline
+@_silgen_name("swift_float64ToString")
+func swiftFloat64ToString(
+  _ buffer: UnsafeMutablePointer<UInt8>, _ capacity: UInt, _ value: Double, _ debug: Bool
+) -> UInt64

@@ -1,0 +1,82 @@
+import Model
+import Testing
+
+/// The ledger's figure text (`NumberBytes.figure`: plain decimals for figures as a CSV gives
+/// them) and the one JSON quoting rule (`JSONEscape`), which Reports' `ByteBuffer` and the
+/// ledger's JSON columns both write with.
+@Suite struct NumberBytesTests {
+  func figure(_ x: Double) -> String {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NumberBytes.numberRoom) { p in
+      String(decoding: UnsafeBufferPointer(start: p.baseAddress!, count: NumberBytes.figure(x, at: p.baseAddress!)), as: UTF8.self)
+    }
+  }
+
+  @Test func figuresAreWrittenInPlainDecimalsUpToSixPlaces() {
+    #expect(figure(0.00001) == "0.00001")  // `description` would say 1e-05
+    #expect(figure(-0.000012) == "-0.000012")
+    #expect(figure(12.5) == "12.5")
+    #expect(figure(3) == "3")
+    #expect(figure(-0.0) == "0")
+    #expect(figure(0.0000001) == "1e-07")  // seven places: the runtime's text
+    #expect(figure(0.1234567) == "0.1234567")
+    #expect(figure(2_500_000_000) == "2500000000.0")  // from 10⁹: `description`
+  }
+
+  /// Random figures of 0…6 decimals read back to the same double, in plain decimals with no
+  /// trailing zero.
+  @Test func randomFiguresReadBack() {
+    var rng = SplitMix64(seed: 11)
+    for i in 0..<20_000 {
+      let d = i % 7
+      let scaled = Int64(rng.next() % 2_000_000_000) - 1_000_000_000
+      let x = Double(scaled) / NumberBytes.powerOfTen(d)
+      let text = figure(x)
+      #expect(Double(text) == x, "\(x)")
+      #expect(!text.contains("e"), "\(x) → \(text)")
+      #expect(!(text.contains(".") && text.hasSuffix("0")), "\(x) → \(text)")
+    }
+  }
+
+  @Test func jsonQuotingEscapesQuotesBackslashesAndControlCharacters() {
+    #expect(JSONEscape.quoted("") == "\"\"")
+    #expect(JSONEscape.quoted("宁波甬江") == "\"宁波甬江\"")
+    #expect(JSONEscape.quoted("引号\"反\\斜杠") == #""引号\"反\\斜杠""#)
+    #expect(JSONEscape.quoted("a\nb\rc\td") == #""a\nb\rc\td""#)
+    #expect(JSONEscape.quoted("\u{01}x\u{1f}") == #""\u0001x\u001f""#)
+    let worst = String(repeating: "\u{02}", count: 50)
+    #expect(JSONEscape.quoted(worst).utf8.count == JSONEscape.room(50))
+  }
+
+  /// Fixed decimals against integer arithmetic written out with `String` (`Double.rounded()`,
+  /// a division and zero padding), on random values, halves and every number of decimals.
+  @Test func fixedDecimalsMatchIntegerArithmetic() {
+    func reference(_ x: Double, _ d: Int) -> String {
+      var scale: Int64 = 1
+      for _ in 0..<d { scale *= 10 }
+      let n = Int64((abs(x) * Double(scale)).rounded())
+      let whole = (x < 0 && n != 0 ? "-" : "") + String(n / scale)
+      guard d > 0 else { return whole }
+      let fraction = String(n % scale)
+      return whole + "." + String(repeating: "0", count: d - fraction.count) + fraction
+    }
+    var rng = SplitMix64(seed: 5)
+    for i in 0..<20_000 {
+      let d = i % 10
+      let magnitude = Double(rng.next() % 10_000_000) / 1000 + (i % 3 == 0 ? 0.0005 : 0)
+      let x = i % 2 == 0 ? magnitude : -magnitude
+      #expect(formatFixed(x, decimals: d) == reference(x, d), "\(x) \(d)")
+    }
+  }
+
+  @Test func stringFormsUseTheSameRules() {
+    #expect(formatNumber(100) == "100")
+    #expect(formatNumber(0.1) == "0.1")
+    #expect(formatNumber(1e-7) == "1e-07")
+    #expect(formatNumber(.nan) == "nan")
+    #expect(formatFixed(-3.5, decimals: 2) == "-3.50")
+    #expect(formatFixed(-0.001, decimals: 2) == "0.00")
+    #expect(formatFixed(2.5, decimals: 0) == "3")
+    #expect(formatFixed(1e20, decimals: 2) == "100000000000000000000.00")
+    #expect(formatFixed(.infinity, decimals: 2) == "")
+  }
+}
