@@ -25,7 +25,8 @@ public enum Selector {
     let utility = evaluation.utility
     let decision = utility.withUnsafeBufferPointer { u in
       let ws = workspace(plan, evaluation, table: table, spec: spec, utility: u)
-      (evaluation.stars, evaluation.starGap) = StarRating.rate(ws)
+      let (stars, gaps) = StarRating.rate(ws)
+      evaluation.award(stars: stars, gaps: gaps)
       var computed: [ComputedLists]?
       if !committee.isEmpty {
         ws.applyDecisions = false

@@ -63,7 +63,8 @@ struct RankerTests {
     // Every score is 50: groups decide first (g1 desc → E3, E2 before E1, E4), then staff asc, then id.
     let spec = makeSpec(
       criteria, groups: groups,
-      ranking: RankingSpec(tieBreak: [.group("g1", descending: true), .column("staff", descending: false)]))
+      ranking: RankingSpec(tieBreak: [.group("g1", descending: true), .column("staff", descending: false)]),
+      extraColumns: [ColumnSpec(key: "staff", headers: ["staff"], type: .number)])
     let e = try Scorer.evaluate(table, spec: spec)
     #expect(e.score.allSatisfy { isClose($0, 50) })
     #expect(e.order.map { e.ids[$0] } == ["E2", "E3", "E4", "E1"])
@@ -78,7 +79,9 @@ struct RankerTests {
   /// (unknown tie-break keys are the loader's to reject).
   @Test func absentTieBreakColumnIsLocatedAtTheHeader() {
     let table = makeTable(ids: ["a"], numbers: ["x": [1]])
-    let spec = makeSpec([CriterionSpec(key: "x", column: "x", weight: 1)], ranking: RankingSpec(tieBreak: [.column("staff", descending: true)]))
+    let spec = makeSpec(
+      [CriterionSpec(key: "x", column: "x", weight: 1)], ranking: RankingSpec(tieBreak: [.column("staff", descending: true)]),
+      extraColumns: [ColumnSpec(key: "staff", headers: ["staff"], type: .number, required: false)])
     #expect(throws: ScoringError(.columnAbsent(usedBy: "the tie-break chain", column: "staff"), file: "test.csv", line: 1, column: "staff")) {
       try Scorer.evaluate(table, spec: spec)
     }

@@ -63,8 +63,9 @@ struct WeightTreeTests {
   /// CRITIC is direction-aware: reversing a column's direction changes its correlations.
   @Test func criticUsesDirection() throws {
     let criteria = [CriterionSpec(key: "x", column: "x"), CriterionSpec(key: "y", column: "y"), CriterionSpec(key: "z", column: "z")]
-    var reversed = criteria
-    reversed[1].direction = .cost
+    let reversed = [
+      CriterionSpec(key: "x", column: "x"), CriterionSpec(key: "y", column: "y", direction: .cost), CriterionSpec(key: "z", column: "z"),
+    ]
     let a = try Scorer.evaluate(Self.table, spec: makeSpec(criteria, weighting: WeightingSpec(method: .critic)))
     let b = try Scorer.evaluate(Self.table, spec: makeSpec(reversed, weighting: WeightingSpec(method: .critic)))
     #expect(!allClose(a.weights, b.weights, relative: 1e-6))

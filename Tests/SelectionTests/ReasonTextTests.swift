@@ -32,8 +32,9 @@ struct ReasonTextTests {
     let rule = try #require(try? ExprParser.parse(
       "score >= 99.5 or rank <= 0 or (spend >= 15 and not above_scale) or industry in [\"纺织\"] or selected.x").get())
     let firms = [Firm(id: "A", rank: 1, stars: 5, industry: "机械", spend: 20), Firm(id: "B", rank: 2, industry: "电子", spend: 5)]
-    let w = World(firms, programmes: [ProgrammeSpec(key: "p", quota: 2, eligible: rule)])
-    let p = try #require(w.decide().programmes.first)
+    // `selected.x` names an earlier programme that selects nobody.
+    let w = World(firms, programmes: [ProgrammeSpec(key: "x", quota: 0), ProgrammeSpec(key: "p", quota: 2, eligible: rule)])
+    let p = try #require(w.decide().programmes.last)
     #expect(w.ids(p.selected) == [])
     let reasons = p.excluded.map { $0.reason }
     #expect(reasons.map { $0.text(english: false) } == Array(repeating:
@@ -50,11 +51,14 @@ struct ReasonTextTests {
     ]
     let w = World(ladder(1), programmes: programmes, rewards: RewardSpec(byStars: [3: 10_000, 4: 50_000, 5: 80_000]))
     let warnings = RewardPolicy.policy2022.warnings(for: w.spec)
+    // Each warning at the line of its key in the (written-out) criteria file.
+    let lines = ["rewards.stars.3", "rewards.stars.5", "programmes.city.reward"].map { w.spec.line(of: $0) }
+    #expect(lines.allSatisfy { $0 > 0 })
     #expect(
       warnings.map(\.description) == [
-        "criteria.toml:0: rewards.stars.3: warning: 10000 yuan for 3 stars: the policy rewards only 4 stars or more",
-        "criteria.toml:0: rewards.stars.5: warning: 80000 yuan for 5 stars exceeds the policy ceiling of 50000 yuan per enterprise",
-        "criteria.toml:0: programmes.city.reward: warning: 120000 yuan exceeds the policy ceiling of 100000 yuan for a municipal programme",
+        "criteria.toml:\(lines[0]): rewards.stars.3: warning: 10000 yuan for 3 stars: the policy rewards only 4 stars or more",
+        "criteria.toml:\(lines[1]): rewards.stars.5: warning: 80000 yuan for 5 stars exceeds the policy ceiling of 50000 yuan per enterprise",
+        "criteria.toml:\(lines[2]): programmes.city.reward: warning: 120000 yuan exceeds the policy ceiling of 100000 yuan for a municipal programme",
       ])
     #expect(warnings.allSatisfy { $0.severity == .warning })
   }

@@ -29,14 +29,14 @@ struct StarRatingTests {
     let table = makeTable(
       ids: ids, numbers: ["x": firms.map(\.score), "consulting": firms.map(\.consulting)],
       extra: ["above_scale": .bool(firms.map(\.aboveScale)), "champion": .bool(firms.map(\.champion))])
-    var spec = makeSpec(
+    let spec = makeSpec(
       [CriterionSpec(key: "x", column: "x", normalisation: .goalposts(low: 0, high: 100), weight: 1)],
-      stars: StarSpec(levels: levels, cumulative: cumulative))
-    spec.columns += [
-      ColumnSpec(key: "consulting", headers: ["consulting"], type: .number, missing: .exclude),
-      ColumnSpec(key: "above_scale", headers: ["above_scale"], type: .bool),
-      ColumnSpec(key: "champion", headers: ["champion"], type: .bool),
-    ]
+      stars: StarSpec(levels: levels, cumulative: cumulative),
+      extraColumns: [
+        ColumnSpec(key: "consulting", headers: ["consulting"], type: .number, missing: .exclude),
+        ColumnSpec(key: "above_scale", headers: ["above_scale"], type: .bool),
+        ColumnSpec(key: "champion", headers: ["champion"], type: .bool),
+      ])
     return try Selector.run(table, spec: spec, history: []).evaluation
   }
 
@@ -119,15 +119,14 @@ struct StarRatingTests {
       StarLevel(stars: 2, minScore: 20, require: require),
       StarLevel(stars: 3, minScore: 40, require: .compare(.name("score"), .ge, .number(60))),
     ]
-    var y = CriterionSpec(key: "y", column: "y", group: "g", weight: 0.5, missing: .mean)
-    y.direction = .cost
-    var spec = makeSpec(
+    let y = CriterionSpec(key: "y", column: "y", direction: .cost, group: "g", weight: 0.5, missing: .mean)
+    let spec = makeSpec(
       [CriterionSpec(key: "x", column: "x", group: "g", weight: 0.5), y], groups: [GroupSpec(key: "g", weight: 1)],
-      stars: StarSpec(levels: levels, cumulative: false))
-    spec.columns += [
-      ColumnSpec(key: "flag", headers: ["flag"], type: .bool),
-      ColumnSpec(key: "industry", headers: ["industry"], type: .category),
-    ]
+      stars: StarSpec(levels: levels, cumulative: false),
+      extraColumns: [
+        ColumnSpec(key: "flag", headers: ["flag"], type: .bool),
+        ColumnSpec(key: "industry", headers: ["industry"], type: .category),
+      ])
     let e = try Selector.run(table, spec: spec, history: []).evaluation
     let context = RowContext(table: table, spec: spec, evaluation: e)
     for row in 0..<4 {

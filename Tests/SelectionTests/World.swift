@@ -1,6 +1,7 @@
 import Criteria
 import Model
 import Scoring
+import TestSupport
 
 @testable import Selection
 
@@ -52,7 +53,7 @@ struct World {
       imputed: [Array(repeating: false, count: n)], weights: [1], groupScores: ["quality": score],
       weightReport: WeightReport(nodes: []),
       unranked: firms.indices.filter { firms[$0].rank == 0 }.map { (row: $0, reason: unrankedReason) })
-    spec = Spec(
+    spec = checkedSpec(Spec.checked(
       source: "criteria.toml",
       evaluation: EvaluationInfo(name: "2022年度数字化改造标杆企业评选", year: year, idColumn: "uscc", labelColumn: "name"),
       columns: [
@@ -64,7 +65,7 @@ struct World {
         ColumnSpec(key: "spend", headers: ["咨询投入(万元)"], type: .number),
       ],
       criteria: [CriterionSpec(key: "c", column: "spend", group: "quality", weight: 1)],
-      groups: [GroupSpec(key: "quality", weight: 1)], programmes: programmes, rewards: rewards)
+      groups: [GroupSpec(key: "quality", weight: 1)], programmes: programmes, rewards: rewards))
   }
 
   func decide(history: [HistoryEntry] = []) -> Decision {

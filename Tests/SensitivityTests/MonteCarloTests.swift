@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct MonteCarloTests {
   /// 60 enterprises, 5 criteria, row 7 dominating everyone, row 3 barred by a static rule.
-  static func problem(uncertainty: UncertaintySpec = UncertaintySpec(model: .uniform(spread: 0.5))) -> Problem {
+  static func problem(uncertainty: UncertaintySpec = UncertaintySpec(model: .uniform(spread: 0.5)), labels: [Int: String] = [:]) -> Problem {
     var values = Problem.random(rows: 60, criteria: 5, seed: 11)
     for j in values.indices { values[j][7] = 1000 }
     let industries = (0..<60).map { ["机械", "纺织", "电子"][$0 % 3] }
@@ -20,7 +20,7 @@ import Testing
     ])
     return Problem.make(
       values: values, weights: [0.3, 0.25, 0.2, 0.15, 0.1], industries: industries, flags: flags,
-      programmes: programmes, stars: stars, uncertainty: uncertainty)
+      programmes: programmes, stars: stars, uncertainty: uncertainty, labels: labels)
   }
 
   static func model(_ p: Problem) throws -> SensitivityModel {

@@ -24,11 +24,10 @@ import Testing
         "industry": .category(
           CategoryColumn(codes: rows.map { Int32(industries.firstIndex(of: $0.industry) ?? -1) }, levels: industries))
       ])
-    var spec = makeSpec(
+    let spec = makeSpec(
       zip(["x", "y", "z"], weights).map { CriterionSpec(key: $0, column: $0, weight: $1) },
-      stars: StarSpec(levels: stars), scale: scale)
-    spec.columns.append(ColumnSpec(key: "industry", headers: ["industry"], type: .category))
-    spec.programmes = programmes
+      stars: StarSpec(levels: stars), scale: scale,
+      extraColumns: [ColumnSpec(key: "industry", headers: ["industry"], type: .category)], programmes: programmes)
     return (table, spec)
   }
 

@@ -8,7 +8,7 @@ import Testing
 
 /// A scored problem with every kind of programme rule, for the sensitivity analyses.
 @Suite struct RuleProblem {
-  static func problem(aggregation: AggregationMethod) throws -> Problem {
+  static func problem(aggregation: AggregationMethod, uncertainty: UncertaintySpec? = nil) throws -> Problem {
     var values = Problem.random(rows: 120, criteria: 5, seed: 42)
     var rng = SplitMix64(seed: 9)
     values = values.map { $0.map { $0 + rng.nextUnit() } }
@@ -31,8 +31,7 @@ import Testing
     ])
     var p = Problem.make(
       values: values, weights: [0.3, 0.25, 0.2, 0.15, 0.1], industries: industries, flags: flags,
-      programmes: programmes, stars: stars)
-    p.spec.aggregation = AggregationSpec(method: aggregation)
+      programmes: programmes, stars: stars, uncertainty: uncertainty, aggregation: aggregation)
     p.evaluation = try Selector.run(p.table, spec: p.spec, history: []).evaluation
     return p
   }
@@ -53,9 +52,9 @@ import Testing
 
 @Suite struct MethodVariantTests {
   @Test func alternativeMethodsAreDrawnAndDeterministic() throws {
-    var p = try RuleProblem.problem(aggregation: .weightedSum)
-    p.spec.uncertainty = UncertaintySpec(
-      model: .uniform(spread: 0.3), normalisations: [.vector, .rank], aggregations: [.topsis, .vikor(v: 0.5)])
+    let p = try RuleProblem.problem(
+      aggregation: .weightedSum,
+      uncertainty: UncertaintySpec(model: .uniform(spread: 0.3), normalisations: [.vector, .rank], aggregations: [.topsis, .vikor(v: 0.5)]))
     let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec, history: RuleProblem.history)
     #expect(model.variants.count == 9)
     let r1 = try MonteCarlo.run(model, options: MonteCarloOptions(samples: 450, seed: 12, threads: 1))
@@ -70,8 +69,7 @@ import Testing
   func variantOrderEqualsScorer(aggregation: AggregationMethod) throws {
     var p = try RuleProblem.problem(aggregation: .weightedSum)
     let variant = try MethodVariant.scored(table: p.table, spec: p.spec, normalisation: .vector, aggregation: aggregation)
-    for j in p.spec.criteria.indices { p.spec.criteria[j].normalisation = .vector }
-    p.spec.aggregation = AggregationSpec(method: aggregation)
+    p.spec = try p.spec.withMethod(normalisation: .vector, aggregation: aggregation)
     let ev = try Scorer.evaluate(p.table, spec: p.spec)
     let model = try SensitivityModel(evaluation: ev, table: p.table, spec: p.spec, variants: [variant])
     let ws = MonteCarlo.nominalWorkspace(model)

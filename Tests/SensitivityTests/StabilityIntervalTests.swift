@@ -150,9 +150,9 @@ import Testing
     let values = Problem.random(rows: 70, criteria: 5, seed: seed).map { $0.map { $0 + rng.nextUnit() } }
     var p = Problem.make(
       values: values, weights: [0.5, 0.5, 0.2, 0.3, 0.5],
-      programmes: [ProgrammeSpec(key: "top", quota: 7), ProgrammeSpec(key: "two", quota: 2)])
-    p.spec.groups = [GroupSpec(key: "cost", weight: 0.6), GroupSpec(key: "quality", weight: 0.4)]
-    for j in 0..<5 { p.spec.criteria[j].group = j < 2 ? "cost" : "quality" }
+      programmes: [ProgrammeSpec(key: "top", quota: 7), ProgrammeSpec(key: "two", quota: 2)],
+      groups: [GroupSpec(key: "cost", weight: 0.6), GroupSpec(key: "quality", weight: 0.4)],
+      criterionGroups: (0..<5).map { $0 < 2 ? "cost" : "quality" })
     p.evaluation = try Selector.run(p.table, spec: p.spec, history: []).evaluation
     let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec)
     let result = try StabilityIntervals.compute(model)

@@ -16,10 +16,13 @@ public func makeTable(ids: [String], numbers: [String: [Double?]], extra: [Strin
 }
 
 /// A spec over the given criteria; each criterion's column is declared numeric with `missing`.
+/// Built through `Spec.checked` (the loader's checks); a spec the loader rejects stops the
+/// test run with the loader's messages.
 public func makeSpec(
   _ criteria: [CriterionSpec], groups: [GroupSpec] = [], weighting: WeightingSpec = WeightingSpec(method: .direct),
   aggregation: AggregationMethod = .weightedSum, ranking: RankingSpec = RankingSpec(), stars: StarSpec = StarSpec(),
-  missing: MissingPolicy = .reject, scale: ClosedRange<Double> = 0...100
+  missing: MissingPolicy = .reject, scale: ClosedRange<Double> = 0...100, extraColumns: [ColumnSpec] = [],
+  programmes: [ProgrammeSpec] = []
 ) -> Spec {
   var columns = [
     ColumnSpec(key: "id", headers: ["id"], type: .text), ColumnSpec(key: "name", headers: ["name"], type: .text),
@@ -27,9 +30,20 @@ public func makeSpec(
   for c in criteria where !columns.contains(where: { $0.key == c.column }) {
     columns.append(ColumnSpec(key: c.column, headers: [c.column], type: .number, missing: missing))
   }
-  return Spec(
-    source: "test.toml",
-    evaluation: EvaluationInfo(name: "test", year: 2022, idColumn: "id", labelColumn: "name", scale: scale),
-    columns: columns, criteria: criteria, groups: groups, weighting: weighting,
-    aggregation: AggregationSpec(method: aggregation), ranking: ranking, stars: stars)
+  columns += extraColumns
+  return checkedSpec(
+    Spec.checked(
+      source: "test.toml",
+      evaluation: EvaluationInfo(name: "test", year: 2022, idColumn: "id", labelColumn: "name", scale: scale),
+      columns: columns, criteria: criteria, groups: groups, weighting: weighting,
+      aggregation: AggregationSpec(method: aggregation), ranking: ranking, stars: stars, programmes: programmes))
+}
+
+/// The spec `Spec.checked` built; a rejected one stops the test run with the loader's
+/// messages (a test's hand-built spec must be one a criteria file could say).
+public func checkedSpec(_ result: Result<Spec, StageFailure>, file: StaticString = #file, line: UInt = #line) -> Spec {
+  switch result {
+  case .success(let spec): return spec
+  case .failure(let f): fatalError("the loader rejects this test spec: \(f.diagnostics.diagnostics.map(\.description))", file: file, line: line)
+  }
 }
