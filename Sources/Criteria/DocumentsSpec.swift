@@ -22,7 +22,7 @@ public struct DocumentsSpec: Sendable, Hashable {
   public static let defaultObjection =
     "公示期间，对公示企业有异议的，请以书面形式实名向发文单位提出，写明异议事项和理由，提供真实姓名（单位名称并加盖公章）、联系方式和必要的证明材料；匿名或超出公示期提出的异议不予受理。"
 
-  public init(
+  init(
     issuer: String = "", title: String? = nil, noticeDays: Int = 5, objection: String = DocumentsSpec.defaultObjection,
     contact: String = "", metrics: [String: [String]] = [:], keyMetricCount: Int = 3
   ) {

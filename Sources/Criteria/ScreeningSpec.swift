@@ -19,7 +19,7 @@ public struct ScreeningSpec: Sendable {
     /// The columns the condition reads, in order of first appearance.
     public internal(set) var columns: [String]
 
-    public init(name: String, when: Expr, whenText: String, reason: String, line: Int, columns: [String]) {
+    init(name: String, when: Expr, whenText: String, reason: String, line: Int, columns: [String]) {
       self.name = name
       self.when = when
       self.whenText = whenText
@@ -37,7 +37,7 @@ public struct ScreeningSpec: Sendable {
   public internal(set) var coverageReason: String
   public internal(set) var coverageLine: Int
 
-  public init(rules: [Rule] = [], minCoverage: Double? = nil, coverageReason: String = "申报数据不完整", coverageLine: Int = 0) {
+  init(rules: [Rule] = [], minCoverage: Double? = nil, coverageReason: String = "申报数据不完整", coverageLine: Int = 0) {
     self.rules = rules
     self.minCoverage = minCoverage
     self.coverageReason = coverageReason
@@ -67,7 +67,7 @@ public struct ReviewSpec: Sendable {
   /// standard deviations is reported (warning).
   public internal(set) var outlierSD: Double
 
-  public init(
+  init(
     column: String = "review", aggregate: Aggregate = .trimmedMean, minReviewers: Int = 3, range: ClosedRange<Double> = 0...100,
     outlierSD: Double = 2
   ) {
@@ -77,4 +77,7 @@ public struct ReviewSpec: Sendable {
     self.range = range
     self.outlierSD = outlierSD
   }
+
+  /// The aggregation `--reviews` uses when the criteria file has no `[reviews]`.
+  public static let defaults = ReviewSpec()
 }

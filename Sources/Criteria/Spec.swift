@@ -36,7 +36,7 @@ public struct Spec: Sendable {
   /// Keys that load but have no effect (`FILE:LINE: key: warning: …`); the CLI prints them.
   public internal(set) var warnings: [Diagnostic] = []
 
-  /// The loader's memberwise init (`CriteriaLoader`); code elsewhere builds a spec with `Spec.checked`.
+  /// The loader's memberwise init: a spec (and each of its parts) is built only by `CriteriaLoader`.
   init(
     source: String, evaluation: EvaluationInfo, columns: [ColumnSpec], criteria: [CriterionSpec],
     groups: [GroupSpec] = [], weighting: WeightingSpec = WeightingSpec(method: .direct),
@@ -76,7 +76,7 @@ public struct EvaluationInfo: Sendable, Hashable {
   /// Decimal places shown for scores in CSV/Excel/HTML (JSON keeps full precision).
   public internal(set) var scoreDecimals: Int
 
-  public init(
+  init(
     name: String, year: Int, idColumn: String, labelColumn: String,
     scale: ClosedRange<Double> = 0...100, scoreDecimals: Int = 2
   ) {
@@ -137,10 +137,9 @@ public struct CriterionSpec: Sendable, Hashable {
   public internal(set) var missing: MissingPolicy?
   /// Whether the criteria file set `normalise` for this criterion. TOPSIS uses vector
   /// normalisation (Hwang & Yoon 1981) unless the normalisation was set explicitly.
-  /// Default when built in code: true for any normalisation other than min-max.
   public internal(set) var explicitNormalisation: Bool
 
-  public init(
+  init(
     key: String, label: String? = nil, column: String, direction: Direction = .benefit,
     normalisation: Normalisation = .minMax, group: String? = nil, weight: Double? = nil,
     winsorise: ClosedRange<Double>? = nil, missing: MissingPolicy? = nil, explicitNormalisation: Bool? = nil
@@ -170,7 +169,7 @@ public struct GroupSpec: Sendable, Hashable {
   /// How this group's children are weighted; nil = inherit `[weighting]`.
   public internal(set) var weighting: WeightingSpec?
 
-  public init(key: String, label: String? = nil, parent: String? = nil, weight: Double? = nil, weighting: WeightingSpec? = nil) {
+  init(key: String, label: String? = nil, parent: String? = nil, weight: Double? = nil, weighting: WeightingSpec? = nil) {
     self.key = key
     self.label = label ?? key
     self.parent = parent
@@ -194,7 +193,7 @@ public struct WeightingSpec: Sendable, Hashable {
   /// With `ahp`: the pairwise comparison matrix over the children.
   public internal(set) var ahp: AHPSpec?
 
-  public init(method: WeightingMethod, normalise: Bool = false, ahp: AHPSpec? = nil) {
+  init(method: WeightingMethod, normalise: Bool = false, ahp: AHPSpec? = nil) {
     self.method = method
     self.normalise = normalise
     self.ahp = ahp
@@ -211,7 +210,7 @@ public struct AHPSpec: Sendable, Hashable {
   public internal(set) var acceptInconsistent: Bool
   public internal(set) var maxCR: Double
 
-  public init(order: [String], matrix: [[Double]], acceptInconsistent: Bool = false, maxCR: Double = 0.10) {
+  init(order: [String], matrix: [[Double]], acceptInconsistent: Bool = false, maxCR: Double = 0.10) {
     self.order = order
     self.matrix = matrix
     self.acceptInconsistent = acceptInconsistent
@@ -242,7 +241,7 @@ public enum AggregationMethod: Sendable, Hashable {
 
 public struct AggregationSpec: Sendable, Hashable {
   public internal(set) var method: AggregationMethod
-  public init(method: AggregationMethod = .weightedSum) { self.method = method }
+  init(method: AggregationMethod = .weightedSum) { self.method = method }
 }
 
 /// A key in the tie-break chain (`[ranking] tie_break = ["group:quality", "criterion:x", "column:y desc"]`).
@@ -257,7 +256,7 @@ public struct RankingSpec: Sendable, Hashable {
   public internal(set) var precision: Double
   /// Applied in order to equal scores; the id, ascending, always ends the chain.
   public internal(set) var tieBreak: [TieBreakKey]
-  public init(precision: Double = 1e-9, tieBreak: [TieBreakKey] = []) {
+  init(precision: Double = 1e-9, tieBreak: [TieBreakKey] = []) {
     self.precision = precision
     self.tieBreak = tieBreak
   }
@@ -275,7 +274,7 @@ public struct StarLevel: Sendable, Hashable {
   /// Source text of `require`, for messages.
   public internal(set) var requireText: String?
 
-  public init(stars: Int, label: String? = nil, minScore: Double, require: Expr? = nil, requireText: String? = nil) {
+  init(stars: Int, label: String? = nil, minScore: Double, require: Expr? = nil, requireText: String? = nil) {
     self.stars = stars
     self.label = label ?? "\(stars)星级"
     self.minScore = minScore
@@ -290,7 +289,7 @@ public struct StarSpec: Sendable, Hashable {
   public internal(set) var levels: [StarLevel]
   /// If true (default), level k also requires every lower level's requirement.
   public internal(set) var cumulative: Bool
-  public init(levels: [StarLevel] = [], cumulative: Bool = true) {
+  init(levels: [StarLevel] = [], cumulative: Bool = true) {
     self.levels = levels.sorted { $0.stars < $1.stars }
     self.cumulative = cumulative
   }
@@ -343,7 +342,7 @@ public struct ProgrammeSpec: Sendable, Hashable {
   /// `reviewRank`); nil = none.
   public internal(set) var reviewRank: Int?
 
-  public init(
+  init(
     key: String, name: String? = nil, level: ProgrammeLevel = .local, quota: Int, reserves: Int = 0,
     eligible: Expr? = nil, eligibleText: String? = nil, from: String? = nil, fromMode: TierMode = .selected,
     caps: [String: Int] = [:], pilotIndustries: [String] = [], industryColumn: String = "industry",
@@ -392,7 +391,7 @@ public struct RewardSpec: Sendable, Hashable {
   /// Awards are rounded down to this many yuan (default 1).
   public internal(set) var roundTo: Double
 
-  public init(byStars: [Int: Double] = [:], stacking: Stacking = .sum, budget: Double? = nil, allocation: Allocation = .rank, roundTo: Double = 1) {
+  init(byStars: [Int: Double] = [:], stacking: Stacking = .sum, budget: Double? = nil, allocation: Allocation = .rank, roundTo: Double = 1) {
     self.byStars = byStars
     self.stacking = stacking
     self.budget = budget
@@ -430,7 +429,7 @@ public struct UncertaintySpec: Sendable, Hashable {
   /// Enterprises whose rank Sobol indices are computed for (default: the top 10).
   public internal(set) var sobolTargets: [String]
 
-  public init(
+  init(
     model: WeightModel = .uniform(spread: 0.2), vary: [String] = [], normalisations: [Normalisation] = [],
     aggregations: [AggregationMethod] = [], samples: Int = 1000, seed: UInt64 = 2022, sobolTargets: [String] = []
   ) {

@@ -32,7 +32,7 @@ public struct MethodUncertainty: Sendable {
     table: Table, spec: Spec, evaluation: Evaluation, history: [HistoryEntry], committee: Committee = Committee(),
     uncertainty: UncertaintySpec? = nil
   ) throws(SensitivityError) -> MethodUncertainty {
-    let u = uncertainty ?? spec.uncertainty ?? UncertaintySpec()
+    let u = uncertainty ?? spec.uncertainty ?? .defaults
     // Each distinct method once: an alternative that repeats the nominal aggregation (or an
     // earlier alternative) adds no variant here.
     var norms: [Normalisation?] = [nil]

@@ -34,30 +34,30 @@ struct Fixture {
     infiniteScoreRow: Int? = nil, infiniteGroupScoreRow: Int? = nil
   ) -> Fixture {
     let criteria = [
-      CriterionSpec(key: "efficiency", label: "生产效率提升率", column: "efficiency_gain_pct", group: "effect", weight: 0.5),
-      CriterionSpec(key: "cost", label: "运营成本降低率", column: "cost_cut_pct", group: "effect", weight: 0.5),
-      CriterionSpec(key: "invest", label: "数字化投入", column: "invest_wan", direction: .benefit, group: "input", weight: 1),
+      CriterionDraft(key: "efficiency", label: "生产效率提升率", column: "efficiency_gain_pct", group: "effect", weight: 0.5),
+      CriterionDraft(key: "cost", label: "运营成本降低率", column: "cost_cut_pct", group: "effect", weight: 0.5),
+      CriterionDraft(key: "invest", label: "数字化投入", column: "invest_wan", direction: .benefit, group: "input", weight: 1),
     ]
     let groups = [
-      GroupSpec(key: "effect", label: "实施效果", weight: 0.7), GroupSpec(key: "input", label: "投入", weight: 0.3),
+      GroupDraft(key: "effect", label: "实施效果", weight: 0.7), GroupDraft(key: "input", label: "投入", weight: 0.3),
     ]
     let names = programmeNames ?? ["市级数字化改造标杆企业", "省级/标杆:企业[2022]*示范项目推荐名单超长名称测试用例"]
     let programmes = [
-      ProgrammeSpec(key: "municipal", name: names[0], level: .municipal, quota: 3, reserves: 2, reward: 100_000),
-      ProgrammeSpec(
+      ProgrammeDraft(key: "municipal", name: names[0], level: .municipal, quota: 3, reserves: 2, reward: 100_000),
+      ProgrammeDraft(
         key: "provincial", name: names[1], level: .provincial, quota: 2, reserves: 1,
         eligible: .and(.compare(.name("stars"), .ge, .number(4)), .compare(.name("invest_wan"), .ge, .number(50))),
         eligibleText: "stars >= 4 and invest_wan >= 50", from: "municipal", reward: 500_000),
     ]
-    let stars = StarSpec(levels: [
-      StarLevel(stars: 3, label: "三星级", minScore: 40), StarLevel(stars: 4, label: "四星级", minScore: 60),
-      StarLevel(
+    let stars = StarsDraft(levels: [
+      StarLevelDraft(stars: 3, label: "三星级", minScore: 40), StarLevelDraft(stars: 4, label: "四星级", minScore: 60),
+      StarLevelDraft(
         stars: 5, label: "五星级", minScore: 80, require: .compare(.name("invest_wan"), .ge, .number(100)),
         requireText: "invest_wan >= 100"),
     ])
-    let spec = checkedSpec(Spec.checked(
+    let spec = loadedSpec(
       source: "criteria/2022.toml",
-      evaluation: EvaluationInfo(name: "2022年度数字化改造标杆企业评选", year: 2022, idColumn: "uscc", labelColumn: "name"),
+      evaluation: EvaluationDraft(name: "2022年度数字化改造标杆企业评选", year: 2022, idColumn: "uscc", labelColumn: "name"),
       columns: [
         ColumnSpec(key: "uscc", headers: ["统一社会信用代码"], type: .text, label: "统一社会信用代码"),
         ColumnSpec(key: "name", headers: ["企业名称"], type: .text, label: "企业名称"),
@@ -66,7 +66,7 @@ struct Fixture {
         ColumnSpec(key: "invest_wan", headers: ["数字化投入(万元)"], type: .number),
       ],
       criteria: criteria, groups: groups, stars: stars, programmes: programmes,
-      rewards: RewardSpec(byStars: [4: 50_000, 5: 50_000], budget: 1_000_000)))
+      rewards: RewardDraft(byStars: [4: 50_000, 5: 50_000], budget: 1_000_000))
 
     var ids: [String] = []
     var labels: [String] = []

@@ -15,21 +15,21 @@ struct ScorerTests {
   static func criteria(
     _ normalisation: Normalisation = .minMax, explicit: Bool? = nil, grouped: Bool = true,
     missing: [MissingPolicy?] = [nil, nil, nil]
-  ) -> [CriterionSpec] {
+  ) -> [CriterionDraft] {
     let group = grouped ? "effect" : nil
     return [
-      CriterionSpec(
+      CriterionDraft(
         key: "gain", column: "gain", normalisation: normalisation, group: group, weight: 0.5, missing: missing[0],
         explicitNormalisation: explicit),
-      CriterionSpec(
+      CriterionDraft(
         key: "cost", column: "cost", direction: .cost, normalisation: normalisation, group: group, weight: 0.5,
         missing: missing[1], explicitNormalisation: explicit),
-      CriterionSpec(
+      CriterionDraft(
         key: "quality", column: "quality", normalisation: normalisation, weight: 0.4, missing: missing[2],
         explicitNormalisation: explicit),
     ]
   }
-  static let groups = [GroupSpec(key: "effect", weight: 0.6)]
+  static let groups = [GroupDraft(key: "effect", weight: 0.6)]
 
   static func randomTable(seed: UInt64, rows: Int) -> Table {
     var rng = SplitMix64(seed: seed)
@@ -207,7 +207,7 @@ struct ScorerTests {
   }
 
   @Test func winsorisationBeforeNormalising() throws {
-    let criteria = [CriterionSpec(key: "gain", column: "gain", weight: 1, winsorise: 0.0...0.75)]
+    let criteria = [CriterionDraft(key: "gain", column: "gain", weight: 1, winsorise: 0.0...0.75)]
     let table = makeTable(ids: ["a", "b", "c", "d", "e"], numbers: ["gain": [0, 1, 2, 3, 100]])
     let e = try Scorer.evaluate(table, spec: makeSpec(criteria))
     // q(0.75) = 3: the outlier is clipped to 3 and ties with d
@@ -219,7 +219,7 @@ struct ScorerTests {
     let table = makeTable(ids: [], numbers: ["gain": [], "cost": [], "quality": []])
     let flat = Self.criteria(grouped: false)
     for weighting in [WeightingMethod.direct, .entropy, .critic, .standardDeviation] {
-      let e = try Scorer.evaluate(table, spec: makeSpec(flat, weighting: WeightingSpec(method: weighting, normalise: true)))
+      let e = try Scorer.evaluate(table, spec: makeSpec(flat, weighting: WeightingDraft(method: weighting, normalise: true)))
       #expect(e.order.isEmpty)
       #expect(e.raw.isEmpty)
       #expect(allFinite(e))
@@ -231,11 +231,11 @@ struct ScorerTests {
   @Test func nestedGroupScores() throws {
     let table = makeTable(ids: ["a", "b"], numbers: ["gain": [0, 1], "cost": [0, 1], "quality": [0, 1]])
     let criteria = [
-      CriterionSpec(key: "gain", column: "gain", group: "inner", weight: 1),
-      CriterionSpec(key: "cost", column: "cost", direction: .cost, group: "outer", weight: 0.25),
-      CriterionSpec(key: "quality", column: "quality", weight: 0.5),
+      CriterionDraft(key: "gain", column: "gain", group: "inner", weight: 1),
+      CriterionDraft(key: "cost", column: "cost", direction: .cost, group: "outer", weight: 0.25),
+      CriterionDraft(key: "quality", column: "quality", weight: 0.5),
     ]
-    let groups = [GroupSpec(key: "outer", weight: 0.5), GroupSpec(key: "inner", parent: "outer", weight: 0.75)]
+    let groups = [GroupDraft(key: "outer", weight: 0.5), GroupDraft(key: "inner", parent: "outer", weight: 0.75)]
     let e = try Scorer.evaluate(table, spec: makeSpec(criteria, groups: groups))
     // weights: gain 0.5·0.75 = 0.375, cost 0.5·0.25 = 0.125, quality 0.5
     #expect(allClose(e.weights, [0.375, 0.125, 0.5]))
@@ -253,7 +253,7 @@ struct ScorerTests {
       numbers: ["gain": [-1.7e308, 1.7e308, 0], "cost": [1e308, 9e307, 1.5e308], "quality": [1e-300, 1e300, 7]])
     let flat = Self.criteria(grouped: false)
     for weighting in [WeightingMethod.equal, .entropy, .critic, .standardDeviation] {
-      let e = try Scorer.evaluate(table, spec: makeSpec(flat, weighting: WeightingSpec(method: weighting), aggregation: method))
+      let e = try Scorer.evaluate(table, spec: makeSpec(flat, weighting: WeightingDraft(method: weighting), aggregation: method))
       #expect(allFinite(e), "\(method) \(weighting)")
     }
   }

@@ -17,8 +17,8 @@ struct Problem {
   ///   - labels: display names replacing `企业ID` for some rows.
   static func make(
     values: [[Double]], weights: [Double], industries: [String]? = nil, flags: [Bool]? = nil,
-    programmes: [ProgrammeSpec] = [], stars: StarSpec = StarSpec(), uncertainty: UncertaintySpec? = nil,
-    aggregation: AggregationMethod = .weightedSum, groups: [GroupSpec] = [], criterionGroups: [String?] = [],
+    programmes: [ProgrammeDraft] = [], stars: StarsDraft = StarsDraft(), uncertainty: UncertaintyDraft? = nil,
+    aggregation: AggregationMethod = .weightedSum, groups: [GroupDraft] = [], criterionGroups: [String?] = [],
     labels: [Int: String] = [:]
   ) -> Problem {
     let m = values.count, n = values[0].count
@@ -29,11 +29,11 @@ struct Problem {
     var colSpecs = [
       ColumnSpec(key: "id", headers: ["id"], type: .text), ColumnSpec(key: "name", headers: ["name"], type: .text),
     ]
-    var criteria: [CriterionSpec] = []
+    var criteria: [CriterionDraft] = []
     for j in 0..<m {
       columns["c\(j)"] = .numeric(NumericColumn(values: values[j], missing: Array(repeating: false, count: n)))
       colSpecs.append(ColumnSpec(key: "c\(j)", headers: ["c\(j)"], type: .number))
-      criteria.append(CriterionSpec(key: "k\(j)", column: "c\(j)", group: j < criterionGroups.count ? criterionGroups[j] : nil, weight: weights[j]))
+      criteria.append(CriterionDraft(key: "k\(j)", column: "c\(j)", group: j < criterionGroups.count ? criterionGroups[j] : nil, weight: weights[j]))
     }
     if let industries {
       let levels = Array(Set(industries)).sorted()
@@ -46,11 +46,10 @@ struct Problem {
       colSpecs.append(ColumnSpec(key: "flag", headers: ["flag"], type: .bool))
     }
     let table = Table(source: "t.csv", rowCount: n, lines: (0..<n).map { $0 + 2 }, columns: columns)
-    let spec = checkedSpec(
-      Spec.checked(
-        source: "c.toml", evaluation: EvaluationInfo(name: "t", year: 2022, idColumn: "id", labelColumn: "name"),
-        columns: colSpecs, criteria: criteria, groups: groups, aggregation: AggregationSpec(method: aggregation), stars: stars,
-        programmes: programmes, uncertainty: uncertainty))
+    let spec = loadedSpec(
+      source: "c.toml", evaluation: EvaluationDraft(name: "t", year: 2022, idColumn: "id", labelColumn: "name"),
+      columns: colSpecs, criteria: criteria, groups: groups, aggregation: aggregation, stars: stars,
+      programmes: programmes, uncertainty: uncertainty)
     let normalised = values.map { col -> [Double] in
       let lo = col.min() ?? 0, hi = col.max() ?? 0
       return col.map { hi > lo ? ($0 - lo) / (hi - lo) : 1 }

@@ -1,6 +1,7 @@
 import Criteria
 import Model
 import Scoring
+import TestSupport
 import Testing
 
 @testable import Sensitivity
@@ -15,8 +16,8 @@ import Testing
     values[2] = Array(repeating: 5, count: 40)
     values[0][9] = 1000; values[1][9] = 1000; values[3][9] = 1000
     return Problem.make(
-      values: values, weights: [0.4, 0.3, 0.2, 0.1], programmes: [ProgrammeSpec(key: "p", quota: 6)],
-      uncertainty: UncertaintySpec(model: .uniform(spread: 0.4), sobolTargets: sobolTargets))
+      values: values, weights: [0.4, 0.3, 0.2, 0.1], programmes: [ProgrammeDraft(key: "p", quota: 6)],
+      uncertainty: UncertaintyDraft(model: .uniform(spread: 0.4), sobolTargets: sobolTargets))
   }
 
   @Test func inertFactorHasZeroIndicesAndThreadsDoNotMatter() throws {

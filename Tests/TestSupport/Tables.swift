@@ -16,13 +16,12 @@ public func makeTable(ids: [String], numbers: [String: [Double?]], extra: [Strin
 }
 
 /// A spec over the given criteria; each criterion's column is declared numeric with `missing`.
-/// Built through `Spec.checked` (the loader's checks); a spec the loader rejects stops the
-/// test run with the loader's messages.
+/// Loaded through the real loader (`loadedSpec`); a spec the loader rejects stops the test run.
 public func makeSpec(
-  _ criteria: [CriterionSpec], groups: [GroupSpec] = [], weighting: WeightingSpec = WeightingSpec(method: .direct),
-  aggregation: AggregationMethod = .weightedSum, ranking: RankingSpec = RankingSpec(), stars: StarSpec = StarSpec(),
+  _ criteria: [CriterionDraft], groups: [GroupDraft] = [], weighting: WeightingDraft = WeightingDraft(method: .direct),
+  aggregation: AggregationMethod = .weightedSum, ranking: RankingDraft = RankingDraft(), stars: StarsDraft = StarsDraft(),
   missing: MissingPolicy = .reject, scale: ClosedRange<Double> = 0...100, extraColumns: [ColumnSpec] = [],
-  programmes: [ProgrammeSpec] = []
+  programmes: [ProgrammeDraft] = [], file: StaticString = #file, line: UInt = #line
 ) -> Spec {
   var columns = [
     ColumnSpec(key: "id", headers: ["id"], type: .text), ColumnSpec(key: "name", headers: ["name"], type: .text),
@@ -31,19 +30,9 @@ public func makeSpec(
     columns.append(ColumnSpec(key: c.column, headers: [c.column], type: .number, missing: missing))
   }
   columns += extraColumns
-  return checkedSpec(
-    Spec.checked(
-      source: "test.toml",
-      evaluation: EvaluationInfo(name: "test", year: 2022, idColumn: "id", labelColumn: "name", scale: scale),
-      columns: columns, criteria: criteria, groups: groups, weighting: weighting,
-      aggregation: AggregationSpec(method: aggregation), ranking: ranking, stars: stars, programmes: programmes))
-}
-
-/// The spec `Spec.checked` built; a rejected one stops the test run with the loader's
-/// messages (a test's hand-built spec must be one a criteria file could say).
-public func checkedSpec(_ result: Result<Spec, StageFailure>, file: StaticString = #file, line: UInt = #line) -> Spec {
-  switch result {
-  case .success(let spec): return spec
-  case .failure(let f): fatalError("the loader rejects this test spec: \(f.diagnostics.diagnostics.map(\.description))", file: file, line: line)
-  }
+  return loadedSpec(
+    source: "test.toml",
+    evaluation: EvaluationDraft(name: "test", year: 2022, idColumn: "id", labelColumn: "name", scale: scale),
+    columns: columns, criteria: criteria, groups: groups, weighting: weighting, aggregation: aggregation, ranking: ranking,
+    stars: stars, programmes: programmes, file: file, line: line)
 }

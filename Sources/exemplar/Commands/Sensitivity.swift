@@ -60,7 +60,7 @@ struct Sensitivity: ParsableCommand {
     try OutputFolder.checkTarget(out, inputs: input.paths)
     let pipeline = Pipeline(input: input)
     let a = try pipeline.analyse()
-    let u = a.spec.uncertainty ?? UncertaintySpec()
+    let u = a.spec.uncertainty ?? .defaults
     let threadCount = threads ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
     let seedValue = seed ?? u.seed
     let progress = ProgressBar.forStandardError()

@@ -1,8 +1,9 @@
+import Criteria
 import Model
 
-/// Writes the parts of a spec as criteria-file text (TOML), for `Spec.checked`: every
-/// key is written bare when TOML allows it and quoted otherwise, so any spelling survives.
-struct SpecWriter {
+/// Writes drafts as criteria-file text (TOML), for `loadedSpec`: every key is written bare
+/// when TOML allows it and quoted otherwise, so any spelling survives.
+struct DraftWriter {
   /// A TOML value.
   enum Value {
     case s(String)
@@ -32,7 +33,7 @@ struct SpecWriter {
 
   /// A node's weighting keys (`method`/`weighting`, `normalise`, `ahp`) under `path`;
   /// `always` writes the table even when it holds only the method.
-  mutating func weighting(_ w: WeightingSpec, methodKey: String, at path: [String], always: Bool) {
+  mutating func weighting(_ w: WeightingDraft, methodKey: String, at path: [String], always: Bool) {
     if always { text += "\n[" + path.map(Self.key).joined(separator: ".") + "]\n" }
     put(methodKey, .s(w.method.rawValue))
     if w.normalise { put("normalise", .b(true)) }
@@ -65,7 +66,7 @@ struct SpecWriter {
   }
 
   /// `[programmes.KEY]`.
-  mutating func programme(_ p: ProgrammeSpec) {
+  mutating func programme(_ p: ProgrammeDraft) {
     table("programmes", p.key)
     put("name", .s(p.name))
     put("level", .s(p.level.rawValue))
@@ -94,7 +95,7 @@ struct SpecWriter {
   }
 
   /// `[rewards]`.
-  mutating func rewards(_ r: RewardSpec) {
+  mutating func rewards(_ r: RewardDraft) {
     table("rewards")
     put("stacking", .s(r.stacking.rawValue))
     if let b = r.budget { put("budget", .d(b)) }
@@ -106,7 +107,7 @@ struct SpecWriter {
   }
 
   /// `[uncertainty]`.
-  mutating func uncertainty(_ u: UncertaintySpec) {
+  mutating func uncertainty(_ u: UncertaintyDraft) {
     table("uncertainty")
     switch u.model {
     case .uniform(let spread):
@@ -117,7 +118,7 @@ struct SpecWriter {
       put("concentration", .d(concentration))
     }
     if !u.vary.isEmpty { put("vary", .list(u.vary.map(Value.s))) }
-    put("normalisations", .list(u.normalisations.map { .s(Self.name($0)) }))
+    put("normalisations", .list(u.normalisations.map { .s($0.name) }))
     put("aggregations", .list(u.aggregations.map { .s($0.name) }))
     put("samples", .i(u.samples))
     put("seed", .i(Int(clamping: u.seed)))
@@ -130,20 +131,6 @@ struct SpecWriter {
     case .group(let key, let d): return "group:\(key) \(d ? "desc" : "asc")"
     case .criterion(let key, let d): return "criterion:\(key) \(d ? "desc" : "asc")"
     case .column(let key, let d): return "column:\(key) \(d ? "desc" : "asc")"
-    }
-  }
-
-  /// A normalisation's name in a criteria file (parameters, if any, are not part of it).
-  static func name(_ n: Normalisation) -> String {
-    switch n {
-    case .minMax: return "min-max"
-    case .zScore: return "z-score"
-    case .vector: return "vector"
-    case .sum: return "sum"
-    case .max: return "max"
-    case .goalposts: return "goalposts"
-    case .rank: return "rank"
-    case .target: return "target"
     }
   }
 
@@ -188,4 +175,98 @@ struct SpecWriter {
     let bare = !k.isEmpty && k.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "_" || $0 == "-" }
     return bare ? k : quoted(k)
   }
+}
+
+/// A spec from drafts, through the real loader: the drafts are written out as a criteria
+/// file (`source`) and loaded by `CriteriaLoader`, so the test's spec passes every check a
+/// user's file does. A spec the loader rejects stops the test run with the loader's
+/// messages (a test's spec must be one a criteria file could say).
+public func loadedSpec(
+  source: String, evaluation: EvaluationDraft, columns: [ColumnSpec], criteria: [CriterionDraft],
+  groups: [GroupDraft] = [], weighting: WeightingDraft = WeightingDraft(method: .direct),
+  aggregation: AggregationMethod = .weightedSum, ranking: RankingDraft = RankingDraft(),
+  stars: StarsDraft = StarsDraft(), programmes: [ProgrammeDraft] = [], rewards: RewardDraft = RewardDraft(),
+  uncertainty: UncertaintyDraft? = nil, file: StaticString = #file, line: UInt = #line
+) -> Spec {
+  let text = criteriaText(
+    evaluation: evaluation, columns: columns, criteria: criteria, groups: groups, weighting: weighting,
+    aggregation: aggregation, ranking: ranking, stars: stars, programmes: programmes, rewards: rewards, uncertainty: uncertainty)
+  switch CriteriaLoader.parse(text, source: source) {
+  case .success(let spec): return spec
+  case .failure(let f):
+    fatalError("the loader rejects this test spec: \(f.diagnostics.diagnostics.map(\.description))", file: file, line: line)
+  }
+}
+
+/// The criteria file the drafts write (`loadedSpec`).
+public func criteriaText(
+  evaluation: EvaluationDraft, columns: [ColumnSpec], criteria: [CriterionDraft],
+  groups: [GroupDraft] = [], weighting: WeightingDraft = WeightingDraft(method: .direct),
+  aggregation: AggregationMethod = .weightedSum, ranking: RankingDraft = RankingDraft(),
+  stars: StarsDraft = StarsDraft(), programmes: [ProgrammeDraft] = [], rewards: RewardDraft = RewardDraft(),
+  uncertainty: UncertaintyDraft? = nil
+) -> String {
+  var w = DraftWriter()
+  w.table("evaluation")
+  w.put("name", .s(evaluation.name))
+  w.put("year", .i(evaluation.year))
+  w.put("id", .s(evaluation.idColumn))
+  w.put("label", .s(evaluation.labelColumn))
+  w.put("scale", .pair(evaluation.scale))
+  w.put("score_decimals", .i(evaluation.scoreDecimals))
+  for c in columns {
+    w.table("columns", c.key)
+    w.put("header", .list(c.headers.map(DraftWriter.Value.s)))
+    w.put("type", .s(c.type.rawValue))
+    if let r = c.range { w.put("range", .pair(r)) }
+    w.put("missing", .s(c.missing.rawValue))
+    w.put("required", .b(c.required))
+    if let v = c.allowedValues { w.put("values", .list(v.map(DraftWriter.Value.s))) }
+    if let l = c.label { w.put("label", .s(l)) }
+    if let u = c.unit { w.put("unit", .s(u)) }
+    if !c.missingMarkers.isEmpty { w.put("missing_markers", .list(c.missingMarkers.map(DraftWriter.Value.s))) }
+    if c.lenient { w.put("lenient", .b(true)) }
+  }
+  w.weighting(weighting, methodKey: "method", at: ["weighting"], always: true)
+  for g in groups {
+    w.table("groups", g.key)
+    w.put("label", .s(g.label))
+    if let p = g.parent { w.put("parent", .s(p)) }
+    if let x = g.weight { w.put("weight", .d(x)) }
+    if let gw = g.weighting { w.weighting(gw, methodKey: "weighting", at: ["groups", g.key], always: false) }
+  }
+  for c in criteria {
+    w.table("criteria", c.key)
+    w.put("column", .s(c.column))
+    w.put("label", .s(c.label))
+    w.put("direction", .s(c.direction.rawValue))
+    if c.explicitNormalisation || c.normalisation != .minMax { w.normalisation(c.normalisation) }
+    if let g = c.group { w.put("group", .s(g)) }
+    if let x = c.weight { w.put("weight", .d(x)) }
+    if let q = c.winsorise { w.put("winsorise", .pair(q)) }
+    if let m = c.missing { w.put("missing", .s(m.rawValue)) }
+  }
+  w.table("aggregation")
+  w.put("method", .s(aggregation.name))
+  switch aggregation {
+  case .weightedProduct(let floor): w.put("floor", .d(floor))
+  case .vikor(let v): w.put("v", .d(v))
+  case .weightedSum, .topsis: break
+  }
+  w.table("ranking")
+  w.put("precision", .d(ranking.precision))
+  w.put("tie_break", .list(ranking.tieBreak.map { .s(DraftWriter.text($0)) }))
+  w.table("stars")
+  w.put("cumulative", .b(stars.cumulative))
+  for level in stars.levels {
+    w.arrayTable("stars", "level")
+    w.put("stars", .i(level.stars))
+    w.put("label", .s(level.label))
+    w.put("min_score", .d(level.minScore))
+    if let r = level.require { w.put("require", .s(level.requireText ?? r.description)) }
+  }
+  for p in programmes { w.programme(p) }
+  w.rewards(rewards)
+  if let u = uncertainty { w.uncertainty(u) }
+  return w.text
 }
