@@ -51,12 +51,17 @@ import Testing
     let spec = try #require(Fixture.spec(Self.text))
     let line = spec.line(of: "uncertainty.normalisations")
     let n = try #require(throws: StageFailure.self) { try spec.withMethod(normalisation: .target(3), aggregation: .topsis) }
-    #expect(n.diagnostics.diagnostics.map { $0.rendered(.en) } == ["c.toml:\(line): uncertainty.normalisations: \"target\" cannot be drawn as an alternative"])
-    #expect(n.diagnostics.diagnostics.map { $0.rendered(.zh) } == ["c.toml:\(line): uncertainty.normalisations: \"target\" 不能作为备选方法抽取"])
+    let nd = n.diagnostics.diagnostics
+    #expect(nd.map { $0.rendered(.en) } == ["c.toml:\(line): uncertainty.normalisations: \"target\" cannot be drawn as an alternative"])
+    #expect(nd.map { $0.rendered(.zh) } == ["c.toml:\(line): uncertainty.normalisations: \"target\" 不能作为备选方法抽取"])
     let a = try #require(throws: StageFailure.self) { try spec.withMethod(normalisation: nil, aggregation: .vikor(v: 2)) }
     let at = spec.line(of: "aggregation")
-    #expect(a.diagnostics.diagnostics.map { $0.rendered(.en) } == ["c.toml:\(at): aggregation: the parameter of aggregation method vikor is out of range (v must be in [0, 1], floor in (0, 1])"])
-    #expect(a.diagnostics.diagnostics.map { $0.rendered(.zh) } == ["c.toml:\(at): aggregation: 汇总方法 vikor 的参数超出允许范围（v 须在 [0, 1] 内，floor 须在 (0, 1] 内）"])
+    let ad = a.diagnostics.diagnostics
+    #expect(
+      ad.map { $0.rendered(.en) } == [
+        "c.toml:\(at): aggregation: the parameter of aggregation method vikor is out of range (v must be in [0, 1], floor in (0, 1])"
+      ])
+    #expect(ad.map { $0.rendered(.zh) } == ["c.toml:\(at): aggregation: 汇总方法 vikor 的参数超出允许范围（v 须在 [0, 1] 内，floor 须在 (0, 1] 内）"])
   }
 
   @Test func weightsAloneDropsTheAlternativeMethodsOnly() throws {
