@@ -7,19 +7,19 @@ public struct ScreeningSpec: Sendable {
   /// One `[[screening.rule]]`.
   public struct Rule: Sendable {
     /// The rule's name (`major_incident`).
-    public var name: String
+    public internal(set) var name: String
     /// Screened when this condition holds (columns only).
-    public var when: Expr
+    public internal(set) var when: Expr
     /// Its source text.
-    public var whenText: String
+    public internal(set) var whenText: String
     /// The official reason text (`近三年发生重大安全生产事故`).
-    public var reason: String
+    public internal(set) var reason: String
     /// The line of the rule in the criteria file.
-    public var line: Int
+    public internal(set) var line: Int
     /// The columns the condition reads, in order of first appearance.
-    public var columns: [String]
+    public internal(set) var columns: [String]
 
-    public init(name: String, when: Expr, whenText: String, reason: String, line: Int, columns: [String]) {
+    init(name: String, when: Expr, whenText: String, reason: String, line: Int, columns: [String]) {
       self.name = name
       self.when = when
       self.whenText = whenText
@@ -29,15 +29,15 @@ public struct ScreeningSpec: Sendable {
     }
   }
 
-  public var rules: [Rule]
+  public internal(set) var rules: [Rule]
   /// The data-coverage rule: screened when fewer than this share (0…1) of the criteria
   /// have a value in the metrics file. Nil: off (the default).
-  public var minCoverage: Double?
+  public internal(set) var minCoverage: Double?
   /// Its official reason text and line.
-  public var coverageReason: String
-  public var coverageLine: Int
+  public internal(set) var coverageReason: String
+  public internal(set) var coverageLine: Int
 
-  public init(rules: [Rule] = [], minCoverage: Double? = nil, coverageReason: String = "申报数据不完整", coverageLine: Int = 0) {
+  init(rules: [Rule] = [], minCoverage: Double? = nil, coverageReason: String = "申报数据不完整", coverageLine: Int = 0) {
     self.rules = rules
     self.minCoverage = minCoverage
     self.coverageReason = coverageReason
@@ -57,17 +57,17 @@ public struct ReviewSpec: Sendable {
   }
 
   /// The numeric column the aggregated score becomes (criteria and rules read it).
-  public var column: String
-  public var aggregate: Aggregate
+  public internal(set) var column: String
+  public internal(set) var aggregate: Aggregate
   /// Fewer scores (after recusals) than this: the value is missing (and a warning).
-  public var minReviewers: Int
+  public internal(set) var minReviewers: Int
   /// Scores outside are an error.
-  public var range: ClosedRange<Double>
+  public internal(set) var range: ClosedRange<Double>
   /// A reviewer whose mean departs from the panel's by more than this many panel
   /// standard deviations is reported (warning).
-  public var outlierSD: Double
+  public internal(set) var outlierSD: Double
 
-  public init(
+  init(
     column: String = "review", aggregate: Aggregate = .trimmedMean, minReviewers: Int = 3, range: ClosedRange<Double> = 0...100,
     outlierSD: Double = 2
   ) {
@@ -77,4 +77,7 @@ public struct ReviewSpec: Sendable {
     self.range = range
     self.outlierSD = outlierSD
   }
+
+  /// The aggregation `--reviews` uses when the criteria file has no `[reviews]`.
+  public static let defaults = ReviewSpec()
 }

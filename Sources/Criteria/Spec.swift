@@ -7,36 +7,37 @@ import Model
 /// Later stages trust it and do not re-check.
 public struct Spec: Sendable {
   /// Path of the criteria file as the user named it.
-  public var source: String
-  public var evaluation: EvaluationInfo
+  public internal(set) var source: String
+  public internal(set) var evaluation: EvaluationInfo
   /// Declared columns, in file order.
-  public var columns: [ColumnSpec]
+  public internal(set) var columns: [ColumnSpec]
   /// Leaf criteria, in file order. Their index is the criterion index everywhere after.
-  public var criteria: [CriterionSpec]
+  public internal(set) var criteria: [CriterionSpec]
   /// Groups, in file order (may be empty: every criterion then sits in the root group).
-  public var groups: [GroupSpec]
+  public internal(set) var groups: [GroupSpec]
   /// How the root group's children are weighted (`[weighting]`).
-  public var weighting: WeightingSpec
-  public var aggregation: AggregationSpec
-  public var ranking: RankingSpec
-  public var stars: StarSpec
-  public var programmes: [ProgrammeSpec]
-  public var rewards: RewardSpec
-  public var uncertainty: UncertaintySpec?
+  public internal(set) var weighting: WeightingSpec
+  public internal(set) var aggregation: AggregationSpec
+  public internal(set) var ranking: RankingSpec
+  public internal(set) var stars: StarSpec
+  public internal(set) var programmes: [ProgrammeSpec]
+  public internal(set) var rewards: RewardSpec
+  public internal(set) var uncertainty: UncertaintySpec?
   /// `[screening]`: veto rules checked before scoring.
-  public var screening: ScreeningSpec = ScreeningSpec()
+  public internal(set) var screening: ScreeningSpec = ScreeningSpec()
   /// `[reviews]`: expert review aggregation (nil: the file has no `[reviews]`).
-  public var reviews: ReviewSpec?
+  public internal(set) var reviews: ReviewSpec?
   /// `[documents]`: issuing body, title, public notice and key metrics of the documents.
-  public var documents: DocumentsSpec = DocumentsSpec()
+  public internal(set) var documents: DocumentsSpec = DocumentsSpec()
   /// Where each key path is written in the file (set by the loader; `line(of:)`).
   var keyLines: KeyLineIndex?
   /// The `--set KEY.PATH=VALUE` changes applied to the file, as given (docs/criteria.md).
   public internal(set) var overrides: [String] = []
   /// Keys that load but have no effect (`FILE:LINE: key: warning: …`); the CLI prints them.
-  public var warnings: [Diagnostic] = []
+  public internal(set) var warnings: [Diagnostic] = []
 
-  public init(
+  /// The loader's memberwise init: a spec (and each of its parts) is built only by `CriteriaLoader`.
+  init(
     source: String, evaluation: EvaluationInfo, columns: [ColumnSpec], criteria: [CriterionSpec],
     groups: [GroupSpec] = [], weighting: WeightingSpec = WeightingSpec(method: .direct),
     aggregation: AggregationSpec = AggregationSpec(), ranking: RankingSpec = RankingSpec(),
@@ -64,18 +65,18 @@ public struct Spec: Sendable {
 
 /// `[evaluation]`.
 public struct EvaluationInfo: Sendable, Hashable {
-  public var name: String
-  public var year: Int
+  public internal(set) var name: String
+  public internal(set) var year: Int
   /// Key of the id column (type uscc or text).
-  public var idColumn: String
+  public internal(set) var idColumn: String
   /// Key of the display-name column.
-  public var labelColumn: String
+  public internal(set) var labelColumn: String
   /// The scale scores are shown on (default 0…100).
-  public var scale: ClosedRange<Double>
+  public internal(set) var scale: ClosedRange<Double>
   /// Decimal places shown for scores in CSV/Excel/HTML (JSON keeps full precision).
-  public var scoreDecimals: Int
+  public internal(set) var scoreDecimals: Int
 
-  public init(
+  init(
     name: String, year: Int, idColumn: String, labelColumn: String,
     scale: ClosedRange<Double> = 0...100, scoreDecimals: Int = 2
   ) {
@@ -120,26 +121,25 @@ public enum Normalisation: Sendable, Hashable {
 
 /// `[criteria.KEY]`: one leaf criterion.
 public struct CriterionSpec: Sendable, Hashable {
-  public var key: String
-  public var label: String
+  public internal(set) var key: String
+  public internal(set) var label: String
   /// Key of the numeric column it reads.
-  public var column: String
-  public var direction: Direction
-  public var normalisation: Normalisation
+  public internal(set) var column: String
+  public internal(set) var direction: Direction
+  public internal(set) var normalisation: Normalisation
   /// Group key, or nil for the root group.
-  public var group: String?
+  public internal(set) var group: String?
   /// Direct weight within its group (required with method `direct`).
-  public var weight: Double?
+  public internal(set) var weight: Double?
   /// Optional winsorisation at these quantiles (e.g. 0.01…0.99) before normalising.
-  public var winsorise: ClosedRange<Double>?
+  public internal(set) var winsorise: ClosedRange<Double>?
   /// Overrides the column's missing policy for this criterion.
-  public var missing: MissingPolicy?
+  public internal(set) var missing: MissingPolicy?
   /// Whether the criteria file set `normalise` for this criterion. TOPSIS uses vector
   /// normalisation (Hwang & Yoon 1981) unless the normalisation was set explicitly.
-  /// Default when built in code: true for any normalisation other than min-max.
-  public var explicitNormalisation: Bool
+  public internal(set) var explicitNormalisation: Bool
 
-  public init(
+  init(
     key: String, label: String? = nil, column: String, direction: Direction = .benefit,
     normalisation: Normalisation = .minMax, group: String? = nil, weight: Double? = nil,
     winsorise: ClosedRange<Double>? = nil, missing: MissingPolicy? = nil, explicitNormalisation: Bool? = nil
@@ -160,16 +160,16 @@ public struct CriterionSpec: Sendable, Hashable {
 /// `[groups.KEY]`: a node in the criteria tree (成本 / 效率 / 品质 / 投入 …), any depth.
 /// Effective criterion weight = product of the weights along its path.
 public struct GroupSpec: Sendable, Hashable {
-  public var key: String
-  public var label: String
+  public internal(set) var key: String
+  public internal(set) var label: String
   /// Parent group key, or nil for a child of the root.
-  public var parent: String?
+  public internal(set) var parent: String?
   /// Direct weight among its siblings (required when the parent is weighted `direct`).
-  public var weight: Double?
+  public internal(set) var weight: Double?
   /// How this group's children are weighted; nil = inherit `[weighting]`.
-  public var weighting: WeightingSpec?
+  public internal(set) var weighting: WeightingSpec?
 
-  public init(key: String, label: String? = nil, parent: String? = nil, weight: Double? = nil, weighting: WeightingSpec? = nil) {
+  init(key: String, label: String? = nil, parent: String? = nil, weight: Double? = nil, weighting: WeightingSpec? = nil) {
     self.key = key
     self.label = label ?? key
     self.parent = parent
@@ -187,13 +187,13 @@ public enum WeightingMethod: String, Sendable, Hashable, CaseIterable {
 /// How the children of one node are weighted.
 /// Data-driven methods (entropy, critic, std-dev) apply only to nodes whose children are all criteria.
 public struct WeightingSpec: Sendable, Hashable {
-  public var method: WeightingMethod
+  public internal(set) var method: WeightingMethod
   /// With `direct`: if true, weights are rescaled to sum to 1; otherwise they must sum to 1 (±1e-9).
-  public var normalise: Bool
+  public internal(set) var normalise: Bool
   /// With `ahp`: the pairwise comparison matrix over the children.
-  public var ahp: AHPSpec?
+  public internal(set) var ahp: AHPSpec?
 
-  public init(method: WeightingMethod, normalise: Bool = false, ahp: AHPSpec? = nil) {
+  init(method: WeightingMethod, normalise: Bool = false, ahp: AHPSpec? = nil) {
     self.method = method
     self.normalise = normalise
     self.ahp = ahp
@@ -203,14 +203,14 @@ public struct WeightingSpec: Sendable, Hashable {
 /// A pairwise comparison matrix (Saaty 1–9 scale), rows/columns in `order`.
 public struct AHPSpec: Sendable, Hashable {
   /// Child keys (criteria or groups) in matrix order.
-  public var order: [String]
+  public internal(set) var order: [String]
   /// a[i][j] = importance of order[i] over order[j]; reciprocal (a[j][i] = 1/a[i][j]).
-  public var matrix: [[Double]]
+  public internal(set) var matrix: [[Double]]
   /// Accept a consistency ratio ≥ `maxCR` (default false: CR ≥ 0.10 is an error).
-  public var acceptInconsistent: Bool
-  public var maxCR: Double
+  public internal(set) var acceptInconsistent: Bool
+  public internal(set) var maxCR: Double
 
-  public init(order: [String], matrix: [[Double]], acceptInconsistent: Bool = false, maxCR: Double = 0.10) {
+  init(order: [String], matrix: [[Double]], acceptInconsistent: Bool = false, maxCR: Double = 0.10) {
     self.order = order
     self.matrix = matrix
     self.acceptInconsistent = acceptInconsistent
@@ -240,8 +240,8 @@ public enum AggregationMethod: Sendable, Hashable {
 }
 
 public struct AggregationSpec: Sendable, Hashable {
-  public var method: AggregationMethod
-  public init(method: AggregationMethod = .weightedSum) { self.method = method }
+  public internal(set) var method: AggregationMethod
+  init(method: AggregationMethod = .weightedSum) { self.method = method }
 }
 
 /// A key in the tie-break chain (`[ranking] tie_break = ["group:quality", "criterion:x", "column:y desc"]`).
@@ -253,10 +253,10 @@ public enum TieBreakKey: Sendable, Hashable {
 
 public struct RankingSpec: Sendable, Hashable {
   /// Scores whose raw values differ by at most this are equal (default 1e-9, absolute on raw).
-  public var precision: Double
+  public internal(set) var precision: Double
   /// Applied in order to equal scores; the id, ascending, always ends the chain.
-  public var tieBreak: [TieBreakKey]
-  public init(precision: Double = 1e-9, tieBreak: [TieBreakKey] = []) {
+  public internal(set) var tieBreak: [TieBreakKey]
+  init(precision: Double = 1e-9, tieBreak: [TieBreakKey] = []) {
     self.precision = precision
     self.tieBreak = tieBreak
   }
@@ -265,16 +265,16 @@ public struct RankingSpec: Sendable, Hashable {
 /// `[[stars.level]]`: a management-innovation star level (管理创新提升星级).
 public struct StarLevel: Sendable, Hashable {
   /// 1…5.
-  public var stars: Int
-  public var label: String
+  public internal(set) var stars: Int
+  public internal(set) var label: String
   /// Minimum score on the configured scale.
-  public var minScore: Double
+  public internal(set) var minScore: Double
   /// Hard requirements, e.g. `above_scale and consulting_spend_wan >= 15`.
-  public var require: Expr?
+  public internal(set) var require: Expr?
   /// Source text of `require`, for messages.
-  public var requireText: String?
+  public internal(set) var requireText: String?
 
-  public init(stars: Int, label: String? = nil, minScore: Double, require: Expr? = nil, requireText: String? = nil) {
+  init(stars: Int, label: String? = nil, minScore: Double, require: Expr? = nil, requireText: String? = nil) {
     self.stars = stars
     self.label = label ?? "\(stars)星级"
     self.minScore = minScore
@@ -286,10 +286,10 @@ public struct StarLevel: Sendable, Hashable {
 public struct StarSpec: Sendable, Hashable {
   /// Levels sorted by `stars` ascending. An enterprise gets the highest level whose
   /// score band and requirements it meets (and, by default, all lower levels' requirements too).
-  public var levels: [StarLevel]
+  public internal(set) var levels: [StarLevel]
   /// If true (default), level k also requires every lower level's requirement.
-  public var cumulative: Bool
-  public init(levels: [StarLevel] = [], cumulative: Bool = true) {
+  public internal(set) var cumulative: Bool
+  init(levels: [StarLevel] = [], cumulative: Bool = true) {
     self.levels = levels.sorted { $0.stars < $1.stars }
     self.cumulative = cumulative
   }
@@ -309,40 +309,40 @@ public struct ProgrammeSpec: Sendable, Hashable {
     case none
   }
 
-  public var key: String
-  public var name: String
-  public var level: ProgrammeLevel
-  public var quota: Int
-  public var reserves: Int
+  public internal(set) var key: String
+  public internal(set) var name: String
+  public internal(set) var level: ProgrammeLevel
+  public internal(set) var quota: Int
+  public internal(set) var reserves: Int
   /// Eligibility rule over columns, scores, group scores, rank, stars.
-  public var eligible: Expr?
-  public var eligibleText: String?
+  public internal(set) var eligible: Expr?
+  public internal(set) var eligibleText: String?
   /// Tier: draw only from those selected (or eligible) in this programme.
-  public var from: String?
-  public var fromMode: TierMode
+  public internal(set) var from: String?
+  public internal(set) var fromMode: TierMode
   /// Balance caps: at most N selected per value of these category columns (e.g. industry: 3).
-  public var caps: [String: Int]
-  public var pilotIndustries: [String]
+  public internal(set) var caps: [String: Int]
+  public internal(set) var pilotIndustries: [String]
   /// Column holding the industry (for pilots and caps), default "industry".
-  public var industryColumn: String
-  public var pilotPriority: PilotPriority
+  public internal(set) var industryColumn: String
+  public internal(set) var pilotPriority: PilotPriority
   /// Exclude enterprises recommended to this programme within this many years (0 = no rule).
-  public var historyYears: Int
+  public internal(set) var historyYears: Int
   /// Names of this programme in the history file (default: the key).
-  public var historyNames: [String]
+  public internal(set) var historyNames: [String]
   /// Reward per selected enterprise, yuan (0 = none).
-  public var reward: Double
+  public internal(set) var reward: Double
   /// Re-review (复核): a recognition by this programme stays valid this many years, counting
   /// the year it was given (0 = no re-review).
-  public var validYears: Int = 0
+  public internal(set) var validYears: Int = 0
   /// Re-review: a valid recognition is flagged when the stars fall below this; nil = none.
   /// Default: the N of a top-level `stars >= N` clause of `eligible`.
-  public var reviewMinStars: Int?
+  public internal(set) var reviewMinStars: Int?
   /// Re-review: a valid recognition is flagged when the rank falls below this line (rank >
   /// `reviewRank`); nil = none.
-  public var reviewRank: Int?
+  public internal(set) var reviewRank: Int?
 
-  public init(
+  init(
     key: String, name: String? = nil, level: ProgrammeLevel = .local, quota: Int, reserves: Int = 0,
     eligible: Expr? = nil, eligibleText: String? = nil, from: String? = nil, fromMode: TierMode = .selected,
     caps: [String: Int] = [:], pilotIndustries: [String] = [], industryColumn: String = "industry",
@@ -383,15 +383,15 @@ public struct RewardSpec: Sendable, Hashable {
   }
 
   /// Reward by star level (stars → yuan), e.g. [4: 50000, 5: 50000].
-  public var byStars: [Int: Double]
-  public var stacking: Stacking
+  public internal(set) var byStars: [Int: Double]
+  public internal(set) var stacking: Stacking
   /// Total budget, yuan; nil = unlimited.
-  public var budget: Double?
-  public var allocation: Allocation
+  public internal(set) var budget: Double?
+  public internal(set) var allocation: Allocation
   /// Awards are rounded down to this many yuan (default 1).
-  public var roundTo: Double
+  public internal(set) var roundTo: Double
 
-  public init(byStars: [Int: Double] = [:], stacking: Stacking = .sum, budget: Double? = nil, allocation: Allocation = .rank, roundTo: Double = 1) {
+  init(byStars: [Int: Double] = [:], stacking: Stacking = .sum, budget: Double? = nil, allocation: Allocation = .rank, roundTo: Double = 1) {
     self.byStars = byStars
     self.stacking = stacking
     self.budget = budget
@@ -417,19 +417,19 @@ public struct UncertaintySpec: Sendable, Hashable {
     case dirichlet(concentration: Double)
   }
 
-  public var model: WeightModel
+  public internal(set) var model: WeightModel
   /// Criterion keys whose weights vary (default: all).
-  public var vary: [String]
+  public internal(set) var vary: [String]
   /// Alternative normalisations drawn uniformly per sample (nominal always included).
-  public var normalisations: [Normalisation]
+  public internal(set) var normalisations: [Normalisation]
   /// Alternative aggregations drawn uniformly per sample (nominal always included).
-  public var aggregations: [AggregationMethod]
-  public var samples: Int
-  public var seed: UInt64
+  public internal(set) var aggregations: [AggregationMethod]
+  public internal(set) var samples: Int
+  public internal(set) var seed: UInt64
   /// Enterprises whose rank Sobol indices are computed for (default: the top 10).
-  public var sobolTargets: [String]
+  public internal(set) var sobolTargets: [String]
 
-  public init(
+  init(
     model: WeightModel = .uniform(spread: 0.2), vary: [String] = [], normalisations: [Normalisation] = [],
     aggregations: [AggregationMethod] = [], samples: Int = 1000, seed: UInt64 = 2022, sobolTargets: [String] = []
   ) {

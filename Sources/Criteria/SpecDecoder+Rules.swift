@@ -11,8 +11,8 @@ extension SpecDecoder {
     let path = "aggregation"
     guard let t = table(node, path, allowed: Self.aggregationKeys) else { return AggregationSpec() }
     let name = choice(t, "method", path, noun: "aggregation method", allowed: AggregationMethod.names) ?? "weighted-sum"
-    let v = number(t, "v", path, expected: "a number in [0, 1]", valid: { (0...1).contains($0) }) ?? 0.5
-    let floor = number(t, "floor", path, expected: "a number in (0, 1]", valid: { $0 > 0 && $0 <= 1 }) ?? 0.01
+    let v = number(t, "v", path, expected: "a number in [0, 1]", valid: AggregationMethod.isValidV) ?? 0.5
+    let floor = number(t, "floor", path, expected: "a number in (0, 1]", valid: AggregationMethod.isValidFloor) ?? 0.01
     return AggregationSpec(method: Self.aggregation(name, v: v, floor: floor) ?? .weightedSum)
   }
 

@@ -48,7 +48,7 @@ public struct ReviewPanel: Sendable {
   public static func aggregate(
     _ records: ReviewRecords, recusals: [Recusal], spec: Spec, ids: IDIndex, rowCount n: Int
   ) -> Result<(panel: ReviewPanel, column: NumericColumn, warnings: DiagnosticLog), StageFailure> {
-    let rspec = spec.reviews ?? ReviewSpec()
+    let rspec = spec.reviews ?? .defaults
     var log = DiagnosticLog()
     let file = records.file
     let levelRow = records.idLevels.map { ids.row($0) ?? -1 }

@@ -55,19 +55,7 @@ extension SensitivityReport {
   }
 
   /// The normalisation as a criteria file names it; `nominal` for each criterion's own.
-  static func normalisationName(_ n: Normalisation?) -> String {
-    switch n {
-    case nil: return "nominal"
-    case .minMax?: return "min-max"
-    case .zScore?: return "z-score"
-    case .vector?: return "vector"
-    case .sum?: return "sum"
-    case .max?: return "max"
-    case .goalposts?: return "goalposts"
-    case .rank?: return "rank"
-    case .target?: return "target"
-    }
-  }
+  static func normalisationName(_ n: Normalisation?) -> String { n?.name ?? "nominal" }
 
   /// The headline, one entry per programme in both languages: `KEY R/N robust` under
   /// weights and methods together, then — when the methods are separated — `weights alone

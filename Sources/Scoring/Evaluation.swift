@@ -8,47 +8,47 @@ import Model
 /// ranking (missing policy `exclude`) have `rank == 0` and appear in `unranked`.
 public struct Evaluation: Sendable {
   /// Row indices of ranked enterprises, best first (rank order).
-  public package(set) var order: [Int]
+  public internal(set) var order: [Int]
   /// Canonical id per row (packed; shares the table's id column).
-  public package(set) var ids: StringColumn
+  public internal(set) var ids: StringColumn
   /// Display label per row (packed; shares the table's label column when it is text).
-  public package(set) var labels: StringColumn
+  public internal(set) var labels: StringColumn
   /// 1…N total order per row (0 = unranked).
-  public package(set) var rank: [Int]
+  public internal(set) var rank: [Int]
   /// 1,1,3-style rank per row (0 = unranked).
-  public package(set) var competitionRank: [Int]
+  public internal(set) var competitionRank: [Int]
   /// The method's native value per row (weighted sum in [0,1], TOPSIS closeness, VIKOR Q …).
-  public package(set) var raw: [Double]
+  public internal(set) var raw: [Double]
   /// Score on the configured scale (higher is better for every method): lo + (hi − lo) · utility.
-  public package(set) var score: [Double]
+  public internal(set) var score: [Double]
   /// The method's strength in [0, 1], higher better (raw, or 1 − Q for VIKOR), per row (0 = unranked):
   /// what the selection engine orders and rates, as every sensitivity sample does.
-  public package(set) var utility: [Double]
+  public internal(set) var utility: [Double]
   /// Stars per row (0…5).
-  public package(set) var stars: [Int]
+  public internal(set) var stars: [Int]
   /// What stands between each row and the next star level (nil at the top level or when unranked).
-  public package(set) var starGap: [StarGap?]
+  public internal(set) var starGap: [StarGap?]
   /// Normalised criterion values, criterion-major: `normalised[j][row]` in [0,1] (after
   /// imputation); min-max columns are computed on read (`UnitColumn`).
-  public package(set) var normalised: [UnitColumn]
+  public internal(set) var normalised: [UnitColumn]
   /// Imputed flags, criterion-major: `imputed[j][row]` is true when the raw value was missing and imputed.
-  public package(set) var imputed: [[Bool]]
+  public internal(set) var imputed: [[Bool]]
   /// Final criterion weights (sum 1), in spec criterion order.
-  public package(set) var weights: [Double]
+  public internal(set) var weights: [Double]
   /// Group scores on the scale, by group key, per row: weighted mean of the group's normalised criteria.
-  public package(set) var groupScores: [String: [Double]]
+  public internal(set) var groupScores: [String: [Double]]
   /// How the weights were derived (AHP consistency, entropy e/d, CRITIC σ/conflict …).
-  public package(set) var weightReport: WeightReport
+  public internal(set) var weightReport: WeightReport
   /// Rows left out of the ranking, with why.
-  public package(set) var unranked: [(row: Int, reason: String)]
+  public internal(set) var unranked: [(row: Int, reason: String)]
   /// The rows screened out before scoring (also in `unranked`), with their reasons.
-  public package(set) var screening = Screening()
+  public internal(set) var screening = Screening()
   /// The values the aggregation method used, criterion-major (`methodInput[j][row]`): the
   /// unit values (`normalised`, shared storage), or TOPSIS's input (vector normalisation by
   /// default, docs/methods.md). What `explain` shows and the contributions decompose.
-  public package(set) var methodInput: [UnitColumn]
+  public internal(set) var methodInput: [UnitColumn]
   /// Each criterion's part of the utility the method computed (`contributionParts(row:)`).
-  public package(set) var decomposition: ScoreDecomposition
+  public internal(set) var decomposition: ScoreDecomposition
 
   public init(
     order: [Int], ids: StringColumn, labels: StringColumn, rank: [Int], competitionRank: [Int], raw: [Double], score: [Double],
@@ -86,6 +86,13 @@ public struct Evaluation: Sendable {
     decomposition = ScoreDecomposition(weights: weights)
   }
 
+  /// Records the stars `Selection` awards after ranking (star requirements may read
+  /// columns the scorer does not); the one change made to an evaluation outside `Scoring`.
+  package mutating func award(stars: [Int], gaps: [StarGap?]) {
+    self.stars = stars
+    starGap = gaps
+  }
+
   /// Each criterion's part of `row`'s utility as the method computed it (they sum to the
   /// utility; `ScoreDecomposition`); points of the score are part × (hi − lo).
   public func contributionParts(row: Int) -> [Double] {
@@ -119,11 +126,11 @@ public struct Evaluation: Sendable {
 /// What a row lacks for the next star level.
 public struct StarGap: Sendable, Hashable {
   /// The next level (stars).
-  public var nextStars: Int
+  public internal(set) var nextStars: Int
   /// Points of score missing (0 if the band is met).
-  public var pointsShort: Double
+  public internal(set) var pointsShort: Double
   /// Source text of each requirement not met (empty if all are met).
-  public var unmetRequirements: [String]
+  public internal(set) var unmetRequirements: [String]
   public init(nextStars: Int, pointsShort: Double, unmetRequirements: [String]) {
     self.nextStars = nextStars
     self.pointsShort = pointsShort
@@ -141,23 +148,23 @@ public struct StarGap: Sendable, Hashable {
 /// How the final weights were derived, for `exemplar weights` and the method sheet.
 public struct WeightReport: Sendable {
   /// One entry per node that has children weighted (root has key "").
-  public var nodes: [NodeWeights]
+  public internal(set) var nodes: [NodeWeights]
   public init(nodes: [NodeWeights]) { self.nodes = nodes }
 
   public struct NodeWeights: Sendable {
-    public var key: String
-    public var method: WeightingMethod
+    public internal(set) var key: String
+    public internal(set) var method: WeightingMethod
     /// Child keys and their local weights (sum 1).
-    public var children: [String]
-    public var localWeights: [Double]
+    public internal(set) var children: [String]
+    public internal(set) var localWeights: [Double]
     /// AHP: principal eigenvalue, consistency index and ratio, random index used.
-    public var ahp: (lambdaMax: Double, ci: Double, cr: Double, ri: Double)?
+    public internal(set) var ahp: (lambdaMax: Double, ci: Double, cr: Double, ri: Double)?
     /// Entropy: e_j and d_j = 1 − e_j per child.
-    public var entropy: (e: [Double], d: [Double])?
+    public internal(set) var entropy: (e: [Double], d: [Double])?
     /// CRITIC: σ_j, conflict Σ(1 − r_jk), information C_j per child.
-    public var critic: (sigma: [Double], conflict: [Double], information: [Double])?
+    public internal(set) var critic: (sigma: [Double], conflict: [Double], information: [Double])?
     /// Standard deviation method: σ_j per child.
-    public var sigma: [Double]?
+    public internal(set) var sigma: [Double]?
 
     public init(
       key: String, method: WeightingMethod, children: [String], localWeights: [Double],

@@ -29,9 +29,9 @@ public struct Decision: Sendable {
 
 /// A programme's shortlist and reserves as the computation alone gave them.
 public struct ComputedLists: Sendable, Hashable {
-  public var key: String
-  public var selected: [Int]
-  public var reserve: [Int]
+  public internal(set) var key: String
+  public internal(set) var selected: [Int]
+  public internal(set) var reserve: [Int]
   public init(key: String, selected: [Int], reserve: [Int]) {
     self.key = key
     self.selected = selected
@@ -120,15 +120,15 @@ public enum ExclusionReason: Sendable, Hashable {
 /// Rewards under the budget.
 public struct RewardAllocation: Sendable {
   public struct Award: Sendable, Hashable {
-    public var row: Int
+    public internal(set) var row: Int
     /// What the award is for: "stars:4" or a programme key.
-    public var source: String
+    public internal(set) var source: String
     /// Amount earned before the budget rule, yuan.
-    public var entitled: Double
+    public internal(set) var entitled: Double
     /// Amount granted after stacking and the budget rule, yuan.
-    public var granted: Double
+    public internal(set) var granted: Double
     /// With stacking `max`: a larger award of the same enterprise is paid instead of this one.
-    public var superseded: Bool
+    public internal(set) var superseded: Bool
     public init(row: Int, source: String, entitled: Double, granted: Double, superseded: Bool = false) {
       self.row = row
       self.source = source
@@ -138,11 +138,11 @@ public struct RewardAllocation: Sendable {
     }
   }
   /// In rank order, then source order.
-  public var awards: [Award]
+  public internal(set) var awards: [Award]
   /// What would be paid with an unlimited budget: the awards not superseded, before the budget rule.
-  public var totalEntitled: Double
-  public var totalGranted: Double
-  public var budget: Double?
+  public internal(set) var totalEntitled: Double
+  public internal(set) var totalGranted: Double
+  public internal(set) var budget: Double?
   public var remaining: Double? { budget.map { $0 - totalGranted } }
   public init(awards: [Award], totalEntitled: Double, totalGranted: Double, budget: Double?) {
     self.awards = awards

@@ -26,8 +26,9 @@ public enum Selector {
     let decision = utility.withUnsafeBufferPointer { u in
       let ws = workspace(plan, evaluation, table: table, spec: spec, utility: u)
       // The scorer's placeholders go before the rating allocates the real arrays.
-      (evaluation.stars, evaluation.starGap) = ([], [])
-      (evaluation.stars, evaluation.starGap) = StarRating.rate(ws)
+      evaluation.award(stars: [], gaps: [])
+      let (stars, gaps) = StarRating.rate(ws)
+      evaluation.award(stars: stars, gaps: gaps)
       var computed: [ComputedLists]?
       if !committee.isEmpty {
         ws.applyDecisions = false

@@ -32,7 +32,7 @@ public struct MethodUncertainty: Sendable {
     table: Table, spec: Spec, evaluation: Evaluation, history: [HistoryEntry], committee: Committee = Committee(),
     uncertainty: UncertaintySpec? = nil
   ) throws(SensitivityError) -> MethodUncertainty {
-    let u = uncertainty ?? spec.uncertainty ?? UncertaintySpec()
+    let u = uncertainty ?? spec.uncertainty ?? .defaults
     // Each distinct method once: an alternative that repeats the nominal aggregation (or an
     // earlier alternative) adds no variant here.
     var norms: [Normalisation?] = [nil]
@@ -42,11 +42,9 @@ public struct MethodUncertainty: Sendable {
     var variants: [Variant] = []
     for a in aggs {
       for nm in norms {
-        var s = spec
-        if let nm { for j in s.criteria.indices { s.criteria[j].normalisation = nm } }
-        s.aggregation = AggregationSpec(method: a)
         let run: (evaluation: Evaluation, decision: Decision)
         do {
+          let s = try spec.withMethod(normalisation: nm, aggregation: a)
           run = try Selector.run(table, spec: s, history: history, screening: evaluation.screening, committee: committee)
         } catch { throw .scoring(SensitivityError.scoringText(error)) }
         var stars = [Int](repeating: 0, count: 6)

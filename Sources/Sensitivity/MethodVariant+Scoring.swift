@@ -11,11 +11,11 @@ extension MethodVariant {
   public static func scored(
     table: Table, spec: Spec, normalisation: Normalisation?, aggregation: AggregationMethod, screening: Screening = Screening()
   ) throws(SensitivityError) -> MethodVariant {
-    var s = spec
-    if let normalisation { for j in s.criteria.indices { s.criteria[j].normalisation = normalisation } }
-    s.aggregation = AggregationSpec(method: aggregation)
     let matrix: ScoringMatrix
-    do { matrix = try Scorer.prepare(table, spec: s, screening: screening) } catch { throw .scoring(SensitivityError.scoringText(error)) }
+    do {
+      let s = try spec.withMethod(normalisation: normalisation, aggregation: aggregation)
+      matrix = try Scorer.prepare(table, spec: s, screening: screening)
+    } catch { throw .scoring(SensitivityError.scoringText(error)) }
     var columns = matrix.unit.map(\.values)
     if case .topsis = aggregation, let t = matrix.topsis { columns = t }
     let n = table.rowCount

@@ -27,7 +27,7 @@ public struct SensitivityModel: Sendable {
   let nominalRank: [Int32]
 
   /// - Parameters:
-  ///   - uncertainty: overrides `spec.uncertainty` (default: the spec's, or `UncertaintySpec()`).
+  ///   - uncertainty: overrides `spec.uncertainty` (default: the spec's, or `UncertaintySpec.defaults`).
   ///   - variants: the method variants, nominal first (default: the Evaluation's matrix
   ///     with `spec.aggregation` — re-prepared through the Scorer for TOPSIS, whose input
   ///     is not the unit matrix — followed by `MethodVariant.all` when `uncertainty` lists
@@ -41,7 +41,7 @@ public struct SensitivityModel: Sendable {
     evaluation: Evaluation, table: Table, spec: Spec, history: [HistoryEntry] = [],
     uncertainty: UncertaintySpec? = nil, variants: [MethodVariant]? = nil, committee: Committee = Committee()
   ) throws(SensitivityError) {
-    let u = uncertainty ?? spec.uncertainty ?? UncertaintySpec()
+    let u = uncertainty ?? spec.uncertainty ?? .defaults
     self.table = table
     self.spec = spec
     self.evaluation = evaluation

@@ -9,13 +9,16 @@ extension TuneSession {
   /// The sliders of a spec: for the root and every group weighted `direct`, the local
   /// weight of each child (groups first, then criteria, each in file order).
   static func knobs(_ spec: Spec) -> [TuneKnob] {
-    var nodes: [(key: String, label: String, path: String, weighting: WeightingSpec)] = [("", "", "weighting", spec.weighting)]
+    // A group without weighting keys inherits `[weighting].method`, without `normalise`.
+    var nodes: [(key: String, label: String, path: String, method: WeightingMethod, normalise: Bool)] = [
+      ("", "", "weighting", spec.weighting.method, spec.weighting.normalise)
+    ]
     for g in spec.groups {
-      nodes.append((g.key, g.label, "groups." + quoted(g.key), g.weighting ?? WeightingSpec(method: spec.weighting.method)))
+      nodes.append((g.key, g.label, "groups." + quoted(g.key), g.weighting?.method ?? spec.weighting.method, g.weighting?.normalise ?? false))
     }
     var out: [TuneKnob] = []
-    for node in nodes where node.weighting.method == .direct {
-      let normalise = node.weighting.normalise ? nil : node.path + ".normalise=true"
+    for node in nodes where node.method == .direct {
+      let normalise = node.normalise ? nil : node.path + ".normalise=true"
       for g in spec.groups where (g.parent ?? "") == node.key {
         out.append(
           TuneKnob(
@@ -37,7 +40,7 @@ extension TuneSession {
     var out: [(node: String, label: String, method: String)] = []
     if spec.weighting.method != .direct { out.append(("", "", spec.weighting.method.rawValue)) }
     for g in spec.groups {
-      let m = (g.weighting ?? WeightingSpec(method: spec.weighting.method)).method
+      let m = g.weighting?.method ?? spec.weighting.method
       let hasChildren = spec.groups.contains { $0.parent == g.key } || spec.criteria.contains { $0.group == g.key }
       if m != .direct, hasChildren { out.append((g.key, g.label, m.rawValue)) }
     }
@@ -64,7 +67,7 @@ extension TuneSession {
     // methods nor its weight model, so they are not prepared.
     guard case .weightedSum = spec.aggregation.method, !spec.programmes.isEmpty,
       let model = try? SensitivityModel(
-        evaluation: evaluation, table: table, spec: spec, history: history, uncertainty: UncertaintySpec(), committee: committee),
+        evaluation: evaluation, table: table, spec: spec, history: history, uncertainty: .defaults, committee: committee),
       let programmes = try? StabilityIntervals.compute(model, threads: threads)
     else { return knobs }
     let names = Dictionary(spec.programmes.map { ($0.key, $0.name) }, uniquingKeysWith: { a, _ in a })

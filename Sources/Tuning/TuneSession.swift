@@ -246,16 +246,25 @@ public final class TuneSession: Sendable {
 /// What `Scorer.prepare` reads of a spec: the criteria but for their weights, groups and
 /// labels, and whether the aggregation is TOPSIS (its own input matrix).
 struct MatrixKey: Equatable, Sendable {
-  let criteria: [CriterionSpec]
+  /// One criterion as the matrix reads it.
+  struct Input: Equatable, Sendable {
+    let key: String
+    let column: String
+    let direction: Direction
+    let normalisation: Normalisation
+    let explicitNormalisation: Bool
+    let winsorise: ClosedRange<Double>?
+    let missing: MissingPolicy?
+  }
+
+  let criteria: [Input]
   let topsis: Bool
 
   init(_ spec: Spec) {
     criteria = spec.criteria.map { c in
-      var c = c
-      c.weight = nil
-      c.group = nil
-      c.label = ""
-      return c
+      Input(
+        key: c.key, column: c.column, direction: c.direction, normalisation: c.normalisation,
+        explicitNormalisation: c.explicitNormalisation, winsorise: c.winsorise, missing: c.missing)
     }
     if case .topsis = spec.aggregation.method { topsis = true } else { topsis = false }
   }

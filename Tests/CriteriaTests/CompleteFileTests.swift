@@ -16,7 +16,9 @@ import Testing
   }
 
   @Test func evaluation() {
-    #expect(spec.evaluation == EvaluationInfo(name: "2022年度数字化改造标杆企业评选", year: 2022, idColumn: "uscc", labelColumn: "name", scale: 0...100, scoreDecimals: 1))
+    let e = spec.evaluation
+    #expect(e.name == "2022年度数字化改造标杆企业评选" && e.year == 2022)
+    #expect(e.idColumn == "uscc" && e.labelColumn == "name" && e.scale == 0...100 && e.scoreDecimals == 1)
   }
 
   @Test func columnsInFileOrder() {
@@ -41,16 +43,20 @@ import Testing
     #expect(effect?.weighting?.method == .ahp)
     #expect(effect?.weighting?.ahp?.order == ["efficiency", "cost", "quality"])
     #expect(effect?.weighting?.ahp?.matrix == [[1, 3, 5], [1.0 / 3, 1, 3], [1.0 / 5, 1.0 / 3, 1]])
-    #expect(spec.group("input")?.weighting == WeightingSpec(method: .equal))
+    let input = spec.group("input")?.weighting
+    #expect(input?.method == .equal && input?.normalise == false && input?.ahp == nil)
     #expect(spec.criteria.map(\.key) == ["efficiency", "cost", "quality", "consulting"])
-    #expect(spec.criteria[0] == CriterionSpec(key: "efficiency", label: "效率", column: "efficiency_gain_pct", group: "effect", winsorise: 0.01...0.99))
+    let c = spec.criteria[0]
+    #expect(c.key == "efficiency" && c.label == "效率" && c.column == "efficiency_gain_pct" && c.direction == .benefit)
+    #expect(c.normalisation == .minMax && !c.explicitNormalisation && c.group == "effect" && c.weight == nil)
+    #expect(c.winsorise == 0.01...0.99 && c.missing == nil)
     #expect(spec.criteria[1].normalisation == .goalposts(low: 0, high: 50))
     #expect(spec.criteria[1].label == "运营成本降低率(%)")
     #expect(spec.criteria[2].normalisation == .target(0.5))
     #expect(spec.criteria[2].direction == .cost)
     #expect(spec.criteria[2].missing == .worst)
     #expect(spec.criteria[3].normalisation == .rank)
-    #expect(spec.weighting == WeightingSpec(method: .direct))
+    #expect(spec.weighting.method == .direct && spec.weighting.normalise == false && spec.weighting.ahp == nil)
   }
 
   @Test func aggregationAndRanking() {
@@ -94,13 +100,13 @@ import Testing
           .or(.compare(.name("criterion.quality"), .gt, .number(50)), .compare(.name("rank"), .le, .number(2)))))
   }
 
-  @Test func rewardsAndUncertainty() {
-    #expect(spec.rewards == RewardSpec(byStars: [4: 50000, 5: 50000], stacking: .max, budget: 22_000_000, allocation: .proRata, roundTo: 100))
-    #expect(
-      spec.uncertainty
-        == UncertaintySpec(
-          model: .dirichlet(concentration: 50), vary: ["efficiency", "cost"], normalisations: [.zScore, .rank],
-          aggregations: [.weightedSum, .topsis], samples: 500, seed: 7, sobolTargets: ["91330201MA2AAAAAA1"]))
+  @Test func rewardsAndUncertainty() throws {
+    let r = spec.rewards
+    #expect(r.byStars == [4: 50000, 5: 50000] && r.stacking == .max && r.budget == 22_000_000)
+    #expect(r.allocation == .proRata && r.roundTo == 100)
+    let u = try #require(spec.uncertainty)
+    #expect(u.model == .dirichlet(concentration: 50) && u.vary == ["efficiency", "cost"] && u.normalisations == [.zScore, .rank])
+    #expect(u.aggregations == [.weightedSum, .topsis] && u.samples == 500 && u.seed == 7 && u.sobolTargets == ["91330201MA2AAAAAA1"])
   }
 
   @Test func missingFileIsNoInput() {

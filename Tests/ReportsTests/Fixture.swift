@@ -4,6 +4,7 @@ import Model
 import Reports
 import Scoring
 import Selection
+import TestSupport
 
 /// Builds Table, Spec, Evaluation and Decision values directly (Scoring and Selection
 /// are written in parallel), with the awkward labels reports must survive.
@@ -24,32 +25,39 @@ struct Fixture {
   ]
 
   /// `rows` enterprises (first the tricky labels, then generated ones); the last one is unranked.
-  static func make(rows: Int = 12, nanScoreRow: Int? = nil, programmeNames: [String]? = nil) -> Fixture {
+  /// - Parameters:
+  ///   - labelsByPlace: labels given to the ranked rows in rank order (the first to rank 1 …).
+  ///   - infiniteScoreRow: a row whose score is +∞ (a result no scorer gives; for the writers).
+  ///   - infiniteGroupScoreRow: a row whose `effect` group score is +∞.
+  static func make(
+    rows: Int = 12, nanScoreRow: Int? = nil, programmeNames: [String]? = nil, labelsByPlace: [String] = [],
+    infiniteScoreRow: Int? = nil, infiniteGroupScoreRow: Int? = nil
+  ) -> Fixture {
     let criteria = [
-      CriterionSpec(key: "efficiency", label: "生产效率提升率", column: "efficiency_gain_pct", group: "effect", weight: 0.5),
-      CriterionSpec(key: "cost", label: "运营成本降低率", column: "cost_cut_pct", group: "effect", weight: 0.5),
-      CriterionSpec(key: "invest", label: "数字化投入", column: "invest_wan", direction: .benefit, group: "input", weight: 1),
+      CriterionDraft(key: "efficiency", label: "生产效率提升率", column: "efficiency_gain_pct", group: "effect", weight: 0.5),
+      CriterionDraft(key: "cost", label: "运营成本降低率", column: "cost_cut_pct", group: "effect", weight: 0.5),
+      CriterionDraft(key: "invest", label: "数字化投入", column: "invest_wan", direction: .benefit, group: "input", weight: 1),
     ]
     let groups = [
-      GroupSpec(key: "effect", label: "实施效果", weight: 0.7), GroupSpec(key: "input", label: "投入", weight: 0.3),
+      GroupDraft(key: "effect", label: "实施效果", weight: 0.7), GroupDraft(key: "input", label: "投入", weight: 0.3),
     ]
     let names = programmeNames ?? ["市级数字化改造标杆企业", "省级/标杆:企业[2022]*示范项目推荐名单超长名称测试用例"]
     let programmes = [
-      ProgrammeSpec(key: "municipal", name: names[0], level: .municipal, quota: 3, reserves: 2, reward: 100_000),
-      ProgrammeSpec(
+      ProgrammeDraft(key: "municipal", name: names[0], level: .municipal, quota: 3, reserves: 2, reward: 100_000),
+      ProgrammeDraft(
         key: "provincial", name: names[1], level: .provincial, quota: 2, reserves: 1,
         eligible: .and(.compare(.name("stars"), .ge, .number(4)), .compare(.name("invest_wan"), .ge, .number(50))),
         eligibleText: "stars >= 4 and invest_wan >= 50", from: "municipal", reward: 500_000),
     ]
-    let stars = StarSpec(levels: [
-      StarLevel(stars: 3, label: "三星级", minScore: 40), StarLevel(stars: 4, label: "四星级", minScore: 60),
-      StarLevel(
+    let stars = StarsDraft(levels: [
+      StarLevelDraft(stars: 3, label: "三星级", minScore: 40), StarLevelDraft(stars: 4, label: "四星级", minScore: 60),
+      StarLevelDraft(
         stars: 5, label: "五星级", minScore: 80, require: .compare(.name("invest_wan"), .ge, .number(100)),
         requireText: "invest_wan >= 100"),
     ])
-    let spec = Spec(
+    let spec = loadedSpec(
       source: "criteria/2022.toml",
-      evaluation: EvaluationInfo(name: "2022年度数字化改造标杆企业评选", year: 2022, idColumn: "uscc", labelColumn: "name"),
+      evaluation: EvaluationDraft(name: "2022年度数字化改造标杆企业评选", year: 2022, idColumn: "uscc", labelColumn: "name"),
       columns: [
         ColumnSpec(key: "uscc", headers: ["统一社会信用代码"], type: .text, label: "统一社会信用代码"),
         ColumnSpec(key: "name", headers: ["企业名称"], type: .text, label: "企业名称"),
@@ -58,7 +66,7 @@ struct Fixture {
         ColumnSpec(key: "invest_wan", headers: ["数字化投入(万元)"], type: .number),
       ],
       criteria: criteria, groups: groups, stars: stars, programmes: programmes,
-      rewards: RewardSpec(byStars: [4: 50_000, 5: 50_000], budget: 1_000_000))
+      rewards: RewardDraft(byStars: [4: 50_000, 5: 50_000], budget: 1_000_000))
 
     var ids: [String] = []
     var labels: [String] = []
@@ -100,14 +108,17 @@ struct Fixture {
     // Scale 0…100, but one row gets a negative score to check that numbers are not neutralised.
     var score = raw.map { $0 * 100 }
     if rows > 4 { score[order[order.count - 1]] = -3.5 }
+    if let r = infiniteScoreRow { score[r] = .infinity }
+    for (place, label) in labelsByPlace.enumerated() where place < order.count { labels[order[place]] = label }
     let starsPerRow = score.enumerated().map { r, s in r == unrankedRow ? 0 : s >= 80 ? 5 : s >= 60 ? 4 : s >= 40 ? 3 : 0 }
     let gaps: [StarGap?] = score.enumerated().map { r, s in
       r == unrankedRow || starsPerRow[r] == 5 ? nil : StarGap(nextStars: max(starsPerRow[r] + 1, 3), pointsShort: max(0, 80 - s), unmetRequirements: ["invest_wan >= 100"])
     }
-    let groupScores: [String: [Double]] = [
+    var groupScores: [String: [Double]] = [
       "effect": (0..<rows).map { 100 * (normalised[0][$0] + normalised[1][$0]) / 2 },
       "input": normalised[2].map { $0 * 100 },
     ]
+    if let r = infiniteGroupScoreRow { groupScores["effect"]?[r] = .infinity }
     let report = WeightReport(nodes: [
       .init(key: "", method: .ahp, children: ["effect", "input"], localWeights: [0.7, 0.3], ahp: (2.0, 0, 0, 0)),
       .init(key: "effect", method: .direct, children: ["efficiency", "cost"], localWeights: [0.5, 0.5]),

@@ -100,9 +100,8 @@ func numberText(_ line: String, _ key: String) -> String? {
   }
 
   @Test func nonFiniteNumbersBecomeNullAndTheFileStaysValid() throws {
-    let f = Fixture.make(nanScoreRow: 2)
-    var e = f.evaluation
-    e.score[2] = .infinity
+    let f = Fixture.make(nanScoreRow: 2, infiniteScoreRow: 2)
+    let e = f.evaluation
     let dir = scratchFolder() + "/out"
     try RunReport(
       spec: f.spec, evaluation: e, decision: f.decision, manifest: f.manifest,

@@ -189,14 +189,11 @@ struct XLSXTests {
   }
 
   @Test func idsAndLabelsAreCleanedAsCellTextFromTheirPackedBytes() throws {
-    var f = Fixture.make()
     let tricky = [
       "a\u{01}b", "\u{7F}删除", "tab\there", "line\nbreak", "cr\r\nlf", "nul\u{0}end", "普通 & <公司>",
       String(repeating: "名", count: 32_766) + "ab", String(repeating: "x", count: 32_767) + "\u{02}",
     ]
-    var labels = Array(f.evaluation.labels)
-    for (i, row) in f.evaluation.order.prefix(tricky.count).enumerated() { labels[row] = tricky[i] }
-    f.evaluation.labels = StringColumn(labels)
+    let f = Fixture.make(labelsByPlace: tricky)
     let dir = scratchFolder() + "/out"
     try f.write(to: dir)
     let cells = try WorkbookReader(path: dir + "/recommendations.xlsx").cells(sheet: 5)
@@ -215,8 +212,7 @@ struct XLSXTests {
   }
 
   @Test func overlongTextIsCutAtExcelsLimit() throws {
-    var f = Fixture.make()
-    f.evaluation.labels = f.evaluation.labels.replacing(f.evaluation.order[0], with: String(repeating: "名", count: 40_000) + "\u{01}")
+    let f = Fixture.make(labelsByPlace: [String(repeating: "名", count: 40_000) + "\u{01}"])
     let dir = scratchFolder() + "/out"
     try f.write(to: dir)
     let cells = try WorkbookReader(path: dir + "/recommendations.xlsx").cells(sheet: 5)
@@ -224,9 +220,8 @@ struct XLSXTests {
   }
 
   @Test func nonFiniteNumbersNeverReachTheWorkbook() throws {
-    let f = Fixture.make(nanScoreRow: 1)
-    var e = f.evaluation
-    e.groupScores["effect"]?[0] = .infinity
+    let f = Fixture.make(nanScoreRow: 1, infiniteGroupScoreRow: 0)
+    let e = f.evaluation
     let dir = scratchFolder() + "/out"
     try RunReport(
       spec: f.spec, evaluation: e, decision: f.decision, manifest: f.manifest,

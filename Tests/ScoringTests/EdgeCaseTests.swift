@@ -131,14 +131,14 @@ struct EdgeCaseTests {
     let directions = ((c.json["directions"] as? [String]) ?? []).map { $0 == "cost" ? Direction.cost : .benefit }
     let n = columns.first?.count ?? 0
     var numbers: [String: [Double?]] = [:]
-    var criteria: [CriterionSpec] = []
+    var criteria: [CriterionDraft] = []
     for (j, column) in columns.enumerated() {
       numbers["c\(j)"] = column
-      criteria.append(CriterionSpec(key: "c\(j)", column: "c\(j)", direction: directions[j]))
+      criteria.append(CriterionDraft(key: "c\(j)", column: "c\(j)", direction: directions[j]))
     }
     let table = makeTable(ids: (0..<n).map { "r\($0)" }, numbers: numbers)
     for (method, key) in [(WeightingMethod.entropy, "entropy"), (.critic, "critic"), (.standardDeviation, "std-dev")] {
-      let e = try Scorer.evaluate(table, spec: makeSpec(criteria, weighting: WeightingSpec(method: method)))
+      let e = try Scorer.evaluate(table, spec: makeSpec(criteria, weighting: WeightingDraft(method: method)))
       let want = EdgeCase.doubles(c.json[key])
       #expect(allClose(e.weights, want, relative: 1e-12), "\(key): \(e.weights) vs \(want)")
       #expect(allFinite(e), "\(key)")
@@ -150,14 +150,14 @@ struct EdgeCaseTests {
   /// documented rule, and the report says so.
   @Test func constantColumnsTakeEqualWeightsAndSaySo() throws {
     let table = makeTable(ids: ["a", "b", "c"], numbers: ["x": [5, 5, 5], "y": [2, 2, 2]])
-    let criteria = [CriterionSpec(key: "x", column: "x"), CriterionSpec(key: "y", column: "y", direction: .cost)]
+    let criteria = [CriterionDraft(key: "x", column: "x"), CriterionDraft(key: "y", column: "y", direction: .cost)]
     for method in [WeightingMethod.entropy, .critic, .standardDeviation] {
-      let e = try Scorer.evaluate(table, spec: makeSpec(criteria, weighting: WeightingSpec(method: method)))
+      let e = try Scorer.evaluate(table, spec: makeSpec(criteria, weighting: WeightingDraft(method: method)))
       #expect(e.weights == [0.5, 0.5])
       #expect(e.weightReport.nodes.map(\.tookEqualWeights) == [true], "\(method)")
     }
     let varying = makeTable(ids: ["a", "b", "c"], numbers: ["x": [5, 6, 5], "y": [2, 2, 2]])
-    let e = try Scorer.evaluate(varying, spec: makeSpec(criteria, weighting: WeightingSpec(method: .entropy)))
+    let e = try Scorer.evaluate(varying, spec: makeSpec(criteria, weighting: WeightingDraft(method: .entropy)))
     #expect(e.weights == [1, 0])
     #expect(e.weightReport.nodes.map(\.tookEqualWeights) == [false])
   }

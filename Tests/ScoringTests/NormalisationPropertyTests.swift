@@ -78,17 +78,17 @@ struct NormalisationPropertyTests {
     for _ in 0..<40 {
       let n = 2 + Int(rng.next() % 8)
       var numbers: [String: [Double?]] = [:]
-      var criteria: [CriterionSpec] = []
+      var criteria: [CriterionDraft] = []
       for j in 0..<3 {
         var x = Self.column(&rng)
         while x.count < n { x.append(x[x.count - 1]) }
         numbers["c\(j)"] = Array(x.prefix(n))
         criteria.append(
-          CriterionSpec(key: "c\(j)", column: "c\(j)", direction: j == 1 ? .cost : .benefit, winsorise: j == 2 ? 0.1...0.9 : nil))
+          CriterionDraft(key: "c\(j)", column: "c\(j)", direction: j == 1 ? .cost : .benefit, winsorise: j == 2 ? 0.1...0.9 : nil))
       }
       let table = makeTable(ids: (0..<n).map { "r\($0)" }, numbers: numbers)
       for method in [WeightingMethod.entropy, .critic, .standardDeviation] {
-        let e = try Scorer.evaluate(table, spec: makeSpec(criteria, weighting: WeightingSpec(method: method)))
+        let e = try Scorer.evaluate(table, spec: makeSpec(criteria, weighting: WeightingDraft(method: method)))
         #expect(e.weights.allSatisfy { $0.isFinite && $0 >= 0 }, "\(method) \(numbers): \(e.weights)")
         #expect(isClose(e.weights.reduce(0, +), 1, relative: 1e-12), "\(method): \(e.weights)")
         #expect(allFinite(e), "\(method) \(numbers)")

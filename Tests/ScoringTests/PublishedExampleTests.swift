@@ -23,7 +23,7 @@ struct PublishedExampleTests {
     for (j, k) in keys.enumerated() { numbers[k] = Self.aircraft.map { $0[j] } }
     let table = makeTable(ids: ["A1", "A2", "A3", "A4"], numbers: numbers)
     let criteria = keys.enumerated().map { j, k in
-      CriterionSpec(key: k, column: k, direction: k == "cost" ? .cost : .benefit, weight: weights[j])
+      CriterionDraft(key: k, column: k, direction: k == "cost" ? .cost : .benefit, weight: weights[j])
     }
     let e = try Scorer.evaluate(table, spec: makeSpec(criteria, aggregation: .topsis, scale: 0...1))
     // The book computes from intermediates rounded to 4 decimals and prints C* to 3

@@ -57,18 +57,19 @@ struct RankerTests {
       ids: ["E3", "E1", "E2", "E4"],
       numbers: ["a": [1, 0, 1, 0], "b": [0, 1, 0, 1], "staff": [50, 80, 50, 20]])
     let criteria = [
-      CriterionSpec(key: "a", column: "a", group: "g1", weight: 1), CriterionSpec(key: "b", column: "b", group: "g2", weight: 1),
+      CriterionDraft(key: "a", column: "a", group: "g1", weight: 1), CriterionDraft(key: "b", column: "b", group: "g2", weight: 1),
     ]
-    let groups = [GroupSpec(key: "g1", weight: 0.5), GroupSpec(key: "g2", weight: 0.5)]
+    let groups = [GroupDraft(key: "g1", weight: 0.5), GroupDraft(key: "g2", weight: 0.5)]
     // Every score is 50: groups decide first (g1 desc → E3, E2 before E1, E4), then staff asc, then id.
     let spec = makeSpec(
       criteria, groups: groups,
-      ranking: RankingSpec(tieBreak: [.group("g1", descending: true), .column("staff", descending: false)]))
+      ranking: RankingDraft(tieBreak: [.group("g1", descending: true), .column("staff", descending: false)]),
+      extraColumns: [ColumnSpec(key: "staff", headers: ["staff"], type: .number)])
     let e = try Scorer.evaluate(table, spec: spec)
     #expect(e.score.allSatisfy { isClose($0, 50) })
     #expect(e.order.map { e.ids[$0] } == ["E2", "E3", "E4", "E1"])
     #expect(e.competitionRank == [1, 1, 1, 1])
-    let byCriterion = makeSpec(criteria, groups: groups, ranking: RankingSpec(tieBreak: [.criterion("b", descending: true)]))
+    let byCriterion = makeSpec(criteria, groups: groups, ranking: RankingDraft(tieBreak: [.criterion("b", descending: true)]))
     #expect(try Scorer.evaluate(table, spec: byCriterion).order.map { e.ids[$0] } == ["E1", "E4", "E2", "E3"])
     let noChain = makeSpec(criteria, groups: groups)
     #expect(try Scorer.evaluate(table, spec: noChain).order.map { e.ids[$0] } == ["E1", "E2", "E3", "E4"])
@@ -78,7 +79,9 @@ struct RankerTests {
   /// (unknown tie-break keys are the loader's to reject).
   @Test func absentTieBreakColumnIsLocatedAtTheHeader() {
     let table = makeTable(ids: ["a"], numbers: ["x": [1]])
-    let spec = makeSpec([CriterionSpec(key: "x", column: "x", weight: 1)], ranking: RankingSpec(tieBreak: [.column("staff", descending: true)]))
+    let spec = makeSpec(
+      [CriterionDraft(key: "x", column: "x", weight: 1)], ranking: RankingDraft(tieBreak: [.column("staff", descending: true)]),
+      extraColumns: [ColumnSpec(key: "staff", headers: ["staff"], type: .number, required: false)])
     #expect(throws: ScoringError(.columnAbsent(usedBy: "the tie-break chain", column: "staff"), file: "test.csv", line: 1, column: "staff")) {
       try Scorer.evaluate(table, spec: spec)
     }

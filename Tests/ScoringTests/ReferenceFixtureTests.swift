@@ -107,19 +107,19 @@ struct ReferenceFixtureTests {
     for (j, x) in c.columns.enumerated() { numbers["c\(j)"] = x }
     let table = makeTable(ids: c.matrix.indices.map { "A\($0)" }, numbers: numbers)
     let criteria = c.weights.indices.map { j in
-      CriterionSpec(key: "c\(j)", column: "c\(j)", direction: c.directions[j], weight: c.weights[j])
+      CriterionDraft(key: "c\(j)", column: "c\(j)", direction: c.directions[j], weight: c.weights[j])
     }
-    let weighting = WeightingSpec(method: .direct, normalise: true)
+    let weighting = WeightingDraft(method: .direct, normalise: true)
     let wsm = try Scorer.evaluate(table, spec: makeSpec(criteria, weighting: weighting))
     #expect(allClose(wsm.raw, c.doubles("wsm"), relative: 1e-9))
     let topsis = try Scorer.evaluate(table, spec: makeSpec(criteria, weighting: weighting, aggregation: .topsis))
     #expect(allClose(topsis.raw, c.doubles("topsis_pymcdm"), relative: 1e-9))
     let vikor = try Scorer.evaluate(table, spec: makeSpec(criteria, weighting: weighting, aggregation: .vikor(v: c.vikorV)))
     #expect(allClose(vikor.raw, c.vikor("Q"), relative: 1e-9, absolute: 1e-12))
-    let entropy = try Scorer.evaluate(table, spec: makeSpec(criteria, weighting: WeightingSpec(method: .entropy)))
+    let entropy = try Scorer.evaluate(table, spec: makeSpec(criteria, weighting: WeightingDraft(method: .entropy)))
     #expect(allClose(entropy.weights, c.doubles("entropy"), relative: 1e-9, absolute: 1e-12))
     if c.has("critic_skcriteria") {
-      let critic = try Scorer.evaluate(table, spec: makeSpec(criteria, weighting: WeightingSpec(method: .critic)))
+      let critic = try Scorer.evaluate(table, spec: makeSpec(criteria, weighting: WeightingDraft(method: .critic)))
       #expect(allClose(critic.weights, c.doubles("critic_skcriteria"), relative: 1e-9))
     }
     // The sensitivity engine's path: prepare once, aggregate with weights.

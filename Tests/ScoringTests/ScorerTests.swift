@@ -8,14 +8,28 @@ import Testing
 struct ScorerTests {
   static let methods: [AggregationMethod] = [.weightedSum, .weightedProduct(floor: 0.01), .topsis, .vikor(v: 0.5)]
 
-  static func criteria(_ normalisation: Normalisation = .minMax) -> [CriterionSpec] {
-    [
-      CriterionSpec(key: "gain", column: "gain", normalisation: normalisation, group: "effect", weight: 0.5),
-      CriterionSpec(key: "cost", column: "cost", direction: .cost, normalisation: normalisation, group: "effect", weight: 0.5),
-      CriterionSpec(key: "quality", column: "quality", normalisation: normalisation, weight: 0.4),
+  /// - Parameters:
+  ///   - explicit: whether the normalisation is set explicitly (nil: the default).
+  ///   - grouped: gain and cost in group `effect` (false: all three at the root).
+  ///   - missing: each criterion's missing policy (nil: its column's).
+  static func criteria(
+    _ normalisation: Normalisation = .minMax, explicit: Bool? = nil, grouped: Bool = true,
+    missing: [MissingPolicy?] = [nil, nil, nil]
+  ) -> [CriterionDraft] {
+    let group = grouped ? "effect" : nil
+    return [
+      CriterionDraft(
+        key: "gain", column: "gain", normalisation: normalisation, group: group, weight: 0.5, missing: missing[0],
+        explicitNormalisation: explicit),
+      CriterionDraft(
+        key: "cost", column: "cost", direction: .cost, normalisation: normalisation, group: group, weight: 0.5,
+        missing: missing[1], explicitNormalisation: explicit),
+      CriterionDraft(
+        key: "quality", column: "quality", normalisation: normalisation, weight: 0.4, missing: missing[2],
+        explicitNormalisation: explicit),
     ]
   }
-  static let groups = [GroupSpec(key: "effect", weight: 0.6)]
+  static let groups = [GroupDraft(key: "effect", weight: 0.6)]
 
   static func randomTable(seed: UInt64, rows: Int) -> Table {
     var rng = SplitMix64(seed: seed)
@@ -126,8 +140,7 @@ struct ScorerTests {
     let implicit = try Scorer.evaluate(table, spec: makeSpec(Self.criteria(), groups: Self.groups, aggregation: .topsis))
     let vector = try Scorer.evaluate(table, spec: makeSpec(Self.criteria(.vector), groups: Self.groups, aggregation: .topsis))
     #expect(allClose(implicit.raw, vector.raw, relative: 1e-12))
-    var explicitMinMax = Self.criteria()
-    for j in explicitMinMax.indices { explicitMinMax[j].explicitNormalisation = true }
+    let explicitMinMax = Self.criteria(explicit: true)
     let minMax = try Scorer.evaluate(table, spec: makeSpec(explicitMinMax, groups: Self.groups, aggregation: .topsis))
     #expect(!allClose(implicit.raw, minMax.raw, relative: 1e-6))
     let z = try Scorer.evaluate(table, spec: makeSpec(Self.criteria(.zScore), groups: Self.groups, aggregation: .topsis))
@@ -149,18 +162,17 @@ struct ScorerTests {
     #expect(zero.normalised[0][1] == 0)
     #expect(zero.imputed[0] == [false, true, false, false])
     // worst of a cost criterion is the maximum
-    var costWorst = Self.criteria()
-    costWorst[1].missing = .worst
+    let costWorst = Self.criteria(missing: [nil, .worst, nil])
     let costTable = makeTable(ids: ["a", "b", "c"], numbers: ["gain": [1, 2, 3], "cost": [5, nil, 9], "quality": [1, 2, 3]])
     let c = try Scorer.evaluate(costTable, spec: makeSpec(costWorst, groups: Self.groups))
     #expect(c.normalised[1][1] == 0)
   }
 
-  @Test(arguments: [MissingPolicy.exclude, .reject, .allow])
+  /// (`allow` is not a criterion's policy: the loader refuses it, docs/criteria.md.)
+  @Test(arguments: [MissingPolicy.exclude, .reject])
   func excludeLeavesRowUnranked(_ policy: MissingPolicy) throws {
     let table = makeTable(ids: ["a", "b", "c", "d"], numbers: ["gain": [2, nil, 10, 6], "cost": [1, 2, 3, 4], "quality": [1, 1, 2, 2]])
-    var criteria = Self.criteria()
-    criteria[0].missing = policy
+    let criteria = Self.criteria(missing: [policy, nil, nil])
     let e = try Scorer.evaluate(table, spec: makeSpec(criteria, groups: Self.groups))
     #expect(e.rank[1] == 0)
     #expect(e.competitionRank[1] == 0)
@@ -195,8 +207,7 @@ struct ScorerTests {
   }
 
   @Test func winsorisationBeforeNormalising() throws {
-    var criteria = [CriterionSpec(key: "gain", column: "gain", weight: 1)]
-    criteria[0].winsorise = 0.0...0.75
+    let criteria = [CriterionDraft(key: "gain", column: "gain", weight: 1, winsorise: 0.0...0.75)]
     let table = makeTable(ids: ["a", "b", "c", "d", "e"], numbers: ["gain": [0, 1, 2, 3, 100]])
     let e = try Scorer.evaluate(table, spec: makeSpec(criteria))
     // q(0.75) = 3: the outlier is clipped to 3 and ties with d
@@ -206,13 +217,9 @@ struct ScorerTests {
 
   @Test func emptyTable() throws {
     let table = makeTable(ids: [], numbers: ["gain": [], "cost": [], "quality": []])
-    let flat = Self.criteria().map { c -> CriterionSpec in
-      var c = c
-      c.group = nil
-      return c
-    }
+    let flat = Self.criteria(grouped: false)
     for weighting in [WeightingMethod.direct, .entropy, .critic, .standardDeviation] {
-      let e = try Scorer.evaluate(table, spec: makeSpec(flat, weighting: WeightingSpec(method: weighting, normalise: true)))
+      let e = try Scorer.evaluate(table, spec: makeSpec(flat, weighting: WeightingDraft(method: weighting, normalise: true)))
       #expect(e.order.isEmpty)
       #expect(e.raw.isEmpty)
       #expect(allFinite(e))
@@ -224,11 +231,11 @@ struct ScorerTests {
   @Test func nestedGroupScores() throws {
     let table = makeTable(ids: ["a", "b"], numbers: ["gain": [0, 1], "cost": [0, 1], "quality": [0, 1]])
     let criteria = [
-      CriterionSpec(key: "gain", column: "gain", group: "inner", weight: 1),
-      CriterionSpec(key: "cost", column: "cost", direction: .cost, group: "outer", weight: 0.25),
-      CriterionSpec(key: "quality", column: "quality", weight: 0.5),
+      CriterionDraft(key: "gain", column: "gain", group: "inner", weight: 1),
+      CriterionDraft(key: "cost", column: "cost", direction: .cost, group: "outer", weight: 0.25),
+      CriterionDraft(key: "quality", column: "quality", weight: 0.5),
     ]
-    let groups = [GroupSpec(key: "outer", weight: 0.5), GroupSpec(key: "inner", parent: "outer", weight: 0.75)]
+    let groups = [GroupDraft(key: "outer", weight: 0.5), GroupDraft(key: "inner", parent: "outer", weight: 0.75)]
     let e = try Scorer.evaluate(table, spec: makeSpec(criteria, groups: groups))
     // weights: gain 0.5·0.75 = 0.375, cost 0.5·0.25 = 0.125, quality 0.5
     #expect(allClose(e.weights, [0.375, 0.125, 0.5]))
@@ -244,13 +251,9 @@ struct ScorerTests {
     let table = makeTable(
       ids: ["a", "b", "c"],
       numbers: ["gain": [-1.7e308, 1.7e308, 0], "cost": [1e308, 9e307, 1.5e308], "quality": [1e-300, 1e300, 7]])
-    let flat = Self.criteria().map { c -> CriterionSpec in
-      var c = c
-      c.group = nil
-      return c
-    }
+    let flat = Self.criteria(grouped: false)
     for weighting in [WeightingMethod.equal, .entropy, .critic, .standardDeviation] {
-      let e = try Scorer.evaluate(table, spec: makeSpec(flat, weighting: WeightingSpec(method: weighting), aggregation: method))
+      let e = try Scorer.evaluate(table, spec: makeSpec(flat, weighting: WeightingDraft(method: weighting), aggregation: method))
       #expect(allFinite(e), "\(method) \(weighting)")
     }
   }

@@ -21,12 +21,12 @@ import Testing
     return try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
   }
 
-  static func setUp(_ f: Fixture) -> (Table, [CriterionSpec]) {
+  static func setUp(_ f: Fixture) -> (Table, [CriterionDraft]) {
     var numbers: [String: [Double?]] = [:]
     for j in f.types.indices { numbers["c\(j)"] = f.matrix.map { $0[j] } }
     let table = makeTable(ids: f.matrix.indices.map { "A\($0)" }, numbers: numbers)
     let criteria = f.types.indices.map { j in
-      CriterionSpec(
+      CriterionDraft(
         key: "c\(j)", column: "c\(j)", direction: f.types[j] > 0 ? .benefit : .cost, normalisation: .vector,
         weight: f.weights[j], explicitNormalisation: true)
     }

@@ -13,12 +13,12 @@ struct WeightTreeTests {
   @Test func effectiveWeightIsProductAlongPath() throws {
     let spec = makeSpec(
       [
-        CriterionSpec(key: "x", column: "x", group: "cost", weight: 0.25),
-        CriterionSpec(key: "y", column: "y", group: "cost", weight: 0.75),
-        CriterionSpec(key: "z", column: "z", group: "quality", weight: 1),
-        CriterionSpec(key: "u", column: "u", weight: 0.2),
+        CriterionDraft(key: "x", column: "x", group: "cost", weight: 0.25),
+        CriterionDraft(key: "y", column: "y", group: "cost", weight: 0.75),
+        CriterionDraft(key: "z", column: "z", group: "quality", weight: 1),
+        CriterionDraft(key: "u", column: "u", weight: 0.2),
       ],
-      groups: [GroupSpec(key: "cost", weight: 0.5), GroupSpec(key: "quality", weight: 0.3)])
+      groups: [GroupDraft(key: "cost", weight: 0.5), GroupDraft(key: "quality", weight: 0.3)])
     let e = try Scorer.evaluate(Self.table, spec: spec)
     #expect(allClose(e.weights, [0.125, 0.375, 0.3, 0.2]))
     #expect(e.weightReport.nodes.map(\.key) == ["", "cost", "quality"])
@@ -29,11 +29,11 @@ struct WeightTreeTests {
   @Test func groupWeightingOverridesAndEqual() throws {
     let spec = makeSpec(
       [
-        CriterionSpec(key: "x", column: "x", group: "g"), CriterionSpec(key: "y", column: "y", group: "g"),
-        CriterionSpec(key: "z", column: "z"),
+        CriterionDraft(key: "x", column: "x", group: "g"), CriterionDraft(key: "y", column: "y", group: "g"),
+        CriterionDraft(key: "z", column: "z"),
       ],
-      groups: [GroupSpec(key: "g", weighting: WeightingSpec(method: .entropy))],
-      weighting: WeightingSpec(method: .equal))
+      groups: [GroupDraft(key: "g", weighting: WeightingDraft(method: .entropy))],
+      weighting: WeightingDraft(method: .equal))
     let e = try Scorer.evaluate(Self.table, spec: spec)
     #expect(isClose(e.weights[2], 0.5))
     #expect(isClose(e.weights[0] + e.weights[1], 0.5))
@@ -44,17 +44,17 @@ struct WeightTreeTests {
 
   @Test func directNormaliseRescales() throws {
     let spec = makeSpec(
-      [CriterionSpec(key: "x", column: "x", weight: 2), CriterionSpec(key: "y", column: "y", weight: 6)],
-      weighting: WeightingSpec(method: .direct, normalise: true))
+      [CriterionDraft(key: "x", column: "x", weight: 2), CriterionDraft(key: "y", column: "y", weight: 6)],
+      weighting: WeightingDraft(method: .direct, normalise: true))
     #expect(allClose(try Scorer.evaluate(Self.table, spec: spec).weights, [0.25, 0.75]))
   }
 
   @Test func ahpMapsOrderToChildren() throws {
     // order differs from file order; A = [[1, 3], [1/3, 1]] → (0.75, 0.25) over (y, x)
-    let ahp = AHPSpec(order: ["y", "x"], matrix: [[1, 3], [1.0 / 3, 1]])
+    let ahp = AHPDraft(order: ["y", "x"], matrix: [[1, 3], [1.0 / 3, 1]])
     let spec = makeSpec(
-      [CriterionSpec(key: "x", column: "x"), CriterionSpec(key: "y", column: "y")],
-      weighting: WeightingSpec(method: .ahp, ahp: ahp))
+      [CriterionDraft(key: "x", column: "x"), CriterionDraft(key: "y", column: "y")],
+      weighting: WeightingDraft(method: .ahp, ahp: ahp))
     let e = try Scorer.evaluate(Self.table, spec: spec)
     #expect(allClose(e.weights, [0.25, 0.75], relative: 1e-12))
     #expect(e.weightReport.nodes[0].ahp?.cr == 0)
@@ -62,11 +62,12 @@ struct WeightTreeTests {
 
   /// CRITIC is direction-aware: reversing a column's direction changes its correlations.
   @Test func criticUsesDirection() throws {
-    let criteria = [CriterionSpec(key: "x", column: "x"), CriterionSpec(key: "y", column: "y"), CriterionSpec(key: "z", column: "z")]
-    var reversed = criteria
-    reversed[1].direction = .cost
-    let a = try Scorer.evaluate(Self.table, spec: makeSpec(criteria, weighting: WeightingSpec(method: .critic)))
-    let b = try Scorer.evaluate(Self.table, spec: makeSpec(reversed, weighting: WeightingSpec(method: .critic)))
+    let criteria = [CriterionDraft(key: "x", column: "x"), CriterionDraft(key: "y", column: "y"), CriterionDraft(key: "z", column: "z")]
+    let reversed = [
+      CriterionDraft(key: "x", column: "x"), CriterionDraft(key: "y", column: "y", direction: .cost), CriterionDraft(key: "z", column: "z"),
+    ]
+    let a = try Scorer.evaluate(Self.table, spec: makeSpec(criteria, weighting: WeightingDraft(method: .critic)))
+    let b = try Scorer.evaluate(Self.table, spec: makeSpec(reversed, weighting: WeightingDraft(method: .critic)))
     #expect(!allClose(a.weights, b.weights, relative: 1e-6))
     #expect(a.weightReport.nodes[0].critic?.sigma.count == 3)
   }

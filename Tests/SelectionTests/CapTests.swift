@@ -1,5 +1,6 @@
 import Criteria
 import Model
+import TestSupport
 import Testing
 
 @testable import Selection
@@ -10,7 +11,7 @@ struct CapTests {
 
   private func world(quota: Int, reserves: Int, caps: [String: Int]) -> World {
     let firms = ladder(Self.industries.count) { r, f in f.industry = Self.industries[r - 1] }
-    return World(firms, programmes: [ProgrammeSpec(key: "city", quota: quota, reserves: reserves, caps: caps)])
+    return World(firms, programmes: [ProgrammeDraft(key: "city", quota: quota, reserves: reserves, caps: caps)])
   }
 
   @Test func capsFillAndThePassedOverTakeNoPlace() {
@@ -48,7 +49,7 @@ struct CapTests {
 
   @Test func aRowWithoutAValueIsNotLimitedByThatCap() {
     let firms = ladder(4) { r, f in f.industry = r == 1 ? "机械" : nil }
-    let w = World(firms, programmes: [ProgrammeSpec(key: "city", quota: 4, caps: ["industry": 1])])
+    let w = World(firms, programmes: [ProgrammeDraft(key: "city", quota: 4, caps: ["industry": 1])])
     #expect(w.ids(w.decide().programmes[0].selected) == ["F01", "F02", "F03", "F04"])
   }
 
@@ -57,7 +58,7 @@ struct CapTests {
       f.industry = "机械"
       f.district = "东区"
     }
-    let w = World(firms, programmes: [ProgrammeSpec(key: "city", quota: 3, caps: ["industry": 1, "district": 1])])
+    let w = World(firms, programmes: [ProgrammeDraft(key: "city", quota: 3, caps: ["industry": 1, "district": 1])])
     let p = w.decide().programmes[0]
     #expect(w.ids(p.selected) == ["F01"])
     // No label on district: its canonical header names it.
@@ -66,14 +67,14 @@ struct CapTests {
 
   @Test func aCapOfZeroKeepsOutEveryRowWithAValue() {
     let firms = ladder(3) { r, f in f.industry = r == 2 ? "纺织" : "机械" }
-    let w = World(firms, programmes: [ProgrammeSpec(key: "city", quota: 3, caps: ["industry": 0])])
+    let w = World(firms, programmes: [ProgrammeDraft(key: "city", quota: 3, caps: ["industry": 0])])
     let p = w.decide().programmes[0]
     #expect(p.selected.isEmpty)
     #expect(p.reason(1) == .cap(column: "行业", value: "纺织", limit: 0))
   }
 
   @Test func aCapOnATextColumnCountsEqualStrings() {
-    let w = World(ladder(3), programmes: [ProgrammeSpec(key: "city", quota: 3, caps: ["name": 1])])
+    let w = World(ladder(3), programmes: [ProgrammeDraft(key: "city", quota: 3, caps: ["name": 1])])
     // Every name differs: nobody is capped.
     #expect(w.decide().programmes[0].selected.count == 3)
   }

@@ -1,6 +1,7 @@
 import Criteria
 import Model
 import Scoring
+import TestSupport
 import Testing
 
 @testable import Selection
@@ -29,14 +30,14 @@ struct DeterminismTests {
     let sortedRows = firms.indices.filter { ranks[$0] > 0 }.sorted { ranks[$0] < ranks[$1] }
     for (k, row) in sortedRows.enumerated() { firms[row].rank = k + 1 }
     let programmes = [
-      ProgrammeSpec(
+      ProgrammeDraft(
         key: "city", name: "市级", quota: 12, reserves: 3, eligible: .compare(.name("stars"), .ge, .number(2)),
         caps: ["industry": 4], historyYears: 2),
-      ProgrammeSpec(
+      ProgrammeDraft(
         key: "province", name: "省级", quota: 5, reserves: 2,
         eligible: .and(.name("above_scale"), .compare(.name("spend"), .ge, .number(10))), from: "city",
         caps: ["district": 3], pilotIndustries: ["纺织"], pilotPriority: .first, historyYears: 1),
-      ProgrammeSpec(
+      ProgrammeDraft(
         key: "cloud", name: "上云标杆", quota: 6, eligible: .not(.name("selected.province")), from: "city",
         fromMode: .eligible),
     ]
@@ -45,7 +46,7 @@ struct DeterminismTests {
         id: format4(Int(rng.next() % UInt64(n))), year: 2018 + Int(rng.next() % 5),
         programme: ["city", "province"][k % 2])
     }
-    return (World(firms, programmes: programmes, rewards: RewardSpec(byStars: [4: 50_000, 5: 50_000])), history)
+    return (World(firms, programmes: programmes, rewards: RewardDraft(byStars: [4: 50_000, 5: 50_000])), history)
   }
 
   static func format4(_ i: Int) -> String { "E" + String(1000 + i).dropFirst() }

@@ -1,5 +1,6 @@
 import Criteria
 import Model
+import TestSupport
 import Testing
 
 @testable import Selection
@@ -19,10 +20,10 @@ struct InterplayTests {
     Firm(id: "F09", rank: 9, stars: 4, industry: "汽车零部件", aboveScale: true),
   ]
   static let programmes = [
-    ProgrammeSpec(
+    ProgrammeDraft(
       key: "city", name: "市级标杆", level: .municipal, quota: 4, reserves: 1,
       eligible: .compare(.name("stars"), .ge, .number(3)), caps: ["industry": 2], historyYears: 1),
-    ProgrammeSpec(
+    ProgrammeDraft(
       key: "province", name: "省级标杆", level: .provincial, quota: 3, reserves: 1, eligible: .name("above_scale"),
       from: "city", fromMode: .eligible, caps: ["industry": 1], pilotIndustries: ["纺织"], pilotPriority: .first,
       historyYears: 2),

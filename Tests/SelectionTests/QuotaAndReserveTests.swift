@@ -1,5 +1,6 @@
 import Criteria
 import Model
+import TestSupport
 import Testing
 
 @testable import Selection
@@ -9,7 +10,7 @@ struct QuotaAndReserveTests {
   @Test func takesTheTopRowsInRankOrderNotRowOrder() {
     // Rows in file order have ranks 3, 1, 4, 2.
     let firms = [Firm(id: "C", rank: 3), Firm(id: "A", rank: 1), Firm(id: "D", rank: 4), Firm(id: "B", rank: 2)]
-    let world = World(firms, programmes: [ProgrammeSpec(key: "city", quota: 2)])
+    let world = World(firms, programmes: [ProgrammeDraft(key: "city", quota: 2)])
     let p = world.decide().programmes[0]
     #expect(world.ids(p.selected) == ["A", "B"])
     #expect(p.reserve.isEmpty)
@@ -18,7 +19,7 @@ struct QuotaAndReserveTests {
   }
 
   @Test func reservesFollowTheQuota() {
-    let world = World(ladder(6), programmes: [ProgrammeSpec(key: "city", quota: 2, reserves: 3)])
+    let world = World(ladder(6), programmes: [ProgrammeDraft(key: "city", quota: 2, reserves: 3)])
     let p = world.decide().programmes[0]
     #expect(world.ids(p.selected) == ["F01", "F02"])
     #expect(world.ids(p.reserve) == ["F03", "F04", "F05"])
@@ -29,7 +30,7 @@ struct QuotaAndReserveTests {
   @Test func quotaLargerThanTheCandidatesSelectsEveryEligibleOne() {
     let firms = ladder(4) { r, f in f.aboveScale = r != 3 }
     let world = World(
-      firms, programmes: [ProgrammeSpec(key: "city", quota: 10, reserves: 5, eligible: .name("above_scale"))])
+      firms, programmes: [ProgrammeDraft(key: "city", quota: 10, reserves: 5, eligible: .name("above_scale"))])
     let p = world.decide().programmes[0]
     #expect(world.ids(p.selected) == ["F01", "F02", "F04"])
     #expect(p.reserve.isEmpty)
@@ -38,7 +39,7 @@ struct QuotaAndReserveTests {
   }
 
   @Test func zeroQuotaSelectsNobodyAndEveryEligibleRowIsBelowTheLine() {
-    let world = World(ladder(3), programmes: [ProgrammeSpec(key: "city", quota: 0)])
+    let world = World(ladder(3), programmes: [ProgrammeDraft(key: "city", quota: 0)])
     let p = world.decide().programmes[0]
     #expect(p.selected.isEmpty)
     #expect(p.reserve.isEmpty)
@@ -47,7 +48,7 @@ struct QuotaAndReserveTests {
   }
 
   @Test func zeroQuotaWithReservesFillsOnlyTheReserveList() {
-    let world = World(ladder(3), programmes: [ProgrammeSpec(key: "city", quota: 0, reserves: 2)])
+    let world = World(ladder(3), programmes: [ProgrammeDraft(key: "city", quota: 0, reserves: 2)])
     let p = world.decide().programmes[0]
     #expect(p.selected.isEmpty)
     #expect(world.ids(p.reserve) == ["F01", "F02"])
@@ -58,7 +59,7 @@ struct QuotaAndReserveTests {
       Firm(id: "U1", rank: 0), Firm(id: "B", rank: 2), Firm(id: "U2", rank: 0), Firm(id: "A", rank: 1),
       Firm(id: "C", rank: 3),
     ]
-    let world = World(firms, programmes: [ProgrammeSpec(key: "city", quota: 1)], unrankedReason: "缺少数据：营业收入")
+    let world = World(firms, programmes: [ProgrammeDraft(key: "city", quota: 1)], unrankedReason: "缺少数据：营业收入")
     let p = world.decide().programmes[0]
     #expect(world.ids(p.selected) == ["A"])
     #expect(world.ids(p.excluded.map(\.row)) == ["B", "C", "U1", "U2"])
@@ -80,7 +81,7 @@ struct QuotaAndReserveTests {
       ranked[i].rank = next
       next += 1
     }
-    let programme = ProgrammeSpec(
+    let programme = ProgrammeDraft(
       key: "city", quota: 8, reserves: 3, eligible: .name("above_scale"), caps: ["industry": 3])
     let world = World(ranked, programmes: [programme])
     let p = world.decide().programmes[0]
@@ -94,7 +95,7 @@ struct QuotaAndReserveTests {
   @Test func eligibleSetHoldsRowsPassingTierHistoryAndEligibilityWhateverTheQuota() {
     let firms = ladder(5) { r, f in f.stars = r <= 3 ? 4 : 2 }
     let world = World(
-      firms, programmes: [ProgrammeSpec(key: "city", quota: 1, eligible: .compare(.name("stars"), .ge, .number(4)))])
+      firms, programmes: [ProgrammeDraft(key: "city", quota: 1, eligible: .compare(.name("stars"), .ge, .number(4)))])
     let p = world.decide().programmes[0]
     #expect(p.eligible == Set([0, 1, 2]))
     #expect(p.reason(3) == .notEligible(failing: "stars >= 4", readable: "星级 >= 4"))
@@ -109,8 +110,8 @@ struct LookupTests {
     let world = World(
       firms,
       programmes: [
-        ProgrammeSpec(key: "city", quota: 2, reserves: 1, eligible: .compare(.name("stars"), .ge, .number(3)))
-      ], rewards: RewardSpec(byStars: [4: 50_000], budget: 120_000))
+        ProgrammeDraft(key: "city", quota: 2, reserves: 1, eligible: .compare(.name("stars"), .ge, .number(3)))
+      ], rewards: RewardDraft(byStars: [4: 50_000], budget: 120_000))
     let d = world.decide()
     let p = d.programmes[0]
     #expect(p.outcome(row: 1) == .selected(position: 2))

@@ -1,5 +1,6 @@
 import Criteria
 import Model
+import TestSupport
 import Testing
 
 @testable import Selection
@@ -32,8 +33,9 @@ struct ReasonTextTests {
     let rule = try #require(try? ExprParser.parse(
       "score >= 99.5 or rank <= 0 or (spend >= 15 and not above_scale) or industry in [\"纺织\"] or selected.x").get())
     let firms = [Firm(id: "A", rank: 1, stars: 5, industry: "机械", spend: 20), Firm(id: "B", rank: 2, industry: "电子", spend: 5)]
-    let w = World(firms, programmes: [ProgrammeSpec(key: "p", quota: 2, eligible: rule)])
-    let p = try #require(w.decide().programmes.first)
+    // `selected.x` names an earlier programme that selects nobody.
+    let w = World(firms, programmes: [ProgrammeDraft(key: "x", quota: 0), ProgrammeDraft(key: "p", quota: 2, eligible: rule)])
+    let p = try #require(w.decide().programmes.last)
     #expect(w.ids(p.selected) == [])
     let reasons = p.excluded.map { $0.reason }
     #expect(reasons.map { $0.text(english: false) } == Array(repeating:
@@ -44,23 +46,26 @@ struct ReasonTextTests {
 
   @Test func policyWarningsNameTheKeyAndTheAmounts() {
     let programmes = [
-      ProgrammeSpec(key: "city", level: .municipal, quota: 1, reward: 120_000),
-      ProgrammeSpec(key: "province", level: .provincial, quota: 1, reward: 500_000),
-      ProgrammeSpec(key: "nation", level: .national, quota: 1, reward: 2_000_000),
+      ProgrammeDraft(key: "city", level: .municipal, quota: 1, reward: 120_000),
+      ProgrammeDraft(key: "province", level: .provincial, quota: 1, reward: 500_000),
+      ProgrammeDraft(key: "nation", level: .national, quota: 1, reward: 2_000_000),
     ]
-    let w = World(ladder(1), programmes: programmes, rewards: RewardSpec(byStars: [3: 10_000, 4: 50_000, 5: 80_000]))
+    let w = World(ladder(1), programmes: programmes, rewards: RewardDraft(byStars: [3: 10_000, 4: 50_000, 5: 80_000]))
     let warnings = RewardPolicy.policy2022.warnings(for: w.spec)
+    // Each warning at the line of its key in the (written-out) criteria file.
+    let lines = ["rewards.stars.3", "rewards.stars.5", "programmes.city.reward"].map { w.spec.line(of: $0) }
+    #expect(lines.allSatisfy { $0 > 0 })
     #expect(
       warnings.map(\.description) == [
-        "criteria.toml:0: rewards.stars.3: warning: 10000 yuan for 3 stars: the policy rewards only 4 stars or more",
-        "criteria.toml:0: rewards.stars.5: warning: 80000 yuan for 5 stars exceeds the policy ceiling of 50000 yuan per enterprise",
-        "criteria.toml:0: programmes.city.reward: warning: 120000 yuan exceeds the policy ceiling of 100000 yuan for a municipal programme",
+        "criteria.toml:\(lines[0]): rewards.stars.3: warning: 10000 yuan for 3 stars: the policy rewards only 4 stars or more",
+        "criteria.toml:\(lines[1]): rewards.stars.5: warning: 80000 yuan for 5 stars exceeds the policy ceiling of 50000 yuan per enterprise",
+        "criteria.toml:\(lines[2]): programmes.city.reward: warning: 120000 yuan exceeds the policy ceiling of 100000 yuan for a municipal programme",
       ])
     #expect(warnings.allSatisfy { $0.severity == .warning })
   }
 
   @Test func configuredCeilingsReplaceThePolicyDefaults() {
-    let w = World(ladder(1), programmes: [], rewards: RewardSpec(byStars: [4: 50_000]))
+    let w = World(ladder(1), programmes: [], rewards: RewardDraft(byStars: [4: 50_000]))
     let strict = RewardPolicy(minimumRewardedStars: 4, starCap: 30_000, programmeCaps: [:])
     #expect(strict.warnings(for: w.spec).count == 1)
     #expect(RewardPolicy.policy2022.warnings(for: w.spec).isEmpty)

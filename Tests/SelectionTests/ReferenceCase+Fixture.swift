@@ -1,6 +1,7 @@
 import Criteria
 import Foundation
 import Model
+import TestSupport
 import Testing
 
 /// Reads Fixtures/reference-cases.json, written by scripts/selection_reference.py.
@@ -89,7 +90,7 @@ extension ReferenceCase {
         awards: awards, totalEntitled: total_entitled)
     }
 
-    private func programme(_ p: RawProgramme) throws -> ProgrammeSpec {
+    private func programme(_ p: RawProgramme) throws -> ProgrammeDraft {
       var rule: Expr?
       if let text = p.eligible {
         switch ExprParser.parse(text) {
@@ -100,13 +101,13 @@ extension ReferenceCase {
       guard let mode = ProgrammeSpec.TierMode(rawValue: p.from_mode),
         let priority = ProgrammeSpec.PilotPriority(rawValue: p.pilot_priority)
       else { throw BadFixture(description: "seed \(seed) \(p.key): \(p.from_mode) / \(p.pilot_priority)") }
-      return ProgrammeSpec(
+      return ProgrammeDraft(
         key: p.key, name: p.name, quota: p.quota, reserves: p.reserves, eligible: rule, from: p.from,
         fromMode: mode, caps: p.caps, pilotIndustries: p.pilot_industries, pilotPriority: priority,
         historyYears: p.history_years, historyNames: p.history_names, reward: p.reward)
     }
 
-    private func rewardSpec() throws -> RewardSpec {
+    private func rewardSpec() throws -> RewardDraft {
       guard let stacking = RewardSpec.Stacking(rawValue: rewards.stacking),
         let allocation = RewardSpec.Allocation(rawValue: rewards.allocation)
       else { throw BadFixture(description: "seed \(seed): \(rewards.stacking) / \(rewards.allocation)") }
@@ -115,7 +116,7 @@ extension ReferenceCase {
         guard let stars = Int(k) else { throw BadFixture(description: "seed \(seed): stars \(k)") }
         byStars[stars] = v
       }
-      return RewardSpec(
+      return RewardDraft(
         byStars: byStars, stacking: stacking, budget: rewards.budget, allocation: allocation, roundTo: rewards.round_to)
     }
   }

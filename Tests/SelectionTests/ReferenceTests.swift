@@ -17,9 +17,9 @@ struct ReferenceCase: Sendable, CustomTestStringConvertible {
   }
   var seed: Int
   var firms: [Firm]
-  var programmes: [ProgrammeSpec]
+  var programmes: [ProgrammeDraft]
   var history: [HistoryEntry]
-  var rewards: RewardSpec
+  var rewards: RewardDraft
   var expected: [Outcome]
   /// "ID source entitled granted[ superseded]".
   var awards: [String]

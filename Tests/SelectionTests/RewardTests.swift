@@ -1,5 +1,6 @@
 import Criteria
 import Model
+import TestSupport
 import Testing
 
 @testable import Selection
@@ -7,11 +8,11 @@ import Testing
 /// Stacking, budget allocation by rank and pro rata, rounding.
 struct RewardTests {
   /// F01 5★ on both lists, F02 4★ on the city list, F03 4★ city reserve, F04 3★.
-  private func world(_ rewards: RewardSpec) -> World {
+  private func world(_ rewards: RewardDraft) -> World {
     let firms = ladder(4) { r, f in f.stars = [5, 4, 4, 3][r - 1] }
     let programmes = [
-      ProgrammeSpec(key: "city", level: .municipal, quota: 2, reserves: 1, reward: 100_000),
-      ProgrammeSpec(key: "province", level: .provincial, quota: 1, from: "city", reward: 500_000),
+      ProgrammeDraft(key: "city", level: .municipal, quota: 2, reserves: 1, reward: 100_000),
+      ProgrammeDraft(key: "province", level: .provincial, quota: 1, from: "city", reward: 500_000),
     ]
     return World(firms, programmes: programmes, rewards: rewards)
   }
@@ -21,7 +22,7 @@ struct RewardTests {
   }
 
   @Test func sumStackingPaysEveryRewardInRankThenSourceOrder() {
-    let w = world(RewardSpec(byStars: [4: 50_000, 5: 50_000]))
+    let w = world(RewardDraft(byStars: [4: 50_000, 5: 50_000]))
     let a = w.decide().rewards
     #expect(
       rows(a) == [
@@ -36,7 +37,7 @@ struct RewardTests {
   }
 
   @Test func maxStackingPaysOnlyTheLargestRewardOfEachEnterprise() {
-    let w = world(RewardSpec(byStars: [4: 50_000, 5: 50_000], stacking: .max))
+    let w = world(RewardDraft(byStars: [4: 50_000, 5: 50_000], stacking: .max))
     let a = w.decide().rewards
     #expect(
       rows(a) == [
@@ -48,7 +49,7 @@ struct RewardTests {
   }
 
   @Test func maxStackingKeepsTheFirstInSourceOrderOnATie() {
-    let w = world(RewardSpec(byStars: [5: 100_000, 4: 100_000], stacking: .max))
+    let w = world(RewardDraft(byStars: [5: 100_000, 4: 100_000], stacking: .max))
     let a = w.decide().rewards.awards.filter { $0.row == 1 }
     #expect(a.map(\.source) == ["stars:4", "city"])
     #expect(a.map(\.granted) == [100_000, 0])
@@ -56,7 +57,7 @@ struct RewardTests {
 
   @Test func rankAllocationPaysInOrderAndTheCrossingAwardGetsTheRoundedRemainder() {
     // Entitled in order: 50000, 100000, 500000, 50000, 100000, 50000 (total 850000).
-    let w = world(RewardSpec(byStars: [4: 50_000, 5: 50_000], budget: 675_500, allocation: .rank, roundTo: 1000))
+    let w = world(RewardDraft(byStars: [4: 50_000, 5: 50_000], budget: 675_500, allocation: .rank, roundTo: 1000))
     let a = w.decide().rewards
     #expect(a.awards.map(\.granted) == [50_000, 100_000, 500_000, 25_000, 0, 0])
     #expect(a.totalEntitled == 850_000)
@@ -67,7 +68,7 @@ struct RewardTests {
   @Test func rankAllocationGivesTheCrossingEnterpriseTheRestAndLaterOnesNothing() {
     // F02's star award (5000) crosses the budget with 2000 left: it gets 2000; F02's
     // city award and F03's star award come later and get nothing.
-    let w = world(RewardSpec(byStars: [4: 5_000, 5: 50_000], budget: 652_000, allocation: .rank))
+    let w = world(RewardDraft(byStars: [4: 5_000, 5: 50_000], budget: 652_000, allocation: .rank))
     let a = w.decide().rewards
     // Entitled: 50000, 100000, 500000, 5000, 100000, 5000.
     #expect(a.awards.map(\.granted) == [50_000, 100_000, 500_000, 2_000, 0, 0])
@@ -75,7 +76,7 @@ struct RewardTests {
   }
 
   @Test func proRataScalesEveryAwardAndRoundsDown() {
-    let w = world(RewardSpec(byStars: [4: 50_000, 5: 50_000], budget: 637_500, allocation: .proRata, roundTo: 1000))
+    let w = world(RewardDraft(byStars: [4: 50_000, 5: 50_000], budget: 637_500, allocation: .proRata, roundTo: 1000))
     let a = w.decide().rewards
     // factor = 637500 / 850000 = 0.75: 37500 → 37000, 75000, 375000, 37000, 75000, 37000.
     #expect(a.awards.map(\.granted) == [37_000, 75_000, 375_000, 37_000, 75_000, 37_000])
@@ -85,7 +86,7 @@ struct RewardTests {
 
   @Test func proRataWithAThirdRoundsEachShareDown() {
     let firms = ladder(3) { _, f in f.stars = 4 }
-    let w = World(firms, programmes: [], rewards: RewardSpec(byStars: [4: 100], budget: 200, allocation: .proRata))
+    let w = World(firms, programmes: [], rewards: RewardDraft(byStars: [4: 100], budget: 200, allocation: .proRata))
     let a = w.decide().rewards
     #expect(a.awards.map(\.granted) == [66, 66, 66])
     #expect(a.remaining == 2)
@@ -93,7 +94,7 @@ struct RewardTests {
 
   @Test(arguments: [RewardSpec.Allocation.rank, .proRata])
   func aBudgetCoveringEveryAwardPaysInFull(allocation: RewardSpec.Allocation) {
-    let w = world(RewardSpec(byStars: [4: 50_000, 5: 50_000], budget: 850_000, allocation: allocation))
+    let w = world(RewardDraft(byStars: [4: 50_000, 5: 50_000], budget: 850_000, allocation: allocation))
     let a = w.decide().rewards
     #expect(a.totalGranted == 850_000)
     #expect(a.remaining == 0)
@@ -101,7 +102,7 @@ struct RewardTests {
 
   @Test(arguments: [RewardSpec.Allocation.rank, .proRata])
   func aZeroBudgetPaysNothing(allocation: RewardSpec.Allocation) {
-    let w = world(RewardSpec(byStars: [4: 50_000, 5: 50_000], budget: 0, allocation: allocation))
+    let w = world(RewardDraft(byStars: [4: 50_000, 5: 50_000], budget: 0, allocation: allocation))
     let a = w.decide().rewards
     #expect(a.awards.count == 6)
     #expect(a.awards.allSatisfy { $0.granted == 0 })
@@ -110,7 +111,7 @@ struct RewardTests {
 
   @Test func unlimitedBudgetStillRoundsDownToTheStep() {
     let firms = ladder(2) { _, f in f.stars = 4 }
-    let w = World(firms, programmes: [], rewards: RewardSpec(byStars: [4: 12_345], roundTo: 100))
+    let w = World(firms, programmes: [], rewards: RewardDraft(byStars: [4: 12_345], roundTo: 100))
     let a = w.decide().rewards
     #expect(a.awards.map(\.granted) == [12_300, 12_300])
     #expect(a.totalEntitled == 24_690)
@@ -119,7 +120,7 @@ struct RewardTests {
   @Test func unrankedRowsAndLevelsWithoutARewardEarnNothing() {
     var firms = ladder(3) { _, f in f.stars = 4 }
     firms.append(Firm(id: "U", rank: 0, stars: 4))
-    let w = World(firms, programmes: [], rewards: RewardSpec(byStars: [4: 0, 5: 50_000]))
+    let w = World(firms, programmes: [], rewards: RewardDraft(byStars: [4: 0, 5: 50_000]))
     #expect(w.decide().rewards.awards.isEmpty)
   }
 

@@ -1,5 +1,6 @@
 import Criteria
 import Model
+import TestSupport
 import Testing
 
 @testable import Selection
@@ -20,7 +21,7 @@ struct RuleTests {
       Firm(id: "E", rank: 5, stars: 4, industry: "纺织", aboveScale: true, spend: 10),
       Firm(id: "F", rank: 6, stars: 4, industry: "机械", aboveScale: true, spend: nil),
     ]
-    let world = World(firms, programmes: [ProgrammeSpec(key: "city", quota: 5, eligible: rule)])
+    let world = World(firms, programmes: [ProgrammeDraft(key: "city", quota: 5, eligible: rule)])
     let p = world.decide().programmes[0]
     #expect(world.ids(p.selected) == ["A", "E"])
     #expect(p.reason(world.row("B")) == .notEligible(failing: "stars >= 4", readable: "星级 >= 4"))
@@ -35,7 +36,7 @@ struct RuleTests {
     let rule: Expr = .and(
       .and(.compare(.name("group.quality"), .ge, .number(97)), .compare(.name("criterion.c"), .gt, .number(97.5))),
       .and(.compare(.name("rank"), .le, .number(2)), .compare(.name("raw"), .ge, .number(0.5))))
-    let world = World(ladder(5), programmes: [ProgrammeSpec(key: "city", quota: 5, eligible: rule)])
+    let world = World(ladder(5), programmes: [ProgrammeDraft(key: "city", quota: 5, eligible: rule)])
     let p = world.decide().programmes[0]
     #expect(world.ids(p.selected) == ["F01", "F02"])
     #expect(p.reason(world.row("F03")) == .notEligible(failing: "criterion.c > 97.5"))
@@ -46,8 +47,8 @@ struct RuleTests {
 
   @Test func tierFromSelectedDrawsOnlyFromTheEarlierShortlist() {
     let programmes = [
-      ProgrammeSpec(key: "city", name: "宁波市级标杆", level: .municipal, quota: 3),
-      ProgrammeSpec(key: "province", name: "浙江省级标杆", level: .provincial, quota: 5, from: "city"),
+      ProgrammeDraft(key: "city", name: "宁波市级标杆", level: .municipal, quota: 3),
+      ProgrammeDraft(key: "province", name: "浙江省级标杆", level: .provincial, quota: 5, from: "city"),
     ]
     let world = World(ladder(5), programmes: programmes)
     let d = world.decide()
@@ -57,8 +58,8 @@ struct RuleTests {
 
   @Test func tierFromEligibleDrawsFromEveryoneEligibleThereIncludingBelowTheLine() {
     let programmes = [
-      ProgrammeSpec(key: "city", name: "市级", quota: 1, eligible: .compare(.name("stars"), .ge, .number(3))),
-      ProgrammeSpec(key: "province", name: "省级", quota: 5, from: "city", fromMode: .eligible),
+      ProgrammeDraft(key: "city", name: "市级", quota: 1, eligible: .compare(.name("stars"), .ge, .number(3))),
+      ProgrammeDraft(key: "province", name: "省级", quota: 5, from: "city", fromMode: .eligible),
     ]
     let firms = ladder(4) { r, f in f.stars = r == 2 ? 2 : 4 }
     let world = World(firms, programmes: programmes)
@@ -69,9 +70,9 @@ struct RuleTests {
 
   @Test func selectedAndEligibleNamesReadEarlierProgrammes() {
     let programmes = [
-      ProgrammeSpec(key: "city", quota: 2),
-      ProgrammeSpec(key: "cloud", quota: 5, eligible: .not(.name("selected.city"))),
-      ProgrammeSpec(key: "both", quota: 5, eligible: .and(.name("eligible.city"), .name("selected.cloud"))),
+      ProgrammeDraft(key: "city", quota: 2),
+      ProgrammeDraft(key: "cloud", quota: 5, eligible: .not(.name("selected.city"))),
+      ProgrammeDraft(key: "both", quota: 5, eligible: .and(.name("eligible.city"), .name("selected.cloud"))),
     ]
     let world = World(ladder(4), programmes: programmes)
     let d = world.decide()
@@ -86,7 +87,7 @@ struct RuleTests {
   /// Window: year − N ≤ y < year. With N = 2 in 2022: 2020 and 2021 count, 2019 and 2022 do not.
   @Test(arguments: [(2021, true), (2020, true), (2019, false), (2022, false), (2023, false)])
   func historyWindowEdges(year: Int, blocked: Bool) {
-    let world = World(ladder(3), programmes: [ProgrammeSpec(key: "province", name: "省级标杆", quota: 3, historyYears: 2)])
+    let world = World(ladder(3), programmes: [ProgrammeDraft(key: "province", name: "省级标杆", quota: 3, historyYears: 2)])
     let d = world.decide(history: [HistoryEntry(id: "F02", year: year, programme: "province")])
     let p = d.programmes[0]
     if blocked {
@@ -99,7 +100,7 @@ struct RuleTests {
   }
 
   @Test func historyNamesTheMostRecentYearAndMatchesOnlyThisProgrammesNames() {
-    let programme = ProgrammeSpec(
+    let programme = ProgrammeDraft(
       key: "province", name: "浙江省管理创新标杆", quota: 3, historyYears: 3, historyNames: ["省级标杆", "province-benchmark"])
     let world = World(ladder(3), programmes: [programme])
     let history = [
@@ -115,7 +116,7 @@ struct RuleTests {
   }
 
   @Test func zeroHistoryYearsIgnoresHistory() {
-    let world = World(ladder(2), programmes: [ProgrammeSpec(key: "city", quota: 2)])
+    let world = World(ladder(2), programmes: [ProgrammeDraft(key: "city", quota: 2)])
     let p = world.decide(history: [HistoryEntry(id: "F01", year: 2021, programme: "city")]).programmes[0]
     #expect(world.ids(p.selected) == ["F01", "F02"])
   }
@@ -124,7 +125,7 @@ struct RuleTests {
 
   @Test func pilotIndustriesAreConsideredFirstEachPartInRankOrder() {
     let firms = ladder(6) { r, f in f.industry = [2, 5].contains(r) ? "汽车零部件" : (r == 6 ? "纺织" : "机械") }
-    let programme = ProgrammeSpec(
+    let programme = ProgrammeDraft(
       key: "pilot", quota: 3, reserves: 2, pilotIndustries: ["汽车零部件", "纺织"], pilotPriority: .first)
     let world = World(firms, programmes: [programme])
     let p = world.decide().programmes[0]
@@ -136,7 +137,7 @@ struct RuleTests {
 
   @Test func pilotIndustriesWithoutPriorityChangeNothing() {
     let firms = ladder(4) { r, f in f.industry = r == 4 ? "汽车零部件" : "机械" }
-    let programme = ProgrammeSpec(key: "pilot", quota: 2, pilotIndustries: ["汽车零部件"], pilotPriority: .none)
+    let programme = ProgrammeDraft(key: "pilot", quota: 2, pilotIndustries: ["汽车零部件"], pilotPriority: .none)
     let world = World(firms, programmes: [programme])
     #expect(world.ids(world.decide().programmes[0].selected) == ["F01", "F02"])
   }

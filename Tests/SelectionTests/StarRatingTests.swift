@@ -10,11 +10,11 @@ import Testing
 struct StarRatingTests {
   // require: above_scale (bool) and consulting >= 15 for 4 stars; 5 stars needs champion.
   static let levels = [
-    StarLevel(stars: 3, minScore: 50),
-    StarLevel(
+    StarLevelDraft(stars: 3, minScore: 50),
+    StarLevelDraft(
       stars: 4, minScore: 75,
       require: .and(.name("above_scale"), .compare(.name("consulting"), .ge, .number(15)))),
-    StarLevel(stars: 5, minScore: 90, require: .compare(.name("champion"), .eq, .bool(true))),
+    StarLevelDraft(stars: 5, minScore: 90, require: .compare(.name("champion"), .eq, .bool(true))),
   ]
 
   struct Firm {
@@ -24,19 +24,19 @@ struct StarRatingTests {
     var champion: Bool? = true
   }
 
-  static func run(_ firms: [Firm], cumulative: Bool = true, levels: [StarLevel] = levels) throws -> Evaluation {
+  static func run(_ firms: [Firm], cumulative: Bool = true, levels: [StarLevelDraft] = levels) throws -> Evaluation {
     let ids = firms.indices.map { String(format: "E%02d", $0) }
     let table = makeTable(
       ids: ids, numbers: ["x": firms.map(\.score), "consulting": firms.map(\.consulting)],
       extra: ["above_scale": .bool(firms.map(\.aboveScale)), "champion": .bool(firms.map(\.champion))])
-    var spec = makeSpec(
-      [CriterionSpec(key: "x", column: "x", normalisation: .goalposts(low: 0, high: 100), weight: 1)],
-      stars: StarSpec(levels: levels, cumulative: cumulative))
-    spec.columns += [
-      ColumnSpec(key: "consulting", headers: ["consulting"], type: .number, missing: .exclude),
-      ColumnSpec(key: "above_scale", headers: ["above_scale"], type: .bool),
-      ColumnSpec(key: "champion", headers: ["champion"], type: .bool),
-    ]
+    let spec = makeSpec(
+      [CriterionDraft(key: "x", column: "x", normalisation: .goalposts(low: 0, high: 100), weight: 1)],
+      stars: StarsDraft(levels: levels, cumulative: cumulative),
+      extraColumns: [
+        ColumnSpec(key: "consulting", headers: ["consulting"], type: .number, missing: .exclude),
+        ColumnSpec(key: "above_scale", headers: ["above_scale"], type: .bool),
+        ColumnSpec(key: "champion", headers: ["champion"], type: .bool),
+      ])
     return try Selector.run(table, spec: spec, history: []).evaluation
   }
 
@@ -52,9 +52,9 @@ struct StarRatingTests {
     let table = makeTable(ids: ["a", "b"], numbers: ["x": [1, 0], "y": [1, 0], "z": [0, 1]])
     let spec = makeSpec(
       [
-        CriterionSpec(key: "x", column: "x", weight: 0.7), CriterionSpec(key: "y", column: "y", weight: 0.1),
-        CriterionSpec(key: "z", column: "z", weight: 0.2),
-      ], stars: StarSpec(levels: [StarLevel(stars: 4, minScore: 0.8)]), scale: 0...1)
+        CriterionDraft(key: "x", column: "x", weight: 0.7), CriterionDraft(key: "y", column: "y", weight: 0.1),
+        CriterionDraft(key: "z", column: "z", weight: 0.2),
+      ], stars: StarsDraft(levels: [StarLevelDraft(stars: 4, minScore: 0.8)]), scale: 0...1)
     let e = try Selector.run(table, spec: spec, history: []).evaluation
     #expect(e.score[0] == 0.7 + 0.1)
     #expect(e.score[0] < 0.8)
@@ -115,19 +115,18 @@ struct StarRatingTests {
       .or(.compare(.name("criterion.x"), .ge, .number(50)), .member(.name("industry"), [.string("纺织")], negated: false)),
       .and(.compare(.name("group.g"), .gt, .number(10)), .not(.compare(.name("y"), .eq, .number(3)))))
     let levels = [
-      StarLevel(stars: 1, minScore: 0, require: .compare(.name("flag"), .eq, .bool(true))),
-      StarLevel(stars: 2, minScore: 20, require: require),
-      StarLevel(stars: 3, minScore: 40, require: .compare(.name("score"), .ge, .number(60))),
+      StarLevelDraft(stars: 1, minScore: 0, require: .compare(.name("flag"), .eq, .bool(true))),
+      StarLevelDraft(stars: 2, minScore: 20, require: require),
+      StarLevelDraft(stars: 3, minScore: 40, require: .compare(.name("score"), .ge, .number(60))),
     ]
-    var y = CriterionSpec(key: "y", column: "y", group: "g", weight: 0.5, missing: .mean)
-    y.direction = .cost
-    var spec = makeSpec(
-      [CriterionSpec(key: "x", column: "x", group: "g", weight: 0.5), y], groups: [GroupSpec(key: "g", weight: 1)],
-      stars: StarSpec(levels: levels, cumulative: false))
-    spec.columns += [
-      ColumnSpec(key: "flag", headers: ["flag"], type: .bool),
-      ColumnSpec(key: "industry", headers: ["industry"], type: .category),
-    ]
+    let y = CriterionDraft(key: "y", column: "y", direction: .cost, group: "g", weight: 0.5, missing: .mean)
+    let spec = makeSpec(
+      [CriterionDraft(key: "x", column: "x", group: "g", weight: 0.5), y], groups: [GroupDraft(key: "g", weight: 1)],
+      stars: StarsDraft(levels: levels, cumulative: false),
+      extraColumns: [
+        ColumnSpec(key: "flag", headers: ["flag"], type: .bool),
+        ColumnSpec(key: "industry", headers: ["industry"], type: .category),
+      ])
     let e = try Selector.run(table, spec: spec, history: []).evaluation
     let context = RowContext(table: table, spec: spec, evaluation: e)
     for row in 0..<4 {

@@ -1,6 +1,7 @@
 import Criteria
 import Model
 import Scoring
+import TestSupport
 
 @testable import Selection
 
@@ -24,7 +25,7 @@ struct World {
   var spec: Spec
 
   init(
-    _ firms: [Firm], programmes: [ProgrammeSpec], rewards: RewardSpec = RewardSpec(), year: Int = 2022,
+    _ firms: [Firm], programmes: [ProgrammeDraft], rewards: RewardDraft = RewardDraft(), year: Int = 2022,
     unrankedReason: String = "缺少数据：研发投入"
   ) {
     let n = firms.count
@@ -52,9 +53,9 @@ struct World {
       imputed: [Array(repeating: false, count: n)], weights: [1], groupScores: ["quality": score],
       weightReport: WeightReport(nodes: []),
       unranked: firms.indices.filter { firms[$0].rank == 0 }.map { (row: $0, reason: unrankedReason) })
-    spec = Spec(
+    spec = loadedSpec(
       source: "criteria.toml",
-      evaluation: EvaluationInfo(name: "2022年度数字化改造标杆企业评选", year: year, idColumn: "uscc", labelColumn: "name"),
+      evaluation: EvaluationDraft(name: "2022年度数字化改造标杆企业评选", year: year, idColumn: "uscc", labelColumn: "name"),
       columns: [
         ColumnSpec(key: "uscc", headers: ["统一社会信用代码"], type: .text),
         ColumnSpec(key: "name", headers: ["企业名称"], type: .text),
@@ -63,8 +64,8 @@ struct World {
         ColumnSpec(key: "above_scale", headers: ["规上企业"], type: .bool),
         ColumnSpec(key: "spend", headers: ["咨询投入(万元)"], type: .number),
       ],
-      criteria: [CriterionSpec(key: "c", column: "spend", group: "quality", weight: 1)],
-      groups: [GroupSpec(key: "quality", weight: 1)], programmes: programmes, rewards: rewards)
+      criteria: [CriterionDraft(key: "c", column: "spend", group: "quality", weight: 1)],
+      groups: [GroupDraft(key: "quality", weight: 1)], programmes: programmes, rewards: rewards)
   }
 
   func decide(history: [HistoryEntry] = []) -> Decision {

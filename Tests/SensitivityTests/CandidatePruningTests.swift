@@ -1,5 +1,6 @@
 import Criteria
 import Model
+import TestSupport
 import Testing
 
 @testable import Sensitivity
@@ -16,10 +17,10 @@ import Testing
     let p = Problem.make(
       values: values, weights: [0.3, 0.2, 0.2, 0.1, 0.1, 0.1], industries: industries, flags: flags,
       programmes: [
-        ProgrammeSpec(key: "a", quota: quota, reserves: reserves, eligible: .name("flag"), caps: ["industry": quota / 4]),
-        ProgrammeSpec(key: "b", quota: 3, from: "a"),
+        ProgrammeDraft(key: "a", quota: quota, reserves: reserves, eligible: .name("flag"), caps: ["industry": quota / 4]),
+        ProgrammeDraft(key: "b", quota: 3, from: "a"),
       ],
-      uncertainty: UncertaintySpec(model: .uniform(spread: 0.25)))
+      uncertainty: UncertaintyDraft(model: .uniform(spread: 0.25)))
     let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec)
     let kept = try #require(CandidatePruning.keep(model, m: 4 * (2 * (quota + reserves) + 16)))
     #expect(kept.count < 1500)
@@ -34,7 +35,7 @@ import Testing
   @Test func boundsContainEverySampledScore() throws {
     let p = Problem.make(
       values: Problem.random(rows: 200, criteria: 4, seed: 8), weights: [0.4, 0.3, 0.2, 0.1],
-      uncertainty: UncertaintySpec(model: .uniform(spread: 0.3), vary: ["k0", "k2"]))
+      uncertainty: UncertaintyDraft(model: .uniform(spread: 0.3), vary: ["k0", "k2"]))
     let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec)
     var w = [Double](repeating: 0, count: 4)
     for i in 0..<200 {
@@ -60,7 +61,7 @@ import Testing
     let values = (0..<5).map { _ in (0..<2500).map { _ in rng.nextUnit() } }
     let p = Problem.make(
       values: values, weights: [0.3, 0.25, 0.2, 0.15, 0.1],
-      programmes: [ProgrammeSpec(key: "a", quota: 12, reserves: 3)], uncertainty: UncertaintySpec(model: .uniform(spread: 0.3)))
+      programmes: [ProgrammeDraft(key: "a", quota: 12, reserves: 3)], uncertainty: UncertaintyDraft(model: .uniform(spread: 0.3)))
     let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec)
     #expect(CandidatePruning.keep(model, m: 200) != nil)
     let a = try WeightSobol.analyse(model, baseSamples: 64, threads: 2)

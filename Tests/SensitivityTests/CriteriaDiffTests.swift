@@ -2,6 +2,7 @@ import Criteria
 import Model
 import Scoring
 import Selection
+import TestSupport
 import Testing
 
 @testable import Sensitivity
@@ -58,9 +59,9 @@ import Testing
 @Suite struct CriteriaDiffTests {
   static func run(_ weights: [Double]) throws -> (Spec, Evaluation, Decision) {
     let values = Problem.random(rows: 50, criteria: 3, seed: 4)
-    let stars = StarSpec(levels: [StarLevel(stars: 3, minScore: 50), StarLevel(stars: 4, minScore: 70)])
+    let stars = StarsDraft(levels: [StarLevelDraft(stars: 3, minScore: 50), StarLevelDraft(stars: 4, minScore: 70)])
     let p = Problem.make(
-      values: values, weights: weights, programmes: [ProgrammeSpec(key: "city", quota: 8)], stars: stars)
+      values: values, weights: weights, programmes: [ProgrammeDraft(key: "city", quota: 8)], stars: stars)
     let ev = try Scorer.evaluate(p.table, spec: p.spec)
     return (p.spec, ev, Selector.decide(ev, table: p.table, spec: p.spec, history: []))
   }

@@ -1,26 +1,27 @@
 import Criteria
 import Model
+import TestSupport
 import Testing
 
 @testable import Sensitivity
 
 @Suite struct MonteCarloTests {
   /// 60 enterprises, 5 criteria, row 7 dominating everyone, row 3 barred by a static rule.
-  static func problem(uncertainty: UncertaintySpec = UncertaintySpec(model: .uniform(spread: 0.5))) -> Problem {
+  static func problem(uncertainty: UncertaintyDraft = UncertaintyDraft(model: .uniform(spread: 0.5)), labels: [Int: String] = [:]) -> Problem {
     var values = Problem.random(rows: 60, criteria: 5, seed: 11)
     for j in values.indices { values[j][7] = 1000 }
     let industries = (0..<60).map { ["机械", "纺织", "电子"][$0 % 3] }
     let flags = (0..<60).map { $0 != 3 }
     let programmes = [
-      ProgrammeSpec(key: "city", quota: 10, reserves: 2, eligible: .name("flag"), caps: ["industry": 4]),
-      ProgrammeSpec(key: "province", quota: 3, eligible: .compare(.name("stars"), .ge, .number(3)), from: "city"),
+      ProgrammeDraft(key: "city", quota: 10, reserves: 2, eligible: .name("flag"), caps: ["industry": 4]),
+      ProgrammeDraft(key: "province", quota: 3, eligible: .compare(.name("stars"), .ge, .number(3)), from: "city"),
     ]
-    let stars = StarSpec(levels: [
-      StarLevel(stars: 1, minScore: 20), StarLevel(stars: 3, minScore: 50), StarLevel(stars: 5, minScore: 80),
+    let stars = StarsDraft(levels: [
+      StarLevelDraft(stars: 1, minScore: 20), StarLevelDraft(stars: 3, minScore: 50), StarLevelDraft(stars: 5, minScore: 80),
     ])
     return Problem.make(
       values: values, weights: [0.3, 0.25, 0.2, 0.15, 0.1], industries: industries, flags: flags,
-      programmes: programmes, stars: stars, uncertainty: uncertainty)
+      programmes: programmes, stars: stars, uncertainty: uncertainty, labels: labels)
   }
 
   static func model(_ p: Problem) throws -> SensitivityModel {
@@ -29,7 +30,7 @@ import Testing
 
   @Test(arguments: [UncertaintySpec.WeightModel.uniform(spread: 0.5), .dirichlet(concentration: 20)])
   func identicalAcrossThreadCounts(model wm: UncertaintySpec.WeightModel) throws {
-    let m = try Self.model(Self.problem(uncertainty: UncertaintySpec(model: wm)))
+    let m = try Self.model(Self.problem(uncertainty: UncertaintyDraft(model: wm)))
     let results = try [(1, 7), (2, 7), (4, 7), (3, 32), (2, 1)].map { t, b in
       try MonteCarlo.run(m, options: MonteCarloOptions(samples: 700, seed: 99, threads: t, blockSize: b))
     }

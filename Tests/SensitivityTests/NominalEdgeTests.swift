@@ -14,7 +14,7 @@ import Testing
   /// A table of criteria x, y, z (min-max benefit) with an industry category per row.
   static func world(
     _ rows: [(x: Double, y: Double, z: Double, industry: String)], weights: [Double], scale: ClosedRange<Double>,
-    stars: [StarLevel] = [], programmes: [ProgrammeSpec] = []
+    stars: [StarLevelDraft] = [], programmes: [ProgrammeDraft] = []
   ) -> (Table, Spec) {
     let ids = rows.indices.map { "E" + String(100 + $0) }
     let industries = Array(Set(rows.map(\.industry))).sorted()
@@ -24,11 +24,10 @@ import Testing
         "industry": .category(
           CategoryColumn(codes: rows.map { Int32(industries.firstIndex(of: $0.industry) ?? -1) }, levels: industries))
       ])
-    var spec = makeSpec(
-      zip(["x", "y", "z"], weights).map { CriterionSpec(key: $0, column: $0, weight: $1) },
-      stars: StarSpec(levels: stars), scale: scale)
-    spec.columns.append(ColumnSpec(key: "industry", headers: ["industry"], type: .category))
-    spec.programmes = programmes
+    let spec = makeSpec(
+      zip(["x", "y", "z"], weights).map { CriterionDraft(key: $0, column: $0, weight: $1) },
+      stars: StarsDraft(levels: stars), scale: scale,
+      extraColumns: [ColumnSpec(key: "industry", headers: ["industry"], type: .category)], programmes: programmes)
     return (table, spec)
   }
 
@@ -67,8 +66,8 @@ import Testing
   @Test func scoreOnAStarBandEdge() throws {
     let (table, spec) = Self.world(
       [(1, 1, 0, "a"), (0, 0, 1, "a"), (1, 0, 0, "b"), (0, 1, 1, "b")], weights: [0.7, 0.1, 0.2], scale: 0...1,
-      stars: [StarLevel(stars: 3, minScore: 0.7), StarLevel(stars: 4, minScore: 0.8)],
-      programmes: [ProgrammeSpec(key: "p", quota: 1, eligible: .compare(.name("stars"), .ge, .number(4)))])
+      stars: [StarLevelDraft(stars: 3, minScore: 0.7), StarLevelDraft(stars: 4, minScore: 0.8)],
+      programmes: [ProgrammeDraft(key: "p", quota: 1, eligible: .compare(.name("stars"), .ge, .number(4)))])
     let run = try Self.agree(table, spec)
     #expect(run.evaluation.score[0] < 0.8)
     #expect(run.evaluation.stars == [4, 0, 3, 0])
@@ -81,7 +80,7 @@ import Testing
       (9, 1, 1, "a"), (5, 5, 5, "a"), (5, 5, 5, "b"), (5, 5, 5, "a"), (5, 5, 5, "b"), (0, 0, 0, "a"),
     ]
     let (table, spec) = Self.world(
-      rows, weights: [0.5, 0.25, 0.25], scale: 0...100, programmes: [ProgrammeSpec(key: "p", quota: 3, reserves: 1)])
+      rows, weights: [0.5, 0.25, 0.25], scale: 0...100, programmes: [ProgrammeDraft(key: "p", quota: 3, reserves: 1)])
     let run = try Self.agree(table, spec)
     #expect(run.evaluation.score[1] == run.evaluation.score[4])
     // Rows 1…4 tie at the top (0.5·5/9 + 0.25 + 0.25); the quota of 3 cuts the tie by id.
@@ -96,7 +95,7 @@ import Testing
     ]
     let (table, spec) = Self.world(
       rows, weights: [0.4, 0.3, 0.3], scale: 0...100,
-      programmes: [ProgrammeSpec(key: "p", quota: 3, reserves: 2, caps: ["industry": 2])])
+      programmes: [ProgrammeDraft(key: "p", quota: 3, reserves: 2, caps: ["industry": 2])])
     let run = try Self.agree(table, spec)
     let p = run.decision.programmes[0]
     #expect(p.selected == [0, 1, 2])
@@ -113,8 +112,8 @@ import Testing
     let (table, spec) = Self.world(
       rows, weights: [0.5, 0.3, 0.2], scale: 0...100,
       programmes: [
-        ProgrammeSpec(key: "city", quota: 3, reserves: 2, caps: ["industry": 2]),
-        ProgrammeSpec(key: "province", quota: 2, reserves: 1, from: "city"),
+        ProgrammeDraft(key: "city", quota: 3, reserves: 2, caps: ["industry": 2]),
+        ProgrammeDraft(key: "province", quota: 2, reserves: 1, from: "city"),
       ])
     let run = try Self.agree(table, spec)
     let city = run.decision.programmes[0], province = run.decision.programmes[1]

@@ -1,6 +1,7 @@
 import Criteria
 import Model
 import Scoring
+import TestSupport
 
 /// A hand-built scored problem for tests: min-max normalised benefit criteria, weighted
 /// sum, ranks by score descending then id — computed here independently of the engine.
@@ -12,9 +13,13 @@ struct Problem {
   /// - Parameters:
   ///   - values: criterion-major raw values `values[j][row]`.
   ///   - industries: category per row (column `industry`).
+  ///   - criterionGroups: the group of each criterion (nil or absent: the root).
+  ///   - labels: display names replacing `企业ID` for some rows.
   static func make(
     values: [[Double]], weights: [Double], industries: [String]? = nil, flags: [Bool]? = nil,
-    programmes: [ProgrammeSpec] = [], stars: StarSpec = StarSpec(), uncertainty: UncertaintySpec? = nil
+    programmes: [ProgrammeDraft] = [], stars: StarsDraft = StarsDraft(), uncertainty: UncertaintyDraft? = nil,
+    aggregation: AggregationMethod = .weightedSum, groups: [GroupDraft] = [], criterionGroups: [String?] = [],
+    labels: [Int: String] = [:]
   ) -> Problem {
     let m = values.count, n = values[0].count
     let ids = (0..<n).map { String(format3($0)) }
@@ -24,11 +29,11 @@ struct Problem {
     var colSpecs = [
       ColumnSpec(key: "id", headers: ["id"], type: .text), ColumnSpec(key: "name", headers: ["name"], type: .text),
     ]
-    var criteria: [CriterionSpec] = []
+    var criteria: [CriterionDraft] = []
     for j in 0..<m {
       columns["c\(j)"] = .numeric(NumericColumn(values: values[j], missing: Array(repeating: false, count: n)))
       colSpecs.append(ColumnSpec(key: "c\(j)", headers: ["c\(j)"], type: .number))
-      criteria.append(CriterionSpec(key: "k\(j)", column: "c\(j)", weight: weights[j]))
+      criteria.append(CriterionDraft(key: "k\(j)", column: "c\(j)", group: j < criterionGroups.count ? criterionGroups[j] : nil, weight: weights[j]))
     }
     if let industries {
       let levels = Array(Set(industries)).sorted()
@@ -41,9 +46,10 @@ struct Problem {
       colSpecs.append(ColumnSpec(key: "flag", headers: ["flag"], type: .bool))
     }
     let table = Table(source: "t.csv", rowCount: n, lines: (0..<n).map { $0 + 2 }, columns: columns)
-    let spec = Spec(
-      source: "c.toml", evaluation: EvaluationInfo(name: "t", year: 2022, idColumn: "id", labelColumn: "name"),
-      columns: colSpecs, criteria: criteria, stars: stars, programmes: programmes, uncertainty: uncertainty)
+    let spec = loadedSpec(
+      source: "c.toml", evaluation: EvaluationDraft(name: "t", year: 2022, idColumn: "id", labelColumn: "name"),
+      columns: colSpecs, criteria: criteria, groups: groups, aggregation: aggregation, stars: stars,
+      programmes: programmes, uncertainty: uncertainty)
     let normalised = values.map { col -> [Double] in
       let lo = col.min() ?? 0, hi = col.max() ?? 0
       return col.map { hi > lo ? ($0 - lo) / (hi - lo) : 1 }
@@ -58,7 +64,7 @@ struct Problem {
         .stars ?? 0
     }
     let evaluation = Evaluation(
-      order: order, ids: StringColumn(ids), labels: StringColumn(ids.map { "企业\($0)" }), rank: rank, competitionRank: rank, raw: raw, score: score, utility: raw,
+      order: order, ids: StringColumn(ids), labels: StringColumn(ids.indices.map { labels[$0] ?? "企业\(ids[$0])" }), rank: rank, competitionRank: rank, raw: raw, score: score, utility: raw,
       stars: starsOf, starGap: Array(repeating: nil, count: n), normalised: normalised,
       imputed: Array(repeating: Array(repeating: false, count: n), count: m), weights: weights, groupScores: [:],
       weightReport: WeightReport(nodes: []), unranked: [])

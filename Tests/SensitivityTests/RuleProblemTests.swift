@@ -2,37 +2,37 @@ import Criteria
 import Model
 import Scoring
 import Selection
+import TestSupport
 import Testing
 
 @testable import Sensitivity
 
 /// A scored problem with every kind of programme rule, for the sensitivity analyses.
 @Suite struct RuleProblem {
-  static func problem(aggregation: AggregationMethod) throws -> Problem {
+  static func problem(aggregation: AggregationMethod, uncertainty: UncertaintyDraft? = nil) throws -> Problem {
     var values = Problem.random(rows: 120, criteria: 5, seed: 42)
     var rng = SplitMix64(seed: 9)
     values = values.map { $0.map { $0 + rng.nextUnit() } }
     let industries = (0..<120).map { ["机械", "纺织", "电子", "化工"][$0 % 4] }
     let flags = (0..<120).map { $0 % 5 != 0 }
     let programmes = [
-      ProgrammeSpec(
+      ProgrammeDraft(
         key: "city", quota: 15, reserves: 4, eligible: .name("flag"), caps: ["industry": 5],
         pilotIndustries: ["纺织"], pilotPriority: .first, historyYears: 2),
-      ProgrammeSpec(
+      ProgrammeDraft(
         key: "province", quota: 5, reserves: 2, eligible: .compare(.name("stars"), .ge, .number(3)), from: "city",
         caps: ["industry": 2]),
-      ProgrammeSpec(
+      ProgrammeDraft(
         key: "national", quota: 2, eligible: .and(.name("eligible.province"), .compare(.name("score"), .ge, .number(60))),
         fromMode: .eligible),
     ]
-    let stars = StarSpec(levels: [
-      StarLevel(stars: 2, minScore: 30), StarLevel(stars: 3, minScore: 45, require: .name("flag")),
-      StarLevel(stars: 4, minScore: 60),
+    let stars = StarsDraft(levels: [
+      StarLevelDraft(stars: 2, minScore: 30), StarLevelDraft(stars: 3, minScore: 45, require: .name("flag")),
+      StarLevelDraft(stars: 4, minScore: 60),
     ])
     var p = Problem.make(
       values: values, weights: [0.3, 0.25, 0.2, 0.15, 0.1], industries: industries, flags: flags,
-      programmes: programmes, stars: stars)
-    p.spec.aggregation = AggregationSpec(method: aggregation)
+      programmes: programmes, stars: stars, uncertainty: uncertainty, aggregation: aggregation)
     p.evaluation = try Selector.run(p.table, spec: p.spec, history: []).evaluation
     return p
   }
@@ -53,9 +53,9 @@ import Testing
 
 @Suite struct MethodVariantTests {
   @Test func alternativeMethodsAreDrawnAndDeterministic() throws {
-    var p = try RuleProblem.problem(aggregation: .weightedSum)
-    p.spec.uncertainty = UncertaintySpec(
-      model: .uniform(spread: 0.3), normalisations: [.vector, .rank], aggregations: [.topsis, .vikor(v: 0.5)])
+    let p = try RuleProblem.problem(
+      aggregation: .weightedSum,
+      uncertainty: UncertaintyDraft(model: .uniform(spread: 0.3), normalisations: [.vector, .rank], aggregations: [.topsis, .vikor(v: 0.5)]))
     let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec, history: RuleProblem.history)
     #expect(model.variants.count == 9)
     let r1 = try MonteCarlo.run(model, options: MonteCarloOptions(samples: 450, seed: 12, threads: 1))
@@ -70,8 +70,7 @@ import Testing
   func variantOrderEqualsScorer(aggregation: AggregationMethod) throws {
     var p = try RuleProblem.problem(aggregation: .weightedSum)
     let variant = try MethodVariant.scored(table: p.table, spec: p.spec, normalisation: .vector, aggregation: aggregation)
-    for j in p.spec.criteria.indices { p.spec.criteria[j].normalisation = .vector }
-    p.spec.aggregation = AggregationSpec(method: aggregation)
+    p.spec = try p.spec.withMethod(normalisation: .vector, aggregation: aggregation)
     let ev = try Scorer.evaluate(p.table, spec: p.spec)
     let model = try SensitivityModel(evaluation: ev, table: p.table, spec: p.spec, variants: [variant])
     let ws = MonteCarlo.nominalWorkspace(model)

@@ -1,6 +1,7 @@
 import Criteria
 import Model
 import Scoring
+import TestSupport
 import Testing
 
 @testable import Sensitivity
@@ -13,7 +14,7 @@ import Testing
   func matchesTheDirectProduct(vary: [String]) throws {
     let p = Problem.make(
       values: Problem.random(rows: 300, criteria: 5, seed: 21), weights: [0.3, 0.25, 0.2, 0.15, 0.1],
-      uncertainty: UncertaintySpec(model: .uniform(spread: 0.35), vary: vary))
+      uncertainty: UncertaintyDraft(model: .uniform(spread: 0.35), vary: vary))
     let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec)
     let k = model.sampler.varying.count
     let subset = stride(from: 3, to: 300, by: 7).map { Int32($0) }

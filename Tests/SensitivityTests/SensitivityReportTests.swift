@@ -7,8 +7,7 @@ import Testing
 /// The sensitivity writers (module Reports) on a real analysis.
 @Suite struct SensitivityReportTests {
   static func report() throws -> SensitivityReport {
-    var p = MonteCarloTests.problem()
-    p.evaluation.labels = p.evaluation.labels.replacing(7, with: "=HYPERLINK(\"x\")")
+    let p = MonteCarloTests.problem(labels: [7: "=HYPERLINK(\"x\")"])
     let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec)
     let mc = try MonteCarlo.run(model, options: MonteCarloOptions(samples: 200, seed: 4, threads: 2))
     let sobol = try WeightSobol.analyse(model, baseSamples: 32, threads: 2)

@@ -2,6 +2,7 @@ import Criteria
 import Model
 import Scoring
 import Selection
+import TestSupport
 import Testing
 
 @testable import Sensitivity
@@ -86,8 +87,8 @@ import Testing
     let p = Problem.make(
       values: values, weights: [0.4, 0.3, 0.2, 0.1],
       programmes: [
-        ProgrammeSpec(key: "top", quota: 8), ProgrammeSpec(key: "few", quota: 2),
-        ProgrammeSpec(key: "tier", quota: 3, from: "top"),
+        ProgrammeDraft(key: "top", quota: 8), ProgrammeDraft(key: "few", quota: 2),
+        ProgrammeDraft(key: "tier", quota: 3, from: "top"),
       ])
     let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec)
     let result = try StabilityIntervals.compute(model)
@@ -102,7 +103,7 @@ import Testing
     let flags = (0..<60).map { $0 % 7 != 0 }
     let p = Problem.make(
       values: values, weights: [0.5, 0.3, 0.2], industries: industries, flags: flags,
-      programmes: [ProgrammeSpec(key: "capped", quota: 6, eligible: .name("flag"), caps: ["industry": 2])])
+      programmes: [ProgrammeDraft(key: "capped", quota: 6, eligible: .name("flag"), caps: ["industry": 2])])
     let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec)
     let result = try StabilityIntervals.compute(model)
     Self.checkAgainstSweep(p, result)
@@ -119,7 +120,7 @@ import Testing
     let flags = (0..<rows).map { $0 % 5 != 0 }
     let p = Problem.make(
       values: values, weights: [0.4, 0.3, 0.2, 0.1], industries: industries, flags: flags,
-      programmes: [ProgrammeSpec(key: "capped", quota: 12, eligible: .name("flag"), caps: ["industry": 4])])
+      programmes: [ProgrammeDraft(key: "capped", quota: 12, eligible: .name("flag"), caps: ["industry": 4])])
     let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec)
     let one = try StabilityIntervals.compute(model, threads: 1)
     let three = try StabilityIntervals.compute(model, threads: 3)
@@ -131,7 +132,7 @@ import Testing
   @Test func crossingNamesTheSwappingPair() throws {
     // Two criteria; rows 0 and 1 are the top-1 contest: row 0 wins on k0, row 1 on k1.
     let values: [[Double]] = [[10, 6, 0, 1], [0, 10, 1, 0]]
-    let p = Problem.make(values: values, weights: [0.7, 0.3], programmes: [ProgrammeSpec(key: "one", quota: 1)])
+    let p = Problem.make(values: values, weights: [0.7, 0.3], programmes: [ProgrammeDraft(key: "one", quota: 1)])
     let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec)
     let iv = try StabilityIntervals.compute(model)[0].intervals[0]
     // s0 = t, s1 = 0.6 t + (1 − t): row 1 leads at t = 0.7 (0.72 vs 0.70); equal at t = 1/1.4.
@@ -150,9 +151,9 @@ import Testing
     let values = Problem.random(rows: 70, criteria: 5, seed: seed).map { $0.map { $0 + rng.nextUnit() } }
     var p = Problem.make(
       values: values, weights: [0.5, 0.5, 0.2, 0.3, 0.5],
-      programmes: [ProgrammeSpec(key: "top", quota: 7), ProgrammeSpec(key: "two", quota: 2)])
-    p.spec.groups = [GroupSpec(key: "cost", weight: 0.6), GroupSpec(key: "quality", weight: 0.4)]
-    for j in 0..<5 { p.spec.criteria[j].group = j < 2 ? "cost" : "quality" }
+      programmes: [ProgrammeDraft(key: "top", quota: 7), ProgrammeDraft(key: "two", quota: 2)],
+      groups: [GroupDraft(key: "cost", weight: 0.6), GroupDraft(key: "quality", weight: 0.4)],
+      criterionGroups: (0..<5).map { $0 < 2 ? "cost" : "quality" })
     p.evaluation = try Selector.run(p.table, spec: p.spec, history: []).evaluation
     let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec)
     let result = try StabilityIntervals.compute(model)

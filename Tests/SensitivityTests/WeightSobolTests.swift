@@ -1,6 +1,7 @@
 import Criteria
 import Model
 import Scoring
+import TestSupport
 import Testing
 
 @testable import Sensitivity
@@ -8,15 +9,15 @@ import Testing
 @Suite struct WeightSobolTests {
   /// 40 rows; criterion k2 is constant, so its weight only rescales every score by the same
   /// factor: ranks and shortlists cannot depend on it, and its indices must be exactly 0.
-  static func problem() -> Problem {
+  static func problem(sobolTargets: [String] = []) -> Problem {
     var values = Problem.random(rows: 40, criteria: 4, seed: 5)
     var rng = SplitMix64(seed: 77)
     values = values.map { $0.map { $0 + rng.nextUnit() } }
     values[2] = Array(repeating: 5, count: 40)
     values[0][9] = 1000; values[1][9] = 1000; values[3][9] = 1000
     return Problem.make(
-      values: values, weights: [0.4, 0.3, 0.2, 0.1], programmes: [ProgrammeSpec(key: "p", quota: 6)],
-      uncertainty: UncertaintySpec(model: .uniform(spread: 0.4)))
+      values: values, weights: [0.4, 0.3, 0.2, 0.1], programmes: [ProgrammeDraft(key: "p", quota: 6)],
+      uncertainty: UncertaintyDraft(model: .uniform(spread: 0.4), sobolTargets: sobolTargets))
   }
 
   @Test func inertFactorHasZeroIndicesAndThreadsDoNotMatter() throws {
@@ -41,8 +42,7 @@ import Testing
   }
 
   @Test func unknownTargetIsAnError() throws {
-    var p = Self.problem()
-    p.spec.uncertainty?.sobolTargets = ["nope"]
+    let p = Self.problem(sobolTargets: ["nope"])
     let model = try SensitivityModel(evaluation: p.evaluation, table: p.table, spec: p.spec)
     #expect(throws: SensitivityError.unknownEnterprise("nope")) { try WeightSobol.analyse(model, baseSamples: 8) }
   }

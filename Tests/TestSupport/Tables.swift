@@ -16,10 +16,12 @@ public func makeTable(ids: [String], numbers: [String: [Double?]], extra: [Strin
 }
 
 /// A spec over the given criteria; each criterion's column is declared numeric with `missing`.
+/// Loaded through the real loader (`loadedSpec`); a spec the loader rejects stops the test run.
 public func makeSpec(
-  _ criteria: [CriterionSpec], groups: [GroupSpec] = [], weighting: WeightingSpec = WeightingSpec(method: .direct),
-  aggregation: AggregationMethod = .weightedSum, ranking: RankingSpec = RankingSpec(), stars: StarSpec = StarSpec(),
-  missing: MissingPolicy = .reject, scale: ClosedRange<Double> = 0...100
+  _ criteria: [CriterionDraft], groups: [GroupDraft] = [], weighting: WeightingDraft = WeightingDraft(method: .direct),
+  aggregation: AggregationMethod = .weightedSum, ranking: RankingDraft = RankingDraft(), stars: StarsDraft = StarsDraft(),
+  missing: MissingPolicy = .reject, scale: ClosedRange<Double> = 0...100, extraColumns: [ColumnSpec] = [],
+  programmes: [ProgrammeDraft] = [], file: StaticString = #file, line: UInt = #line
 ) -> Spec {
   var columns = [
     ColumnSpec(key: "id", headers: ["id"], type: .text), ColumnSpec(key: "name", headers: ["name"], type: .text),
@@ -27,9 +29,10 @@ public func makeSpec(
   for c in criteria where !columns.contains(where: { $0.key == c.column }) {
     columns.append(ColumnSpec(key: c.column, headers: [c.column], type: .number, missing: missing))
   }
-  return Spec(
+  columns += extraColumns
+  return loadedSpec(
     source: "test.toml",
-    evaluation: EvaluationInfo(name: "test", year: 2022, idColumn: "id", labelColumn: "name", scale: scale),
-    columns: columns, criteria: criteria, groups: groups, weighting: weighting,
-    aggregation: AggregationSpec(method: aggregation), ranking: ranking, stars: stars)
+    evaluation: EvaluationDraft(name: "test", year: 2022, idColumn: "id", labelColumn: "name", scale: scale),
+    columns: columns, criteria: criteria, groups: groups, weighting: weighting, aggregation: aggregation, ranking: ranking,
+    stars: stars, programmes: programmes, file: file, line: line)
 }

@@ -44,21 +44,68 @@ struct Synthetic {
 
   init(rows n: Int, seed: UInt64 = 2022) {
     var rng = SplitMix64(seed: seed)
-    let groups = [GroupSpec(key: "cost", label: "成本"), GroupSpec(key: "efficiency", label: "效率"), GroupSpec(key: "quality", label: "品质")]
-    let criteria = (0..<10).map { j in
-      CriterionSpec(key: "c\(j)", label: "指标\(j)", column: "col\(j)", direction: j % 3 == 0 ? .cost : .benefit, group: groups[j % 3].key, weight: 0.1)
+    // The criteria file of the run, loaded like a user's (a spec is built only by the loader):
+    // 10 criteria in 3 groups, every node weighted equally.
+    let groups = [("cost", "成本"), ("efficiency", "效率"), ("quality", "品质")]
+    var text = """
+      [evaluation]
+      name = "基准测试评选"
+      year = 2022
+      id = "uscc"
+      label = "name"
+      [columns.uscc]
+      header = "统一社会信用代码"
+      type = "uscc"
+      [columns.name]
+      header = "企业名称"
+      type = "text"
+      [weighting]
+      method = "equal"
+      [[stars.level]]
+      stars = 3
+      min_score = 40
+      [[stars.level]]
+      stars = 4
+      min_score = 60
+      [[stars.level]]
+      stars = 5
+      min_score = 80
+      [programmes.municipal]
+      name = "市级标杆企业"
+      level = "municipal"
+      quota = 100
+      reserves = 10
+      reward = 100_000
+      [programmes.provincial]
+      name = "省级标杆企业"
+      level = "provincial"
+      quota = 30
+      reserves = 5
+      from = "municipal"
+      reward = 500_000
+      [programmes.cloud]
+      name = "上云标杆"
+      level = "national"
+      quota = 20
+      reserves = 5
+      [rewards]
+      budget = 22_000_000
+      [rewards.stars]
+      4 = 50_000
+      5 = 50_000
+
+      """
+    for (key, label) in groups { text += "[groups.\(key)]\nlabel = \"\(label)\"\n" }
+    for j in 0..<10 {
+      text += "[columns.col\(j)]\nheader = \"col\(j)\"\ntype = \"number\"\n"
+      text += "[criteria.c\(j)]\nlabel = \"指标\(j)\"\ncolumn = \"col\(j)\"\ndirection = \"\(j % 3 == 0 ? "cost" : "benefit")\"\n"
+      text += "group = \"\(groups[j % 3].0)\"\n"
     }
-    let programmes = [
-      ProgrammeSpec(key: "municipal", name: "市级标杆企业", level: .municipal, quota: 100, reserves: 10, reward: 100_000),
-      ProgrammeSpec(key: "provincial", name: "省级标杆企业", level: .provincial, quota: 30, reserves: 5, from: "municipal", reward: 500_000),
-      ProgrammeSpec(key: "cloud", name: "上云标杆", level: .national, quota: 20, reserves: 5),
-    ]
-    spec = Spec(
-      source: "criteria/bench.toml",
-      evaluation: EvaluationInfo(name: "基准测试评选", year: 2022, idColumn: "uscc", labelColumn: "name"),
-      columns: [], criteria: criteria, groups: groups,
-      stars: StarSpec(levels: [StarLevel(stars: 3, minScore: 40), StarLevel(stars: 4, minScore: 60), StarLevel(stars: 5, minScore: 80)]),
-      programmes: programmes, rewards: RewardSpec(byStars: [4: 50_000, 5: 50_000], budget: 22_000_000))
+    switch CriteriaLoader.parse(text, source: "criteria/bench.toml") {
+    case .success(let s): spec = s
+    case .failure(let f): fatalError("bench criteria: \(f.diagnostics.diagnostics.map(\.description))")
+    }
+    let programmes = spec.programmes
     var normalised = (0..<10).map { _ in [Double](repeating: 0, count: n) }
     var raw = [Double](repeating: 0, count: n)
     for j in 0..<10 {
@@ -78,7 +125,7 @@ struct Synthetic {
     let score = raw.map { hi > lo ? 100 * ($0 - lo) / (hi - lo) : 50 }
     let stars = score.map { $0 >= 80 ? 5 : $0 >= 60 ? 4 : $0 >= 40 ? 3 : 0 }
     var groupScores: [String: [Double]] = [:]
-    for (g, spec) in groups.enumerated() {
+    for (g, group) in groups.enumerated() {
       let members = Array(stride(from: g, to: 10, by: 3))
       var column = [Double](repeating: 0, count: n)
       for i in 0..<n {
@@ -86,13 +133,13 @@ struct Synthetic {
         for j in members { sum += normalised[j][i] }
         column[i] = 100 * sum / Double(members.count)
       }
-      groupScores[spec.key] = column
+      groupScores[group.0] = column
     }
     evaluation = Evaluation(
       order: order, ids: StringColumn(ids), labels: StringColumn(labels), rank: rank, competitionRank: rank, raw: raw, score: score, utility: raw, stars: stars,
       starGap: score.map { $0 >= 80 ? nil : StarGap(nextStars: $0 >= 60 ? 5 : $0 >= 40 ? 4 : 3, pointsShort: 80 - $0, unmetRequirements: []) },
       normalised: normalised, imputed: [], weights: Array(repeating: 0.1, count: 10), groupScores: groupScores,
-      weightReport: WeightReport(nodes: [.init(key: "", method: .equal, children: groups.map(\.key), localWeights: [1.0 / 3, 1.0 / 3, 1.0 / 3])]),
+      weightReport: WeightReport(nodes: [.init(key: "", method: .equal, children: groups.map { $0.0 }, localWeights: [1.0 / 3, 1.0 / 3, 1.0 / 3])]),
       unranked: [])
     var progs: [ProgrammeDecision] = []
     var previous: Set<Int> = Set(order)

@@ -24,15 +24,35 @@ struct Bench {
     return Table(source: "bench", rowCount: rows, lines: Array(2..<(rows + 2)), columns: columns)
   }
 
-  func spec(_ aggregation: AggregationMethod, _ weighting: WeightingMethod) -> Spec {
-    let criteria = (0..<criteria).map { j in
-      CriterionSpec(key: "c\(j)", column: "c\(j)", direction: j % 4 == 3 ? .cost : .benefit, weight: 1)
+  /// The criteria file of the run, loaded like a user's (a spec is built only by the loader).
+  func spec(_ aggregation: String, _ weighting: WeightingMethod, stars: String = "") -> Spec {
+    var text = """
+      [evaluation]
+      name = "bench"
+      year = 2022
+      id = "id"
+      label = "name"
+      [columns.id]
+      header = "id"
+      type = "text"
+      [columns.name]
+      header = "name"
+      type = "text"
+      [weighting]
+      method = "\(weighting.rawValue)"
+      normalise = true
+      [aggregation]
+      method = "\(aggregation)"
+
+      """
+    for j in 0..<criteria {
+      text += "[columns.c\(j)]\nheader = \"c\(j)\"\ntype = \"number\"\n"
+      text += "[criteria.c\(j)]\ncolumn = \"c\(j)\"\ndirection = \"\(j % 4 == 3 ? "cost" : "benefit")\"\nweight = 1\n"
     }
-    return Spec(
-      source: "bench",
-      evaluation: EvaluationInfo(name: "bench", year: 2022, idColumn: "id", labelColumn: "name"),
-      columns: [], criteria: criteria, weighting: WeightingSpec(method: weighting, normalise: true),
-      aggregation: AggregationSpec(method: aggregation))
+    switch CriteriaLoader.parse(text + stars, source: "bench.toml") {
+    case .success(let spec): return spec
+    case .failure(let f): fatalError("bench criteria: \(f.diagnostics.diagnostics.map(\.description))")
+    }
   }
 
   func time(_ label: String, _ body: () throws -> Void) rethrows -> Double {
@@ -54,7 +74,7 @@ struct Bench {
   func run() throws {
     let t = table()
     print("score-bench: \(rows) rows × \(criteria) criteria, best of \(repeats)")
-    let wsm = spec(.weightedSum, .direct)
+    let wsm = spec("weighted-sum", .direct)
     let matrix = try Scorer.prepare(t, spec: wsm)
     let weights = [Double](repeating: 1 / Double(criteria), count: criteria)
     let keys = Aggregation.scores(matrix.unit, method: .weightedSum, weights: weights).raw
@@ -63,14 +83,25 @@ struct Bench {
     _ = time("weighted sum kernel") { _ = Aggregation.scores(matrix.unit, method: .weightedSum, weights: weights).raw }
     _ = time("ranker") { _ = Ranker.rank(keys: keys, precision: 1e-9, ids: ids) }
     let base = try time("evaluate: weighted sum, min-max, direct") { _ = try Scorer.evaluate(t, spec: wsm) }
-    let topsis = try time("evaluate: TOPSIS") { _ = try Scorer.evaluate(t, spec: spec(.topsis, .direct)) }
-    let entropy = try time("evaluate: weighted sum, entropy weights") { _ = try Scorer.evaluate(t, spec: spec(.weightedSum, .entropy)) }
-    var starred = wsm
-    starred.stars = StarSpec(levels: [
-      StarLevel(stars: 3, minScore: 50),
-      StarLevel(stars: 4, minScore: 60, require: .compare(.name("c1"), .ge, .number(100))),
-      StarLevel(stars: 5, minScore: 70, require: .compare(.name("group.none"), .ge, .number(0))),
-    ])
+    let topsis = try time("evaluate: TOPSIS") { _ = try Scorer.evaluate(t, spec: spec("topsis", .direct)) }
+    let entropy = try time("evaluate: weighted sum, entropy weights") { _ = try Scorer.evaluate(t, spec: spec("weighted-sum", .entropy)) }
+    // Three levels, two with a requirement (a column, a criterion's value on the scale).
+    let starred = spec(
+      "weighted-sum", .direct,
+      stars: """
+        [[stars.level]]
+        stars = 3
+        min_score = 50
+        [[stars.level]]
+        stars = 4
+        min_score = 60
+        require = "c1 >= 100"
+        [[stars.level]]
+        stars = 5
+        min_score = 70
+        require = "criterion.c2 >= 0"
+
+        """)
     _ = try time("evaluate: weighted sum + 3 star levels") { _ = try Scorer.evaluate(t, spec: starred) }
     print("TOPSIS / weighted sum: \(format3(topsis / base))×   entropy / weighted sum: \(format3(entropy / base))×")
   }

@@ -39,31 +39,84 @@ let evaluation = Evaluation(
   stars: stars, starGap: [StarGap?](repeating: nil, count: n), normalised: [score.map { $0 / 100 }],
   imputed: [[Bool](repeating: false, count: n)], weights: [1], groupScores: ["quality": score],
   weightReport: WeightReport(nodes: []), unranked: [])
-let ge: (String, Double) -> Expr = { .compare(.name($0), .ge, .number($1)) }
-let programmes = [
-  ProgrammeSpec(
-    key: "city", level: .municipal, quota: 100, reserves: 20, eligible: .and(ge("stars", 3), .name("above_scale")),
-    caps: ["industry": 15], historyYears: 2, reward: 100_000),
-  ProgrammeSpec(
-    key: "province", level: .provincial, quota: 30, reserves: 5, eligible: ge("spend", 15), from: "city",
-    caps: ["district": 5], pilotIndustries: ["纺织", "模具"], pilotPriority: .first, historyYears: 3, reward: 500_000),
-  ProgrammeSpec(key: "nation", level: .national, quota: 5, from: "province", fromMode: .eligible),
-  ProgrammeSpec(
-    key: "cloud", quota: 200, reserves: 50,
-    eligible: .and(.not(.name("selected.city")), .member(.name("industry"), [.string("电子信息"), .string("家电")], negated: false))),
-  ProgrammeSpec(key: "chain", quota: 50, eligible: .and(ge("group.quality", 60), ge("criterion.c", 50)), caps: ["district": 8]),
-  ProgrammeSpec(key: "pilot", quota: 80, reserves: 10, pilotIndustries: ["纺织"], pilotPriority: .first),
-]
-let spec = Spec(
-  source: "bench.toml", evaluation: EvaluationInfo(name: "bench", year: 2022, idColumn: "uscc", labelColumn: "uscc"),
-  columns: [
-    ColumnSpec(key: "uscc", headers: ["uscc"], type: .text), ColumnSpec(key: "spend", headers: ["spend"], type: .number),
-    ColumnSpec(key: "above_scale", headers: ["above_scale"], type: .bool),
-    ColumnSpec(key: "industry", headers: ["industry"], type: .category),
-    ColumnSpec(key: "district", headers: ["district"], type: .category),
-  ], criteria: [CriterionSpec(key: "c", column: "spend", group: "quality", weight: 1)],
-  groups: [GroupSpec(key: "quality", weight: 1)], programmes: programmes,
-  rewards: RewardSpec(byStars: [4: 50_000, 5: 50_000], budget: 22_000_000, allocation: .rank, roundTo: 100))
+// The criteria file of the run, loaded like a user's (a spec is built only by the loader).
+let criteriaText = """
+  [evaluation]
+  name = "bench"
+  year = 2022
+  id = "uscc"
+  label = "uscc"
+  [columns.uscc]
+  header = "uscc"
+  type = "text"
+  [columns.spend]
+  header = "spend"
+  type = "number"
+  [columns.above_scale]
+  header = "above_scale"
+  type = "bool"
+  [columns.industry]
+  header = "industry"
+  type = "category"
+  [columns.district]
+  header = "district"
+  type = "category"
+  [groups.quality]
+  weight = 1
+  [criteria.c]
+  column = "spend"
+  group = "quality"
+  weight = 1
+  [programmes.city]
+  level = "municipal"
+  quota = 100
+  reserves = 20
+  eligible = "stars >= 3 and above_scale"
+  caps = { industry = 15 }
+  history_years = 2
+  reward = 100_000
+  [programmes.province]
+  level = "provincial"
+  quota = 30
+  reserves = 5
+  eligible = "spend >= 15"
+  from = "city"
+  caps = { district = 5 }
+  pilot_industries = ["纺织", "模具"]
+  pilot_priority = "first"
+  history_years = 3
+  reward = 500_000
+  [programmes.nation]
+  level = "national"
+  quota = 5
+  from = "province"
+  from_mode = "eligible"
+  [programmes.cloud]
+  quota = 200
+  reserves = 50
+  eligible = 'not selected.city and industry in ["电子信息", "家电"]'
+  [programmes.chain]
+  quota = 50
+  eligible = "group.quality >= 60 and criterion.c >= 50"
+  caps = { district = 8 }
+  [programmes.pilot]
+  quota = 80
+  reserves = 10
+  pilot_industries = ["纺织"]
+  pilot_priority = "first"
+  [rewards]
+  budget = 22_000_000
+  allocation = "rank"
+  round_to = 100
+  [rewards.stars]
+  4 = 50_000
+  5 = 50_000
+  """
+let spec: Spec
+switch CriteriaLoader.parse(criteriaText, source: "bench.toml") {
+case .success(let s): spec = s
+case .failure(let f): fatalError("bench criteria: \(f.diagnostics.diagnostics.map(\.description))")
+}
 let history = (0..<10_000).map { k in
   HistoryEntry(id: ids[Int(rng.next() % UInt64(n))], year: 2018 + k % 5, programme: k % 2 == 0 ? "city" : "province")
 }
@@ -88,4 +141,4 @@ for _ in 0..<repeats {
 }
 let excluded = decision?.programmes.reduce(0) { $0 + $1.excluded.count } ?? 0
 let granted = decision?.rewards.totalGranted ?? 0
-print("selection-bench: \(n) rows × \(programmes.count) programmes: best of \(repeats) = \(best) wall, \(bestCPU) s CPU (excluded rows \(excluded), granted \(Int(granted)) yuan)")
+print("selection-bench: \(n) rows × \(spec.programmes.count) programmes: best of \(repeats) = \(best) wall, \(bestCPU) s CPU (excluded rows \(excluded), granted \(Int(granted)) yuan)")

@@ -25,18 +25,48 @@ struct Bench {
       "industry": .category(CategoryColumn(codes: industry, levels: (0..<10).map { "行业\($0)" })),
     ]
     let table = Table(source: "bench", rowCount: n, lines: (0..<n).map { $0 + 2 }, columns: columns)
-    let criteria = (0..<m).map { CriterionSpec(key: "c\($0)", column: "c\($0)", weight: weights[$0]) }
-    let programmes = [
-      ProgrammeSpec(key: "city", quota: 50, eligible: .name("flag"), caps: caps ? ["industry": 8] : [:]),
-      ProgrammeSpec(key: "province", quota: 10, from: "city"),
-    ]
-    let spec = Spec(
-      source: "bench.toml", evaluation: EvaluationInfo(name: "bench", year: 2022, idColumn: "id", labelColumn: "name"),
-      columns: [
-        ColumnSpec(key: "id", headers: ["id"], type: .text), ColumnSpec(key: "name", headers: ["name"], type: .text),
-        ColumnSpec(key: "flag", headers: ["flag"], type: .bool), ColumnSpec(key: "industry", headers: ["industry"], type: .category),
-      ], criteria: criteria, programmes: programmes,
-      uncertainty: UncertaintySpec(model: .uniform(spread: 0.2)))
+    // The criteria file of the run, loaded like a user's (a spec is built only by the loader);
+    // the weights are written with every digit (Swift's shortest round-trip text).
+    var text = """
+      [evaluation]
+      name = "bench"
+      year = 2022
+      id = "id"
+      label = "name"
+      [columns.id]
+      header = "id"
+      type = "text"
+      [columns.name]
+      header = "name"
+      type = "text"
+      [columns.flag]
+      header = "flag"
+      type = "bool"
+      [columns.industry]
+      header = "industry"
+      type = "category"
+      [programmes.city]
+      quota = 50
+      eligible = "flag"
+      \(caps ? "caps = { industry = 8 }" : "")
+      [programmes.province]
+      quota = 10
+      from = "city"
+      [uncertainty]
+      model = "uniform"
+      spread = 0.2
+
+      """
+    for j in 0..<m {
+      text += "[columns.c\(j)]\nheader = \"c\(j)\"\ntype = \"number\"\n"
+      text += "[criteria.c\(j)]\ncolumn = \"c\(j)\"\nweight = \(weights[j])\n"
+    }
+    let spec: Spec
+    switch CriteriaLoader.parse(text, source: "bench.toml") {
+    case .success(let s): spec = s
+    case .failure(let f): fatalError("bench criteria: \(f.diagnostics.diagnostics.map(\.description))")
+    }
+    precondition(spec.criteria.map(\.weight) == weights.map { Optional($0) }, "the weights did not survive the text")
     var raw = [Double](repeating: 0, count: n)
     for j in 0..<m { for i in 0..<n { raw[i] += weights[j] * normalised[j][i] } }
     let order = (0..<n).sorted { raw[$0] != raw[$1] ? raw[$0] > raw[$1] : $0 < $1 }

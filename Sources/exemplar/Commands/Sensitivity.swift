@@ -60,7 +60,7 @@ struct Sensitivity: ParsableCommand {
     try OutputFolder.checkTarget(out, inputs: input.paths)
     let pipeline = Pipeline(input: input)
     let a = try pipeline.analyse()
-    let u = a.spec.uncertainty ?? UncertaintySpec()
+    let u = a.spec.uncertainty ?? .defaults
     let threadCount = threads ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
     let seedValue = seed ?? u.seed
     let progress = ProgressBar.forStandardError()
@@ -87,11 +87,8 @@ struct Sensitivity: ParsableCommand {
       // method variant at the nominal weights.
       var separated: SeparatedUncertainty?
       if MethodUncertainty.hasAlternatives(u) {
-        var weightsOnly = u
-        weightsOnly.normalisations = []
-        weightsOnly.aggregations = []
         let alone = try SensitivityModel(
-          evaluation: a.evaluation, table: a.table, spec: a.spec, history: a.history, uncertainty: weightsOnly, committee: a.committee)
+          evaluation: a.evaluation, table: a.table, spec: a.spec, history: a.history, uncertainty: u.weightsAlone, committee: a.committee)
         progress?.start("Weights alone")
         let weightsAlone = try MonteCarlo.run(
           alone, options: MonteCarloOptions(samples: samples ?? u.samples, seed: seedValue, threads: threadCount),
