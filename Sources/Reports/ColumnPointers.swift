@@ -19,21 +19,16 @@ private func nest<T, R>(
   }
 }
 
-/// `gather` of number columns through their readers (`UnitColumn`: stored or computed on read).
-func gather(_ columns: [UnitColumn.Reader], rows: ArraySlice<Int>, missing: Double, into cells: inout [Double]) {
-  let width = columns.count
-  cells.removeAll(keepingCapacity: true)
-  cells.append(contentsOf: repeatElement(missing, count: rows.count * width))
-  cells.withUnsafeMutableBufferPointer { out in
-    for (j, column) in columns.enumerated() {
-      var at = j
-      for row in rows {
-        if row < column.count { out[at] = column[row] }
-        at += width
-      }
-    }
-  }
+/// A column whose cells are read by row: a buffer pointer, or a `UnitColumn.Reader` (a
+/// number column stored or computed on read).
+protocol CellColumn {
+  associatedtype Cell
+  var count: Int { get }
+  subscript(i: Int) -> Cell { get }
 }
+
+extension UnsafeBufferPointer: CellColumn {}
+extension UnitColumn.Reader: CellColumn {}
 
 /// Copies the cells of `columns` at `rows` into `cells`, row by row: cell (k, j) — row
 /// `rows[k]` of column `j` — lands at `k × columns.count + j`; `missing` where a column is shorter.
@@ -41,7 +36,7 @@ func gather(_ columns: [UnitColumn.Reader], rows: ArraySlice<Int>, missing: Doub
 /// The ranking visits rows in rank order, so each cell read is a cache miss in a column of
 /// millions of values. Formatting between the reads keeps the processor from overlapping
 /// them; this tight loop of independent loads lets many misses be in flight at once.
-func gather<T>(_ columns: [UnsafeBufferPointer<T>], rows: ArraySlice<Int>, missing: T, into cells: inout [T]) {
+func gather<C: CellColumn>(_ columns: [C], rows: ArraySlice<Int>, missing: C.Cell, into cells: inout [C.Cell]) {
   let width = columns.count
   cells.removeAll(keepingCapacity: true)
   cells.append(contentsOf: repeatElement(missing, count: rows.count * width))

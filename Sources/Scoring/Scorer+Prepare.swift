@@ -158,12 +158,27 @@ extension Scorer {
     switch p {
     case .worst: return (direction == .benefit ? present.min() : present.max()) ?? 0
     case .mean: return present.reduce(0, +) / Double(present.count)
-    case .median:
-      let s = present.sorted()
-      let mid = s.count / 2
-      return s.count % 2 == 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2
+    case .median: return median(present)
     default: return 0
     }
+  }
+
+  /// The median of `x` (non-empty): the middle value in ascending order, or the mean of
+  /// the two middle values.
+  ///
+  /// Ordered by `RadixSort` (O(n); a comparison sort of a million values took a tenth of a
+  /// second per imputed criterion). Equal doubles have equal bits, so which of several equal
+  /// values lands in the middle does not matter, except for −0 and +0, which the radix
+  /// sort takes as equal: a column holding −0 is sorted with `sorted()` as before.
+  static func median(_ x: [Double]) -> Double {
+    let n = x.count, mid = n / 2
+    if x.contains(where: { $0 == 0 && $0.sign == .minus }) {
+      let s = x.sorted()
+      return n % 2 == 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2
+    }
+    let descending = RadixSort.descendingOrder(x)
+    let ascending = { (i: Int) in x[descending[n - 1 - i]] }
+    return n % 2 == 1 ? ascending(mid) : (ascending(mid - 1) + ascending(mid)) / 2
   }
 
   /// TOPSIS input columns are built only for a TOPSIS aggregation: the sensitivity

@@ -148,6 +148,31 @@ struct ScorerTests {
     #expect(z.normalised.map(\.values).joined().allSatisfy { $0 >= 0 && $0 <= 1 })
   }
 
+  /// Median imputation over thousands of values with repeats, negatives and both parities:
+  /// the imputed rows read exactly min-max of the median a plain sort gives.
+  @Test(arguments: [3001, 3000])
+  func medianImputationAtScale(rows: Int) throws {
+    var state: UInt64 = 77
+    let gain: [Double?] = (0..<rows).map { i in
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      if i % 13 == 5 { return nil }
+      return Double(Int(state >> 40) % 500 - 120) / 4  // many repeats
+    }
+    let ids = (0..<rows).map { "e\($0)" }
+    let table = makeTable(
+      ids: ids, numbers: ["gain": gain, "cost": (0..<rows).map { Double($0 % 7) }, "quality": (0..<rows).map { Double($0 % 5) }])
+    let e = try Scorer.evaluate(table, spec: makeSpec(Self.criteria(), groups: Self.groups, missing: .median))
+    let present = gain.compactMap { $0 }.sorted()
+    let mid = present.count / 2
+    let fill = present.count % 2 == 1 ? present[mid] : (present[mid - 1] + present[mid]) / 2
+    let lo = min(present[0], fill), hi = max(present[present.count - 1], fill)
+    let expected = (fill - lo) * (1 / (hi - lo))
+    for row in gain.indices where gain[row] == nil {
+      #expect(e.normalised[0][row].bitPattern == expected.bitPattern)
+      #expect(e.imputed[0][row])
+    }
+  }
+
   @Test func missingPoliciesImpute() throws {
     let table = makeTable(ids: ["a", "b", "c", "d"], numbers: ["gain": [2, nil, 10, 6], "cost": [1, 2, 3, 4], "quality": [1, 1, 2, 2]])
     func gainValue(_ policy: MissingPolicy) throws -> (Double, Bool) {
