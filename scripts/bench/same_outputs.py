@@ -5,7 +5,7 @@ Usage: same_outputs.py DIR_A DIR_B
 Every file must exist in both. Bytes must be equal, except: in results.json the value of
 `"time":` inside `manifest`; in report.html and in the members of recommendations.xlsx
 (compared member by member, unzipped), ISO-8601 date-times (`2026-11-29T22:50:12Z`, and
-the `dcterms:created`/modified ones), `YYYY-MM-DD HH:MM` and `YYYY年M月D日 HH:MM` stamps are masked first; in the
+the `dcterms:created`/modified ones), `YYYY-MM-DD HH:MM`, `YYYY年M月D日 HH:MM` and `D Month YYYY HH:MM` stamps are masked first; in the
 PDFs Chromium prints, the `/CreationDate` and `/ModDate` entries (`D:20261207015756+00'00'`).
 Prints one line per file and exits 1 on the first difference set.
 """
@@ -13,7 +13,8 @@ import os, re, sys, zipfile
 
 PDF_DATES = re.compile(rb"/(?:CreationDate|ModDate) *\([^)]*\)")
 STAMP = re.compile(
-    r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z?|\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?|\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d".encode())
+    r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z?|\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?|\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d|"
+    r"\d{1,2} [A-Z][a-z]+ \d{4} \d\d:\d\d".encode())
 
 def files(root):
     out = []
