@@ -39,19 +39,32 @@ struct CSVWriter {
 
   /// A text cell from UTF-8 bytes; same bytes as `text(_:)` on their `String`.
   mutating func text(bytes u: UnsafeBufferPointer<UInt8>) {
-    var plain = true
+    var formula = false
     if neutralising, let first = u.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
       || first == UInt8(ascii: "@") || first == 9 || first == 13
     {
-      plain = false
+      formula = true
     }
+    var quote = false
     for b in u where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 10 || b == 13 {
-      plain = false
+      quote = true
       break
     }
-    guard plain else { return text(String(decoding: u, as: UTF8.self)) }
     separator()
-    out.append(UnsafeRawBufferPointer(u))
+    guard formula || quote else { return out.append(UnsafeRawBufferPointer(u)) }
+    // `escape(neutralise(s))` written from the bytes: the `'` first, the field quoted and
+    // its quotes doubled, a run between quotes copied at once.
+    if quote { out.append(UInt8(ascii: "\"")) }
+    if formula { out.append(UInt8(ascii: "'")) }
+    guard quote else { return out.append(UnsafeRawBufferPointer(u)) }
+    var start = 0
+    for (i, b) in u.enumerated() where b == UInt8(ascii: "\"") {
+      out.append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(u)[start...i]))
+      out.append(UInt8(ascii: "\""))
+      start = i + 1
+    }
+    out.append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(u)[start...]))
+    out.append(UInt8(ascii: "\""))
   }
 
   /// An id cell: `text(bytes:)`, or with `excelText` (`run --excel-text-ids`) the formula

@@ -63,17 +63,24 @@ import Testing
     #expect(Array(fast.bytes) == Array(reference.bytes))
   }
 
-  @Test(arguments: ["宁波甬江", "=HYPERLINK(\"x\")", "+86", "-5", "@SUM", "\tTab", "逗号,引号\"", "多行\n名称", "\rcr", ""])
+  @Test(arguments: [
+    "宁波甬江", "=HYPERLINK(\"x\")", "+86", "-5", "@SUM", "\tTab", "逗号,引号\"", "多行\n名称", "\rcr", "", "\"", "\"\"",
+    "\"开头", "结尾\"", "-1,5", "=\"a\",\"b\"", "中\"间\"\"两处",
+  ])
   func csvTextFromBytesMatchesTextFromString(_ s: String) {
-    let fast = ByteBuffer()
-    var a = CSVWriter(into: fast)
-    a.integer(1)
-    Array(s.utf8).withUnsafeBufferPointer { a.text(bytes: $0) }
-    let reference = ByteBuffer()
-    var b = CSVWriter(into: reference)
-    b.integer(1)
-    b.text(s)
-    #expect(Array(fast.bytes) == Array(reference.bytes))
+    for neutralising in [true, false] {
+      let fast = ByteBuffer()
+      var a = CSVWriter(into: fast)
+      a.neutralising = neutralising
+      a.integer(1)
+      Array(s.utf8).withUnsafeBufferPointer { a.text(bytes: $0) }
+      let reference = ByteBuffer()
+      var b = CSVWriter(into: reference)
+      b.neutralising = neutralising
+      b.integer(1)
+      b.text(s)
+      #expect(Array(fast.bytes) == Array(reference.bytes), "neutralising \(neutralising)")
+    }
   }
 
   /// Integers and fixed decimals (two digits per step, zero padding) against `String(n)` and
