@@ -30,24 +30,44 @@ public enum NumberBytes {
       n += 2
     }
     if t >= 10 { n += 1 }
-    n = max(n, minimumCount)
-    let pairs: StaticString = """
-      00010203040506070809101112131415161718192021222324252627282930313233343536373839\
-      40414243444546474849505152535455565758596061626364656667686970717273747576777879\
-      8081828384858687888990919293949596979899
-      """
+    return digits(v, exactly: max(n, minimumCount), at: p)
+  }
+
+  /// The `count` digits of `v`, zero-padded (`v` must be below 10^count), without
+  /// first counting them. Two digits per step from a table of the pairs 00…99; 32-bit
+  /// arithmetic (a multiplication per constant division) once the rest fits.
+  @inlinable @inline(__always)
+  public static func digits(_ v: UInt64, exactly count: Int, at p: UnsafeMutablePointer<UInt8>) -> Int {
     let table = pairs.utf8Start
     var m = v
-    var i = n
-    while i >= 2 {
+    var i = count
+    while i >= 2 && m > UInt64(UInt32.max) {
       let r = Int(truncatingIfNeeded: m % 100)
       m /= 100
       i -= 2
-      p[i] = table[2 * r]
-      p[i + 1] = table[2 * r + 1]
+      p[i] = table[2 &* r]
+      p[i &+ 1] = table[2 &* r &+ 1]
     }
-    if i == 1 { p[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: m % 10) }
-    return n
+    var w = UInt32(truncatingIfNeeded: m)
+    while i >= 2 {
+      let r = Int(truncatingIfNeeded: w % 100)
+      w /= 100
+      i -= 2
+      p[i] = table[2 &* r]
+      p[i &+ 1] = table[2 &* r &+ 1]
+    }
+    if i == 1 { p[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: w % 10) }
+    return count
+  }
+
+  /// The pairs 00…99, two ASCII digits each (a literal: no lazy global to check per call).
+  @inlinable @inline(__always)
+  static var pairs: StaticString {
+    """
+    00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+    40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+    8081828384858687888990919293949596979899
+    """
   }
 
   /// `x` rounded half away from zero to `decimals` places (0…9), e.g. `-3.50`, never
@@ -66,7 +86,7 @@ public enum NumberBytes {
     at += digits(whole, minimumCount: 1, at: p + at)
     if d > 0 {
       p[at] = UInt8(ascii: ".")
-      at += 1 + digits(fraction, minimumCount: d, at: p + at + 1)
+      at += 1 + digits(fraction, exactly: d, at: p + at + 1)
     }
     return at
   }
@@ -95,22 +115,26 @@ public enum NumberBytes {
   /// `shortest`. `x` must be finite.
   @inlinable
   public static func share(_ x: Double, at p: UnsafeMutablePointer<UInt8>) -> Int {
-    guard var n = roundedMagnitude(x, scale: 1e9) else { return shortest(x, at: p) }
+    guard let n = roundedMagnitude(x, scale: 1e9) else { return shortest(x, at: p) }
     var at = 0
     if x < 0 && n != 0 {
       p[0] = UInt8(ascii: "-")
       at = 1
     }
-    at += digits(n / 1_000_000_000, minimumCount: 1, at: p + at)
-    n %= 1_000_000_000
-    guard n != 0 else { return at }
-    var count = 9
-    while n % 10 == 0 {
-      n /= 10
-      count -= 1
+    let whole = n / 1_000_000_000
+    if whole == 0 {
+      p[at] = UInt8(ascii: "0")
+      at += 1
+    } else {
+      at += digits(whole, minimumCount: 1, at: p + at)
     }
+    let fraction = n % 1_000_000_000
+    guard fraction != 0 else { return at }
+    // All nine decimals, then the trailing zeros dropped (there is a non-zero digit).
     p[at] = UInt8(ascii: ".")
-    return at + 1 + digits(n, minimumCount: count, at: p + at + 1)
+    var end = at + 1 + digits(fraction, exactly: 9, at: p + at + 1)
+    while p[end - 1] == UInt8(ascii: "0") { end -= 1 }
+    return end
   }
 
   /// A figure as a CSV gives it, in plain decimals: the fewest decimals `d` ≤ 6 for which
