@@ -202,10 +202,19 @@ public enum NumberBytes {
   public static func roundedMagnitude(_ x: Double, scale: Double) -> UInt64? {
     let y = abs(x) * scale
     guard y < 9.0e15 else { return nil }
-    let t = Int64(y)  // signed conversions are single instructions (unsigned ones are not)
-    // Without a branch: whether a fraction rounds up is a coin toss that the processor
-    // mispredicted half the time (a tenth of ranking.csv's formatting time).
-    let n = t &+ (y - Double(t) >= 0.5 ? 1 : 0)
+    // Signed conversions are single instructions (unsigned ones are not). No branch on the
+    // fraction: whether it rounds up is a coin toss the processor mispredicted half the time.
+    // For 0.5 ≤ y < 2⁵², y + 0.5 rounds (if at all) within the binade of y, never across an
+    // integer, so its truncation is ⌊y + 0.5⌋ exactly; below 0.5 the answer is 0 (y + 0.5
+    // would give 1 for the double just below 0.5); from 2⁵² on, y is an integer.
+    let n: Int64
+    if y >= 0x1p52 {
+      n = Int64(y)
+    } else if y < 0.5 {
+      n = 0
+    } else {
+      n = Int64(y + 0.5)
+    }
     return n < 9_000_000_000_000_000 ? UInt64(n) : nil
   }
 
