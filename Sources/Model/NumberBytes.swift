@@ -133,13 +133,33 @@ public enum NumberBytes {
     } else {
       at += digits(whole, minimumCount: 1, at: p + at)
     }
-    let fraction = n % 1_000_000_000
+    let fraction = UInt32(truncatingIfNeeded: n % 1_000_000_000)
     guard fraction != 0 else { return at }
-    // All nine decimals, then the trailing zeros dropped (there is a non-zero digit).
+    // The first decimal, then the other eight at once; trailing zeros dropped.
     p[at] = UInt8(ascii: ".")
-    var end = at + 1 + digits(fraction, exactly: 9, at: p + at + 1)
-    while p[end - 1] == UInt8(ascii: "0") { end -= 1 }
-    return end
+    p[at + 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction / 100_000_000)
+    let rest = fraction % 100_000_000
+    guard rest != 0 else { return at + 2 }
+    let eight = eightDigits(rest)
+    (UnsafeMutableRawPointer(p) + at + 2).storeBytes(of: (eight | 0x3030_3030_3030_3030).littleEndian, as: UInt64.self)
+    return at + 2 + 8 - eight.leadingZeroBitCount / 8
+  }
+
+  /// The eight decimal digits of `v` (below 10⁸, zero-padded) as the byte values 0…9 of a
+  /// little-endian word, the first digit in the lowest byte; no division, no loop ("SWAR":
+  /// the halves, then pairs, then digits are split in parallel lanes of one 64-bit word by
+  /// multiplications that stay within their lanes). `| 0x3030…` makes them ASCII; the
+  /// leading zero bits count the trailing zero digits (for `v` not 0).
+  @inlinable @inline(__always)
+  public static func eightDigits(_ v: UInt32) -> UInt64 {
+    // Two lanes of 32 bits: v / 10⁴ (printed first) and v % 10⁴.
+    var x = UInt64(v / 10_000) | UInt64(v % 10_000) << 32
+    // q / 100 = ⌊q · 10486 / 2²⁰⌋ for q < 10⁴; four lanes of 16 bits: quotient, remainder.
+    let hundreds = (x &* 10486) >> 20 & 0x0000_007F_0000_007F
+    x = (x &- hundreds &* 100) << 16 | hundreds
+    // q / 10 = ⌊q · 103 / 2¹⁰⌋ for q < 100; eight lanes of 8 bits: tens, units.
+    let tens = (x &* 103) >> 10 & 0x000F_000F_000F_000F
+    return (x &- tens &* 10) << 8 | tens
   }
 
   /// A figure as a CSV gives it, in plain decimals: the fewest decimals `d` ≤ 6 for which
