@@ -69,10 +69,12 @@ final class ByteBuffer: @unchecked Sendable {
     put(b)
   }
 
+  /// Appends `raw`; short runs are copied inline (`copyBytes`), not by a call to `memmove`.
+  @inline(__always)
   func append(_ raw: UnsafeRawBufferPointer) {
-    guard let from = raw.baseAddress, raw.count > 0 else { return }
+    guard let from = raw.baseAddress else { return }
     reserve(raw.count)
-    (s.pointee.base + s.pointee.count).update(from: from.assumingMemoryBound(to: UInt8.self), count: raw.count)
+    copyBytes(from: from, to: s.pointee.base + s.pointee.count, count: raw.count)
     s.pointee.count += raw.count
   }
 

@@ -17,7 +17,7 @@ extension RankingEntries {
 
   /// Rows `order[range]` of the table. `criteria` are the criterion keys (for `imputed`, joined by `;`).
   func writeTable(_ order: [Int], _ range: Range<Int>, criteria: [String], _ csv: inout CSVWriter) {
-    forEachRow(order, range) { _, v, scratch, cells, imputed, texts, k in
+    forEachRow(order, range) { _, v, scratch, cells, flags, texts, k in
       texts.0.withValue(k) { csv.text(bytes: $0) }
       texts.1.withValue(k) { csv.text(bytes: $0) }
       csv.integer(v.rank)
@@ -29,9 +29,9 @@ extension RankingEntries {
       for j in 0..<scratch.count { csv.share(scratch[j]) }
       for g in 0..<groupColumns.count { csv.number(shortest: cells[scratch.count + g]) }
       var names: [String] = []
-      for j in 0..<min(criteria.count, imputed.count) where v.row < imputed[j].count && imputed[j][v.row] { names.append(criteria[j]) }
+      for j in 0..<min(criteria.count, flags.count) where flags[j] { names.append(criteria[j]) }
       if names.isEmpty { csv.empty() } else { csv.text(names.joined(separator: ";")) }
-      if v.row < starGap.count, let gap = starGap[v.row] {
+      if let gap = v.starGap {
         csv.integer(gap.nextStars)
         csv.number(shortest: gap.pointsShort)
         if gap.unmetRequirements.isEmpty { csv.empty() } else { csv.text(gap.unmetRequirements.joined(separator: " | ")) }

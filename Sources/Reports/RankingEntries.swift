@@ -58,21 +58,23 @@ struct RankingEntries: Sendable {
 
   /// The entries of rows `order[range]`, the first without a leading `,` when `range` starts at 0.
   func write(_ order: [Int], _ range: Range<Int>, _ o: ByteBuffer) {
-    forEachRow(order, range) { i, v, scratch, cells, imputed, texts, k in
-      write(order[i], first: i == 0, v, scratch, cells, imputed, texts, k, o)
+    forEachRow(order, range) { i, v, scratch, cells, flags, texts, k in
+      write(order[i], first: i == 0, v, scratch, cells, flags, texts, k, o)
     }
   }
 
   /// Calls `body` for rows `order[range]` in order with the row's gathered values. The block's
-  /// cells (method-input values, group scores, score, raw, reward, utility, rank, stars) and its
-  /// id and label bytes are gathered first (`gather(_:rows:missing:into:)`,
-  /// `gatherTexts(_:_:rows:)`: the rows come in rank order, so these reads miss the cache).
+  /// cells (method-input values, group scores, score, raw, reward, utility, rank, stars), its
+  /// imputed flags and star gaps, and its id and label bytes are gathered first
+  /// (`gather(_:rows:missing:into:)`, `gatherTexts(_:_:rows:)`: the rows come in rank order,
+  /// so these reads miss the cache; read while formatting, the flags and gaps alone took a
+  /// tenth of enterprises.csv's time at 1M rows).
   /// `scratch` has one slot per weight; `cells` starts with the row's method-input values, then
-  /// its group scores.
+  /// its group scores; `flags` has the row's imputed flag per criterion of `imputed`.
   func forEachRow(
     _ order: [Int], _ range: Range<Int>,
     _ body: (
-      _ i: Int, RowValues, UnsafeMutableBufferPointer<Double>, UnsafeBufferPointer<Double>, [UnsafeBufferPointer<Bool>],
+      _ i: Int, RowValues, UnsafeMutableBufferPointer<Double>, UnsafeBufferPointer<Double>, _ flags: UnsafeBufferPointer<Bool>,
       (GatheredText, GatheredText), _ k: Int
     ) -> Void
   ) {
@@ -85,16 +87,22 @@ struct RankingEntries: Sendable {
     }
     var ints: [Int] = []
     withColumnPointers([rank, competitionRank, stars]) { gather($0, rows: order[range], missing: 0, into: &ints) }
+    var flags: [Bool] = []
+    withColumnPointers(imputed) { gather($0, rows: order[range], missing: false, into: &flags) }
+    var gaps: [StarGap?] = []
+    withColumnPointers([starGap]) { gather($0, rows: order[range], missing: nil, into: &gaps) }
+    let flagWidth = imputed.count
     scratch.withUnsafeMutableBufferPointer { scratch in
       cells.withUnsafeBufferPointer { cells in
-        withColumnPointers(imputed) { imputed in
+        flags.withUnsafeBufferPointer { flags in
           let texts = gatherTexts(ids, labels, rows: order[range])
           for (k, i) in range.enumerated() {
             let rowCells = UnsafeBufferPointer(rebasing: cells[k * width..<(k + 1) * width])
             let values = RowValues(
               row: order[i], rank: ints[3 * k], competitionRank: ints[3 * k + 1], stars: ints[3 * k + 2],
-              score: rowCells[width - 4], raw: rowCells[width - 3], reward: rowCells[width - 2], utility: rowCells[width - 1])
-            body(i, values, scratch, rowCells, imputed, texts, k)
+              score: rowCells[width - 4], raw: rowCells[width - 3], reward: rowCells[width - 2], utility: rowCells[width - 1],
+              starGap: gaps[k])
+            body(i, values, scratch, rowCells, UnsafeBufferPointer(rebasing: flags[k * flagWidth..<(k + 1) * flagWidth]), texts, k)
           }
         }
       }
@@ -119,15 +127,17 @@ struct RankingEntries: Sendable {
     let raw: Double
     let reward: Double
     let utility: Double
+    /// The row's star gap (`Evaluation.starGap`), nil when none.
+    let starGap: StarGap?
   }
 
   /// One entry, preceded by `,` unless it is the `first` of the array; `cells` holds the row's
-  /// method-input values (one per weight), then its group scores. Contributions are the
+  /// method-input values (one per weight), then its group scores; `flags` its imputed flags. Contributions are the
   /// shares of the method's parts, as `Evaluation.contributions(row:)` computes them (here into
   /// `scratch`, one slot per weight), written with 9 decimals.
   private func write(
     _ row: Int, first: Bool, _ v: RowValues, _ scratch: UnsafeMutableBufferPointer<Double>,
-    _ cells: UnsafeBufferPointer<Double>, _ imputed: [UnsafeBufferPointer<Bool>],
+    _ cells: UnsafeBufferPointer<Double>, _ flags: UnsafeBufferPointer<Bool>,
     _ texts: (GatheredText, GatheredText), _ k: Int, _ o: ByteBuffer
   ) {
     o.append(first ? "\n    {\"id\":" : ",\n    {\"id\":" as StaticString)
@@ -160,14 +170,14 @@ struct RankingEntries: Sendable {
     }
     o.append(UInt8(ascii: "}"))
     member = false
-    for j in 0..<min(imputedNames.count, imputed.count) where row < imputed[j].count && imputed[j][row] {
+    for j in 0..<min(imputedNames.count, flags.count) where flags[j] {
       if !member { o.append(",\"imputed\":[" as StaticString) }
       imputedNames.write(j, comma: member, o)
       member = true
     }
     if member { o.append(UInt8(ascii: "]")) }
     o.append(",\"star_gap\":" as StaticString)
-    if row < starGap.count, let gap = starGap[row] {
+    if let gap = v.starGap {
       o.append("{\"next_stars\":" as StaticString)
       o.append(integer: gap.nextStars)
       o.append(",\"points_short\":" as StaticString)

@@ -79,4 +79,39 @@ import Testing
     #expect(formatFixed(1e20, decimals: 2) == "100000000000000000000.00")
     #expect(formatFixed(.infinity, decimals: 2) == "")
   }
+
+  /// `eightDigits` against `String`: every value of a few ranges and random ones below 10⁸.
+  @Test func eightDigitsAreTheZeroPaddedDecimalDigits() {
+    var rng = SplitMix64(seed: 18)
+    var values: [UInt32] = Array(0..<20_000) + Array(99_980_000..<100_000_000)
+    for _ in 0..<200_000 { values.append(UInt32(rng.next() % 100_000_000)) }
+    for v in values {
+      let word = NumberBytes.eightDigits(v)
+      let text = String(decoding: withUnsafeBytes(of: (word | 0x3030_3030_3030_3030).littleEndian) { Array($0) }, as: UTF8.self)
+      let expected = String(repeating: "0", count: 8 - String(v).count) + String(v)
+      #expect(text == expected, "\(v)")
+      if text != expected { return }
+    }
+  }
+
+  /// Shares with every number of trailing zeros (`k / 10^m`), written with their zeros dropped.
+  @Test func sharesDropTheirTrailingZeros() {
+    var rng = SplitMix64(seed: 19)
+    for _ in 0..<20_000 {
+      let m = Int(rng.next() % 10)
+      var scale = 1.0
+      for _ in 0..<m { scale *= 10 }
+      let x = Double(rng.next() % UInt64(scale * 3 + 1)) / scale
+      let text = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NumberBytes.numberRoom) { p in
+        String(decoding: UnsafeBufferPointer(start: p.baseAddress!, count: NumberBytes.share(x, at: p.baseAddress!)), as: UTF8.self)
+      }
+      let n = UInt64((x * 1e9).rounded())
+      var expected = String(n / 1_000_000_000)
+      if n % 1_000_000_000 != 0 {
+        let digits = String(n % 1_000_000_000)
+        expected += "." + (String(repeating: "0", count: 9 - digits.count) + digits).replacing(/0+$/, with: "")
+      }
+      #expect(text == expected, "\(x)")
+    }
+  }
 }

@@ -113,7 +113,11 @@ import Testing
     for _ in 0..<20_000 {
       let half = Double(rng.next() % 1_000_000_000) + 0.5
       values += [half, half.nextUp, half.nextDown, Double(bitPattern: rng.next() >> 2) , Double(rng.next() % 1_000_000) / 1e6]
+      // Every binade below 2⁵³, and the halves just below powers of two (y + 0.5 changes binade).
+      let power = Double(sign: .plus, exponent: Int(rng.next() % 53), significand: 1)
+      values += [Double(rng.next() % (1 << 53)) / Double(UInt64(1) << (rng.next() % 60)), power - 0.5, (power - 0.5).nextDown, (power - 0.5).nextUp]
     }
+    values += [0x1p52, 0x1p52.nextDown, 0x1p52.nextUp, 0x1p52 - 0.5, 0x1p52 + 1, 0x1p52 + 2, 0x1p53.nextDown]
     for y in values {
       let reference = abs(y).rounded()
       let expected: UInt64? = reference < 9.0e15 ? UInt64(reference) : nil
