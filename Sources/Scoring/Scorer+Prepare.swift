@@ -176,8 +176,8 @@ extension Scorer {
       let s = x.sorted()
       return n % 2 == 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2
     }
-    let descending = RadixSort.descendingOrder(x)
-    let ascending = { (i: Int) in x[descending[n - 1 - i]] }
+    let descending = RadixSort.descending(x).sorted
+    let ascending = { (i: Int) in descending[n - 1 - i] }
     return n % 2 == 1 ? ascending(mid) : (ascending(mid - 1) + ascending(mid)) / 2
   }
 

@@ -6,9 +6,13 @@
 /// orders like d; descending order complements it.
 /// - Complexity: O(n), about 6 reads and writes of 12 bytes per item.
 enum RadixSort {
-  static func descendingOrder(_ keys: [Double]) -> [Int] {
+  static func descendingOrder(_ keys: [Double]) -> [Int] { descending(keys).order }
+
+  /// The order, and the keys in that order (−0 as +0), read back from the sorted images so
+  /// that a caller walking the sorted keys reads them in sequence, not through `order`.
+  static func descending(_ keys: [Double]) -> (order: [Int], sorted: [Double]) {
     let n = keys.count
-    guard n > 1 else { return Array(0..<n) }
+    guard n > 1 else { return (Array(0..<n), keys.map { $0 + 0 }) }
     var image = [UInt64](repeating: 0, count: n)
     for i in 0..<n {
       let bits = (keys[i] + 0).bitPattern
@@ -62,6 +66,10 @@ enum RadixSort {
       swap(&index, &indexOut)
       shift += UInt64(radix)
     }
-    return index.map { Int($0) }
+    let sorted = image.map { image -> Double in
+      let ascending = ~image
+      return Double(bitPattern: ascending >> 63 == 1 ? ascending & ~(1 << 63) : ~ascending)
+    }
+    return (index.map { Int($0) }, sorted)
   }
 }

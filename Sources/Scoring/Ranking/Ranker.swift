@@ -35,14 +35,16 @@ public enum Ranker {
   /// The same, with packed ids (their bytes are compared without building strings).
   public static func rank(keys: [Double], precision: Double, tieBreak: [[Double]] = [], ids: StringColumn) -> Result {
     let n = keys.count
-    var order = RadixSort.descendingOrder(keys)
+    // The keys in order come with it, so the walk below reads them in sequence (−0 as +0,
+    // which changes no difference).
+    var (order, sorted) = RadixSort.descending(keys)
     var rank = [Int](repeating: 0, count: n)
     var competition = [Int](repeating: 0, count: n)
     var start = 0
     while start < n {
-      let leader = keys[order[start]]
+      let leader = sorted[start]
       var end = start + 1
-      while end < n, leader - keys[order[end]] <= precision { end += 1 }
+      while end < n, leader - sorted[end] <= precision { end += 1 }
       if end - start > 1 {
         order[start..<end].sort { a, b in precedes(a, b, tieBreak: tieBreak, ids: ids) }
       }
