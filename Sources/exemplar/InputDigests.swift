@@ -10,11 +10,13 @@ import Reports
 /// - The criteria file is read once; its hash and the parse come from the same bytes.
 /// - A metrics file that is not a regular file (a FIFO, /dev/stdin, a pipe) is hashed as it
 ///   is read (`IngestOptions.onBytes`): it cannot be opened twice.
-/// - A regular metrics file is hashed on a second core while the ingest runs (the parallel
-///   ingest reads it in parts). Its identity and change times (`stat`: device, inode, size,
-///   modification and status-change times) are taken before both reads and after them; any
-///   difference means it changed while it was read, and the run fails (exit 66) instead of
-///   writing a manifest that describes other bytes.
+/// - A regular metrics file is hashed on a second core once the ingest has read it
+///   (`hashFile()`), while scoring and selection run on one core: hashed during the parallel
+///   ingest, it took a core from the parts and the ingest of 1M rows ended ~0.3 s later. Its
+///   identity and change times (`stat`: device, inode, size, modification and status-change
+///   times) are taken before both reads and after them; any difference means it changed
+///   while it was read, and the run fails (exit 66) instead of writing a manifest that
+///   describes other bytes.
 final class InputDigests: @unchecked Sendable {
   let metricsPath: String
   private(set) var criteriaSHA256 = ""
@@ -23,6 +25,8 @@ final class InputDigests: @unchecked Sendable {
   private var stream: SHA256Stream?
   private var before: stat?
   private let done = DispatchSemaphore(value: 0)
+  /// Whether `hashFile()` has started the worker.
+  private var hashing = false
   /// Written by the worker before `done.signal()`, read after `done.wait()`.
   private var fileHash: Result<String, StageFailure>?
 
@@ -36,8 +40,9 @@ final class InputDigests: @unchecked Sendable {
     return try CriteriaLoader.load(bytes: bytes, source: path, overrides: overrides).get()
   }
 
-  /// Starts hashing the metrics file; returns `options` with the in-stream hasher set when
-  /// the file must be hashed as it is read.
+  /// Prepares hashing the metrics file: returns `options` with the in-stream hasher set when
+  /// the file must be hashed as it is read; a regular file is examined (`stat`) now and
+  /// hashed by `hashFile()`.
   func start(_ options: IngestOptions) -> IngestOptions {
     var st = stat()
     guard stat(metricsPath, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
@@ -48,12 +53,18 @@ final class InputDigests: @unchecked Sendable {
       return o
     }
     before = st
+    return options
+  }
+
+  /// Starts hashing a regular metrics file on another core (once; nothing for a stream).
+  func hashFile() {
+    guard before != nil, !hashing else { return }
+    hashing = true
     let path = metricsPath
     DispatchQueue.global(qos: .userInitiated).async {
       do throws(StageFailure) { self.fileHash = .success(try Manifest.sha256(ofFile: path)) } catch { self.fileHash = .failure(error) }
       self.done.signal()
     }
-    return options
   }
 
   /// The metrics file's hash, once the ingest has finished.
@@ -61,6 +72,7 @@ final class InputDigests: @unchecked Sendable {
   func metricsSHA256() throws(StageFailure) -> String {
     if let stream { return stream.finalize() }
     guard before != nil else { throw changed("it could not be examined") }
+    hashFile()
     done.wait()
     let hash: String
     switch fileHash {

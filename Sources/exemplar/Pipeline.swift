@@ -45,6 +45,7 @@ struct Pipeline {
     let result = Ingestor.read(
       path: input.metrics, columns: Pipeline.metricsColumns(spec), idColumn: spec.evaluation.idColumn, options: options)
     if let failure = result.failure { throw digests?.changedSinceStart() ?? failure }
+    digests?.hashFile()  // on the other core, while the rest of the analysis runs on this one
     guard let table = result.table else { throw StageFailure(.data, diagnostics: result.log) }
     Exit.report(result.log)  // warnings only
     return table
