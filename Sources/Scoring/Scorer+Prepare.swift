@@ -89,9 +89,16 @@ extension Scorer {
       var flags = [Bool](repeating: false, count: 0)
       if let fill {
         flags = [Bool](repeating: false, count: n)
-        for (k, row) in (identity ? Array(0..<n) : rows).enumerated() where col.missing[row] {
-          x[k] = fill
-          flags[row] = true
+        if identity {
+          for row in 0..<n where col.missing[row] {
+            x[row] = fill
+            flags[row] = true
+          }
+        } else {
+          for (k, row) in rows.enumerated() where col.missing[row] {
+            x[k] = fill
+            flags[row] = true
+          }
         }
       }
       if let q = c.winsorise { x = Winsoriser.clip(x, quantiles: q) }

@@ -6,8 +6,6 @@
 /// orders like d; descending order complements it.
 /// - Complexity: O(n), about 6 reads and writes of 12 bytes per item.
 enum RadixSort {
-  static func descendingOrder(_ keys: [Double]) -> [Int] { descending(keys).order }
-
   /// The order, and the keys in that order (−0 as +0), read back from the sorted images so
   /// that a caller walking the sorted keys reads them in sequence, not through `order`.
   static func descending(_ keys: [Double]) -> (order: [Int], sorted: [Double]) {
