@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Results at scale (issue #18), release build, ROWS enterprises × 20 criteria, weighted sum:
-# ingest alone, `run --no-excel --no-html` in both layouts (objects: results.json's ranking;
-# columnar: enterprises.csv), dd of each run's own output bytes (fsync'd, as run writes them),
+# ingest alone, `run --no-excel --no-html` in the three layouts (objects: results.json's ranking;
+# columnar: enterprises.csv; arrow: enterprises.arrow), dd of each run's own output bytes (fsync'd, as run writes them),
 # the same computation in pandas + numpy (scripts/bench/peer_run.py: results.json and
 # ranking.csv) and in polars alone writing the full ranking table (scripts/bench/polars_ranking.py), each
 # the best of REPEAT; then bytes per enterprise, the floors' ratios and peak memory.
@@ -24,20 +24,24 @@ echo "file: $F, $(du -m "$F" | cut -f1) MB, $ROWS rows; $(nproc) cores; load $(c
 ingest=$(line "ingest alone (exemplar validate)" "$REPEAT" -- "$BIN" validate "$F" --criteria "$DATA/wsm.toml" | secs)
 obj=$(line "exemplar run, objects layout" "$REPEAT" -- "$BIN" run "$F" --criteria "$DATA/wsm.toml" --out "$DATA/out-objects" --no-excel --no-html)
 col=$(line "exemplar run, columnar layout" "$REPEAT" -- "$BIN" run "$F" --criteria "$DATA/wsm.toml" --out "$DATA/out-columnar" --no-excel --no-html --layout columnar)
-ob=$(bytes "$DATA/out-objects"); cb=$(bytes "$DATA/out-columnar")
+arr=$(line "exemplar run, arrow layout" "$REPEAT" -- "$BIN" run "$F" --criteria "$DATA/wsm.toml" --out "$DATA/out-arrow" --no-excel --no-html --layout arrow)
+ob=$(bytes "$DATA/out-objects"); cb=$(bytes "$DATA/out-columnar"); ab=$(bytes "$DATA/out-arrow")
 ddo=$(line "dd of the objects run's bytes ($((ob / 1048576)) MiB), fsync" "$REPEAT" -- dd if=/dev/zero of="$DATA/out-dd" bs=1M count=$(((ob + 1048575) / 1048576)) conv=fsync status=none | secs)
 ddc=$(line "dd of the columnar run's bytes ($((cb / 1048576)) MiB), fsync" "$REPEAT" -- dd if=/dev/zero of="$DATA/out-dd" bs=1M count=$(((cb + 1048575) / 1048576)) conv=fsync status=none | secs)
+dda=$(line "dd of the arrow run's bytes ($((ab / 1048576)) MiB), fsync" "$REPEAT" -- dd if=/dev/zero of="$DATA/out-dd" bs=1M count=$(((ab + 1048575) / 1048576)) conv=fsync status=none | secs)
 rm -f "$DATA/out-dd"
 pandas=$(line "pandas + numpy, same computation" "$REPEAT" -- "$PY" scripts/bench/peer_run.py pandas "$F" "$DATA/spec.json" "$DATA/out-pandas" | secs)
 polars=$(line "polars, full ranking table (scripts/bench/polars_ranking.py)" "$REPEAT" -- "$PY" scripts/bench/polars_ranking.py "$F" "$DATA/spec.json" "$DATA/out-polars" | secs)
-python3 - "$ROWS" "$ingest" "$(echo "$obj" | secs)" "$(echo "$col" | secs)" "$ddo" "$ddc" "$pandas" "$polars" "$ob" "$cb" \
-  "$(echo "$obj" | rss)" "$(echo "$col" | rss)" "$(stat -c %s "$F")" <<'PY'
+python3 - "$ROWS" "$ingest" "$(echo "$obj" | secs)" "$(echo "$col" | secs)" "$(echo "$arr" | secs)" "$ddo" "$ddc" "$dda" \
+  "$pandas" "$polars" "$ob" "$cb" "$ab" "$(echo "$obj" | rss)" "$(echo "$col" | rss)" "$(echo "$arr" | rss)" "$(stat -c %s "$F")" <<'PY'
 import sys
 rows = int(sys.argv[1])
-i, o, c, ddo, ddc, pd, pl = map(float, sys.argv[2:9])
-ob, cb, orss, crss, size = int(sys.argv[9]), int(sys.argv[10]), float(sys.argv[11]), float(sys.argv[12]), int(sys.argv[13])
-print(f"bytes per enterprise written: objects {ob / rows:.0f}, columnar {cb / rows:.0f}")
-for name, t, dd, peak in (("objects", o, ddo, orss), ("columnar", c, ddc, crss)):
+i, o, c, a, ddo, ddc, dda, pd, pl = map(float, sys.argv[2:11])
+ob, cb, ab = map(int, sys.argv[11:14])
+orss, crss, arss = map(float, sys.argv[14:17])
+size = int(sys.argv[17])
+print(f"bytes per enterprise written: objects {ob / rows:.0f}, columnar {cb / rows:.0f}, arrow {ab / rows:.0f}")
+for name, t, dd, peak in (("objects", o, ddo, orss), ("columnar", c, ddc, crss), ("arrow", a, dda, arss)):
     print(f"{name:8}: run {t:.3f} s; polars/run {pl / t:.2f}x (floor >= 1); pandas/run {pd / t:.2f}x (floor >= 4); "
           f"run/(ingest + dd) {t / (i + dd):.2f}x (floor <= 1.5); peak RSS {peak:.0f} MiB = {peak * 2**20 / size:.2f}x the input (floor <= 2)")
 PY

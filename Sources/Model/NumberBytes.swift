@@ -145,6 +145,16 @@ public enum NumberBytes {
     return at + 2 + 8 - eight.leadingZeroBitCount / 8
   }
 
+  /// The number `share(x, at:)` writes, as a `Double`: `x` rounded to 9 decimals (half away
+  /// from zero), i.e. the double nearest that decimal (`n / 10⁹` with `n` < 2⁵³ is one
+  /// correctly rounded division), what a reader parsing the text gets back; 0 rounds to +0 as
+  /// the text does; `x` itself where `share` writes it shortest (too large, not finite).
+  public static func shareValue(_ x: Double) -> Double {
+    guard let n = roundedMagnitude(x, scale: 1e9) else { return x }
+    let v = Double(n) / 1e9
+    return x < 0 && n != 0 ? -v : v
+  }
+
   /// The eight decimal digits of `v` (below 10⁸, zero-padded) as the byte values 0…9 of a
   /// little-endian word, the first digit in the lowest byte; no division, no loop ("SWAR":
   /// the halves, then pairs, then digits are split in parallel lanes of one 64-bit word by

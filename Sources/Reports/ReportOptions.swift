@@ -39,9 +39,8 @@ public struct ReportOptions: Sendable {
   /// The browser that prints report.pdf (and the 公示 page's PDF) beside the HTML
   /// (`PDFPrinter.browser()`); nil: no PDF.
   public var pdfBrowser: String?
-  /// The columnar layout (`--layout columnar`): results.json's `ranking` names enterprises.csv,
-  /// which holds the per-enterprise values as a table (docs/outputs.md).
-  public var columnar = false
+  /// Where the per-enterprise values go (`run --layout`, docs/outputs.md).
+  public var layout = RankingLayout.objects
   /// Id cells of ranking.csv and shortlists/*.csv as `="ID"`, which Excel keeps as text
   /// (`run --excel-text-ids`, for officials who open the CSVs in Excel); off by default, when
   /// the CSVs hold each id exactly. Recorded in results.json's manifest (`csv_ids`).
@@ -66,5 +65,24 @@ public struct ReportOptions: Sendable {
     self.now = now
     self.version = version
     self.seed = seed
+  }
+}
+
+/// Where `run` writes the per-enterprise values of the ranking (`--layout`, docs/outputs.md).
+public enum RankingLayout: String, Sendable, CaseIterable {
+  /// results.json's `ranking`: one object per enterprise.
+  case objects
+  /// enterprises.csv, a table; results.json's `ranking` names it.
+  case columnar
+  /// enterprises.arrow, the same table as an Arrow IPC file; results.json's `ranking` names it.
+  case arrow
+
+  /// The table file, nil for `objects`.
+  var tableFile: String? {
+    switch self {
+    case .objects: nil
+    case .columnar: RankingEntries.tableFile
+    case .arrow: RankingEntries.arrowFile
+    }
   }
 }

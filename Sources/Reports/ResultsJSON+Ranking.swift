@@ -2,15 +2,16 @@ import Scoring
 
 extension ResultsJSON {
   /// The ranking, one entry per line, formatted in blocks on every core and written
-  /// in order through a bounded ring of buffers (`BlockWriter`); in the columnar layout, an
-  /// object naming enterprises.csv and its columns instead.
+  /// in order through a bounded ring of buffers (`BlockWriter`); in the columnar and Arrow
+  /// layouts, an object naming the table file (enterprises.csv, enterprises.arrow) and its
+  /// columns instead.
   static func ranking(_ m: ReportModel, _ w: inout JSONWriter, _ sink: ByteSink) throws(ReportError) {
     let order = m.evaluation.order
     w.key("ranking")
-    if m.options.columnar {
+    if let file = m.options.layout.tableFile {
       w.beginObject()
-      w.field("layout", "columnar")
-      w.field("file", RankingEntries.tableFile)
+      w.field("layout", m.options.layout.rawValue)
+      w.field("file", file)
       w.field("rows", order.count)
       w.key("columns")
       w.beginArray()

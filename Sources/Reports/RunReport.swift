@@ -55,7 +55,11 @@ public struct RunReport: Sendable {
       }
       do {
         try ResultsJSON.write(model, to: folder.file("results.json"))
-        if options.columnar { try RankingEntries.writeTable(model, to: folder.file(RankingEntries.tableFile)) }
+        switch options.layout {
+        case .objects: break
+        case .columnar: try RankingEntries.writeTable(model, to: folder.file(RankingEntries.tableFile))
+        case .arrow: try RankingEntries.writeArrow(model, to: folder.file(RankingEntries.arrowFile))
+        }
         try CSVReports.writeRanking(model, to: folder.file("ranking.csv"))
         try folder.makeFolder("shortlists")
         for p in decision.programmes.indices {

@@ -39,9 +39,9 @@ struct Run: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "The per-enterprise layout: objects (results.json's ranking, one object per enterprise) or columnar (enterprises.csv, a table; results.json names it).",
-      valueName: "objects|columnar"))
-  var layout: ResultsLayout = .objects
+      "The per-enterprise layout: objects (results.json's ranking, one object per enterprise), columnar (enterprises.csv, a table; results.json names it) or arrow (the same table as enterprises.arrow, an Arrow IPC file).",
+      valueName: "objects|columnar|arrow"))
+  var layout: RankingLayout = .objects
 
   @Flag(
     name: .customLong("no-stability"),
@@ -128,7 +128,7 @@ struct Run: ParsableCommand {
     if !noHTML, !noPDF {
       options.pdfBrowser = Exit.chromium(missing: Message(zh: "未写出 report.pdf", en: "report.pdf not written"))
     }
-    options.columnar = layout == .columnar
+    options.layout = layout
     options.excelTextIDs = excelTextIDs
     options.policyWarnings = RewardPolicy.policy2022.warnings(for: analysis.spec)
     if !noHTML, !noStability, analysis.table.rowCount <= Run.stabilityRowLimit {
@@ -172,6 +172,4 @@ func stabilityRows(_ a: Analysis) throws -> [WeightStabilityRow] {
 
 
 /// `run --layout`: how the per-enterprise values are written (docs/outputs.md).
-enum ResultsLayout: String, ExpressibleByArgument, CaseIterable {
-  case objects, columnar
-}
+extension RankingLayout: ExpressibleByArgument {}

@@ -1,0 +1,157 @@
+import Foundation
+import Model
+import Scoring
+
+/// enterprises.arrow, the per-enterprise table of the Arrow layout (`run --layout arrow`,
+/// docs/outputs.md): the columns of enterprises.csv (`tableHeader`) with the same values,
+/// as an Arrow IPC file (`ArrowIPC`) that pandas (`read_feather`), polars (`read_ipc`),
+/// DuckDB and Arrow itself load without parsing a digit.
+///
+/// Types: `id`, `label`, `imputed`, `unmet` UTF-8 text; `rank`, `competition_rank`, `stars`,
+/// `next_stars` 32-bit integers; the rest doubles. The CSV's empty cells are nulls, except
+/// `imputed`, which is empty text when nothing was imputed (as `unmet` is when a star gap
+/// has no unmet requirement). Contributions are the numbers the CSV and results.json write,
+/// rounded to 9 decimals (`NumberBytes.shareValue`); every other double is the computed one.
+/// Rows in the order of the metrics file (one per ranked enterprise; sort by `rank` for the
+/// ranking's order): the row values are then read in the order they are stored, where rank
+/// order reads every value of a row from a different place in memory (about 10 ns per value
+/// on the reference machine, a third of a second per writer at a million rows). The table
+/// lines up with the metrics file read into the same program, and in batches of
+/// `arrowBatchRows`.
+extension RankingEntries {
+  /// The file name of the table, inside the output folder.
+  static let arrowFile = "enterprises.arrow"
+  /// Rows per record batch: a batch's body is a few MiB, and the batches are formatted on
+  /// every core through `BlockWriter`'s ring (the bytes do not depend on the thread count).
+  static let arrowBatchRows = 4096
+
+  /// The schema: `tableHeader`'s names, typed.
+  static func arrowFields(criteria: [String], groups: [String]) -> [ArrowIPC.Field] {
+    let text: Set = ["id", "label", "imputed", "unmet"]
+    let integers: Set = ["rank", "competition_rank", "stars", "next_stars"]
+    return tableHeader(criteria: criteria, groups: groups).enumerated().map { j, name in
+      // The columns after the first seven are named by criterion and group keys, which may be
+      // any text: only the fixed columns' positions say which are text or integers.
+      let fixed = j < 7 || j >= 7 + criteria.count + groups.count
+      if fixed && text.contains(name) { return .init(name: name, type: .utf8, nullable: name == "unmet") }
+      if fixed && integers.contains(name) { return .init(name: name, type: .int32, nullable: name == "next_stars") }
+      return .init(name: name, type: .float64, nullable: true)
+    }
+  }
+
+  /// Writes the table of `m`'s ranking to `path`, its batches formatted on every core.
+  static func writeArrow(_ m: ReportModel, to path: String) throws(ReportError) {
+    let sink = try ByteSink(path: path)
+    let fields = arrowFields(criteria: m.spec.criteria.map(\.key), groups: m.groupKeys)
+    let head = ArrowIPC.head(fields)
+    try sink.write(bytes: head)
+    let entries = RankingEntries(m)
+    let criteria = m.spec.criteria.map(\.key), groups = m.groupKeys.count
+    let order = inputOrder(m.evaluation)
+    let lengths = BatchLengths(count: (order.count + arrowBatchRows - 1) / arrowBatchRows)
+    try BlockWriter.write(count: order.count, to: sink, blockRows: arrowBatchRows, workers: m.formatThreads) { range, buffer in
+      var batch = ArrowBatch(rows: range.count, body: ByteBuffer(capacity: range.count * 512))
+      entries.writeArrowColumns(order, range, criteria: criteria, groups: groups, &batch)
+      let metadata = ArrowIPC.batchMetadata(batch)
+      buffer.append(metadata)
+      buffer.append(batch.body.bytes)
+      lengths.set(range.lowerBound / arrowBatchRows, metadata: metadata.count, body: batch.body.count)
+    }
+    var blocks: [ArrowIPC.Block] = []
+    var offset = head.count
+    for b in 0..<lengths.count {
+      let (metadata, body) = lengths.get(b)
+      blocks.append(.init(offset: offset, metadataLength: metadata, bodyLength: body))
+      offset += metadata + body
+    }
+    try sink.write(bytes: ArrowIPC.tail(fields, blocks: blocks))
+    try sink.close()
+  }
+
+  /// The ranked rows in the order of the metrics file.
+  static func inputOrder(_ ev: Evaluation) -> [Int] {
+    if ev.order.count == ev.rank.count { return Array(0..<ev.rank.count) }
+    return ev.rank.indices.filter { ev.rank[$0] > 0 }
+  }
+
+  /// The columns of rows `order[range]`, in `arrowFields` order: one contribution per key of
+  /// `criteria` and `groups` group scores (null where the ranking has none).
+  func writeArrowColumns(_ order: [Int], _ range: Range<Int>, criteria: [String], groups: Int, _ batch: inout ArrowBatch) {
+    let rows = range.count
+    let n = criteria.count
+    var ints = [Int32](repeating: 0, count: 4 * rows)  // rank, competition rank, stars, next stars
+    var numbers = [Double](repeating: .nan, count: (4 + n + groups) * rows)  // score, raw, contributions, groups, points short, reward
+    let imputed = ByteBuffer(capacity: 64), unmet = ByteBuffer(capacity: 64)
+    var imputedEnds: [Int] = [], unmetEnds: [Int] = [], hasGap: [Bool] = []
+    imputedEnds.reserveCapacity(rows)
+    unmetEnds.reserveCapacity(rows)
+    hasGap.reserveCapacity(rows)
+    var texts: (GatheredText, GatheredText)?
+    forEachRow(order, range) { _, v, scratch, cells, flags, gathered, k in
+      if texts == nil { texts = gathered }
+      ints[k] = Int32(v.rank)
+      ints[rows + k] = Int32(v.competitionRank)
+      ints[2 * rows + k] = Int32(v.stars)
+      numbers[k] = v.score
+      numbers[rows + k] = v.raw
+      shares(v, cells, into: scratch)
+      for j in 0..<min(n, scratch.count) { numbers[(2 + j) * rows + k] = NumberBytes.shareValue(scratch[j]) }
+      for g in 0..<min(groups, groupColumns.count) { numbers[(2 + n + g) * rows + k] = cells[scratch.count + g] }
+      var first = true
+      for j in 0..<min(n, flags.count) where flags[j] {
+        if !first { imputed.append(UInt8(ascii: ";")) }
+        imputed.append(criteria[j])
+        first = false
+      }
+      imputedEnds.append(imputed.count)
+      if let gap = v.starGap {
+        ints[3 * rows + k] = Int32(gap.nextStars)
+        numbers[(2 + n + groups) * rows + k] = gap.pointsShort
+        for (i, u) in gap.unmetRequirements.enumerated() {
+          if i > 0 { unmet.append(" | " as StaticString) }
+          unmet.append(u)
+        }
+      }
+      hasGap.append(v.starGap != nil)
+      unmetEnds.append(unmet.count)
+      if v.reward > 0 { numbers[(3 + n + groups) * rows + k] = v.reward }
+    }
+    guard let texts else { return }
+    texts.0.bytes.withUnsafeBytes { batch.utf8(bytes: $0, ends: texts.0.ends) }
+    texts.1.bytes.withUnsafeBytes { batch.utf8(bytes: $0, ends: texts.1.ends) }
+    numbers.withUnsafeBufferPointer { numbers in
+      ints.withUnsafeBufferPointer { ints in
+        hasGap.withUnsafeBufferPointer { hasGap in
+          func column(_ c: Int) { batch.float64(UnsafeBufferPointer(rebasing: numbers[c * rows..<(c + 1) * rows])) }
+          func integers(_ c: Int, valid: UnsafeBufferPointer<Bool>? = nil) {
+            batch.int32(UnsafeBufferPointer(rebasing: ints[c * rows..<(c + 1) * rows]), valid: valid)
+          }
+          integers(0)
+          integers(1)
+          column(0)
+          column(1)
+          integers(2)
+          for c in 2..<(2 + n + groups) { column(c) }
+          batch.utf8(bytes: imputed.bytes, ends: imputedEnds)
+          integers(3, valid: hasGap)
+          column(2 + n + groups)
+          batch.utf8(bytes: unmet.bytes, ends: unmetEnds) { hasGap[$0] }
+          column(3 + n + groups)
+        }
+      }
+    }
+  }
+}
+
+/// Each batch's metadata and body lengths, set by the worker that formats the batch (one
+/// slot each) and read once `BlockWriter.write` has returned (it waits for every worker).
+private final class BatchLengths: @unchecked Sendable {
+  private var slots: UnsafeMutableBufferPointer<(Int, Int)>
+  var count: Int { slots.count }
+
+  init(count: Int) { slots = .allocate(capacity: count); slots.initialize(repeating: (0, 0)) }
+  deinit { slots.deallocate() }
+
+  func set(_ b: Int, metadata: Int, body: Int) { slots[b] = (metadata, body) }
+  func get(_ b: Int) -> (Int, Int) { slots[b] }
+}
