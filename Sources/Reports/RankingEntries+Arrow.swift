@@ -48,19 +48,20 @@ extension RankingEntries {
     let entries = RankingEntries(m)
     let criteria = m.spec.criteria.map(\.key), groups = m.groupKeys.count
     let order = inputOrder(m.evaluation)
-    let lengths = BatchLengths(count: (order.count + arrowBatchRows - 1) / arrowBatchRows)
+    // Each batch's metadata and body lengths, set by the worker that formats it.
+    let lengths = ResultSlots<(metadata: Int, body: Int)>(count: (order.count + arrowBatchRows - 1) / arrowBatchRows)
     try BlockWriter.write(count: order.count, to: sink, blockRows: arrowBatchRows, workers: m.formatThreads) { range, buffer in
       var batch = ArrowBatch(rows: range.count, body: ByteBuffer(capacity: range.count * 512))
       entries.writeArrowColumns(order, range, criteria: criteria, groups: groups, &batch)
       let metadata = ArrowIPC.batchMetadata(batch)
       buffer.append(metadata)
       buffer.append(batch.body.bytes)
-      lengths.set(range.lowerBound / arrowBatchRows, metadata: metadata.count, body: batch.body.count)
+      lengths.set(range.lowerBound / arrowBatchRows, (metadata.count, batch.body.count))
     }
     var blocks: [ArrowIPC.Block] = []
     var offset = head.count
     for b in 0..<lengths.count {
-      let (metadata, body) = lengths.get(b)
+      guard let (metadata, body) = lengths.get(b) else { preconditionFailure("BlockWriter.write formats every batch") }
       blocks.append(.init(offset: offset, metadataLength: metadata, bodyLength: body))
       offset += metadata + body
     }
@@ -141,17 +142,4 @@ extension RankingEntries {
       }
     }
   }
-}
-
-/// Each batch's metadata and body lengths, set by the worker that formats the batch (one
-/// slot each) and read once `BlockWriter.write` has returned (it waits for every worker).
-private final class BatchLengths: @unchecked Sendable {
-  private var slots: UnsafeMutableBufferPointer<(Int, Int)>
-  var count: Int { slots.count }
-
-  init(count: Int) { slots = .allocate(capacity: count); slots.initialize(repeating: (0, 0)) }
-  deinit { slots.deallocate() }
-
-  func set(_ b: Int, metadata: Int, body: Int) { slots[b] = (metadata, body) }
-  func get(_ b: Int) -> (Int, Int) { slots[b] }
 }

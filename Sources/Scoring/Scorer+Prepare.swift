@@ -1,3 +1,4 @@
+import Foundation
 import Criteria
 import Model
 
@@ -56,65 +57,99 @@ extension Scorer {
       }
     }
     let identity = rows.count == n
+    let wantsTOPSIS = needsTOPSIS(spec)
+    let noFlags = [Bool](repeating: false, count: n)  // shared (copy-on-write) by complete columns
+    // The criteria are independent: prepared on every core, each by one worker, and taken
+    // in criterion order (the first failing criterion's error is thrown, as in one pass).
+    let criteria = spec.criteria
+    let prepared = ResultSlots<Result<PreparedCriterion, ScoringError>>(count: criteria.count)
+    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, criteria.count))
+    DispatchQueue.concurrentPerform(iterations: workers) { [columns, rows] t in
+      for j in stride(from: t, to: criteria.count, by: workers) {
+        prepared.set(
+          j,
+          Result { () throws(ScoringError) in
+            try prepareCriterion(
+              criteria[j], columns[j], table: table, spec: spec, rows: rows, identity: identity, topsis: wantsTOPSIS,
+              noFlags: noFlags)
+          })
+      }
+    }
     var values: [[Double]] = []
     var imputed: [[Bool]] = []
     var unit: [UnitColumn] = []
     var topsis: [[Double]] = []
-    let wantsTOPSIS = needsTOPSIS(spec)
-    let noFlags = [Bool](repeating: false, count: n)  // shared (copy-on-write) by complete columns
-    for (j, c) in spec.criteria.enumerated() {
-      let col = columns[j]
-      var fill: Double?
-      if anyTrue(col.missing), imputes(policy(c, spec)) {
-        let present = identity ? presentValues(col) : rows.compactMap { col.missing[$0] ? nil : col.values[$0] }
-        guard !present.isEmpty else {
-          throw ScoringError(
-            .allMissing(criterion: c.key, column: c.column), file: table.source, line: table.lines[rows.first ?? 0],
-            column: header(c.column, table, spec))
-        }
-        fill = imputation(policy(c, spec), present, direction: c.direction)
-      }
-      // A full ranking's min-max column is read from the ingested values, imputed rows
-      // reading the fill (`UnitColumn`): no copy with the fill written in.
-      if identity, c.winsorise == nil, !wantsTOPSIS,
-        let column = c.normalisation.minMaxColumn(
-          col.values, imputed: fill == nil ? [] : col.missing, fill: fill ?? 0, direction: c.direction)
-      {
-        unit.append(column)
-        values.append(col.values)
-        imputed.append(fill == nil ? noFlags : col.missing)
-        continue
-      }
-      var x = identity ? col.values : rows.map { col.values[$0] }
-      var flags = [Bool](repeating: false, count: 0)
-      if let fill {
-        flags = [Bool](repeating: false, count: n)
-        if identity {
-          for row in 0..<n where col.missing[row] {
-            x[row] = fill
-            flags[row] = true
-          }
-        } else {
-          for (k, row) in rows.enumerated() where col.missing[row] {
-            x[k] = fill
-            flags[row] = true
-          }
-        }
-      }
-      if let q = c.winsorise { x = Winsoriser.clip(x, quantiles: q) }
-      do {
-        unit.append(try c.normalisation.unitColumn(x, direction: c.direction, criterion: c.key, rescaled: wantsTOPSIS))
-        if wantsTOPSIS { topsis.append(try topsisColumn(x, criterion: c)) }
-      } catch {
-        let row = error.offset.map { identity ? $0 : rows[$0] } ?? 0
-        throw ScoringError(error.problem, file: table.source, line: table.lines[row], column: header(c.column, table, spec))
-      }
-      values.append(x)
-      imputed.append(flags.isEmpty ? noFlags : flags)
+    for j in criteria.indices {
+      guard let p = try prepared.get(j)?.get() else { preconditionFailure("every criterion is prepared") }
+      values.append(p.values)
+      imputed.append(p.imputed)
+      unit.append(p.unit)
+      if let t = p.topsis { topsis.append(t) }
     }
     return ScoringMatrix(
       rows: rows, unranked: unranked, tableRowCount: n, values: values, imputed: imputed, unit: unit,
       topsis: wantsTOPSIS ? topsis : nil, directions: spec.criteria.map(\.direction))
+  }
+
+  /// One criterion's column of the `ScoringMatrix`.
+  struct PreparedCriterion {
+    var values: [Double]
+    var imputed: [Bool]
+    var unit: UnitColumn
+    var topsis: [Double]?
+  }
+
+  /// Criterion `c`'s values after imputation and winsorisation, its imputed flags, its unit
+  /// column and (when `topsis`) its TOPSIS input, over `rows` of `col` (all rows when
+  /// `identity`); `noFlags` is the shared all-false flags of a complete column.
+  static func prepareCriterion(
+    _ c: CriterionSpec, _ col: NumericColumn, table: Table, spec: Spec, rows: [Int], identity: Bool, topsis wantsTOPSIS: Bool,
+    noFlags: [Bool]
+  ) throws(ScoringError) -> PreparedCriterion {
+    let n = table.rowCount
+    var fill: Double?
+    if anyTrue(col.missing), imputes(policy(c, spec)) {
+      let present = identity ? presentValues(col) : rows.compactMap { col.missing[$0] ? nil : col.values[$0] }
+      guard !present.isEmpty else {
+        throw ScoringError(
+          .allMissing(criterion: c.key, column: c.column), file: table.source, line: table.lines[rows.first ?? 0],
+          column: header(c.column, table, spec))
+      }
+      fill = imputation(policy(c, spec), present, direction: c.direction)
+    }
+    // A full ranking's min-max column is read from the ingested values, imputed rows
+    // reading the fill (`UnitColumn`): no copy with the fill written in.
+    if identity, c.winsorise == nil, !wantsTOPSIS,
+      let column = c.normalisation.minMaxColumn(
+        col.values, imputed: fill == nil ? [] : col.missing, fill: fill ?? 0, direction: c.direction)
+    {
+      return PreparedCriterion(values: col.values, imputed: fill == nil ? noFlags : col.missing, unit: column)
+    }
+    var x = identity ? col.values : rows.map { col.values[$0] }
+    var flags = [Bool](repeating: false, count: 0)
+    if let fill {
+      flags = [Bool](repeating: false, count: n)
+      if identity {
+        for row in 0..<n where col.missing[row] {
+          x[row] = fill
+          flags[row] = true
+        }
+      } else {
+        for (k, row) in rows.enumerated() where col.missing[row] {
+          x[k] = fill
+          flags[row] = true
+        }
+      }
+    }
+    if let q = c.winsorise { x = Winsoriser.clip(x, quantiles: q) }
+    do {
+      let unit = try c.normalisation.unitColumn(x, direction: c.direction, criterion: c.key, rescaled: wantsTOPSIS)
+      let t = wantsTOPSIS ? try topsisColumn(x, criterion: c) : nil
+      return PreparedCriterion(values: x, imputed: flags.isEmpty ? noFlags : flags, unit: unit, topsis: t)
+    } catch {
+      let row = error.offset.map { identity ? $0 : rows[$0] } ?? 0
+      throw ScoringError(error.problem, file: table.source, line: table.lines[row], column: header(c.column, table, spec))
+    }
   }
 
   /// The present values of a column, in row order.
