@@ -1,31 +1,36 @@
-/// The body of one Arrow record batch (`ArrowIPC`), built column by column in schema order:
-/// each column's node (rows, nulls) and buffers (offset in the body, length), every buffer
-/// starting at a multiple of 8 bytes. A column without nulls in the batch gets an empty
-/// validity buffer, as the format allows.
+/// The body of one Arrow record batch (`ArrowIPC`), built column by column in schema order
+/// at the end of a `ByteBuffer` (after what it already holds): each column's node (rows,
+/// nulls) and buffers (offset in the body, length), every buffer starting at a multiple of
+/// 8 bytes from the body's start. A column without nulls in the batch gets an empty validity
+/// buffer, as the format allows.
 struct ArrowBatch {
   let rows: Int
   private(set) var nodes: [(length: Int, nulls: Int)] = []
   private(set) var buffers: [(offset: Int, length: Int)] = []
-  /// The body's bytes (cleared when the batch starts).
-  let body: ByteBuffer
+  /// The buffer the body is appended to, and where in it the body starts.
+  private let out: ByteBuffer
+  private let start: Int
 
   init(rows: Int, body: ByteBuffer) {
     self.rows = rows
-    self.body = body
-    body.removeAll()
+    out = body
+    start = body.count
   }
 
+  /// The body's length so far (a multiple of 8).
+  var bodyLength: Int { out.count - start }
+
   private mutating func buffer(_ bytes: UnsafeRawBufferPointer) {
-    buffers.append((body.count, bytes.count))
-    body.append(bytes)
-    let padding = (8 - body.count % 8) % 8
-    for _ in 0..<padding { body.append(UInt8(0)) }
+    buffers.append((bodyLength, bytes.count))
+    out.append(bytes)
+    let padding = (8 - bodyLength % 8) % 8
+    for _ in 0..<padding { out.append(UInt8(0)) }
   }
 
   /// The node and validity buffer of a column with `nulls` nulls, whose row `k` is valid when `valid(k)`.
   private mutating func validity(nulls: Int, _ valid: (Int) -> Bool) {
     nodes.append((rows, nulls))
-    guard nulls > 0 else { return buffers.append((body.count, 0)) }
+    guard nulls > 0 else { return buffers.append((bodyLength, 0)) }
     var bits = [UInt8](repeating: 0, count: (rows + 7) / 8)
     for k in 0..<rows where valid(k) { bits[k >> 3] |= 1 << UInt8(k & 7) }
     bits.withUnsafeBytes { buffer($0) }

@@ -41,18 +41,30 @@ enum ArrowIPC {
   }
 
   /// A record batch message's metadata, encapsulated: continuation, length, FlatBuffer, padding.
-  /// The body (`ArrowBatch.body`) follows it.
-  static func batchMetadata(_ batch: ArrowBatch) -> [UInt8] {
+  /// The batch's body (`ArrowBatch`) follows it.
+  static func batchMetadata(
+    rows: Int, nodes: [(length: Int, nulls: Int)], buffers: [(offset: Int, length: Int)], bodyLength: Int
+  ) -> [UInt8] {
     var fb = FlatBufferBuilder()
-    let buffers = fb.structs(batch.buffers.map { le($0.offset) + le($0.length) }, stride: 16, alignment: 8)
-    let nodes = fb.structs(batch.nodes.map { le($0.length) + le($0.nulls) }, stride: 16, alignment: 8)
+    let bufferVector = fb.structs(buffers.map { le($0.offset) + le($0.length) }, stride: 16, alignment: 8)
+    let nodeVector = fb.structs(nodes.map { le($0.length) + le($0.nulls) }, stride: 16, alignment: 8)
     fb.startTable()
-    fb.add(0, Int64(batch.rows))
-    fb.add(1, offsetTo: nodes)
-    fb.add(2, offsetTo: buffers)
+    fb.add(0, Int64(rows))
+    fb.add(1, offsetTo: nodeVector)
+    fb.add(2, offsetTo: bufferVector)
     let recordBatch = fb.endTable()
-    let message = messageTable(header: 3, recordBatch, bodyLength: batch.body.count, &fb)
+    let message = messageTable(header: 3, recordBatch, bodyLength: bodyLength, &fb)
     return encapsulated(fb.finish(message))
+  }
+
+  /// The length of every record batch message's metadata for `fields`: its FlatBuffer holds
+  /// fixed-width values only, one node per field and two buffers per field (three for text).
+  static func batchMetadataLength(_ fields: [Field]) -> Int {
+    let buffers = fields.reduce(0) { $0 + ($1.type == .utf8 ? 3 : 2) }
+    return batchMetadata(
+      rows: 0, nodes: Array(repeating: (0, 0), count: fields.count), buffers: Array(repeating: (0, 0), count: buffers),
+      bodyLength: 0
+    ).count
   }
 
   /// The bytes after the last record batch: end of stream, footer, its length, the magic.

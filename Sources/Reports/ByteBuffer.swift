@@ -41,6 +41,12 @@ final class ByteBuffer: @unchecked Sendable {
   /// The bytes written so far (valid until the next append).
   var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: s.pointee.base, count: s.pointee.count) }
 
+  /// Overwrites bytes `offset..<offset + new.count`, already written, with `new`.
+  func overwrite(at offset: Int, with new: [UInt8]) {
+    precondition(offset >= 0 && offset + new.count <= s.pointee.count, "overwrites bytes already written")
+    new.withUnsafeBufferPointer { if let b = $0.baseAddress { (s.pointee.base + offset).update(from: b, count: $0.count) } }
+  }
+
   /// Makes room for `n` more bytes.
   @inline(__always)
   func reserve(_ n: Int) {

@@ -50,13 +50,17 @@ extension RankingEntries {
     let order = inputOrder(m.evaluation)
     // Each batch's metadata and body lengths, set by the worker that formats it.
     let lengths = ResultSlots<(metadata: Int, body: Int)>(count: (order.count + arrowBatchRows - 1) / arrowBatchRows)
+    // A batch's metadata has the same length for every batch of the schema (fixed-width
+    // fields only): the body is built in place after room for it, then the metadata written in.
+    let reserved = ArrowIPC.batchMetadataLength(fields)
     try BlockWriter.write(count: order.count, to: sink, blockRows: arrowBatchRows, workers: m.formatThreads) { range, buffer in
-      var batch = ArrowBatch(rows: range.count, body: ByteBuffer(capacity: range.count * 512))
+      buffer.append([UInt8](repeating: 0, count: reserved))
+      var batch = ArrowBatch(rows: range.count, body: buffer)
       entries.writeArrowColumns(order, range, criteria: criteria, groups: groups, &batch)
-      let metadata = ArrowIPC.batchMetadata(batch)
-      buffer.append(metadata)
-      buffer.append(batch.body.bytes)
-      lengths.set(range.lowerBound / arrowBatchRows, (metadata.count, batch.body.count))
+      let metadata = ArrowIPC.batchMetadata(rows: batch.rows, nodes: batch.nodes, buffers: batch.buffers, bodyLength: batch.bodyLength)
+      precondition(metadata.count == reserved, "a batch's metadata has the schema's length")
+      buffer.overwrite(at: 0, with: metadata)
+      lengths.set(range.lowerBound / arrowBatchRows, (reserved, batch.bodyLength))
     }
     var blocks: [ArrowIPC.Block] = []
     var offset = head.count
@@ -80,42 +84,52 @@ extension RankingEntries {
   func writeArrowColumns(_ order: [Int], _ range: Range<Int>, criteria: [String], groups: Int, _ batch: inout ArrowBatch) {
     let rows = range.count
     let n = criteria.count
-    var ints = [Int32](repeating: 0, count: 4 * rows)  // rank, competition rank, stars, next stars
-    var numbers = [Double](repeating: .nan, count: (4 + n + groups) * rows)  // score, raw, contributions, groups, points short, reward
+    // Column-major: rank, competition rank, stars, next stars; then score, raw, contributions,
+    // groups, points short, reward. Written through pointers in the row loop.
+    var ints = [Int32](repeating: 0, count: 4 * rows)
+    var numbers = [Double](repeating: .nan, count: (4 + n + groups) * rows)
+    var imputedEnds = [Int](repeating: 0, count: rows), unmetEnds = imputedEnds
+    var hasGap = [Bool](repeating: false, count: rows)
     let imputed = ByteBuffer(capacity: 64), unmet = ByteBuffer(capacity: 64)
-    var imputedEnds: [Int] = [], unmetEnds: [Int] = [], hasGap: [Bool] = []
-    imputedEnds.reserveCapacity(rows)
-    unmetEnds.reserveCapacity(rows)
-    hasGap.reserveCapacity(rows)
     var texts: (GatheredText, GatheredText)?
-    forEachRow(order, range) { _, v, scratch, cells, flags, gathered, k in
-      if texts == nil { texts = gathered }
-      ints[k] = Int32(v.rank)
-      ints[rows + k] = Int32(v.competitionRank)
-      ints[2 * rows + k] = Int32(v.stars)
-      numbers[k] = v.score
-      numbers[rows + k] = v.raw
-      shares(v, cells, into: scratch)
-      for j in 0..<min(n, scratch.count) { numbers[(2 + j) * rows + k] = NumberBytes.shareValue(scratch[j]) }
-      for g in 0..<min(groups, groupColumns.count) { numbers[(2 + n + g) * rows + k] = cells[scratch.count + g] }
-      var first = true
-      for j in 0..<min(n, flags.count) where flags[j] {
-        if !first { imputed.append(UInt8(ascii: ";")) }
-        imputed.append(criteria[j])
-        first = false
-      }
-      imputedEnds.append(imputed.count)
-      if let gap = v.starGap {
-        ints[3 * rows + k] = Int32(gap.nextStars)
-        numbers[(2 + n + groups) * rows + k] = gap.pointsShort
-        for (i, u) in gap.unmetRequirements.enumerated() {
-          if i > 0 { unmet.append(" | " as StaticString) }
-          unmet.append(u)
+    ints.withUnsafeMutableBufferPointer { ints in
+      numbers.withUnsafeMutableBufferPointer { numbers in
+        imputedEnds.withUnsafeMutableBufferPointer { imputedEnds in
+          unmetEnds.withUnsafeMutableBufferPointer { unmetEnds in
+            hasGap.withUnsafeMutableBufferPointer { hasGap in
+              forEachRow(order, range) { _, v, scratch, cells, flags, gathered, k in
+                if k == 0 { texts = gathered }
+                ints[k] = Int32(v.rank)
+                ints[rows + k] = Int32(v.competitionRank)
+                ints[2 * rows + k] = Int32(v.stars)
+                numbers[k] = v.score
+                numbers[rows + k] = v.raw
+                shares(v, cells, into: scratch)
+                for j in 0..<min(n, scratch.count) { numbers[(2 + j) * rows + k] = NumberBytes.shareValue(scratch[j]) }
+                for g in 0..<min(groups, groupColumns.count) { numbers[(2 + n + g) * rows + k] = cells[scratch.count + g] }
+                var first = true
+                for j in 0..<min(n, flags.count) where flags[j] {
+                  if !first { imputed.append(UInt8(ascii: ";")) }
+                  imputed.append(criteria[j])
+                  first = false
+                }
+                imputedEnds[k] = imputed.count
+                if let gap = v.starGap {
+                  hasGap[k] = true
+                  ints[3 * rows + k] = Int32(gap.nextStars)
+                  numbers[(2 + n + groups) * rows + k] = gap.pointsShort
+                  for (i, u) in gap.unmetRequirements.enumerated() {
+                    if i > 0 { unmet.append(" | " as StaticString) }
+                    unmet.append(u)
+                  }
+                }
+                unmetEnds[k] = unmet.count
+                if v.reward > 0 { numbers[(3 + n + groups) * rows + k] = v.reward }
+              }
+            }
+          }
         }
       }
-      hasGap.append(v.starGap != nil)
-      unmetEnds.append(unmet.count)
-      if v.reward > 0 { numbers[(3 + n + groups) * rows + k] = v.reward }
     }
     guard let texts else { return }
     texts.0.bytes.withUnsafeBytes { batch.utf8(bytes: $0, ends: texts.0.ends) }
