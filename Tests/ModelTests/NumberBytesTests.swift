@@ -68,6 +68,98 @@ import Testing
     }
   }
 
+  /// `fixed` as it was before its fast path for magnitudes below 10⁷ (`smallFixed`): the
+  /// rounding, then the whole part and the fraction digit pair by digit pair.
+  static func previousFixed(_ x: Double, decimals: Int) -> String? {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NumberBytes.numberRoom) { buffer in
+      let p = buffer.baseAddress!
+      let d = max(0, min(decimals, 9))
+      guard let n = NumberBytes.roundedMagnitude(x, scale: NumberBytes.powerOfTen(d)) else { return nil }
+      var at = 0
+      if x < 0 && n != 0 {
+        p[0] = UInt8(ascii: "-")
+        at = 1
+      }
+      let (whole, fraction) = NumberBytes.divide(n, byPowerOfTen: d)
+      at += NumberBytes.digits(whole, minimumCount: 1, at: p + at)
+      if d > 0 {
+        p[at] = UInt8(ascii: ".")
+        at += 1 + NumberBytes.digits(fraction, exactly: d, at: p + at + 1)
+      }
+      return String(decoding: UnsafeBufferPointer(start: p, count: at), as: UTF8.self)
+    }
+  }
+
+  /// `fixed`'s text, or nil where it leaves the value to `formatFixed`'s `%f`.
+  static func fixed(_ x: Double, decimals: Int) -> String? {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NumberBytes.numberRoom) { buffer in
+      NumberBytes.fixed(x, decimals: decimals, at: buffer.baseAddress!).map {
+        String(decoding: UnsafeBufferPointer(start: buffer.baseAddress!, count: $0), as: UTF8.self)
+      }
+    }
+  }
+
+  /// The fast path's edges: halves at the last decimal, the bound 10⁷ of the rounded
+  /// magnitude (whole parts 999 / 1000 at 4 decimals, 99999 / 100000 at 2), zeros, signs.
+  @Test func fixedFastPathEdgesMatchThePreviousDigits() {
+    #expect(Self.fixed(0, decimals: 4) == "0.0000")
+    #expect(Self.fixed(-0.0, decimals: 2) == "0.00")
+    #expect(Self.fixed(1, decimals: 4) == "1.0000")
+    #expect(Self.fixed(0.99995, decimals: 4) == "1.0000")
+    #expect(Self.fixed(0.99994999, decimals: 4) == "0.9999")
+    #expect(Self.fixed(0.125, decimals: 2) == "0.13")  // an exact half: away from zero
+    #expect(Self.fixed(-0.125, decimals: 2) == "-0.13")
+    #expect(Self.fixed(-0.004, decimals: 2) == "0.00")  // never -0.00
+    #expect(Self.fixed(1e-300, decimals: 4) == "0.0000")
+    #expect(Self.fixed(999.99994, decimals: 4) == "999.9999")
+    #expect(Self.fixed(999.99996, decimals: 4) == "1000.0000")  // 10⁷: the general path
+    #expect(Self.fixed(99_999.99, decimals: 2) == "99999.99")
+    #expect(Self.fixed(100_000, decimals: 2) == "100000.00")
+    #expect(Self.fixed(-87.25, decimals: 1) == "-87.3")
+    #expect(Self.fixed(3.1415926, decimals: 6) == "3.141593")
+    var values: [Double] = [
+      0, -0.0, 1, -1, 0.00005, 0.00015, 0.12345, 0.5, 0.005, 0.015, 0.99995, 0.99994999, 0.999949999999, 1e-300,
+      -1e-300, 5e-5, 4.9999999e-5, 99.995, 99.994999, 100, 999.99995, 999.9999, 1000, 99_999.995, 99_999.994, 100_000,
+      9_999_999, 10_000_000, .leastNonzeroMagnitude, .ulpOfOne, 1e15, 1e300, .greatestFiniteMagnitude,
+    ]
+    for d in 1...6 {
+      // The largest magnitudes of the fast path and their neighbours.
+      let bound = 1e7 / NumberBytes.powerOfTen(d)
+      values += [bound, bound.nextDown, bound.nextUp, bound - 0.5 / NumberBytes.powerOfTen(d), (bound - 1) / 1]
+      values += [0.5 / NumberBytes.powerOfTen(d), (0.5 / NumberBytes.powerOfTen(d)).nextDown, 1.5 / NumberBytes.powerOfTen(d)]
+    }
+    for v in values {
+      for x in [v, -v] {
+        for d in 0...9 {
+          #expect(Self.fixed(x, decimals: d) == Self.previousFixed(x, decimals: d), "\(x) \(d)")
+        }
+      }
+    }
+  }
+
+  /// Random values of every scale the fast path meets (normalised criteria in [0, 1], scores
+  /// up to 100, magnitudes around its bound, exact halves), both signs and every number of
+  /// decimals, against the previous digits.
+  @Test func randomFixedDecimalsMatchThePreviousDigits() {
+    var rng = SplitMix64(seed: 23)
+    for i in 0..<200_000 {
+      let d = i % 10
+      let unit = Double(rng.next() >> 11) * 0x1p-53
+      let magnitude: Double
+      switch i % 5 {
+      case 0: magnitude = unit
+      case 1: magnitude = unit * 100
+      case 2: magnitude = unit * 2e7 / NumberBytes.powerOfTen(d)
+      case 3: magnitude = (Double(rng.next() % 20_000_000) + 0.5) / NumberBytes.powerOfTen(d)  // halves
+      default: magnitude = Double(bitPattern: rng.next() % 0x7FF0_0000_0000_0000)  // any finite
+      }
+      let x = rng.next() & 1 == 0 ? magnitude : -magnitude
+      let (got, expected) = (Self.fixed(x, decimals: d), Self.previousFixed(x, decimals: d))
+      #expect(got == expected, "\(x) \(d)")
+      if got != expected { return }
+    }
+  }
+
   @Test func stringFormsUseTheSameRules() {
     #expect(formatNumber(100) == "100")
     #expect(formatNumber(0.1) == "0.1")
