@@ -72,8 +72,8 @@ public enum NumberBytes {
 
   /// `x` rounded half away from zero to `decimals` places (0…9), e.g. `-3.50`, never
   /// `-0.00`; nil when `x` is not finite or `|x|·10^decimals` reaches 9·10¹⁵ (the caller
-  /// then writes `formatFixed`, which prints those with `%f`). A magnitude below 10⁷ with 1…6
-  /// decimals is written by `smallFixed`, the rest digit pair by digit pair.
+  /// then writes `formatFixed`, which prints those with `%f`). Magnitudes below 100 at 4 or
+  /// 2 decimals are written by `smallFixed`, the rest digit pair by digit pair.
   @inlinable
   public static func fixed(_ x: Double, decimals: Int, at p: UnsafeMutablePointer<UInt8>) -> Int? {
     let d = max(0, min(decimals, 9))
@@ -83,7 +83,9 @@ public enum NumberBytes {
       p[0] = UInt8(ascii: "-")
       at = 1
     }
-    if d > 0 && d <= 6 && n < 10_000_000 { return at + smallFixed(n, decimals: d, at: p + at) }
+    if d == 4 && n < 1_000_000 || d == 2 && n < 10_000 {
+      return at + smallFixed(UInt32(truncatingIfNeeded: n), fourDecimals: d == 4, at: p + at)
+    }
     let (whole, fraction) = divide(n, byPowerOfTen: d)
     if whole < 10 {
       p[at] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: whole)
@@ -98,28 +100,44 @@ public enum NumberBytes {
     return at
   }
 
-  /// `fixed`'s digits of a rounded magnitude `n` below 10⁷ with `d` decimals (1…6): the
-  /// whole part without leading zeros (`0` when it is 0), a point, `d` fraction digits; the
-  /// common case of ranking.csv's cells (normalised criteria at 4 decimals, scores at 2).
-  /// Same bytes as `fixed`'s general path, from one `eightDigits` word with no division or
-  /// loop: the word holds `n` zero-padded to 8 digits (at least one leading zero), its first
-  /// `8 − d` digits the whole part, the rest the fraction; the whole part's significant digits,
-  /// the point and the fraction are shifted into one little-endian word and stored at once
-  /// (at most 8 bytes, within `numberRoom`).
+  /// `fixed`'s text of a rounded magnitude `n` below 100 · 10^d for 4 decimals
+  /// (`fourDecimals`) or 2 (the common cells of ranking.csv: normalised criteria at 4
+  /// decimals, scores and group scores at 2): the whole part (one digit, or a pair from 10
+  /// on), a point and the fraction's two or four digits from the table of pairs, gathered in
+  /// one little-endian word and stored at once (at most 7 bytes; the caller's room is
+  /// `numberRoom`). Same bytes as the general path: divisions by constants only, no loop.
   @inlinable @inline(__always)
-  @usableFromInline static func smallFixed(_ n: UInt64, decimals d: Int, at p: UnsafeMutablePointer<UInt8>) -> Int {
-    let digits = eightDigits(UInt32(truncatingIfNeeded: n))
-    let wholeRoom = 8 &- d
-    // Leading zero digits are the word's low zero bytes (all 8 when n is 0).
-    let leadingZeros = digits.trailingZeroBitCount &>> 3
-    let wholeCount = max(1, wholeRoom &- leadingZeros)
-    let ascii = digits | 0x3030_3030_3030_3030
-    // Drop the fraction (the top d bytes), then the whole part's leading zeros (the low bytes).
-    let whole = (ascii &<< UInt64(8 &* d)) &>> UInt64(8 &* (8 &- wholeCount))
-    let fraction = ascii &>> UInt64(8 &* wholeRoom)
-    let word = whole | UInt64(UInt8(ascii: ".")) &<< UInt64(8 &* wholeCount) | fraction &<< UInt64(8 &* (wholeCount &+ 1))
+  static func smallFixed(_ n: UInt32, fourDecimals: Bool, at p: UnsafeMutablePointer<UInt8>) -> Int {
+    let whole: UInt32
+    let fraction: UInt64
+    if fourDecimals {
+      whole = n / 10_000
+      let f = n &- whole &* 10_000
+      let high = f / 100
+      fraction = pair(high) | pair(f &- high &* 100) &<< 16
+    } else {
+      whole = n / 100
+      fraction = pair(n &- whole &* 100)
+    }
+    let head: UInt64
+    let count: Int
+    if whole < 10 {
+      head = UInt64(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: whole))
+      count = 1
+    } else {
+      head = pair(whole)
+      count = 2
+    }
+    let word = head | UInt64(UInt8(ascii: ".")) &<< UInt64(8 &* count) | fraction &<< UInt64(8 &* (count &+ 1))
     UnsafeMutableRawPointer(p).storeBytes(of: word.littleEndian, as: UInt64.self)
-    return wholeCount &+ 1 &+ d
+    return count &+ (fourDecimals ? 5 : 3)
+  }
+
+  /// The two ASCII digits of `v` (below 100) from `pairs`, the first in the low byte.
+  @inlinable @inline(__always)
+  static func pair(_ v: UInt32) -> UInt64 {
+    let two = UnsafeRawPointer(pairs.utf8Start + 2 &* Int(v)).loadUnaligned(as: UInt16.self)
+    return UInt64(UInt16(littleEndian: two))
   }
 
   /// The shortest text that reads back to the same double, an integer without `.0` (`87.25`,

@@ -68,7 +68,7 @@ import Testing
     }
   }
 
-  /// `fixed` as it was before its fast path for magnitudes below 10⁷ (`smallFixed`): the
+  /// `fixed` as it was before its fast path for magnitudes below 100 at 4 or 2 decimals: the
   /// rounding, then the whole part and the fraction digit pair by digit pair.
   static func previousFixed(_ x: Double, decimals: Int) -> String? {
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NumberBytes.numberRoom) { buffer in
@@ -99,8 +99,9 @@ import Testing
     }
   }
 
-  /// The fast path's edges: halves at the last decimal, the bound 10⁷ of the rounded
-  /// magnitude (whole parts 999 / 1000 at 4 decimals, 99999 / 100000 at 2), zeros, signs.
+  /// The fast path's edges: halves at the last decimal, its bound 100 (`99.99995` at 4
+  /// decimals rounds to `100.0000`, written by the general path), the step from one whole
+  /// digit to two, zeros, signs, and the other numbers of decimals.
   @Test func fixedFastPathEdgesMatchThePreviousDigits() {
     #expect(Self.fixed(0, decimals: 4) == "0.0000")
     #expect(Self.fixed(-0.0, decimals: 2) == "0.00")
@@ -111,22 +112,22 @@ import Testing
     #expect(Self.fixed(-0.125, decimals: 2) == "-0.13")
     #expect(Self.fixed(-0.004, decimals: 2) == "0.00")  // never -0.00
     #expect(Self.fixed(1e-300, decimals: 4) == "0.0000")
-    #expect(Self.fixed(999.99994, decimals: 4) == "999.9999")
-    #expect(Self.fixed(999.99996, decimals: 4) == "1000.0000")  // 10⁷: the general path
-    #expect(Self.fixed(99_999.99, decimals: 2) == "99999.99")
-    #expect(Self.fixed(100_000, decimals: 2) == "100000.00")
+    #expect(Self.fixed(9.99995, decimals: 4) == "10.0000")
+    #expect(Self.fixed(-12.3456, decimals: 4) == "-12.3456")
+    #expect(Self.fixed(99.99994, decimals: 4) == "99.9999")
+    #expect(Self.fixed(99.99996, decimals: 4) == "100.0000")
+    #expect(Self.fixed(99.994, decimals: 2) == "99.99")
+    #expect(Self.fixed(99.996, decimals: 2) == "100.00")
     #expect(Self.fixed(-87.25, decimals: 1) == "-87.3")
-    #expect(Self.fixed(3.1415926, decimals: 6) == "3.141593")
     var values: [Double] = [
       0, -0.0, 1, -1, 0.00005, 0.00015, 0.12345, 0.5, 0.005, 0.015, 0.99995, 0.99994999, 0.999949999999, 1e-300,
-      -1e-300, 5e-5, 4.9999999e-5, 99.995, 99.994999, 100, 999.99995, 999.9999, 1000, 99_999.995, 99_999.994, 100_000,
-      9_999_999, 10_000_000, .leastNonzeroMagnitude, .ulpOfOne, 1e15, 1e300, .greatestFiniteMagnitude,
+      5e-5, 4.9999999e-5, 9.995, 9.99995, 9.9999499999, 10, 99.995, 99.994999, 99.99995, 99.9999499999, 100, 1000,
+      .leastNonzeroMagnitude, .ulpOfOne, 1e15, 1e300, .greatestFiniteMagnitude,
     ]
-    for d in 1...6 {
-      // The largest magnitudes of the fast path and their neighbours.
-      let bound = 1e7 / NumberBytes.powerOfTen(d)
-      values += [bound, bound.nextDown, bound.nextUp, bound - 0.5 / NumberBytes.powerOfTen(d), (bound - 1) / 1]
-      values += [0.5 / NumberBytes.powerOfTen(d), (0.5 / NumberBytes.powerOfTen(d)).nextDown, 1.5 / NumberBytes.powerOfTen(d)]
+    for d in 0...9 {
+      // Halves of the last decimal, and the neighbours of 10 and 100 less half of it.
+      let half = 0.5 / NumberBytes.powerOfTen(d)
+      values += [half, half.nextDown, half.nextUp, 3 * half, 10 - half, 100 - half, (100 - half).nextDown, (100 - half).nextUp]
     }
     for v in values {
       for x in [v, -v] {
@@ -138,8 +139,8 @@ import Testing
   }
 
   /// Random values of every scale the fast path meets (normalised criteria in [0, 1], scores
-  /// up to 100, magnitudes around its bound, exact halves), both signs and every number of
-  /// decimals, against the previous digits.
+  /// up to 100, magnitudes on both sides of its bound, exact halves), both signs and every
+  /// number of decimals, against the previous digits.
   @Test func randomFixedDecimalsMatchThePreviousDigits() {
     var rng = SplitMix64(seed: 23)
     for i in 0..<200_000 {
@@ -149,7 +150,7 @@ import Testing
       switch i % 5 {
       case 0: magnitude = unit
       case 1: magnitude = unit * 100
-      case 2: magnitude = unit * 2e7 / NumberBytes.powerOfTen(d)
+      case 2: magnitude = unit * 200
       case 3: magnitude = (Double(rng.next() % 20_000_000) + 0.5) / NumberBytes.powerOfTen(d)  // halves
       default: magnitude = Double(bitPattern: rng.next() % 0x7FF0_0000_0000_0000)  // any finite
       }
