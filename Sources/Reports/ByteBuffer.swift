@@ -126,12 +126,14 @@ final class ByteBuffer: @unchecked Sendable {
   }
 
   /// Appends `x` rounded half away from zero to `decimals` places (0…9), e.g. `-3.50`;
-  /// nothing when `x` is not finite. Same text as `formatFixed` (module Model).
+  /// nothing when `x` is not finite. Same text as `formatFixed` (module Model). The common
+  /// case (`NumberBytes.smallFixed`) is written inline, the others by `NumberBytes.fixed`.
   @inline(__always)
   func append(fixed x: Double, decimals: Int) {
     guard x.isFinite else { return }
     reserve(NumberBytes.numberRoom)
-    if let n = NumberBytes.fixed(x, decimals: decimals, at: s.pointee.base + s.pointee.count) {
+    let at = s.pointee.base + s.pointee.count
+    if let n = NumberBytes.smallFixed(x, decimals: decimals, at: at) ?? NumberBytes.fixed(x, decimals: decimals, at: at) {
       s.pointee.count += n
     } else {
       append(formatFixed(x, decimals: decimals))

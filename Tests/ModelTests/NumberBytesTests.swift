@@ -99,6 +99,37 @@ import Testing
     }
   }
 
+  /// `smallFixed`'s text, or nil where it leaves the value to `fixed`'s general path.
+  static func smallFixed(_ x: Double, decimals: Int) -> String? {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NumberBytes.numberRoom) { buffer in
+      NumberBytes.smallFixed(x, decimals: decimals, at: buffer.baseAddress!).map {
+        String(decoding: UnsafeBufferPointer(start: buffer.baseAddress!, count: $0), as: UTF8.self)
+      }
+    }
+  }
+
+  /// Whether `smallFixed` is to take `x` at `d` decimals: 4 or 2 decimals and a whole part
+  /// below 100 in `text`, `fixed`'s text.
+  static func isSmall(_ text: String?, decimals d: Int) -> Bool {
+    guard d == 4 || d == 2, let text, let whole = Int(text.split(separator: ".")[0].drop { $0 == "-" }) else { return false }
+    return whole < 100
+  }
+
+  /// `smallFixed` takes exactly the values that round below 100 at 4 or 2 decimals.
+  @Test func smallFixedTakesTheCommonCellsOnly() {
+    #expect(Self.smallFixed(0.5, decimals: 4) == "0.5000")
+    #expect(Self.smallFixed(-0.00004, decimals: 4) == "0.0000")
+    #expect(Self.smallFixed(-99.99994, decimals: 4) == "-99.9999")
+    #expect(Self.smallFixed(99.99996, decimals: 4) == nil)  // 100.0000
+    #expect(Self.smallFixed(12.345, decimals: 2) == "12.35")
+    #expect(Self.smallFixed(99.994, decimals: 2) == "99.99")
+    #expect(Self.smallFixed(99.996, decimals: 2) == nil)  // 100.00
+    #expect(Self.smallFixed(0.5, decimals: 3) == nil)
+    #expect(Self.smallFixed(0.5, decimals: 0) == nil)
+    #expect(Self.smallFixed(.nan, decimals: 4) == nil)
+    #expect(Self.smallFixed(-.infinity, decimals: 2) == nil)
+  }
+
   /// The fast path's edges: halves at the last decimal, its bound 100 (`99.99995` at 4
   /// decimals rounds to `100.0000`, written by the general path), the step from one whole
   /// digit to two, zeros, signs, and the other numbers of decimals.
@@ -132,7 +163,9 @@ import Testing
     for v in values {
       for x in [v, -v] {
         for d in 0...9 {
-          #expect(Self.fixed(x, decimals: d) == Self.previousFixed(x, decimals: d), "\(x) \(d)")
+          let expected = Self.previousFixed(x, decimals: d)
+          #expect(Self.fixed(x, decimals: d) == expected, "\(x) \(d)")
+          #expect(Self.smallFixed(x, decimals: d) == (Self.isSmall(expected, decimals: d) ? expected : nil), "\(x) \(d)")
         }
       }
     }
@@ -157,7 +190,9 @@ import Testing
       let x = rng.next() & 1 == 0 ? magnitude : -magnitude
       let (got, expected) = (Self.fixed(x, decimals: d), Self.previousFixed(x, decimals: d))
       #expect(got == expected, "\(x) \(d)")
-      if got != expected { return }
+      let small = Self.smallFixed(x, decimals: d)
+      #expect(small == (Self.isSmall(expected, decimals: d) ? expected : nil), "\(x) \(d)")
+      if got != expected || small != (Self.isSmall(expected, decimals: d) ? expected : nil) { return }
     }
   }
 
