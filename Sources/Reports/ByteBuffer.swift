@@ -132,9 +132,22 @@ final class ByteBuffer: @unchecked Sendable {
   }
 
   /// Appends `x` rounded half away from zero to `decimals` places (0…9), e.g. `-3.50`;
-  /// nothing when `x` is not finite. Same text as `formatFixed` (module Model).
+  /// nothing when `x` is not finite. Same text as `formatFixed` (module Model). The common
+  /// case (`NumberBytes.smallFixed`) is written inline, the others (and non-finite `x`) by
+  /// `append(otherFixed:decimals:)`.
   @inline(__always)
   func append(fixed x: Double, decimals: Int) {
+    reserve(NumberBytes.numberRoom)
+    if let n = NumberBytes.smallFixed(x, decimals: decimals, at: s.pointee.base + s.pointee.count) {
+      s.pointee.count += n
+    } else {
+      append(otherFixed: x, decimals: decimals)
+    }
+  }
+
+  /// `append(fixed:decimals:)` of a value `NumberBytes.smallFixed` does not take, out of line.
+  @inline(never)
+  private func append(otherFixed x: Double, decimals: Int) {
     guard x.isFinite else { return }
     reserve(NumberBytes.numberRoom)
     if let n = NumberBytes.fixed(x, decimals: decimals, at: s.pointee.base + s.pointee.count) {

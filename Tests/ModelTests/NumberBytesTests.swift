@@ -68,6 +68,134 @@ import Testing
     }
   }
 
+  /// `fixed` as it was before its fast path for magnitudes below 100 at 4 or 2 decimals: the
+  /// rounding, then the whole part and the fraction digit pair by digit pair.
+  static func previousFixed(_ x: Double, decimals: Int) -> String? {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NumberBytes.numberRoom) { buffer in
+      let p = buffer.baseAddress!
+      let d = max(0, min(decimals, 9))
+      guard let n = NumberBytes.roundedMagnitude(x, scale: NumberBytes.powerOfTen(d)) else { return nil }
+      var at = 0
+      if x < 0 && n != 0 {
+        p[0] = UInt8(ascii: "-")
+        at = 1
+      }
+      let (whole, fraction) = NumberBytes.divide(n, byPowerOfTen: d)
+      at += NumberBytes.digits(whole, minimumCount: 1, at: p + at)
+      if d > 0 {
+        p[at] = UInt8(ascii: ".")
+        at += 1 + NumberBytes.digits(fraction, exactly: d, at: p + at + 1)
+      }
+      return String(decoding: UnsafeBufferPointer(start: p, count: at), as: UTF8.self)
+    }
+  }
+
+  /// `fixed`'s text, or nil where it leaves the value to `formatFixed`'s `%f`.
+  static func fixed(_ x: Double, decimals: Int) -> String? {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NumberBytes.numberRoom) { buffer in
+      NumberBytes.fixed(x, decimals: decimals, at: buffer.baseAddress!).map {
+        String(decoding: UnsafeBufferPointer(start: buffer.baseAddress!, count: $0), as: UTF8.self)
+      }
+    }
+  }
+
+  /// `smallFixed`'s text, or nil where it leaves the value to `fixed`'s general path.
+  static func smallFixed(_ x: Double, decimals: Int) -> String? {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NumberBytes.numberRoom) { buffer in
+      NumberBytes.smallFixed(x, decimals: decimals, at: buffer.baseAddress!).map {
+        String(decoding: UnsafeBufferPointer(start: buffer.baseAddress!, count: $0), as: UTF8.self)
+      }
+    }
+  }
+
+  /// Whether `smallFixed` is to take `x` at `d` decimals: 4 or 2 decimals and a whole part
+  /// below 100 in `text`, `fixed`'s text.
+  static func isSmall(_ text: String?, decimals d: Int) -> Bool {
+    guard d == 4 || d == 2, let text, let whole = Int(text.split(separator: ".")[0].drop { $0 == "-" }) else { return false }
+    return whole < 100
+  }
+
+  /// `smallFixed` takes exactly the values that round below 100 at 4 or 2 decimals.
+  @Test func smallFixedTakesTheCommonCellsOnly() {
+    #expect(Self.smallFixed(0.5, decimals: 4) == "0.5000")
+    #expect(Self.smallFixed(-0.00004, decimals: 4) == "0.0000")
+    #expect(Self.smallFixed(-99.99994, decimals: 4) == "-99.9999")
+    #expect(Self.smallFixed(99.99996, decimals: 4) == nil)  // 100.0000
+    #expect(Self.smallFixed(12.345, decimals: 2) == "12.35")
+    #expect(Self.smallFixed(99.994, decimals: 2) == "99.99")
+    #expect(Self.smallFixed(99.996, decimals: 2) == nil)  // 100.00
+    #expect(Self.smallFixed(0.5, decimals: 3) == nil)
+    #expect(Self.smallFixed(0.5, decimals: 0) == nil)
+    #expect(Self.smallFixed(.nan, decimals: 4) == nil)
+    #expect(Self.smallFixed(-.infinity, decimals: 2) == nil)
+  }
+
+  /// The fast path's edges: halves at the last decimal, its bound 100 (`99.99995` at 4
+  /// decimals rounds to `100.0000`, written by the general path), the step from one whole
+  /// digit to two, zeros, signs, and the other numbers of decimals.
+  @Test func fixedFastPathEdgesMatchThePreviousDigits() {
+    #expect(Self.fixed(0, decimals: 4) == "0.0000")
+    #expect(Self.fixed(-0.0, decimals: 2) == "0.00")
+    #expect(Self.fixed(1, decimals: 4) == "1.0000")
+    #expect(Self.fixed(0.99995, decimals: 4) == "1.0000")
+    #expect(Self.fixed(0.99994999, decimals: 4) == "0.9999")
+    #expect(Self.fixed(0.125, decimals: 2) == "0.13")  // an exact half: away from zero
+    #expect(Self.fixed(-0.125, decimals: 2) == "-0.13")
+    #expect(Self.fixed(-0.004, decimals: 2) == "0.00")  // never -0.00
+    #expect(Self.fixed(1e-300, decimals: 4) == "0.0000")
+    #expect(Self.fixed(9.99995, decimals: 4) == "10.0000")
+    #expect(Self.fixed(-12.3456, decimals: 4) == "-12.3456")
+    #expect(Self.fixed(99.99994, decimals: 4) == "99.9999")
+    #expect(Self.fixed(99.99996, decimals: 4) == "100.0000")
+    #expect(Self.fixed(99.994, decimals: 2) == "99.99")
+    #expect(Self.fixed(99.996, decimals: 2) == "100.00")
+    #expect(Self.fixed(-87.25, decimals: 1) == "-87.3")
+    var values: [Double] = [
+      0, -0.0, 1, -1, 0.00005, 0.00015, 0.12345, 0.5, 0.005, 0.015, 0.99995, 0.99994999, 0.999949999999, 1e-300,
+      5e-5, 4.9999999e-5, 9.995, 9.99995, 9.9999499999, 10, 99.995, 99.994999, 99.99995, 99.9999499999, 100, 1000,
+      .leastNonzeroMagnitude, .ulpOfOne, 1e15, 1e300, .greatestFiniteMagnitude,
+    ]
+    for d in 0...9 {
+      // Halves of the last decimal, and the neighbours of 10 and 100 less half of it.
+      let half = 0.5 / NumberBytes.powerOfTen(d)
+      values += [half, half.nextDown, half.nextUp, 3 * half, 10 - half, 100 - half, (100 - half).nextDown, (100 - half).nextUp]
+    }
+    for v in values {
+      for x in [v, -v] {
+        for d in 0...9 {
+          let expected = Self.previousFixed(x, decimals: d)
+          #expect(Self.fixed(x, decimals: d) == expected, "\(x) \(d)")
+          #expect(Self.smallFixed(x, decimals: d) == (Self.isSmall(expected, decimals: d) ? expected : nil), "\(x) \(d)")
+        }
+      }
+    }
+  }
+
+  /// Random values of every scale the fast path meets (normalised criteria in [0, 1], scores
+  /// up to 100, magnitudes on both sides of its bound, exact halves), both signs and every
+  /// number of decimals, against the previous digits.
+  @Test func randomFixedDecimalsMatchThePreviousDigits() {
+    var rng = SplitMix64(seed: 23)
+    for i in 0..<200_000 {
+      let d = i % 10
+      let unit = Double(rng.next() >> 11) * 0x1p-53
+      let magnitude: Double
+      switch i % 5 {
+      case 0: magnitude = unit
+      case 1: magnitude = unit * 100
+      case 2: magnitude = unit * 200
+      case 3: magnitude = (Double(rng.next() % 20_000_000) + 0.5) / NumberBytes.powerOfTen(d)  // halves
+      default: magnitude = Double(bitPattern: rng.next() % 0x7FF0_0000_0000_0000)  // any finite
+      }
+      let x = rng.next() & 1 == 0 ? magnitude : -magnitude
+      let (got, expected) = (Self.fixed(x, decimals: d), Self.previousFixed(x, decimals: d))
+      #expect(got == expected, "\(x) \(d)")
+      let small = Self.smallFixed(x, decimals: d)
+      #expect(small == (Self.isSmall(expected, decimals: d) ? expected : nil), "\(x) \(d)")
+      if got != expected || small != (Self.isSmall(expected, decimals: d) ? expected : nil) { return }
+    }
+  }
+
   @Test func stringFormsUseTheSameRules() {
     #expect(formatNumber(100) == "100")
     #expect(formatNumber(0.1) == "0.1")

@@ -104,6 +104,26 @@ import Testing
     }
   }
 
+  /// A row of fixed cells as ranking.csv writes them (the inline `smallFixed` case and the
+  /// others one after another in one buffer): each cell's bytes are `formatFixed`'s, a
+  /// non-finite value appends nothing.
+  @Test func fixedCellsInARowMatchFormatFixed() {
+    let b = ByteBuffer(capacity: 8)
+    var expected = ""
+    var rng = SplitMix64(seed: 31)
+    let edges: [Double] = [0, -0.0, 0.99995, 9.99995, 99.99994, 99.99996, 99.995, 1e6, -12.5, .nan, .infinity, -.infinity]
+    for i in 0..<5_000 {
+      let unit = Double(rng.next() >> 11) * 0x1p-53
+      let x = i < edges.count ? edges[i] : (i % 3 == 0 ? unit : i % 3 == 1 ? unit * 100 : (unit - 0.5) * 300)
+      let d = [4, 2, 4, 3, 0][i % 5]
+      b.append(fixed: x, decimals: d)
+      b.append(UInt8(ascii: ","))
+      expected += formatFixed(x, decimals: d) + ","
+    }
+    #expect(String(decoding: b.bytes, as: UTF8.self) == expected)
+    #expect(!expected.contains("nan") && !expected.contains("inf"))
+  }
+
   /// `roundedMagnitude` (truncate, then compare the fraction with 0.5) against
   /// `Double.rounded()` on exact halves, their neighbours, random magnitudes and the 9·10¹⁵
   /// limit; and `append(share:)` against its definition, `String` arithmetic on the result.
