@@ -53,7 +53,11 @@ extension RankingEntries {
     // A batch's metadata has the same length for every batch of the schema (fixed-width
     // fields only): the body is built in place after room for it, then the metadata written in.
     let reserved = ArrowIPC.batchMetadataLength(fields)
-    try BlockWriter.write(count: order.count, to: sink, blockRows: arrowBatchRows, workers: m.formatThreads) { range, buffer in
+    // Twelve buffers in the ring rather than two per core: a batch is formatted faster than
+    // a CSV block and the writer's `write(2)` and write-back starts stalled a ring of four
+    // (1M rows, six alternating runs: median 1.84 s with four, 1.73 s with twelve; a dozen
+    // batches of about 1.2 MiB).
+    try BlockWriter.write(count: order.count, to: sink, blockRows: arrowBatchRows, workers: m.formatThreads, slots: 12) { range, buffer in
       buffer.append([UInt8](repeating: 0, count: reserved))
       var batch = ArrowBatch(rows: range.count, body: buffer)
       entries.writeArrowColumns(order, range, criteria: criteria, groups: groups, &batch)
