@@ -76,7 +76,13 @@ public enum NumberBytes {
   /// 2 decimals are written by `smallFixed`, the others digit pair by digit pair.
   @inlinable
   public static func fixed(_ x: Double, decimals: Int, at p: UnsafeMutablePointer<UInt8>) -> Int? {
-    if let count = smallFixed(x, decimals: decimals, at: p) { return count }
+    smallFixed(x, decimals: decimals, at: p) ?? fixedByPairs(x, decimals: decimals, at: p)
+  }
+
+  /// `fixed` without its `smallFixed` case (for a caller that tried that case already):
+  /// the digits pair by pair; nil as `fixed`.
+  @inlinable
+  public static func fixedByPairs(_ x: Double, decimals: Int, at p: UnsafeMutablePointer<UInt8>) -> Int? {
     let d = max(0, min(decimals, 9))
     guard let n = roundedMagnitude(x, scale: powerOfTen(d)) else { return nil }
     var at = 0

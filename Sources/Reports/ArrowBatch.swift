@@ -55,12 +55,15 @@ struct ArrowBatch {
 
   /// A UTF-8 column: value `k` is `bytes[ends[k − 1]..<ends[k]]` (from 0 for k = 0), null
   /// where `valid` says false (its bytes are then empty).
-  mutating func utf8(bytes: UnsafeRawBufferPointer, ends: [Int], valid: ((Int) -> Bool)? = nil) {
+  mutating func utf8(bytes: UnsafeRawBufferPointer, ends: UnsafeBufferPointer<Int>, valid: ((Int) -> Bool)? = nil) {
     precondition(ends.count == rows, "one value per row")
-    precondition((ends.last ?? 0) <= Int(Int32.max), "text of one batch fits 32-bit offsets")
-    let isValid = valid ?? { _ in true }
-    validity(nulls: (0..<rows).reduce(0) { $0 + (isValid($1) ? 0 : 1) }, isValid)
-    ([0] + ends.map { Int32($0) }).withUnsafeBytes { buffer($0) }
-    buffer(UnsafeRawBufferPointer(rebasing: bytes[0..<(ends.last ?? 0)]))
+    let total = ends.last ?? 0
+    precondition(total <= Int(Int32.max), "text of one batch fits 32-bit offsets")
+    let nulls = valid.map { v in (0..<rows).reduce(0) { $0 + (v($1) ? 0 : 1) } } ?? 0
+    validity(nulls: nulls) { valid?($0) ?? true }
+    var offsets = [Int32](repeating: 0, count: rows + 1)
+    for k in 0..<rows { offsets[k + 1] = Int32(ends[k]) }
+    offsets.withUnsafeBytes { buffer($0) }
+    buffer(UnsafeRawBufferPointer(rebasing: bytes[0..<total]))
   }
 }

@@ -145,12 +145,12 @@ final class ByteBuffer: @unchecked Sendable {
     }
   }
 
-  /// `append(fixed:decimals:)` of a value `NumberBytes.smallFixed` does not take, out of line.
+  /// `append(fixed:decimals:)` of a value `NumberBytes.smallFixed` does not take, out of line
+  /// (room already reserved).
   @inline(never)
   private func append(otherFixed x: Double, decimals: Int) {
     guard x.isFinite else { return }
-    reserve(NumberBytes.numberRoom)
-    if let n = NumberBytes.fixed(x, decimals: decimals, at: s.pointee.base + s.pointee.count) {
+    if let n = NumberBytes.fixedByPairs(x, decimals: decimals, at: s.pointee.base + s.pointee.count) {
       s.pointee.count += n
     } else {
       append(formatFixed(x, decimals: decimals))

@@ -3,9 +3,9 @@ import Model
 import Scoring
 
 /// enterprises.arrow, the per-enterprise table of the Arrow layout (`run --layout arrow`,
-/// docs/outputs.md): the columns of enterprises.csv (`tableHeader`) with the same values,
-/// as an Arrow IPC file (`ArrowIPC`) that pandas (`read_feather`), polars (`read_ipc`),
-/// DuckDB and Arrow itself load without parsing a digit.
+/// docs/outputs.md): the columns of enterprises.csv (`tableColumns`) with the same values,
+/// as an Arrow IPC file (`ArrowIPC`) that pandas (`read_feather`), polars (`read_ipc`) and
+/// other Arrow readers load without parsing a digit.
 ///
 /// Types: `id`, `label`, `imputed`, `unmet` UTF-8 text; `rank`, `competition_rank`, `stars`,
 /// `next_stars` 32-bit integers; the rest doubles. The CSV's empty cells are nulls, except
@@ -25,24 +25,10 @@ extension RankingEntries {
   /// every core through `BlockWriter`'s ring (the bytes do not depend on the thread count).
   static let arrowBatchRows = 4096
 
-  /// The schema: `tableHeader`'s names, typed.
-  static func arrowFields(criteria: [String], groups: [String]) -> [ArrowIPC.Field] {
-    let text: Set = ["id", "label", "imputed", "unmet"]
-    let integers: Set = ["rank", "competition_rank", "stars", "next_stars"]
-    return tableHeader(criteria: criteria, groups: groups).enumerated().map { j, name in
-      // The columns after the first seven are named by criterion and group keys, which may be
-      // any text: only the fixed columns' positions say which are text or integers.
-      let fixed = j < 7 || j >= 7 + criteria.count + groups.count
-      if fixed && text.contains(name) { return .init(name: name, type: .utf8, nullable: name == "unmet") }
-      if fixed && integers.contains(name) { return .init(name: name, type: .int32, nullable: name == "next_stars") }
-      return .init(name: name, type: .float64, nullable: true)
-    }
-  }
-
   /// Writes the table of `m`'s ranking to `path`, its batches formatted on every core.
   static func writeArrow(_ m: ReportModel, to path: String) throws(ReportError) {
     let sink = try ByteSink(path: path)
-    let fields = arrowFields(criteria: m.spec.criteria.map(\.key), groups: m.groupKeys)
+    let fields = tableColumns(criteria: m.spec.criteria.map(\.key), groups: m.groupKeys)
     let head = ArrowIPC.head(fields)
     try sink.write(bytes: head)
     let entries = RankingEntries(m)
@@ -83,81 +69,82 @@ extension RankingEntries {
     return ev.rank.indices.filter { ev.rank[$0] > 0 }
   }
 
-  /// The columns of rows `order[range]`, in `arrowFields` order: one contribution per key of
+  /// The columns of rows `order[range]`, in `tableColumns` order: one contribution per key of
   /// `criteria` and `groups` group scores (null where the ranking has none).
   func writeArrowColumns(_ order: [Int], _ range: Range<Int>, criteria: [String], groups: Int, _ batch: inout ArrowBatch) {
     let rows = range.count
     let n = criteria.count
     // Column-major: rank, competition rank, stars, next stars; then score, raw, contributions,
     // groups, points short, reward. Written through pointers in the row loop.
-    var ints = [Int32](repeating: 0, count: 4 * rows)
-    var numbers = [Double](repeating: .nan, count: (4 + n + groups) * rows)
-    var imputedEnds = [Int](repeating: 0, count: rows), unmetEnds = imputedEnds
-    var hasGap = [Bool](repeating: false, count: rows)
+    let ints = Scratch<Int32>(4 * rows, 0), numbers = Scratch<Double>((4 + n + groups) * rows, .nan)
+    let imputedEnds = Scratch<Int>(rows, 0), unmetEnds = Scratch<Int>(rows, 0), hasGap = Scratch<Bool>(rows, false)
     let imputed = ByteBuffer(capacity: 64), unmet = ByteBuffer(capacity: 64)
     var texts: (GatheredText, GatheredText)?
-    ints.withUnsafeMutableBufferPointer { ints in
-      numbers.withUnsafeMutableBufferPointer { numbers in
-        imputedEnds.withUnsafeMutableBufferPointer { imputedEnds in
-          unmetEnds.withUnsafeMutableBufferPointer { unmetEnds in
-            hasGap.withUnsafeMutableBufferPointer { hasGap in
-              forEachRow(order, range) { _, v, scratch, cells, flags, gathered, k in
-                if k == 0 { texts = gathered }
-                ints[k] = Int32(v.rank)
-                ints[rows + k] = Int32(v.competitionRank)
-                ints[2 * rows + k] = Int32(v.stars)
-                numbers[k] = v.score
-                numbers[rows + k] = v.raw
-                shares(v, cells, into: scratch)
-                for j in 0..<min(n, scratch.count) { numbers[(2 + j) * rows + k] = NumberBytes.shareValue(scratch[j]) }
-                for g in 0..<min(groups, groupColumns.count) { numbers[(2 + n + g) * rows + k] = cells[scratch.count + g] }
-                var first = true
-                for j in 0..<min(n, flags.count) where flags[j] {
-                  if !first { imputed.append(UInt8(ascii: ";")) }
-                  imputed.append(criteria[j])
-                  first = false
-                }
-                imputedEnds[k] = imputed.count
-                if let gap = v.starGap {
-                  hasGap[k] = true
-                  ints[3 * rows + k] = Int32(gap.nextStars)
-                  numbers[(2 + n + groups) * rows + k] = gap.pointsShort
-                  for (i, u) in gap.unmetRequirements.enumerated() {
-                    if i > 0 { unmet.append(" | " as StaticString) }
-                    unmet.append(u)
-                  }
-                }
-                unmetEnds[k] = unmet.count
-                if v.reward > 0 { numbers[(3 + n + groups) * rows + k] = v.reward }
-              }
-            }
-          }
+    forEachRow(order, range) { _, v, scratch, cells, flags, gathered, k in
+      if k == 0 { texts = gathered }
+      ints[k] = Int32(v.rank)
+      ints[rows + k] = Int32(v.competitionRank)
+      ints[2 * rows + k] = Int32(v.stars)
+      numbers[k] = v.score
+      numbers[rows + k] = v.raw
+      shares(v, cells, into: scratch)
+      for j in 0..<min(n, scratch.count) { numbers[(2 + j) * rows + k] = NumberBytes.shareValue(scratch[j]) }
+      for g in 0..<min(groups, groupColumns.count) { numbers[(2 + n + g) * rows + k] = cells[scratch.count + g] }
+      var first = true
+      for j in 0..<min(n, flags.count) where flags[j] {
+        if !first { imputed.append(UInt8(ascii: ";")) }
+        imputed.append(criteria[j])
+        first = false
+      }
+      imputedEnds[k] = imputed.count
+      if let gap = v.starGap {
+        hasGap[k] = true
+        ints[3 * rows + k] = Int32(gap.nextStars)
+        numbers[(2 + n + groups) * rows + k] = gap.pointsShort
+        for (i, u) in gap.unmetRequirements.enumerated() {
+          if i > 0 { unmet.append(" | " as StaticString) }
+          unmet.append(u)
         }
       }
+      unmetEnds[k] = unmet.count
+      if v.reward > 0 { numbers[(3 + n + groups) * rows + k] = v.reward }
     }
     guard let texts else { return }
-    texts.0.bytes.withUnsafeBytes { batch.utf8(bytes: $0, ends: texts.0.ends) }
-    texts.1.bytes.withUnsafeBytes { batch.utf8(bytes: $0, ends: texts.1.ends) }
-    numbers.withUnsafeBufferPointer { numbers in
-      ints.withUnsafeBufferPointer { ints in
-        hasGap.withUnsafeBufferPointer { hasGap in
-          func column(_ c: Int) { batch.float64(UnsafeBufferPointer(rebasing: numbers[c * rows..<(c + 1) * rows])) }
-          func integers(_ c: Int, valid: UnsafeBufferPointer<Bool>? = nil) {
-            batch.int32(UnsafeBufferPointer(rebasing: ints[c * rows..<(c + 1) * rows]), valid: valid)
-          }
-          integers(0)
-          integers(1)
-          column(0)
-          column(1)
-          integers(2)
-          for c in 2..<(2 + n + groups) { column(c) }
-          batch.utf8(bytes: imputed.bytes, ends: imputedEnds)
-          integers(3, valid: hasGap)
-          column(2 + n + groups)
-          batch.utf8(bytes: unmet.bytes, ends: unmetEnds) { hasGap[$0] }
-          column(3 + n + groups)
-        }
-      }
+    for text in [texts.0, texts.1] {
+      text.bytes.withUnsafeBytes { bytes in text.ends.withUnsafeBufferPointer { batch.utf8(bytes: bytes, ends: $0) } }
     }
+    func column(_ c: Int) { batch.float64(numbers.slice(c * rows, rows)) }
+    func integers(_ c: Int, valid: UnsafeBufferPointer<Bool>? = nil) { batch.int32(ints.slice(c * rows, rows), valid: valid) }
+    integers(0)
+    integers(1)
+    column(0)
+    column(1)
+    integers(2)
+    for c in 2..<(2 + n + groups) { column(c) }
+    batch.utf8(bytes: imputed.bytes, ends: imputedEnds.slice(0, rows))
+    integers(3, valid: hasGap.slice(0, rows))
+    column(2 + n + groups)
+    batch.utf8(bytes: unmet.bytes, ends: unmetEnds.slice(0, rows)) { hasGap[$0] }
+    column(3 + n + groups)
   }
+}
+
+/// A block-local array written through its pointer (no copy-on-write check per element in a
+/// row loop), freed with the block.
+private final class Scratch<T> {
+  private let p: UnsafeMutableBufferPointer<T>
+  init(_ count: Int, _ value: T) {
+    p = .allocate(capacity: count)
+    p.initialize(repeating: value)
+  }
+  deinit {
+    _ = p.deinitialize()
+    p.deallocate()
+  }
+  subscript(i: Int) -> T {
+    get { p[i] }
+    set { p[i] = newValue }
+  }
+  /// Elements `start..<start + count`.
+  func slice(_ start: Int, _ count: Int) -> UnsafeBufferPointer<T> { UnsafeBufferPointer(rebasing: p[start..<(start + count)]) }
 }

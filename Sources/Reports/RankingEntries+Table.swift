@@ -8,11 +8,21 @@ import Scoring
 /// formula injection (a table for programs: ids and labels come back exactly). Numbers as in
 /// results.json: shortest round-trip, contributions with at most 9 decimals.
 extension RankingEntries {
+  /// The table's columns, named and typed (the types are the Arrow layout's, `ArrowIPC`):
   /// `id,label,rank,competition_rank,score,raw,stars,contribution.KEY…,group.KEY…,imputed,
   /// next_stars,points_short,unmet,reward`.
+  static func tableColumns(criteria: [String], groups: [String]) -> [ArrowIPC.Field] {
+    func text(_ name: String, nullable: Bool = false) -> ArrowIPC.Field { .init(name: name, type: .utf8, nullable: nullable) }
+    func integer(_ name: String, nullable: Bool = false) -> ArrowIPC.Field { .init(name: name, type: .int32, nullable: nullable) }
+    func number(_ name: String) -> ArrowIPC.Field { .init(name: name, type: .float64, nullable: true) }
+    return [text("id"), text("label"), integer("rank"), integer("competition_rank"), number("score"), number("raw"), integer("stars")]
+      + criteria.map { number("contribution." + $0) } + groups.map { number("group." + $0) }
+      + [text("imputed"), integer("next_stars", nullable: true), number("points_short"), text("unmet", nullable: true), number("reward")]
+  }
+
+  /// The names of `tableColumns`, enterprises.csv's header.
   static func tableHeader(criteria: [String], groups: [String]) -> [String] {
-    ["id", "label", "rank", "competition_rank", "score", "raw", "stars"] + criteria.map { "contribution." + $0 }
-      + groups.map { "group." + $0 } + ["imputed", "next_stars", "points_short", "unmet", "reward"]
+    tableColumns(criteria: criteria, groups: groups).map(\.name)
   }
 
   /// Rows `order[range]` of the table. `criteria` are the criterion keys (for `imputed`, joined by `;`).

@@ -56,7 +56,6 @@ extension Scorer {
         }
       }
     }
-    let identity = rows.count == n
     let wantsTOPSIS = needsTOPSIS(spec)
     let noFlags = [Bool](repeating: false, count: n)  // shared (copy-on-write) by complete columns
     // The criteria are independent: prepared on every core, each by one worker, and taken
@@ -70,7 +69,7 @@ extension Scorer {
           j,
           Result { () throws(ScoringError) in
             try prepareCriterion(
-              criteria[j], columns[j], table: table, spec: spec, rows: rows, identity: identity, topsis: wantsTOPSIS,
+              criteria[j], columns[j], table: table, spec: spec, rows: rows, topsis: wantsTOPSIS,
               noFlags: noFlags)
           })
       }
@@ -100,13 +99,14 @@ extension Scorer {
   }
 
   /// Criterion `c`'s values after imputation and winsorisation, its imputed flags, its unit
-  /// column and (when `topsis`) its TOPSIS input, over `rows` of `col` (all rows when
-  /// `identity`); `noFlags` is the shared all-false flags of a complete column.
+  /// column and (when `topsis`) its TOPSIS input, over `rows` of `col` (ascending; all of
+  /// them or some); `noFlags` is the shared all-false flags of a complete column.
   static func prepareCriterion(
-    _ c: CriterionSpec, _ col: NumericColumn, table: Table, spec: Spec, rows: [Int], identity: Bool, topsis wantsTOPSIS: Bool,
+    _ c: CriterionSpec, _ col: NumericColumn, table: Table, spec: Spec, rows: [Int], topsis wantsTOPSIS: Bool,
     noFlags: [Bool]
   ) throws(ScoringError) -> PreparedCriterion {
     let n = table.rowCount
+    let identity = rows.count == n
     var fill: Double?
     if anyTrue(col.missing), imputes(policy(c, spec)) {
       let present = identity ? presentValues(col) : rows.compactMap { col.missing[$0] ? nil : col.values[$0] }

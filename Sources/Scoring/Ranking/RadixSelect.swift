@@ -16,18 +16,13 @@ enum RadixSelect {
   /// Below this many keys the remainder is sorted rather than counted per digit.
   static let sortBelow = 2048
 
-  /// The ascending image of `d` (−0 as +0).
+  /// The ascending image of `d` (`RadixSort.ascendingImage`).
   @inline(__always)
-  static func image(_ d: Double) -> UInt64 {
-    let bits = (d + 0).bitPattern
-    return bits >> 63 == 0 ? bits | (1 << 63) : ~bits
-  }
+  static func image(_ d: Double) -> UInt64 { RadixSort.ascendingImage(d) }
 
   /// The double whose ascending image is `a`.
   @inline(__always)
-  static func key(_ a: UInt64) -> Double {
-    Double(bitPattern: a >> 63 == 1 ? a & ~(1 << 63) : ~a)
-  }
+  static func key(_ a: UInt64) -> Double { RadixSort.key(ofAscendingImage: a) }
 
   /// The keys at ascending ranks `low` and `low + 1` (or `low` twice when `high == low`):
   /// `(sorted[low], sorted[high])` of `keys.sorted()`, −0 read as +0. `keys` non-empty,

@@ -6,6 +6,20 @@
 /// orders like d; descending order complements it.
 /// - Complexity: O(n), about 6 reads and writes of 12 bytes per item.
 enum RadixSort {
+  /// The ascending image of `d` (−0 as +0): `d ≥ 0 ? bits | 1<<63 : ~bits`, ordered like d
+  /// as an unsigned integer (also `RadixSelect`'s key).
+  @inline(__always)
+  static func ascendingImage(_ d: Double) -> UInt64 {
+    let bits = (d + 0).bitPattern
+    return bits >> 63 == 0 ? bits | (1 << 63) : ~bits
+  }
+
+  /// The double whose ascending image is `a`.
+  @inline(__always)
+  static func key(ofAscendingImage a: UInt64) -> Double {
+    Double(bitPattern: a >> 63 == 1 ? a & ~(1 << 63) : ~a)
+  }
+
   /// The order, and the keys in that order (−0 as +0), read back from the sorted images so
   /// that a caller walking the sorted keys reads them in sequence, not through `order`.
   static func descending(_ keys: [Double]) -> (order: [Int], sorted: [Double]) {
@@ -13,9 +27,7 @@ enum RadixSort {
     guard n > 1 else { return (Array(0..<n), keys.map { $0 + 0 }) }
     var image = [UInt64](repeating: 0, count: n)
     for i in 0..<n {
-      let bits = (keys[i] + 0).bitPattern
-      let ascending = bits >> 63 == 0 ? bits | (1 << 63) : ~bits
-      image[i] = ~ascending
+      image[i] = ~ascendingImage(keys[i])
     }
     var index = [Int32](unsafeUninitializedCapacity: n) { buffer, count in
       for i in 0..<n { buffer[i] = Int32(i) }
@@ -65,8 +77,7 @@ enum RadixSort {
       shift += UInt64(radix)
     }
     let sorted = image.map { image -> Double in
-      let ascending = ~image
-      return Double(bitPattern: ascending >> 63 == 1 ? ascending & ~(1 << 63) : ~ascending)
+      key(ofAscendingImage: ~image)
     }
     return (index.map { Int($0) }, sorted)
   }
