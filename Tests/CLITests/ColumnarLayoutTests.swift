@@ -37,6 +37,17 @@ import Testing
     return x == y || abs(x - y) <= 1e-14 * max(abs(x), abs(y))
   }
 
+  /// Two results.json objects (their `ranking` removed) are equal apart from the manifest's time.
+  static func expectSameApartFromTime(_ a: [String: Any], _ b: [String: Any]) throws {
+    var a = a, b = b
+    var x = try #require(a.removeValue(forKey: "manifest") as? [String: Any])
+    var y = try #require(b.removeValue(forKey: "manifest") as? [String: Any])
+    x["time"] = nil
+    y["time"] = nil
+    #expect(NSDictionary(dictionary: x).isEqual(to: y))
+    #expect(NSDictionary(dictionary: a).isEqual(to: b))
+  }
+
   static func json(_ path: String) throws -> [String: Any] {
     try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
   }
@@ -59,15 +70,7 @@ import Testing
     let pointer = try #require(columnar.removeValue(forKey: "ranking") as? [String: Any])
     #expect(pointer["file"] as? String == "enterprises.csv" && pointer["rows"] as? Int == entries.count)
     // Everything else is the same, apart from the run's time.
-    for k in ["manifest"] {
-      var x = try #require(objects[k] as? [String: Any]), y = try #require(columnar[k] as? [String: Any])
-      x["time"] = nil
-      y["time"] = nil
-      #expect(NSDictionary(dictionary: x).isEqual(to: y))
-      objects[k] = nil
-      columnar[k] = nil
-    }
-    #expect(NSDictionary(dictionary: objects).isEqual(to: columnar))
+    try Self.expectSameApartFromTime(objects, columnar)
     // Row by row, every value.
     let table = Self.records(try String(contentsOfFile: b + "/enterprises.csv", encoding: .utf8))
     let header = try #require(table.first)
