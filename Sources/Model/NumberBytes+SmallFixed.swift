@@ -20,6 +20,25 @@ extension NumberBytes {
     return at &+ smallDigits(UInt32(truncatingIfNeeded: n), fourDecimals: four, at: p + at)
   }
 
+  /// The rounded magnitude `smallFixed` writes for `x` when that is all it writes (no sign)
+  /// and it stays below `UInt16.max`, else nil: what a table of cells keeps in two bytes
+  /// (ranking.csv's `FixedCodes`). `smallCode(_:decimals:at:)` writes `smallFixed`'s bytes
+  /// from it.
+  @inlinable @inline(__always)
+  public static func smallCode(_ x: Double, decimals: Int) -> UInt16? {
+    let four = decimals == 4
+    guard four || decimals == 2,
+      let n = roundedMagnitude(x, scale: four ? 1e4 : 1e2), n < (four ? UInt64(UInt16.max) : 10_000), n == 0 || !(x < 0)
+    else { return nil }
+    return UInt16(truncatingIfNeeded: n)
+  }
+
+  /// `smallFixed`'s bytes for a magnitude from `smallCode` (at most 7; room as `smallFixed`).
+  @inlinable @inline(__always)
+  public static func smallCode(_ n: UInt16, decimals: Int, at p: UnsafeMutablePointer<UInt8>) -> Int {
+    smallDigits(UInt32(n), fourDecimals: decimals == 4, at: p)
+  }
+
   /// The digits of a rounded magnitude `n` below 100 · 10^d, d being 4 (`fourDecimals`) or
   /// 2: the whole part (one digit, or a pair from 10 on), a point and the fraction's digits
   /// from the table of pairs, gathered in one little-endian word and stored at once (at most

@@ -145,6 +145,13 @@ final class ByteBuffer: @unchecked Sendable {
     }
   }
 
+  /// The bytes of `append(fixed:decimals:)` for a magnitude from `NumberBytes.smallCode`.
+  @inline(__always)
+  func append(smallCode n: UInt16, decimals: Int) {
+    reserve(NumberBytes.numberRoom)
+    s.pointee.count += NumberBytes.smallCode(n, decimals: decimals, at: s.pointee.base + s.pointee.count)
+  }
+
   /// `append(fixed:decimals:)` of a value `NumberBytes.smallFixed` does not take, out of line
   /// (room already reserved).
   @inline(never)

@@ -43,32 +43,55 @@ struct CSVRows: Sendable {
     excelTextIDs = m.options.excelTextIDs
   }
 
-  /// Rows `order[range]` of ranking.csv. The cells of the block (rank, competition rank,
-  /// stars; score, reward, group scores, normalised values) and its id and name bytes are
-  /// gathered first (`gather(_:rows:missing:into:)`, `gatherTexts(_:_:rows:)`: the rows come
-  /// in rank order, so these reads miss the cache), then formatted.
-  func rankingRows(_ order: [Int], _ range: Range<Int>, _ csv: inout CSVWriter) {
-    let width = 2 + groupColumns.count + normalisedColumns.count
-    var cells: [Double] = []
-    withReaders(([ev.score, reward] + groupColumns).map(UnitColumn.init) + normalisedColumns) {
-      gather($0, rows: order[range], missing: .nan, into: &cells)
+  /// The number columns of a ranking row in `FixedCodes`' order (score, group scores,
+  /// normalised criteria), with their decimals.
+  var codedColumns: (columns: [UnitColumn], decimals: [Int]) {
+    (
+      ([ev.score] + groupColumns).map(UnitColumn.init) + normalisedColumns,
+      [Int](repeating: scoreDecimals, count: 1 + groupColumns.count)
+        + [Int](repeating: CSVReports.normalisedDecimals, count: normalisedColumns.count)
+    )
+  }
+
+  /// Rows `order[range]` of ranking.csv. A row's number cells are read at once from `codes`
+  /// (built from `codedColumns`; a cell it does not hold is formatted from its column). Its
+  /// ranks, stars, reward, id and name are gathered first (`gather`, `gatherTexts`: the rows
+  /// come in rank order, so these reads miss the cache), then the rows are formatted.
+  func rankingRows(_ order: [Int], _ range: Range<Int>, codes: FixedCodes, _ csv: inout CSVWriter) {
+    let w = codes.width
+    var cells = [UInt16](repeating: FixedCodes.none, count: range.count * w)
+    cells.withUnsafeMutableBufferPointer { cells in
+      for (k, row) in order[range].enumerated() where row < codes.rows {
+        (cells.baseAddress! + k * w).update(from: codes.codes.baseAddress! + row * w, count: w)
+      }
     }
     var ints: [Int] = []
-    withColumnPointers([ev.rank, ev.competitionRank, ev.stars]) {
-      gather($0, rows: order[range], missing: 0, into: &ints)
-    }
+    withColumnPointers([ev.rank, ev.competitionRank, ev.stars]) { gather($0, rows: order[range], missing: 0, into: &ints) }
+    var rewards: [Double] = []
+    withColumnPointers([reward]) { gather($0, rows: order[range], missing: .nan, into: &rewards) }
     let texts = gatherTexts(ids, names, rows: order[range])
-    cells.withUnsafeBufferPointer { cells in
-      for (k, i) in range.enumerated() {
-        let row = order[i]
-        let c = UnsafeBufferPointer(rebasing: cells[k * width..<(k + 1) * width])
+    let decimals = codes.decimals
+    withReaders(codedColumns.columns) { columns in
+      for (k, row) in order[range].enumerated() {
         csv.integer(ints[3 * k])
         csv.integer(ints[3 * k + 1])
         texts.0.withValue(k) { csv.id(bytes: $0, excelText: excelTextIDs) }
         texts.1.withValue(k) { csv.text(bytes: $0) }
-        numberCells(rank: ints[3 * k], score: c[0], stars: ints[3 * k + 2], UnsafeBufferPointer(rebasing: c[2...]), &csv)
+        if ints[3 * k] > 0 {
+          for j in 0..<w {
+            let code = cells[k * w + j]
+            if code != FixedCodes.none {
+              csv.number(code: code, decimals: decimals[j])
+            } else {
+              csv.number(row < columns[j].count ? columns[j][row] : .nan, decimals: decimals[j])
+            }
+            if j == 0 { csv.integer(ints[3 * k + 2]) }  // stars follow the score
+          }
+        } else {
+          csv.empty(1 + w)
+        }
         programmeCells(row, &csv)
-        rewardCell(c[1], &csv)
+        rewardCell(rewards[k], &csv)
         csv.endRow()
       }
     }

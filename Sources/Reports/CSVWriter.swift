@@ -100,6 +100,12 @@ struct CSVWriter {
     if let x { out.append(fixed: x, decimals: decimals) }
   }
 
+  /// A numeric cell from a magnitude of `NumberBytes.smallCode` (the bytes of `number(_:decimals:)`).
+  mutating func number(code: UInt16, decimals: Int) {
+    separator()
+    out.append(smallCode: code, decimals: decimals)
+  }
+
   /// A numeric cell in shortest round-trip form (`formatNumber`); empty when not finite.
   mutating func number(shortest x: Double) {
     separator()

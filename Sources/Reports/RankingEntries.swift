@@ -17,7 +17,7 @@ struct RankingEntries: Sendable {
   let score: [Double]
   let raw: [Double]
   let stars: [Int]
-  let starGap: [StarGap?]
+  let starGap: StarGaps
   /// The values the method aggregated (`Evaluation.methodInput`), what the contributions decompose.
   let methodInput: [UnitColumn]
   let utility: [Double]
@@ -89,8 +89,7 @@ struct RankingEntries: Sendable {
     withColumnPointers([rank, competitionRank, stars]) { gather($0, rows: order[range], missing: 0, into: &ints) }
     var flags: [Bool] = []
     withColumnPointers(imputed) { gather($0, rows: order[range], missing: false, into: &flags) }
-    var gaps: [StarGap?] = []
-    withColumnPointers([starGap]) { gather($0, rows: order[range], missing: nil, into: &gaps) }
+    let gaps: [StarGap?] = starGap.any ? order[range].map { $0 < starGap.count ? starGap[$0] : nil } : []
     let flagWidth = imputed.count
     scratch.withUnsafeMutableBufferPointer { scratch in
       cells.withUnsafeBufferPointer { cells in
@@ -101,7 +100,7 @@ struct RankingEntries: Sendable {
             let values = RowValues(
               row: order[i], rank: ints[3 * k], competitionRank: ints[3 * k + 1], stars: ints[3 * k + 2],
               score: rowCells[width - 4], raw: rowCells[width - 3], reward: rowCells[width - 2], utility: rowCells[width - 1],
-              starGap: gaps[k])
+              starGap: gaps.isEmpty ? nil : gaps[k])
             body(i, values, scratch, rowCells, UnsafeBufferPointer(rebasing: flags[k * flagWidth..<(k + 1) * flagWidth]), texts, k)
           }
         }

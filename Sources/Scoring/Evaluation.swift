@@ -27,7 +27,7 @@ public struct Evaluation: Sendable {
   /// Stars per row (0…5).
   public internal(set) var stars: [Int]
   /// What stands between each row and the next star level (nil at the top level or when unranked).
-  public internal(set) var starGap: [StarGap?]
+  public internal(set) var starGap: StarGaps
   /// Normalised criterion values, criterion-major: `normalised[j][row]` in [0,1] (after
   /// imputation); min-max columns are computed on read (`UnitColumn`).
   public internal(set) var normalised: [UnitColumn]
@@ -57,13 +57,13 @@ public struct Evaluation: Sendable {
   ) {
     self.init(
       order: order, ids: ids, labels: labels, rank: rank, competitionRank: competitionRank, raw: raw, score: score,
-      utility: utility, stars: stars, starGap: starGap, normalised: normalised.map(UnitColumn.init), imputed: imputed,
+      utility: utility, stars: stars, starGap: StarGaps(starGap), normalised: normalised.map(UnitColumn.init), imputed: imputed,
       weights: weights, groupScores: groupScores, weightReport: weightReport, unranked: unranked)
   }
 
   init(
     order: [Int], ids: StringColumn, labels: StringColumn, rank: [Int], competitionRank: [Int], raw: [Double], score: [Double],
-    utility: [Double], stars: [Int], starGap: [StarGap?], normalised: [UnitColumn], imputed: [[Bool]], weights: [Double],
+    utility: [Double], stars: [Int], starGap: StarGaps, normalised: [UnitColumn], imputed: [[Bool]], weights: [Double],
     groupScores: [String: [Double]], weightReport: WeightReport, unranked: [(row: Int, reason: String)]
   ) {
     self.order = order
@@ -88,7 +88,7 @@ public struct Evaluation: Sendable {
 
   /// Records the stars `Selection` awards after ranking (star requirements may read
   /// columns the scorer does not); the one change made to an evaluation outside `Scoring`.
-  package mutating func award(stars: [Int], gaps: [StarGap?]) {
+  package mutating func award(stars: [Int], gaps: StarGaps) {
     self.stars = stars
     starGap = gaps
   }

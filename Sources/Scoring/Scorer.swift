@@ -42,7 +42,7 @@ public enum Scorer {
       ids: allIds, labels: strings(table, spec.evaluation.labelColumn),
       rank: expand(ranked.rank, matrix, fill: 0), competitionRank: expand(ranked.competitionRank, matrix, fill: 0),
       raw: expand(raw, matrix, fill: 0), score: expand(score, matrix, fill: 0), utility: expand(strength, matrix, fill: 0),
-      stars: [Int](repeating: 0, count: n), starGap: [StarGap?](repeating: nil, count: n),
+      stars: [Int](repeating: 0, count: n), starGap: StarGaps(count: n),
       normalised: expand(matrix.unit, matrix), imputed: matrix.imputed, weights: weights,
       groupScores: groups.mapValues { expand($0, matrix, fill: 0) }, weightReport: weighted.report,
       unranked: matrix.unranked)

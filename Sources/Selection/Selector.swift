@@ -26,7 +26,7 @@ public enum Selector {
     let decision = utility.withUnsafeBufferPointer { u in
       let ws = workspace(plan, evaluation, table: table, spec: spec, utility: u)
       // The scorer's placeholders go before the rating allocates the real arrays.
-      evaluation.award(stars: [], gaps: [])
+      evaluation.award(stars: [], gaps: StarGaps(count: 0))
       let (stars, gaps) = StarRating.rate(ws)
       evaluation.award(stars: stars, gaps: gaps)
       var computed: [ComputedLists]?

@@ -108,6 +108,43 @@ import Testing
     }
   }
 
+  /// The text written from `smallCode`'s magnitude, or nil when it gives none.
+  static func smallCode(_ x: Double, decimals: Int) -> String? {
+    guard let n = NumberBytes.smallCode(x, decimals: decimals) else { return nil }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NumberBytes.numberRoom) { buffer in
+      let count = NumberBytes.smallCode(n, decimals: decimals, at: buffer.baseAddress!)
+      return String(decoding: UnsafeBufferPointer(start: buffer.baseAddress!, count: count), as: UTF8.self)
+    }
+  }
+
+  /// What `smallCode` is to give for `x` at `d` decimals, `expected` being `fixed`'s text:
+  /// that text when `smallFixed` takes it, it has no sign and its digits without the point
+  /// stay below 65,535 (the code of "none").
+  static func expectedCode(_ expected: String?, decimals d: Int) -> String? {
+    guard isSmall(expected, decimals: d), let expected, !expected.hasPrefix("-"),
+      let n = Int(expected.filter { $0 != "." }), n < 65_535
+    else { return nil }
+    return expected
+  }
+
+  /// `smallCode` takes the unsigned cells below 6.5535 at 4 decimals and below 100 at 2, and
+  /// writes them as `fixed` does.
+  @Test func smallCodesWriteTheFixedBytes() {
+    #expect(Self.smallCode(0.5, decimals: 4) == "0.5000")
+    #expect(Self.smallCode(1, decimals: 4) == "1.0000")
+    #expect(Self.smallCode(6.5534, decimals: 4) == "6.5534")  // 65,534: the largest code
+    #expect(Self.smallCode(6.5535, decimals: 4) == nil)  // 65,535 is "none"
+    #expect(Self.smallCode(-0.00004, decimals: 4) == "0.0000")  // rounds to zero: no sign
+    #expect(Self.smallCode(-0.00005, decimals: 4) == nil)  // "-0.0001": signed
+    #expect(Self.smallCode(-0.0, decimals: 2) == "0.00")
+    #expect(Self.smallCode(99.994, decimals: 2) == "99.99")
+    #expect(Self.smallCode(99.995, decimals: 2) == nil)  // 100.00
+    #expect(Self.smallCode(100, decimals: 2) == nil)
+    #expect(Self.smallCode(0.5, decimals: 3) == nil)
+    #expect(Self.smallCode(.nan, decimals: 4) == nil)
+    #expect(Self.smallCode(.infinity, decimals: 2) == nil)
+  }
+
   /// Whether `smallFixed` is to take `x` at `d` decimals: 4 or 2 decimals and a whole part
   /// below 100 in `text`, `fixed`'s text.
   static func isSmall(_ text: String?, decimals d: Int) -> Bool {
@@ -153,7 +190,7 @@ import Testing
     var values: [Double] = [
       0, -0.0, 1, -1, 0.00005, 0.00015, 0.12345, 0.5, 0.005, 0.015, 0.99995, 0.99994999, 0.999949999999, 1e-300,
       5e-5, 4.9999999e-5, 9.995, 9.99995, 9.9999499999, 10, 99.995, 99.994999, 99.99995, 99.9999499999, 100, 1000,
-      .leastNonzeroMagnitude, .ulpOfOne, 1e15, 1e300, .greatestFiniteMagnitude,
+      .leastNonzeroMagnitude, .ulpOfOne, 1e15, 1e300, .greatestFiniteMagnitude, 6.5534, 6.55344999, 6.55345, 6.5535,
     ]
     for d in 0...9 {
       // Halves of the last decimal, and the neighbours of 10 and 100 less half of it.
@@ -166,6 +203,7 @@ import Testing
           let expected = Self.previousFixed(x, decimals: d)
           #expect(Self.fixed(x, decimals: d) == expected, "\(x) \(d)")
           #expect(Self.smallFixed(x, decimals: d) == (Self.isSmall(expected, decimals: d) ? expected : nil), "\(x) \(d)")
+          #expect(Self.smallCode(x, decimals: d) == Self.expectedCode(expected, decimals: d), "\(x) \(d)")
         }
       }
     }
@@ -183,7 +221,7 @@ import Testing
       switch i % 5 {
       case 0: magnitude = unit
       case 1: magnitude = unit * 100
-      case 2: magnitude = unit * 200
+      case 2: magnitude = unit * (i % 4 == 0 ? 200 : 8)
       case 3: magnitude = (Double(rng.next() % 20_000_000) + 0.5) / NumberBytes.powerOfTen(d)  // halves
       default: magnitude = Double(bitPattern: rng.next() % 0x7FF0_0000_0000_0000)  // any finite
       }
@@ -192,7 +230,9 @@ import Testing
       #expect(got == expected, "\(x) \(d)")
       let small = Self.smallFixed(x, decimals: d)
       #expect(small == (Self.isSmall(expected, decimals: d) ? expected : nil), "\(x) \(d)")
-      if got != expected || small != (Self.isSmall(expected, decimals: d) ? expected : nil) { return }
+      let code = Self.smallCode(x, decimals: d)
+      #expect(code == Self.expectedCode(expected, decimals: d), "\(x) \(d)")
+      if got != expected || small != (Self.isSmall(expected, decimals: d) ? expected : nil) || code != Self.expectedCode(expected, decimals: d) { return }
     }
   }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import Reports
+import Scoring
 import Selection
 import Testing
 
@@ -61,6 +62,51 @@ func parseCSV(_ s: String) -> [[String]] {
     // The negative score stays a plain number.
     let last = try #require(records.first { $0[0] == String(f.evaluation.order.count) })
     #expect(last[4] == "-3.50")
+  }
+
+  /// Every number cell of ranking.csv is its value at the column's decimals, whether the
+  /// writer takes it from its table of codes (unsigned, below 6.5535 at 4 decimals and 100
+  /// at 2) or formats it from the value: signed, large, at the bound, infinite, NaN.
+  @Test func numberCellsAreTheirValuesAtTheirDecimals() throws {
+    var f = Fixture.make(infiniteScoreRow: 2, infiniteGroupScoreRow: 4)
+    let e = f.evaluation
+    var normalised = e.normalised.map(\.values)
+    var score = e.score
+    let top = e.order
+    normalised[0][top[0]] = -0.25
+    normalised[1][top[0]] = -0.00004  // "0.0000": no sign
+    normalised[2][top[1]] = 7.123456
+    normalised[0][top[2]] = 6.5534  // the largest code
+    normalised[1][top[2]] = 6.5535  // the code of "none"
+    normalised[2][top[3]] = .nan
+    normalised[0][top[4]] = 0.99995
+    score[top[0]] = 100  // 100.00: above the codes at 2 decimals
+    score[top[1]] = 99.994
+    score[top[3]] = 99.995
+    f.evaluation = Evaluation(
+      order: e.order, ids: e.ids, labels: e.labels, rank: e.rank, competitionRank: e.competitionRank, raw: e.raw, score: score,
+      utility: e.utility, stars: e.stars, starGap: Array(e.starGap), normalised: normalised, imputed: e.imputed,
+      weights: e.weights, groupScores: e.groupScores, weightReport: e.weightReport, unranked: e.unranked)
+    let dir = scratchFolder() + "/out"
+    try f.write(to: dir)
+    let records = parseCSV(String(decoding: bytes(dir + "/ranking.csv").dropFirst(3), as: UTF8.self))
+    let header = records[0]
+    let normalisedAt = header.indices.filter { header[$0].hasSuffix("（标准化）") }
+    let groupAt = Array(6..<normalisedAt[0])
+    #expect(normalisedAt.count == 3 && groupAt.count == 2)
+    func cell(_ x: Double, _ d: Int) -> String { x.isFinite ? formatFixed(x, decimals: d) : "" }
+    let groupKeys = ["effect", "input"]
+    for (i, row) in e.order.enumerated() {
+      let r = records[1 + i]
+      #expect(r[0] == String(i + 1))
+      #expect(r[4] == cell(score[row], 2), "row \(row)")
+      for (k, at) in groupAt.enumerated() { #expect(r[at] == cell(e.groupScores[groupKeys[k]]![row], 2), "row \(row)") }
+      for (j, at) in normalisedAt.enumerated() { #expect(r[at] == cell(normalised[j][row], 4), "row \(row) criterion \(j)") }
+    }
+    let first = records[1]
+    #expect(first[4] == "100.00" && first[normalisedAt[0]] == "-0.2500" && first[normalisedAt[1]] == "0.0000")
+    #expect(records[3][normalisedAt[0]] == "6.5534" && records[3][normalisedAt[1]] == "6.5535")
+    #expect(records[4][4] == "100.00" && records[4][normalisedAt[2]] == "")
   }
 
   @Test func shortlistFilesListSelectedReservesAndExcludedWithReasons() throws {

@@ -15,16 +15,16 @@ import Scoring
 enum StarRating {
   /// Stars and gaps of every ranked row of the workspace's current ordering (unranked
   /// rows: 0 stars, no gap).
-  static func rate(_ ws: SelectionWorkspace) -> (stars: [Int], gaps: [StarGap?]) {
+  static func rate(_ ws: SelectionWorkspace) -> (stars: [Int], gaps: StarGaps) {
     let plan = ws.plan
     var stars = [Int](repeating: 0, count: plan.rows)
-    var gaps = [StarGap?](repeating: nil, count: plan.rows)
+    var gaps = StarGaps(count: plan.rows)
     guard !plan.starLevels.isEmpty else { return (stars, gaps) }
     for r in ws.prefix {
       let row = Int(r)
       let achieved = ws.stars(row)
       stars[row] = achieved
-      gaps[row] = gap(ws, row: row, achieved: achieved)
+      if let g = gap(ws, row: row, achieved: achieved) { gaps.set(row, g) }
     }
     return (stars, gaps)
   }
