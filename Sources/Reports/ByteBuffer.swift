@@ -152,6 +152,20 @@ final class ByteBuffer: @unchecked Sendable {
     s.pointee.count += NumberBytes.smallCode(n, decimals: decimals, at: s.pointee.base + s.pointee.count)
   }
 
+  /// For each of `codes` (magnitudes from `NumberBytes.smallCode`) a `,` and its cell at
+  /// `decimals[i]`: the bytes of `append(smallCode:decimals:)` after each comma, with room
+  /// reserved once for the run (a cell is at most 7 bytes; the last store writes 8).
+  func append(commaSeparatedCodes codes: UnsafeBufferPointer<UInt16>, decimals: UnsafeBufferPointer<Int>) {
+    reserve(8 * codes.count + NumberBytes.numberRoom)
+    let base = s.pointee.base
+    var at = s.pointee.count
+    for i in codes.indices {
+      base[at] = UInt8(ascii: ",")
+      at += 1 &+ NumberBytes.smallCode(codes[i], decimals: decimals[i], at: base + at + 1)
+    }
+    s.pointee.count = at
+  }
+
   /// `append(fixed:decimals:)` of a value `NumberBytes.smallFixed` does not take, out of line
   /// (room already reserved).
   @inline(never)

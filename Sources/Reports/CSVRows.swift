@@ -70,29 +70,40 @@ struct CSVRows: Sendable {
     var rewards: [Double] = []
     withColumnPointers([reward]) { gather($0, rows: order[range], missing: .nan, into: &rewards) }
     let texts = gatherTexts(ids, names, rows: order[range])
-    let decimals = codes.decimals
     withReaders(codedColumns.columns) { columns in
-      for (k, row) in order[range].enumerated() {
-        csv.integer(ints[3 * k])
-        csv.integer(ints[3 * k + 1])
-        texts.0.withValue(k) { csv.id(bytes: $0, excelText: excelTextIDs) }
-        texts.1.withValue(k) { csv.text(bytes: $0) }
-        if ints[3 * k] > 0 {
-          for j in 0..<w {
+      cells.withUnsafeBufferPointer { cells in
+        codes.decimals.withUnsafeBufferPointer { decimals in
+          // One cell, from its code or (none) from its column.
+          func cell(_ k: Int, _ row: Int, _ j: Int) {
             let code = cells[k * w + j]
             if code != FixedCodes.none {
               csv.number(code: code, decimals: decimals[j])
             } else {
               csv.number(row < columns[j].count ? columns[j][row] : .nan, decimals: decimals[j])
             }
-            if j == 0 { csv.integer(ints[3 * k + 2]) }  // stars follow the score
           }
-        } else {
-          csv.empty(1 + w)
+          for (k, row) in order[range].enumerated() {
+            csv.integer(ints[3 * k])
+            csv.integer(ints[3 * k + 1])
+            texts.0.withValue(k) { csv.id(bytes: $0, excelText: excelTextIDs) }
+            texts.1.withValue(k) { csv.text(bytes: $0) }
+            if ints[3 * k] > 0 {
+              cell(k, row, 0)
+              csv.integer(ints[3 * k + 2])  // stars follow the score
+              let rest = UnsafeBufferPointer(rebasing: cells[(k * w + 1)..<(k * w + w)])
+              if rest.contains(FixedCodes.none) {
+                for j in 1..<w { cell(k, row, j) }
+              } else {
+                csv.numbers(codes: rest, decimals: UnsafeBufferPointer(rebasing: decimals[1...]))
+              }
+            } else {
+              csv.empty(1 + w)
+            }
+            programmeCells(row, &csv)
+            rewardCell(rewards[k], &csv)
+            csv.endRow()
+          }
         }
-        programmeCells(row, &csv)
-        rewardCell(rewards[k], &csv)
-        csv.endRow()
       }
     }
   }

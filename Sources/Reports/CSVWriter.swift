@@ -106,6 +106,14 @@ struct CSVWriter {
     out.append(smallCode: code, decimals: decimals)
   }
 
+  /// Numeric cells from magnitudes of `NumberBytes.smallCode` (none of them "none"), after
+  /// at least one cell of the row: the bytes of `number(code:decimals:)` for each, at once.
+  mutating func numbers(codes: UnsafeBufferPointer<UInt16>, decimals: UnsafeBufferPointer<Int>) {
+    precondition(fieldsInRow > 0, "the cells follow another of the row")
+    out.append(commaSeparatedCodes: codes, decimals: decimals)
+    fieldsInRow += codes.count
+  }
+
   /// A numeric cell in shortest round-trip form (`formatNumber`); empty when not finite.
   mutating func number(shortest x: Double) {
     separator()
