@@ -1,6 +1,7 @@
 // glibc declares renameat2, sync_file_range and syncfs only for GNU sources.
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -21,4 +22,8 @@ int exemplar_populate_write(void *address, size_t length) {
 
 int exemplar_sync_file_system(int fd) {
   return syncfs(fd);
+}
+
+int exemplar_release_free_heap(void) {
+  return malloc_trim(0);
 }

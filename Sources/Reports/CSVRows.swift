@@ -54,7 +54,7 @@ struct CSVRows: Sendable {
   }
 
   /// Rows `order[range]` of ranking.csv. A row's number cells are read at once from `codes`
-  /// (built from `codedColumns`; a cell it does not hold is formatted from its column). Its
+  /// (built from `codedColumns`; a cell they do not hold is formatted from its column). Its
   /// ranks, stars, reward, id and name are gathered first (`gather`, `gatherTexts`: the rows
   /// come in rank order, so these reads miss the cache), then the rows are formatted.
   func rankingRows(_ order: [Int], _ range: Range<Int>, codes: FixedCodes, _ csv: inout CSVWriter) {
@@ -70,7 +70,7 @@ struct CSVRows: Sendable {
     var rewards: [Double] = []
     withColumnPointers([reward]) { gather($0, rows: order[range], missing: .nan, into: &rewards) }
     let texts = gatherTexts(ids, names, rows: order[range])
-    withReaders(codedColumns.columns) { columns in
+    withReaders(codes.columns) { columns in
       cells.withUnsafeBufferPointer { cells in
         codes.decimals.withUnsafeBufferPointer { decimals in
           // One cell, from its code or (none) from its column.

@@ -1,3 +1,4 @@
+import CLinux
 import Dispatch
 import Model
 import Scoring
@@ -13,22 +14,23 @@ import Scoring
 ///
 /// At a million rows of 21 number columns the table is 42 MB, allocated fresh (`mmap`).
 /// Before it is allocated, the pages the heap holds free (the writers before it, the
-/// selection's scratch: ~26 MB at a million rows) are given back (`malloc_trim`), so the
-/// table does not add to the run's peak what they already freed.
+/// selection's scratch: ~26 MB at a million rows) are given back (`malloc_trim`, through
+/// CLinux), so the table does not add to the run's peak what they already freed.
 final class FixedCodes: @unchecked Sendable {
   static let none = UInt16.max
   let width: Int
+  /// The columns the codes are made from, for the cells they do not hold.
+  let columns: [UnitColumn]
   let decimals: [Int]
   let rows: Int
   let codes: UnsafeMutableBufferPointer<UInt16>
 
   init(_ columns: [UnitColumn], decimals: [Int], rows: Int, workers: Int) {
     width = columns.count
+    self.columns = columns
     self.decimals = decimals
     self.rows = rows
-    #if canImport(Glibc)
-      _ = exemplar_malloc_trim(0)
-    #endif
+    _ = exemplar_release_free_heap()
     codes = .allocate(capacity: max(1, rows * columns.count))
     let parts = max(1, min(workers, rows / 4096))
     DispatchQueue.concurrentPerform(iterations: parts) { t in
@@ -51,8 +53,3 @@ final class FixedCodes: @unchecked Sendable {
     }
   }
 }
-
-#if canImport(Glibc)
-  /// glibc's `malloc_trim` (malloc.h; the Glibc module does not export it).
-  @_silgen_name("malloc_trim") private func exemplar_malloc_trim(_ pad: Int) -> Int32
-#endif

@@ -26,4 +26,8 @@ int exemplar_populate_write(void *address, size_t length);
 /// errors of that file system). Returns 0, or -1 with `errno` set.
 int exemplar_sync_file_system(int fd);
 
+/// `malloc_trim(0)` (malloc.h): gives the pages the heap holds free back to the kernel.
+/// Returns 1 when memory was released, 0 otherwise.
+int exemplar_release_free_heap(void);
+
 #endif
