@@ -35,7 +35,7 @@ extension HTMLReport {
       }
       let paysReward = entries.contains { $0.reward > 0 || $0.unpaid > 0 }
       // Widths for 8 pt text: 候补N, a 5-character district or industry (经济开发区, 汽车零部件) on one line.
-      try sink.write("<table class=\"list\">\n<colgroup><col style=\"width:10mm\"><col style=\"width:34mm\"><col style=\"width:29mm\">")
+      try sink.write("<table class=\"list\">\n<colgroup><col style=\"width:10mm\"><col style=\"width:30mm\"><col style=\"width:33mm\">")
       try sink.write("<col style=\"width:17mm\"><col style=\"width:17mm\"><col style=\"width:11mm\"><col style=\"width:8mm\">")
       try sink.write(paysReward ? "<col style=\"width:18mm\"><col></colgroup>\n" : "<col></colgroup>\n")
       try sink.write("<thead><tr><th>\(t(m, "序号", "No."))</th><th>\(t(m, "企业名称", "Name"))</th><th>\(HTML.escape(CSVReports.idHeader(m)))</th>")

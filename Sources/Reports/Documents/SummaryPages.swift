@@ -54,7 +54,7 @@ enum SummaryPages {
       try sink.write("<span>\(HTML.escape(t(m, "填报日期：", "Date: ") + OfficialText.date(m.manifest.time, english: en)))</span></div>\n")
       // Widths for 7.5 pt text: 推荐排序 and 星级 headers on one line, a 5-character district
       // or industry on one line, and the 推荐理由 column as wide as the rest allows (two lines a row).
-      try sink.write("<table class=\"list\">\n<colgroup><col style=\"width:14mm\"><col style=\"width:31mm\"><col style=\"width:30mm\">")
+      try sink.write("<table class=\"list\">\n<colgroup><col style=\"width:14mm\"><col style=\"width:28mm\"><col style=\"width:33mm\">")
       try sink.write("<col style=\"width:16mm\"><col style=\"width:16mm\">" + String(repeating: "<col style=\"width:14mm\">", count: metrics.count))
       try sink.write("<col style=\"width:10mm\"><col style=\"width:9mm\"><col style=\"width:12mm\"><col style=\"width:17mm\"><col><col style=\"width:22mm\"></colgroup>\n")
       try sink.write("<thead><tr><th>\(t(m, "推荐排序", "No."))</th><th>\(t(m, "企业名称", "Name"))</th><th>\(t(m, "统一社会信用代码", "Credit code"))</th>")
