@@ -68,7 +68,8 @@ enum UsageError {
       var tail = String(rest[r.upperBound...])
       var choices = ""
       if let p = tail.range(of: ". Please provide one of ") {
-        choices = "；可选：" + tail[p.upperBound...].dropLast().replacing(" and ", with: "、")
+        // Argument Parser lists the values as "'a', 'b' or 'c'" ("and" in older versions).
+        choices = "；可选：" + tail[p.upperBound...].dropLast().replacing(", ", with: "、").replacing(" or ", with: "、").replacing(" and ", with: "、")
         tail = String(tail[..<p.lowerBound])
       } else if tail.hasSuffix(".") {
         tail = String(tail.dropLast())

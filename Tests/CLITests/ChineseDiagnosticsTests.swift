@@ -61,6 +61,7 @@ import Testing
     Case(name: "missing --criteria", arguments: ["validate", metrics]),
     Case(name: "unknown option", arguments: ["validate", metrics, "--criteria", criteria, "--frob"]),
     Case(name: "bad --encoding", arguments: ["validate", metrics, "--criteria", criteria, "--encoding", "latin1"]),
+    Case(name: "bad --layout", arguments: ["run", metrics, "--criteria", criteria, "--out", "{DIR}/o", "--layout", "parquet"]),
     Case(name: "no such metrics file", arguments: ["validate", "{DIR}/none.csv", "--criteria", criteria]),
     Case(
       name: "output cannot be created",
@@ -101,6 +102,7 @@ import Testing
     for line in zhLines {
       #expect(line.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "no Chinese: \(line)")
       #expect(Self.prose(line).range(of: Self.englishPhrase, options: .regularExpression) == nil, "English under zh: \(line)")
+      #expect(Self.prose(line).range(of: #"\b(or|and)\b"#, options: .regularExpression) == nil, "English list word under zh: \(line)")
     }
     // English is still there, at the same positions.
     let enLines = en.errorLines.filter(Self.isMessage)
