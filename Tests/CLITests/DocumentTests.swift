@@ -93,6 +93,36 @@ let chromiumOnPath: Bool = {
     #expect(html.contains("列为候补"))  // a reserve ranked above a selected enterprise: the cap named
     #expect(!html.contains(" and ") && html.contains(" 且 "))
     #expect(!html.contains("未入选"))  // no full-ranking tables
+    // Every 18-character 统一社会信用代码 fits its cell: the next column's text starts at least
+    // the two cells' paddings (1.4 mm each, ~8 pt) after the id ends (it was 1.7 pt when the
+    // id column was too narrow and the id ran into the border).
+    for file in ["report.pdf", "summary.pdf"] {
+      let gaps = try Self.idGaps(out + "/" + file)
+      #expect(gaps.count >= 20, "\(file): \(gaps.count) ids found")
+      #expect((gaps.min() ?? 0) >= 7, "\(file): an id comes within \(gaps.min() ?? 0) pt of the next column's text")
+    }
+  }
+
+  /// For every 18-character id (digits and capitals) in `pdf`, the distance in points from its
+  /// end to the start of the next word on its line (`pdftotext -bbox`, poppler-utils).
+  static func idGaps(_ pdf: String) throws -> [Double] {
+    let (status, xhtml) = try tool("/usr/bin/pdftotext", ["-bbox", pdf, "-"])
+    #expect(status == 0, "pdftotext (poppler-utils) is needed: scripts/setup.sh installs it")
+    let word = try Regex(#"<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="[0-9.]+">([^<]*)</word>"#)
+    var gaps: [Double] = []
+    for page in xhtml.components(separatedBy: "<page ") {
+      let words = page.matches(of: word).compactMap { m -> (x0: Double, y: Double, x1: Double, text: String)? in
+        guard let x0 = Double(m.output[1].substring ?? ""), let y = Double(m.output[2].substring ?? ""),
+          let x1 = Double(m.output[3].substring ?? "")
+        else { return nil }
+        return (x0, y, x1, String(m.output[4].substring ?? ""))
+      }
+      for w in words where w.text.count == 18 && w.text.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }) {
+        let next = words.filter { abs($0.y - w.y) < 1.5 && $0.x0 > w.x0 + 1 }.map(\.x0).min()
+        if let next { gaps.append(next - w.x1) }
+      }
+    }
+    return gaps
   }
 
   @Test func noPDFFlagAndAFailingBrowser() throws {
