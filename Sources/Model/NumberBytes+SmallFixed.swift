@@ -8,10 +8,8 @@ extension NumberBytes {
   /// back to its general path when this gives nil.
   @inlinable @inline(__always)
   public static func smallFixed(_ x: Double, decimals: Int, at p: UnsafeMutablePointer<UInt8>) -> Int? {
+    guard let n = smallMagnitude(x, decimals: decimals) else { return nil }
     let four = decimals == 4
-    guard four || decimals == 2,
-      let n = roundedMagnitude(x, scale: four ? 1e4 : 1e2), n < (four ? 1_000_000 : 10_000)
-    else { return nil }
     var at = 0
     if x < 0 && n != 0 {
       p[0] = UInt8(ascii: "-")
@@ -26,11 +24,17 @@ extension NumberBytes {
   /// from it.
   @inlinable @inline(__always)
   public static func smallCode(_ x: Double, decimals: Int) -> UInt16? {
-    let four = decimals == 4
-    guard four || decimals == 2,
-      let n = roundedMagnitude(x, scale: four ? 1e4 : 1e2), n < (four ? UInt64(UInt16.max) : 10_000), n == 0 || !(x < 0)
-    else { return nil }
+    guard let n = smallMagnitude(x, decimals: decimals), n < UInt64(UInt16.max), n == 0 || !(x < 0) else { return nil }
     return UInt16(truncatingIfNeeded: n)
+  }
+
+  /// The rounded magnitude of `x` at 4 or 2 decimals (`roundedMagnitude`) when it is below
+  /// 100 · 10^d, what `smallDigits` writes; nil otherwise (other decimals, larger, not finite).
+  @inlinable @inline(__always)
+  static func smallMagnitude(_ x: Double, decimals: Int) -> UInt64? {
+    let four = decimals == 4
+    guard four || decimals == 2, let n = roundedMagnitude(x, scale: four ? 1e4 : 1e2), n < (four ? 1_000_000 : 10_000) else { return nil }
+    return n
   }
 
   /// `smallFixed`'s bytes for a magnitude from `smallCode` (at most 7; room as `smallFixed`).
