@@ -32,7 +32,7 @@ extension RankingEntries {
     let head = ArrowIPC.head(fields)
     try sink.write(bytes: head)
     let entries = RankingEntries(m)
-    let criteria = m.spec.criteria.map(\.key), groups = m.groupKeys.count
+    let criteria = m.spec.criteria.map(\.key)
     let order = inputOrder(m.evaluation)
     // Each batch's metadata and body lengths, set by the worker that formats it.
     let lengths = ResultSlots<(metadata: Int, body: Int)>(count: (order.count + arrowBatchRows - 1) / arrowBatchRows)
@@ -46,7 +46,7 @@ extension RankingEntries {
     try BlockWriter.write(count: order.count, to: sink, blockRows: arrowBatchRows, workers: m.formatThreads, slots: 12) { range, buffer in
       buffer.append([UInt8](repeating: 0, count: reserved))
       var batch = ArrowBatch(rows: range.count, body: buffer)
-      entries.writeArrowColumns(order, range, criteria: criteria, groups: groups, &batch)
+      entries.writeArrowColumns(order, range, criteria: criteria, &batch)
       let metadata = ArrowIPC.batchMetadata(rows: batch.rows, nodes: batch.nodes, buffers: batch.buffers, bodyLength: batch.bodyLength)
       precondition(metadata.count == reserved, "a batch's metadata has the schema's length")
       buffer.overwrite(at: 0, with: metadata)
@@ -69,82 +69,25 @@ extension RankingEntries {
     return ev.rank.indices.filter { ev.rank[$0] > 0 }
   }
 
-  /// The columns of rows `order[range]`, in `tableColumns` order: one contribution per key of
-  /// `criteria` and `groups` group scores (null where the ranking has none).
-  func writeArrowColumns(_ order: [Int], _ range: Range<Int>, criteria: [String], groups: Int, _ batch: inout ArrowBatch) {
-    let rows = range.count
-    let n = criteria.count
-    // Column-major: rank, competition rank, stars, next stars; then score, raw, contributions,
-    // groups, points short, reward. Written through pointers in the row loop.
-    let ints = Scratch<Int32>(4 * rows, 0), numbers = Scratch<Double>((4 + n + groups) * rows, .nan)
-    let imputedEnds = Scratch<Int>(rows, 0), unmetEnds = Scratch<Int>(rows, 0), hasGap = Scratch<Bool>(rows, false)
-    let imputed = ByteBuffer(capacity: 64), unmet = ByteBuffer(capacity: 64)
-    var texts: (GatheredText, GatheredText)?
-    forEachRow(order, range) { _, v, scratch, cells, flags, gathered, k in
-      if k == 0 { texts = gathered }
-      ints[k] = Int32(v.rank)
-      ints[rows + k] = Int32(v.competitionRank)
-      ints[2 * rows + k] = Int32(v.stars)
-      numbers[k] = v.score
-      numbers[rows + k] = v.raw
-      shares(v, cells, into: scratch)
-      for j in 0..<min(n, scratch.count) { numbers[(2 + j) * rows + k] = NumberBytes.shareValue(scratch[j]) }
-      for g in 0..<min(groups, groupColumns.count) { numbers[(2 + n + g) * rows + k] = cells[scratch.count + g] }
-      var first = true
-      for j in 0..<min(n, flags.count) where flags[j] {
-        if !first { imputed.append(UInt8(ascii: ";")) }
-        imputed.append(criteria[j])
-        first = false
-      }
-      imputedEnds[k] = imputed.count
-      if let gap = v.starGap {
-        hasGap[k] = true
-        ints[3 * rows + k] = Int32(gap.nextStars)
-        numbers[(2 + n + groups) * rows + k] = gap.pointsShort
-        for (i, u) in gap.unmetRequirements.enumerated() {
-          if i > 0 { unmet.append(" | " as StaticString) }
-          unmet.append(u)
-        }
-      }
-      unmetEnds[k] = unmet.count
-      if v.reward > 0 { numbers[(3 + n + groups) * rows + k] = v.reward }
-    }
-    guard let texts else { return }
-    for text in [texts.0, texts.1] {
+  /// The columns of rows `order[range]`, in `tableColumns` order (`block`): contributions
+  /// rounded as the text writes them (`NumberBytes.shareValue`), null where the table has no
+  /// value.
+  func writeArrowColumns(_ order: [Int], _ range: Range<Int>, criteria: [String], _ batch: inout ArrowBatch) {
+    let b = block(order, range, criteria: criteria)
+    for text in [b.texts.0, b.texts.1] {
       text.bytes.withUnsafeBytes { bytes in text.ends.withUnsafeBufferPointer { batch.utf8(bytes: bytes, ends: $0) } }
     }
-    func column(_ c: Int) { batch.float64(numbers.slice(c * rows, rows)) }
-    func integers(_ c: Int, valid: UnsafeBufferPointer<Bool>? = nil) { batch.int32(ints.slice(c * rows, rows), valid: valid) }
-    integers(0)
-    integers(1)
-    column(0)
-    column(1)
-    integers(2)
-    for c in 2..<(2 + n + groups) { column(c) }
-    batch.utf8(bytes: imputed.bytes, ends: imputedEnds.slice(0, rows))
-    integers(3, valid: hasGap.slice(0, rows))
-    column(2 + n + groups)
-    batch.utf8(bytes: unmet.bytes, ends: unmetEnds.slice(0, rows)) { hasGap[$0] }
-    column(3 + n + groups)
+    NumberBytes.shareValues(b.numbers.mutableSlice(TableBlock.firstShare * b.rows, b.criteria * b.rows))
+    batch.int32(b.integer(0))
+    batch.int32(b.integer(1))
+    batch.float64(b.number(TableBlock.score))
+    batch.float64(b.number(TableBlock.raw))
+    batch.int32(b.integer(2))
+    for c in TableBlock.firstShare..<b.pointsShort { batch.float64(b.number(c)) }
+    batch.utf8(bytes: b.imputed.bytes, ends: b.imputedEnds.slice(0, b.rows))
+    batch.int32(b.integer(3), valid: b.hasGap.slice(0, b.rows))
+    batch.float64(b.number(b.pointsShort))
+    batch.utf8(bytes: b.unmet.bytes, ends: b.unmetEnds.slice(0, b.rows)) { b.hasGap[$0] }
+    batch.float64(b.number(b.reward))
   }
-}
-
-/// A block-local array written through its pointer (no copy-on-write check per element in a
-/// row loop), freed with the block.
-private final class Scratch<T> {
-  private let p: UnsafeMutableBufferPointer<T>
-  init(_ count: Int, _ value: T) {
-    p = .allocate(capacity: count)
-    p.initialize(repeating: value)
-  }
-  deinit {
-    _ = p.deinitialize()
-    p.deallocate()
-  }
-  subscript(i: Int) -> T {
-    get { p[i] }
-    set { p[i] = newValue }
-  }
-  /// Elements `start..<start + count`.
-  func slice(_ start: Int, _ count: Int) -> UnsafeBufferPointer<T> { UnsafeBufferPointer(rebasing: p[start..<(start + count)]) }
 }

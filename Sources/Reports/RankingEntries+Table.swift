@@ -25,30 +25,29 @@ extension RankingEntries {
     tableColumns(criteria: criteria, groups: groups).map(\.name)
   }
 
-  /// Rows `order[range]` of the table. `criteria` are the criterion keys (for `imputed`, joined by `;`).
+  /// Rows `order[range]` of the table (`block`). `criteria` are the criterion keys (for `imputed`, joined by `;`).
   func writeTable(_ order: [Int], _ range: Range<Int>, criteria: [String], _ csv: inout CSVWriter) {
-    forEachRow(order, range) { _, v, scratch, cells, flags, texts, k in
-      texts.0.withValue(k) { csv.text(bytes: $0) }
-      texts.1.withValue(k) { csv.text(bytes: $0) }
-      csv.integer(v.rank)
-      csv.integer(v.competitionRank)
-      csv.number(shortest: v.score)
-      csv.number(shortest: v.raw)
-      csv.integer(v.stars)
-      shares(v, cells, into: scratch)
-      for j in 0..<scratch.count { csv.share(scratch[j]) }
-      for g in 0..<groupColumns.count { csv.number(shortest: cells[scratch.count + g]) }
-      var names: [String] = []
-      for j in 0..<min(criteria.count, flags.count) where flags[j] { names.append(criteria[j]) }
-      if names.isEmpty { csv.empty() } else { csv.text(names.joined(separator: ";")) }
-      if let gap = v.starGap {
-        csv.integer(gap.nextStars)
-        csv.number(shortest: gap.pointsShort)
-        if gap.unmetRequirements.isEmpty { csv.empty() } else { csv.text(gap.unmetRequirements.joined(separator: " | ")) }
+    let b = block(order, range, criteria: criteria)
+    let rows = b.rows
+    for k in 0..<rows {
+      b.texts.0.withValue(k) { csv.text(bytes: $0) }
+      b.texts.1.withValue(k) { csv.text(bytes: $0) }
+      csv.integer(Int(b.ints[k]))
+      csv.integer(Int(b.ints[rows + k]))
+      csv.number(shortest: b.numbers[TableBlock.score * rows + k])
+      csv.number(shortest: b.numbers[TableBlock.raw * rows + k])
+      csv.integer(Int(b.ints[2 * rows + k]))
+      for j in 0..<b.criteria { csv.share(b.numbers[(TableBlock.firstShare + j) * rows + k]) }
+      for g in 0..<b.groups { csv.number(shortest: b.numbers[(b.firstGroup + g) * rows + k]) }
+      csv.text(bytes: TableBlock.value(b.imputed, b.imputedEnds, k))
+      if b.hasGap[k] {
+        csv.integer(Int(b.ints[3 * rows + k]))
+        csv.number(shortest: b.numbers[b.pointsShort * rows + k])
+        csv.text(bytes: TableBlock.value(b.unmet, b.unmetEnds, k))
       } else {
         csv.empty(3)
       }
-      if v.reward > 0 { csv.number(shortest: v.reward) } else { csv.empty() }
+      csv.number(shortest: b.numbers[b.reward * rows + k])
       csv.endRow()
     }
   }

@@ -49,6 +49,17 @@ public struct StarGaps: RandomAccessCollection, Sendable, Equatable {
     return StarGap(nextStars: Int(next[row]), pointsShort: short[row], unmetRequirements: lists[Int(list[row])])
   }
 
+  /// `row`'s gap as stored, without building a `StarGap`: the next level, the points short
+  /// and the index of its unmet requirements in `unmetLists`; nil when none.
+  @inline(__always)
+  public func parts(_ row: Int) -> (nextStars: Int32, pointsShort: Double, unmet: Int)? {
+    guard !next.isEmpty, next[row] != 0 else { return nil }
+    return (next[row], short[row], Int(list[row]))
+  }
+
+  /// The distinct lists of unmet requirements (`parts(_:)`'s `unmet` indexes them).
+  public var unmetLists: [[String]] { lists }
+
   /// Whether any row has a gap.
   public var any: Bool { !next.isEmpty }
 

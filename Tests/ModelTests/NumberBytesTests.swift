@@ -282,4 +282,23 @@ import Testing
       #expect(text == expected, "\(x)")
     }
   }
+
+  /// `shareValues` rounds every element as `shareValue` does, and `shareValue` is the double a
+  /// reader parses from `share`'s text: halves, −0, negatives, NaN, ±∞, values too large for
+  /// 9 decimals, random shares.
+  @Test func shareValuesAreTheWrittenSharesParsed() {
+    var rng = SplitMix64(seed: 23)
+    var values: [Double] = [0, -0.0, 0.5e-9, 0.4999999e-9, 1.5e-9, 2.5e-9, 0.123456789, 0.1234567895, -0.1234567895, 1, -1, 9e6, 9.1e6, .nan, .infinity, -.infinity]
+    for _ in 0..<20_000 { values.append(Double(rng.next() % 2_000_001) / 1_000_000 - 0.5) }
+    var rounded = values
+    rounded.withUnsafeMutableBufferPointer { NumberBytes.shareValues($0) }
+    for (x, r) in zip(values, rounded) {
+      #expect(r.bitPattern == NumberBytes.shareValue(x).bitPattern || (r.isNaN && x.isNaN), "\(x)")
+      guard x.isFinite else { continue }
+      let text = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NumberBytes.numberRoom) { p in
+        String(decoding: UnsafeBufferPointer(start: p.baseAddress!, count: NumberBytes.share(x, at: p.baseAddress!)), as: UTF8.self)
+      }
+      #expect(Double(text)?.bitPattern == r.bitPattern, "\(x): \(text) vs \(r)")
+    }
+  }
 }

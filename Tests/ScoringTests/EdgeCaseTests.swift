@@ -248,3 +248,46 @@ struct ContributionPropertyTests {
     }
   }
 }
+
+/// The block forms the table writers use (`ScoreDecomposition.parts(rows:…)`,
+/// `Evaluation.shares(rows:…)`: a criterion at a time over many rows) give the very doubles
+/// of the row-by-row forms, for every method, with rows whose utility or parts' sum is 0,
+/// negative or NaN.
+@Suite("Contributions of a block of rows equal the row-by-row ones bit for bit")
+struct ContributionBlockTests {
+  @Test(arguments: 0..<12)
+  func blockEqualsRows(seed: UInt64) {
+    var rng = SplitMix64(seed: seed)
+    let m = 1 + Int(rng.next() % 7), n = 1 + Int(rng.next() % 40)
+    var columns = (0..<m).map { _ in (0..<n).map { _ in Double(rng.next() % 1001) / 1000 } }
+    if n > 2 { for j in 0..<m { columns[j][1] = 0 } }  // a row whose parts are all 0 (weighted sum)
+    let w = (0..<m).map { _ in Double(rng.next() % 100) / 37 }
+    let methods: [AggregationMethod] = [.weightedSum, .weightedProduct(floor: 0.001), .topsis, .vikor(v: 0.5)]
+    for method in methods {
+      var (_, u) = Aggregation.scores(columns, method: method, weights: w)
+      if n > 3 { u[2] = 0; u[3] = .nan }
+      if n > 4 { u[4] = -0.25 }
+      let d = ScoreDecomposition(columns, method: method, weights: w)
+      var rowByRow = [Double](repeating: .nan, count: m * n)  // column-major, as the block
+      for i in 0..<n {
+        var parts = [Double](repeating: .nan, count: m)
+        parts.withUnsafeMutableBufferPointer { p in
+          d.parts(utility: u[i], into: p) { columns[$0][i] }
+          Evaluation.shares(p, utility: u[i])
+        }
+        for j in 0..<m { rowByRow[j * n + i] = parts[j] }
+      }
+      let values = (0..<m).flatMap { columns[$0] }
+      var block = [Double](repeating: .nan, count: m * n)
+      u.withUnsafeBufferPointer { u in
+        values.withUnsafeBufferPointer { v in
+          block.withUnsafeMutableBufferPointer { b in
+            d.parts(rows: n, utility: u, values: v, into: b)
+            Evaluation.shares(rows: n, parts: b, utility: u)
+          }
+        }
+      }
+      #expect(block.map(\.bitPattern) == rowByRow.map(\.bitPattern), "seed \(seed) \(method)")
+    }
+  }
+}

@@ -34,3 +34,27 @@ import Testing
     #expect(one.any && one[999]?.pointsShort == 3 && one[998] == nil)
   }
 }
+
+/// `parts(_:)` and `unmetLists`, what the table writers read instead of building a `StarGap`
+/// per row, say what the subscript says.
+@Suite struct StarGapPartsTests {
+  @Test func partsAreTheSubscriptsGap() {
+    let gaps: [StarGap?] = [
+      StarGap(nextStars: 3, pointsShort: 12.5, unmetRequirements: ["above_scale"]), nil,
+      StarGap(nextStars: 5, pointsShort: 0, unmetRequirements: []),
+      StarGap(nextStars: 4, pointsShort: 0.25, unmetRequirements: ["above_scale"]),
+      StarGap(nextStars: -2, pointsShort: .infinity, unmetRequirements: ["a", "b"]),
+    ]
+    let kept = StarGaps(gaps)
+    #expect(kept.unmetLists == [["above_scale"], [], ["a", "b"]])
+    for (row, gap) in gaps.enumerated() {
+      let parts = kept.parts(row)
+      #expect((parts == nil) == (gap == nil), "row \(row)")
+      if let parts, let gap {
+        #expect(Int(parts.nextStars) == gap.nextStars && parts.pointsShort == gap.pointsShort)
+        #expect(kept.unmetLists[parts.unmet] == gap.unmetRequirements)
+      }
+    }
+    #expect(StarGaps(count: 3).parts(2) == nil && StarGaps(count: 3).unmetLists.isEmpty)
+  }
+}

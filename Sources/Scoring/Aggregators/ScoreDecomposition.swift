@@ -123,6 +123,30 @@ public struct ScoreDecomposition: Sendable {
     }
   }
 
+  /// `parts(utility:into:_:)` of `rows` rows at once, column-major: row k's value of
+  /// criterion j is `values[j · rows + k]` and its part j goes to `c[j · rows + k]` (for
+  /// `c.count / rows` criteria). The weighted sum a criterion at a time over the rows (the
+  /// same product per value); the other methods row by row through the one rule.
+  public func parts(
+    rows: Int, utility: UnsafeBufferPointer<Double>, values: UnsafeBufferPointer<Double>, into c: UnsafeMutableBufferPointer<Double>
+  ) {
+    guard rows > 0 else { return }
+    let m = Swift.min(c.count / rows, values.count / rows, weights.count)
+    if case .weightedSum = form {
+      for j in 0..<m {
+        let w = weights[j]
+        for k in 0..<rows { c[j * rows + k] = w * values[j * rows + k] }
+      }
+      return
+    }
+    let row = UnsafeMutableBufferPointer<Double>.allocate(capacity: m)
+    defer { row.deallocate() }
+    for k in 0..<rows {
+      parts(utility: utility[k], into: row) { values[$0 * rows + k] }
+      for j in 0..<m { c[j * rows + k] = row[j] }
+    }
+  }
+
   /// w_j / W (0 when every weight is 0).
   @inline(__always)
   func share(_ j: Int) -> Double { weightTotal > 0 ? weights[j] / weightTotal : 0 }

@@ -1,0 +1,180 @@
+import Model
+import Scoring
+
+/// The per-enterprise table's values for a block of rows, column by column: what
+/// enterprises.csv and enterprises.arrow write (`tableColumns`), computed once per block by
+/// one path for both.
+///
+/// Each column is read in one tight loop over the block's rows, and the contributions are
+/// computed a criterion at a time over the block (`ScoreDecomposition.parts(rows:…)`,
+/// `Evaluation.shares(rows:…)`: the same operations, in the same order, as the row-by-row
+/// forms, so the same doubles). Over rows in the file's order (the Arrow layout) every loop
+/// streams; over rank order (enterprises.csv) each read is an independent cache miss, which
+/// such a loop keeps many of in flight.
+struct TableBlock {
+  /// Rows in the block.
+  let rows: Int
+  /// Criteria (contribution columns) and group-score columns.
+  let criteria: Int
+  let groups: Int
+  /// Column-major Int32: rank, competition rank, stars, next stars (0 where no gap).
+  let ints: Scratch<Int32>
+  /// Column-major doubles: score, raw, the contribution shares (unrounded), the group
+  /// scores, points short, reward; NaN where the table has no value (a reward of 0 included).
+  let numbers: Scratch<Double>
+  /// Whether the row has a star gap (next stars, points short and unmet are then set).
+  let hasGap: Scratch<Bool>
+  /// The imputed criteria's keys joined by `;` (empty when none), and the unmet requirements
+  /// joined by ` | `: value k is `bytes[ends[k − 1]..<ends[k]]`.
+  let imputed: ByteBuffer
+  let imputedEnds: Scratch<Int>
+  let unmet: ByteBuffer
+  let unmetEnds: Scratch<Int>
+  /// Ids and labels.
+  let texts: (GatheredText, GatheredText)
+
+  /// Column indices of `numbers`.
+  static let score = 0, raw = 1, firstShare = 2
+  var firstGroup: Int { 2 + criteria }
+  var pointsShort: Int { 2 + criteria + groups }
+  var reward: Int { 3 + criteria + groups }
+
+  /// Column `c` of `numbers` or `ints`.
+  func number(_ c: Int) -> UnsafeBufferPointer<Double> { numbers.slice(c * rows, rows) }
+  func integer(_ c: Int) -> UnsafeBufferPointer<Int32> { ints.slice(c * rows, rows) }
+  /// Value `k` of a text column (`imputed` and `imputedEnds`, or `unmet` and `unmetEnds`).
+  static func value(_ bytes: ByteBuffer, _ ends: Scratch<Int>, _ k: Int) -> UnsafeBufferPointer<UInt8> {
+    let start = k == 0 ? 0 : ends[k - 1]
+    return UnsafeRawBufferPointer(rebasing: bytes.bytes[start..<ends[k]]).assumingMemoryBound(to: UInt8.self)
+  }
+}
+
+extension RankingEntries {
+  /// The table's values for rows `order[range]` (`criteria`: the criterion keys, `imputed`'s names).
+  func block(_ order: [Int], _ range: Range<Int>, criteria: [String]) -> TableBlock {
+    let rows = range.count
+    let n = criteria.count
+    let groups = groupColumns.count
+    let ints = Scratch<Int32>(4 * rows, 0), numbers = Scratch<Double>((4 + n + groups) * rows, .nan)
+    let hasGap = Scratch<Bool>(rows, false), imputedEnds = Scratch<Int>(rows, 0), unmetEnds = Scratch<Int>(rows, 0)
+    let imputedText = ByteBuffer(capacity: 64), unmetText = ByteBuffer(capacity: 64)
+    let texts = gatherTexts(ids, labels, rows: order[range])
+    order.withUnsafeBufferPointer { all in
+      let at = UnsafeBufferPointer(rebasing: all[range])
+      // One column of the block: value k from row at[k], `missing` past the column's end.
+      func fill<T>(_ out: Scratch<T>, _ c: Int, _ missing: T, _ column: UnsafeBufferPointer<T>) {
+        for k in 0..<rows { let row = at[k]; out[c * rows + k] = row < column.count ? column[row] : missing }
+      }
+      func fill(_ c: Int, _ column: [Int]) {
+        column.withUnsafeBufferPointer { p in
+          for k in 0..<rows { let row = at[k]; ints[c * rows + k] = row < p.count ? Int32(truncatingIfNeeded: p[row]) : 0 }
+        }
+      }
+      fill(0, rank)
+      fill(1, competitionRank)
+      fill(2, stars)
+      score.withUnsafeBufferPointer { fill(numbers, TableBlock.score, .nan, $0) }
+      raw.withUnsafeBufferPointer { fill(numbers, TableBlock.raw, .nan, $0) }
+      for g in 0..<groups { groupColumns[g].withUnsafeBufferPointer { fill(numbers, 2 + n + g, .nan, $0) } }
+      reward.withUnsafeBufferPointer { p in
+        for k in 0..<rows {
+          let row = at[k]
+          if row < p.count, p[row] > 0 { numbers[(3 + n + groups) * rows + k] = p[row] }
+        }
+      }
+      contributions(at, criteria: n, into: numbers)
+      imputedNames(at, criteria: criteria, imputedText, imputedEnds)
+      gaps(at, ints, numbers, pointsShort: 2 + n + groups, hasGap, unmetText, unmetEnds)
+    }
+    return TableBlock(
+      rows: rows, criteria: n, groups: groups, ints: ints, numbers: numbers, hasGap: hasGap, imputed: imputedText,
+      imputedEnds: imputedEnds, unmet: unmetText, unmetEnds: unmetEnds, texts: texts)
+  }
+
+  /// The contribution shares of rows `at` into columns 2… of `numbers` (one per criterion up to
+  /// the method's parts; NaN beyond): the method-input values and utilities gathered a column
+  /// at a time, then the block's parts and shares.
+  private func contributions(_ at: UnsafeBufferPointer<Int>, criteria n: Int, into numbers: Scratch<Double>) {
+    let rows = at.count
+    let m = min(n, weights.count, methodInput.count)
+    guard m > 0, rows > 0 else { return }
+    let values = Scratch<Double>(m * rows, .nan), utilities = Scratch<Double>(rows, .nan)
+    for j in 0..<m {
+      methodInput[j].withReader { r in
+        for k in 0..<rows { let row = at[k]; values[j * rows + k] = row < r.count ? r[row] : .nan }
+      }
+    }
+    utility.withUnsafeBufferPointer { u in
+      for k in 0..<rows { let row = at[k]; utilities[k] = row < u.count ? u[row] : .nan }
+    }
+    let parts = numbers.mutableSlice(TableBlock.firstShare * rows, m * rows)
+    decomposition.parts(rows: rows, utility: utilities.slice(0, rows), values: values.slice(0, m * rows), into: parts)
+    Evaluation.shares(rows: rows, parts: parts, utility: utilities.slice(0, rows))
+  }
+
+  /// The keys of each row's imputed criteria, joined by `;`. The flags are read a column at a
+  /// time first (in rank order each read is a cache miss; a tight loop keeps many in flight).
+  private func imputedNames(_ at: UnsafeBufferPointer<Int>, criteria: [String], _ text: ByteBuffer, _ ends: Scratch<Int>) {
+    let rows = at.count
+    let flagged = (0..<min(criteria.count, imputed.count)).filter { !imputed[$0].isEmpty }
+    guard !flagged.isEmpty else { return }
+    let width = flagged.count
+    let marks = Scratch<Bool>(rows * width, false)
+    withColumnPointers(flagged.map { imputed[$0] }) { flags in
+      for (i, f) in flags.enumerated() {
+        for k in 0..<rows { let row = at[k]; if row < f.count { marks[k * width + i] = f[row] } }
+      }
+    }
+    for k in 0..<rows {
+      var first = true
+      for i in 0..<width where marks[k * width + i] {
+        if !first { text.append(UInt8(ascii: ";")) }
+        text.append(criteria[flagged[i]])
+        first = false
+      }
+      ends[k] = text.count
+    }
+  }
+
+  /// Each row's star gap: next stars (column 3 of `ints`), points short, the unmet
+  /// requirements joined by ` | `.
+  private func gaps(
+    _ at: UnsafeBufferPointer<Int>, _ ints: Scratch<Int32>, _ numbers: Scratch<Double>, pointsShort: Int, _ hasGap: Scratch<Bool>,
+    _ text: ByteBuffer, _ ends: Scratch<Int>
+  ) {
+    guard starGap.any else { return }
+    let rows = at.count
+    let joined = starGap.unmetLists.map { $0.joined(separator: " | ") }
+    for k in 0..<rows {
+      let row = at[k]
+      if row < starGap.count, let gap = starGap.parts(row) {
+        hasGap[k] = true
+        ints[3 * rows + k] = gap.nextStars
+        numbers[pointsShort * rows + k] = gap.pointsShort
+        text.append(joined[gap.unmet])
+      }
+      ends[k] = text.count
+    }
+  }
+}
+
+/// A block-local array written through its pointer (no copy-on-write check per element in a
+/// row loop), freed with the block.
+final class Scratch<T> {
+  private let p: UnsafeMutableBufferPointer<T>
+  init(_ count: Int, _ value: T) {
+    p = .allocate(capacity: count)
+    p.initialize(repeating: value)
+  }
+  deinit {
+    _ = p.deinitialize()
+    p.deallocate()
+  }
+  subscript(i: Int) -> T {
+    get { p[i] }
+    set { p[i] = newValue }
+  }
+  /// Elements `start..<start + count`.
+  func slice(_ start: Int, _ count: Int) -> UnsafeBufferPointer<T> { UnsafeBufferPointer(rebasing: p[start..<(start + count)]) }
+  func mutableSlice(_ start: Int, _ count: Int) -> UnsafeMutableBufferPointer<T> { UnsafeMutableBufferPointer(rebasing: p[start..<(start + count)]) }
+}
