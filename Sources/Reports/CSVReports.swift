@@ -26,7 +26,7 @@ enum CSVReports {
     let rows = CSVRows(m)
     let order = m.evaluation.order
     let coded = rows.codedColumns
-    let codes = FixedCodes(coded.columns, decimals: coded.decimals, rows: m.evaluation.score.count, workers: m.formatThreads)
+    let codes = FixedCodes(coded.columns, decimals: coded.decimals, workers: m.formatThreads)
     try BlockWriter.write(count: order.count, to: sink, workers: m.formatThreads) { range, buffer in
       var b = CSVWriter(into: buffer)
       rows.rankingRows(order, range, codes: codes, &b)

@@ -12,25 +12,25 @@ import Scoring
 /// one or two lines hold them all. The table is built in the file's order, streaming
 /// through the columns, on `workers` threads. Freed with the instance.
 ///
-/// At a million rows of 21 number columns the table is 42 MB, allocated fresh (`mmap`).
-/// Before it is allocated, the pages the heap holds free (the writers before it, the
-/// selection's scratch: ~26 MB at a million rows) are given back (`malloc_trim`, through
-/// CLinux), so the table does not add to the run's peak what they already freed.
+/// At a million rows of 21 number columns the table is 42 MB, allocated fresh (`mmap`);
+/// `RunReport` gives the heap's free pages back before ranking.csv (`Heap.releaseFree`), so
+/// the table does not add to the run's peak what the writers before it already freed.
 final class FixedCodes: @unchecked Sendable {
   static let none = UInt16.max
   let width: Int
   /// The columns the codes are made from, for the cells they do not hold.
   let columns: [UnitColumn]
   let decimals: [Int]
+  /// Rows in the table: the longest column's (a shorter column's cells past its end are `none`).
   let rows: Int
   let codes: UnsafeMutableBufferPointer<UInt16>
 
-  init(_ columns: [UnitColumn], decimals: [Int], rows: Int, workers: Int) {
+  init(_ columns: [UnitColumn], decimals: [Int], workers: Int) {
     width = columns.count
     self.columns = columns
     self.decimals = decimals
+    let rows = columns.map(\.count).max() ?? 0
     self.rows = rows
-    _ = exemplar_release_free_heap()
     codes = .allocate(capacity: max(1, rows * columns.count))
     let parts = max(1, min(workers, rows / 4096))
     DispatchQueue.concurrentPerform(iterations: parts) { t in
@@ -52,4 +52,12 @@ final class FixedCodes: @unchecked Sendable {
       }
     }
   }
+}
+
+/// The process's heap, as a whole.
+enum Heap {
+  /// Gives the pages the heap holds free back to the kernel (`malloc_trim`, through CLinux):
+  /// before a writer maps a large table, so that the pages the writers before it freed do
+  /// not stay counted in the run's peak beside it (~26 MB at a million rows).
+  static func releaseFree() { _ = exemplar_release_free_heap() }
 }

@@ -60,6 +60,9 @@ public struct RunReport: Sendable {
         case .columnar: try RankingEntries.writeTable(model, to: folder.file(RankingEntries.tableFile))
         case .arrow: try RankingEntries.writeArrow(model, to: folder.file(RankingEntries.arrowFile))
         }
+        // ranking.csv maps its table of cells (`FixedCodes`) after the writers above freed their
+        // buffers: their pages go back first, so the peak is not both.
+        Heap.releaseFree()
         try CSVReports.writeRanking(model, to: folder.file("ranking.csv"))
         try folder.makeFolder("shortlists")
         for p in decision.programmes.indices {
