@@ -51,6 +51,17 @@ public struct TextColumn: RandomAccessCollection, ExpressibleByArrayLiteral, Sen
   public var startIndex: Int { 0 }
   public var endIndex: Int { ends.count }
 
+  /// The byte length of every value when they all have the same (value `i` is then bytes
+  /// `i · w ..< (i + 1) · w`: an id column of 18-character USCCs), else nil; one pass over `ends`.
+  public var uniformWidth: Int? {
+    guard let first = ends.first else { return nil }
+    let w = first
+    return ends.withUnsafeBufferPointer { e in
+      for i in e.indices where e[i] != w &* UInt32(truncatingIfNeeded: i &+ 1) { return nil }
+      return Int(w)
+    }
+  }
+
   /// Value `i`, or nil when missing.
   public subscript(i: Int) -> String? {
     if isMissing(i) { return nil }

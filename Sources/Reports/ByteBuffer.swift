@@ -159,9 +159,17 @@ final class ByteBuffer: @unchecked Sendable {
     reserve(8 * codes.count + NumberBytes.numberRoom)
     let base = s.pointee.base
     var at = s.pointee.count
-    for i in codes.indices {
-      base[at] = UInt8(ascii: ",")
-      at += 1 &+ NumberBytes.smallCode(codes[i], decimals: decimals[i], at: base + at + 1)
+    NumberBytes.smallCodeWords4.withUnsafeBufferPointer { four in
+      NumberBytes.smallCodeWords2.withUnsafeBufferPointer { two in
+        for i in codes.indices {
+          // The cell's bytes and count in one word (`NumberBytes.smallCodeWords4`, `…2`),
+          // stored whole: the byte past the cell is overwritten by the next or left past `count`.
+          let word = decimals[i] == 4 ? four[Int(codes[i])] : two[Int(codes[i])]
+          base[at] = UInt8(ascii: ",")
+          UnsafeMutableRawPointer(base + at + 1).storeBytes(of: word.littleEndian, as: UInt64.self)
+          at += 1 &+ Int(truncatingIfNeeded: word >> 56)
+        }
+      }
     }
     s.pointee.count = at
   }

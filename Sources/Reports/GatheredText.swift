@@ -7,18 +7,28 @@ struct GatheredText {
   private(set) var bytes: [UInt8] = []
   private(set) var ends: [Int] = []
 
-  init(_ source: UnsafeBufferPointer<UInt8>, ends sourceEnds: UnsafeBufferPointer<UInt32>, rows: ArraySlice<Int>) {
+  /// `width`: the source's `TextColumn.uniformWidth`, when known: the ranges are then
+  /// computed, not read (in rank order each read of `sourceEnds` is a cache miss).
+  init(_ source: UnsafeBufferPointer<UInt8>, ends sourceEnds: UnsafeBufferPointer<UInt32>, rows: ArraySlice<Int>, width: Int? = nil) {
     // First the value ranges (the reads of `sourceEnds` are independent cache misses), then
     // the bytes, each value copied inline (`copyBytes`) into storage made once.
     var starts: [Int] = []
     starts.reserveCapacity(rows.count)
     ends.reserveCapacity(rows.count)
     var total = 0
-    for row in rows {
-      let from = row == 0 ? 0 : Int(sourceEnds[row - 1])
-      starts.append(from)
-      total += Int(sourceEnds[row]) - from
-      ends.append(total)
+    if let width {
+      for row in rows {
+        starts.append(row * width)
+        total += width
+        ends.append(total)
+      }
+    } else {
+      for row in rows {
+        let from = row == 0 ? 0 : Int(sourceEnds[row - 1])
+        starts.append(from)
+        total += Int(sourceEnds[row]) - from
+        ends.append(total)
+      }
     }
     guard total > 0, let base = source.baseAddress else { return }
     bytes = [UInt8](unsafeUninitializedCapacity: total) { out, count in
@@ -39,13 +49,14 @@ struct GatheredText {
   }
 }
 
-/// Gathers values `rows` of the packed columns `a` and `b` (see `GatheredText`).
-func gatherTexts(_ a: TextColumn, _ b: TextColumn, rows: ArraySlice<Int>) -> (GatheredText, GatheredText) {
+/// Gathers values `rows` of the packed columns `a` and `b` (see `GatheredText`); `widths`:
+/// their `TextColumn.uniformWidth`s, when known.
+func gatherTexts(_ a: TextColumn, _ b: TextColumn, rows: ArraySlice<Int>, widths: (Int?, Int?) = (nil, nil)) -> (GatheredText, GatheredText) {
   let first = a.utf8.withUnsafeBufferPointer { u in
-    a.ends.withUnsafeBufferPointer { GatheredText(u, ends: $0, rows: rows) }
+    a.ends.withUnsafeBufferPointer { GatheredText(u, ends: $0, rows: rows, width: widths.0) }
   }
   let second = b.utf8.withUnsafeBufferPointer { u in
-    b.ends.withUnsafeBufferPointer { GatheredText(u, ends: $0, rows: rows) }
+    b.ends.withUnsafeBufferPointer { GatheredText(u, ends: $0, rows: rows, width: widths.1) }
   }
   return (first, second)
 }

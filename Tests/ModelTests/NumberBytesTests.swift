@@ -301,4 +301,22 @@ import Testing
       #expect(Double(text)?.bitPattern == r.bitPattern, "\(x): \(text) vs \(r)")
     }
   }
+
+  /// Every word of the code tables holds `smallCode(_:decimals:at:)`'s bytes and their count,
+  /// for every code at 4 decimals and every code below 10⁴ at 2 (what `smallCode` gives).
+  @Test func codeWordsAreTheCodesBytes() {
+    for (words, decimals) in [(NumberBytes.smallCodeWords4, 4), (NumberBytes.smallCodeWords2, 2)] {
+      #expect(words.count == (decimals == 4 ? Int(UInt16.max) : 10_000))
+      for n in words.indices {
+        let expected = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NumberBytes.numberRoom) { p in
+          Array(UnsafeBufferPointer(start: p.baseAddress!, count: NumberBytes.smallCode(UInt16(n), decimals: decimals, at: p.baseAddress!)))
+        }
+        let word = words[n]
+        let bytes = (0..<Int(word >> 56)).map { UInt8(truncatingIfNeeded: word >> UInt64(8 * $0)) }
+        if bytes != expected { Issue.record("code \(n) at \(decimals) decimals: \(bytes) vs \(expected)") }
+      }
+    }
+    #expect(NumberBytes.smallCode(99.994, decimals: 2).map { Int($0) < NumberBytes.smallCodeWords2.count } == true)
+    #expect(NumberBytes.smallCode(6.5534, decimals: 4).map { Int($0) < NumberBytes.smallCodeWords4.count } == true)
+  }
 }

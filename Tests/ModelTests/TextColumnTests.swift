@@ -34,4 +34,18 @@ import Testing
     #expect(adopted.missingBits.isEmpty)
     #expect(Array(adopted) == ["x", "y"])
   }
+
+  /// `uniformWidth` is the one byte length of every value, nil as soon as one differs
+  /// (a missing value is empty), and every value is then at `i · w`.
+  @Test func uniformWidthIsTheCommonLength() {
+    let ids = ["91330281MA2H4X7Y5N", "91330281MA2H4X7Y6P", "913302810000000001"]
+    #expect(TextColumn(ids).uniformWidth == 18)
+    for (i, id) in ids.enumerated() { #expect(TextColumn(ids).byteRange(i) == i * 18..<(i + 1) * 18, "\(id)") }
+    #expect(TextColumn(ids + [nil]).uniformWidth == nil)
+    #expect(TextColumn(ids + ["9133028"]).uniformWidth == nil)
+    #expect(TextColumn(["ab", "cde", "f"]).uniformWidth == nil)  // the same total as three of 2
+    #expect(TextColumn(["企业", "公司"]).uniformWidth == 6)
+    #expect(TextColumn(["", ""]).uniformWidth == 0)
+    #expect(TextColumn().uniformWidth == nil)
+  }
 }
