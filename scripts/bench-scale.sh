@@ -4,7 +4,8 @@
 # columnar: enterprises.csv; arrow: enterprises.arrow), dd of each run's own output bytes (fsync'd, as run writes them),
 # the same computation in pandas + numpy (scripts/bench/peer_run.py: results.json and
 # ranking.csv) and in polars alone writing the full ranking table (scripts/bench/polars_ranking.py), each
-# the best of REPEAT; then bytes per enterprise, the floors' ratios and peak memory.
+# the best of REPEAT (Exemplar's commands and dd in REPEAT interleaved rounds, the peers after them);
+# then bytes per enterprise, the floors' ratios and peak memory (the largest of any round).
 # Usage: scripts/bench-scale.sh [ROWS=1000000] [REPEAT=3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,15 +22,43 @@ secs() { sed -E 's/.*best ([0-9.]+) s.*/\1/'; }
 rss() { sed -E 's/.*peak RSS ([0-9.]+) MiB.*/\1/'; }
 bytes() { du -sb --apparent-size "$1" | cut -f1; }
 echo "file: $F, $(du -m "$F" | cut -f1) MB, $ROWS rows; $(nproc) cores; load $(cut -d' ' -f1 /proc/loadavg)"
-ingest=$(line "ingest alone (exemplar validate)" "$REPEAT" -- "$BIN" validate "$F" --criteria "$DATA/wsm.toml" | secs)
-obj=$(line "exemplar run, objects layout" "$REPEAT" -- "$BIN" run "$F" --criteria "$DATA/wsm.toml" --out "$DATA/out-objects" --no-excel --no-html)
-col=$(line "exemplar run, columnar layout" "$REPEAT" -- "$BIN" run "$F" --criteria "$DATA/wsm.toml" --out "$DATA/out-columnar" --no-excel --no-html --layout columnar)
-arr=$(line "exemplar run, arrow layout" "$REPEAT" -- "$BIN" run "$F" --criteria "$DATA/wsm.toml" --out "$DATA/out-arrow" --no-excel --no-html --layout arrow)
-ob=$(bytes "$DATA/out-objects"); cb=$(bytes "$DATA/out-columnar"); ab=$(bytes "$DATA/out-arrow")
-ddo=$(line "dd of the objects run's bytes ($((ob / 1048576)) MiB), fsync" "$REPEAT" -- dd if=/dev/zero of="$DATA/out-dd" bs=1M count=$(((ob + 1048575) / 1048576)) conv=fsync status=none | secs)
-ddc=$(line "dd of the columnar run's bytes ($((cb / 1048576)) MiB), fsync" "$REPEAT" -- dd if=/dev/zero of="$DATA/out-dd" bs=1M count=$(((cb + 1048575) / 1048576)) conv=fsync status=none | secs)
-dda=$(line "dd of the arrow run's bytes ($((ab / 1048576)) MiB), fsync" "$REPEAT" -- dd if=/dev/zero of="$DATA/out-dd" bs=1M count=$(((ab + 1048575) / 1048576)) conv=fsync status=none | secs)
+# Exemplar's commands and dd in rounds: each round runs every one of them once, in turn, so a
+# slower minute on a shared machine slows all of them alike instead of the ones measured in it
+# (the ratios compare commands measured minutes apart otherwise). Best of the rounds each.
+ROUNDS=$(mktemp); trap 'rm -f "$ROUNDS"' EXIT
+dd_of() { echo dd if=/dev/zero of="$DATA/out-dd" bs=1M count=$((($(bytes "$1") + 1048575) / 1048576)) conv=fsync status=none; }
+for r in $(seq "$REPEAT"); do
+  $M "ingest alone (exemplar validate)" 1 -- "$BIN" validate "$F" --criteria "$DATA/wsm.toml" >>"$ROUNDS"
+  $M "exemplar run, objects layout" 1 -- "$BIN" run "$F" --criteria "$DATA/wsm.toml" --out "$DATA/out-objects" --no-excel --no-html >>"$ROUNDS"
+  $M "exemplar run, columnar layout" 1 -- "$BIN" run "$F" --criteria "$DATA/wsm.toml" --out "$DATA/out-columnar" --no-excel --no-html --layout columnar >>"$ROUNDS"
+  $M "exemplar run, arrow layout" 1 -- "$BIN" run "$F" --criteria "$DATA/wsm.toml" --out "$DATA/out-arrow" --no-excel --no-html --layout arrow >>"$ROUNDS"
+  for l in objects columnar arrow; do
+    # shellcheck disable=SC2046
+    $M "dd of the $l run's bytes ($(($(bytes "$DATA/out-$l") / 1048576)) MiB), fsync" 1 -- $(dd_of "$DATA/out-$l") >>"$ROUNDS"
+  done
+done
 rm -f "$DATA/out-dd"
+# The best wall time of a command over the rounds, with that round's CPU and load, and the
+# largest peak RSS of any round.
+best() {
+  python3 - "$ROUNDS" "$1" <<'PY'
+import re, sys
+rows = [l.rstrip("\n") for l in open(sys.argv[1]) if l.startswith(sys.argv[2] + ":")]
+wall = lambda l: float(re.search(r"best ([0-9.]+) s", l).group(1))
+peak = max(float(re.search(r"peak RSS ([0-9.]+) MiB", l).group(1)) for l in rows)
+line = min(rows, key=wall)
+print(re.sub(r"peak RSS [0-9.]+ MiB", f"peak RSS {peak:.1f} MiB", line) + f" (best of {len(rows)} rounds)")
+PY
+}
+report() { local out; out=$(best "$1"); echo "$out" >&2; echo "$out"; }
+ingest=$(report "ingest alone (exemplar validate)" | secs)
+obj=$(report "exemplar run, objects layout")
+col=$(report "exemplar run, columnar layout")
+arr=$(report "exemplar run, arrow layout")
+ob=$(bytes "$DATA/out-objects"); cb=$(bytes "$DATA/out-columnar"); ab=$(bytes "$DATA/out-arrow")
+ddo=$(report "dd of the objects run's bytes ($((ob / 1048576)) MiB), fsync" | secs)
+ddc=$(report "dd of the columnar run's bytes ($((cb / 1048576)) MiB), fsync" | secs)
+dda=$(report "dd of the arrow run's bytes ($((ab / 1048576)) MiB), fsync" | secs)
 pandas=$(line "pandas + numpy, same computation" "$REPEAT" -- "$PY" scripts/bench/peer_run.py pandas "$F" "$DATA/spec.json" "$DATA/out-pandas" | secs)
 polars=$(line "polars, full ranking table (scripts/bench/polars_ranking.py)" "$REPEAT" -- "$PY" scripts/bench/polars_ranking.py "$F" "$DATA/spec.json" "$DATA/out-polars" | secs)
 python3 - "$ROWS" "$ingest" "$(echo "$obj" | secs)" "$(echo "$col" | secs)" "$(echo "$arr" | secs)" "$ddo" "$ddc" "$dda" \
