@@ -222,19 +222,26 @@ struct AggregationEdgeCaseTests {
   }
 }
 
+/// A random aggregation case: 2–7 criteria × 2–31 rows of values k/1000, positive weights
+/// summing to 1, and the four methods (VIKOR at a random v).
+func randomAggregationCase(seed: UInt64) -> (columns: [[Double]], weights: [Double], methods: [AggregationMethod]) {
+  var rng = SplitMix64(seed: seed)
+  let m = 2 + Int(rng.next() % 6), n = 2 + Int(rng.next() % 30)
+  let columns = (0..<m).map { _ in (0..<n).map { _ in Double(rng.next() % 1001) / 1000 } }
+  let w = (0..<m).map { _ in Double(rng.next() % 100 + 1) }
+  let total = w.reduce(0, +)
+  let methods: [AggregationMethod] = [.weightedSum, .weightedProduct(floor: 0.001), .topsis, .vikor(v: Double(rng.next() % 11) / 10)]
+  return (columns, w.map { $0 / total }, methods)
+}
+
 /// Contributions decompose the score for every aggregation method: on random data, the
 /// parts of every ranked row sum to its utility and the shares to 1.
 @Suite("Contributions decompose the score")
 struct ContributionPropertyTests {
   @Test(arguments: 0..<40)
   func partsSumToTheUtility(seed: UInt64) {
-    var rng = SplitMix64(seed: seed)
-    let m = 2 + Int(rng.next() % 6), n = 2 + Int(rng.next() % 30)
-    let columns = (0..<m).map { _ in (0..<n).map { _ in Double(rng.next() % 1001) / 1000 } }
-    var w = (0..<m).map { _ in Double(rng.next() % 100 + 1) }
-    let total = w.reduce(0, +)
-    w = w.map { $0 / total }
-    let methods: [AggregationMethod] = [.weightedSum, .weightedProduct(floor: 0.001), .topsis, .vikor(v: Double(rng.next() % 11) / 10)]
+    let (columns, w, methods) = randomAggregationCase(seed: seed)
+    let m = w.count, n = columns[0].count
     for method in methods {
       let (_, u) = Aggregation.scores(columns, method: method, weights: w)
       let d = ScoreDecomposition(columns, method: method, weights: w)
@@ -257,37 +264,44 @@ struct ContributionPropertyTests {
 struct ContributionBlockTests {
   @Test(arguments: 0..<12)
   func blockEqualsRows(seed: UInt64) {
-    var rng = SplitMix64(seed: seed)
-    let m = 1 + Int(rng.next() % 7), n = 1 + Int(rng.next() % 40)
-    var columns = (0..<m).map { _ in (0..<n).map { _ in Double(rng.next() % 1001) / 1000 } }
-    if n > 2 { for j in 0..<m { columns[j][1] = 0 } }  // a row whose parts are all 0 (weighted sum)
-    let w = (0..<m).map { _ in Double(rng.next() % 100) / 37 }
-    let methods: [AggregationMethod] = [.weightedSum, .weightedProduct(floor: 0.001), .topsis, .vikor(v: 0.5)]
+    var (columns, w, methods) = randomAggregationCase(seed: seed)
+    let n = columns[0].count
+    for j in columns.indices { columns[j][1] = 0 }  // a row whose parts are all 0 (weighted sum)
+    if w.count > 2 { w[0] = 0 }  // a criterion without weight
     for method in methods {
       var (_, u) = Aggregation.scores(columns, method: method, weights: w)
       if n > 3 { u[2] = 0; u[3] = .nan }
       if n > 4 { u[4] = -0.25 }
-      let d = ScoreDecomposition(columns, method: method, weights: w)
-      var rowByRow = [Double](repeating: .nan, count: m * n)  // column-major, as the block
-      for i in 0..<n {
-        var parts = [Double](repeating: .nan, count: m)
-        parts.withUnsafeMutableBufferPointer { p in
-          d.parts(utility: u[i], into: p) { columns[$0][i] }
-          Evaluation.shares(p, utility: u[i])
-        }
-        for j in 0..<m { rowByRow[j * n + i] = parts[j] }
-      }
-      let values = (0..<m).flatMap { columns[$0] }
-      var block = [Double](repeating: .nan, count: m * n)
-      u.withUnsafeBufferPointer { u in
-        values.withUnsafeBufferPointer { v in
-          block.withUnsafeMutableBufferPointer { b in
-            d.parts(rows: n, utility: u, values: v, into: b)
-            Evaluation.shares(rows: n, parts: b, utility: u)
-          }
-        }
-      }
-      #expect(block.map(\.bitPattern) == rowByRow.map(\.bitPattern), "seed \(seed) \(method)")
+      let shares = Self.sharesBothWays(columns, w, method, utility: u)
+      #expect(shares.block.map(\.bitPattern) == shares.rows.map(\.bitPattern), "seed \(seed) \(method)")
     }
+  }
+
+  /// Every row's shares computed row by row and as one block, both column-major.
+  static func sharesBothWays(_ columns: [[Double]], _ w: [Double], _ method: AggregationMethod, utility u: [Double])
+    -> (rows: [Double], block: [Double])
+  {
+    let m = w.count, n = u.count
+    let d = ScoreDecomposition(columns, method: method, weights: w)
+    var rows = [Double](repeating: .nan, count: m * n)
+    var part = [Double](repeating: .nan, count: m)
+    for i in 0..<n {
+      part.withUnsafeMutableBufferPointer { p in
+        d.parts(utility: u[i], into: p) { columns[$0][i] }
+        Evaluation.shares(p, utility: u[i])
+      }
+      for j in 0..<m { rows[j * n + i] = part[j] }
+    }
+    let values = columns.flatMap { $0 }
+    var block = [Double](repeating: .nan, count: m * n)
+    u.withUnsafeBufferPointer { u in
+      values.withUnsafeBufferPointer { v in
+        block.withUnsafeMutableBufferPointer { b in
+          d.parts(rows: n, utility: u, values: v, into: b)
+          Evaluation.shares(rows: n, parts: b, utility: u)
+        }
+      }
+    }
+    return (rows, block)
   }
 }
