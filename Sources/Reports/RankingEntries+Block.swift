@@ -1,22 +1,25 @@
 import Model
 import Scoring
 
-/// The per-enterprise table's values for a block of rows, column by column: what
-/// enterprises.csv and enterprises.arrow write (`tableColumns`), computed once per block by
-/// one path for both.
+/// The per-enterprise values for a block of rows, column by column: what results.json's
+/// `ranking` entries, enterprises.csv and enterprises.arrow write (`tableColumns`), read once
+/// per block by one path for the three writers.
 ///
 /// Each column is read in one tight loop over the block's rows, and the contributions are
 /// computed a criterion at a time over the block (`ScoreDecomposition.parts(rows:…)`,
 /// `Evaluation.shares(rows:…)`: the same operations, in the same order, as the row-by-row
 /// forms, so the same doubles). Over rows in the file's order (the Arrow layout) every loop
 /// streams; over rank order (enterprises.csv) each read is an independent cache miss, which
-/// such a loop keeps many of in flight.
+/// such a loop keeps many of in flight (results.json and enterprises.csv).
 struct TableBlock {
   /// Rows in the block.
   let rows: Int
   /// Criteria (contribution columns) and group-score columns.
   let criteria: Int
   let groups: Int
+  /// Contribution columns computed (the method's parts: one per weight, at most `criteria`);
+  /// the others are NaN.
+  let shareCount: Int
   /// Column-major Int32: rank, competition rank, stars, next stars (0 where no gap).
   let ints: Scratch<Int32>
   /// Column-major doubles: score, raw, the contribution shares (unrounded), the group
@@ -32,6 +35,12 @@ struct TableBlock {
   let unmetEnds: Scratch<Int>
   /// Ids and labels.
   let texts: (GatheredText, GatheredText)
+  /// Row-major imputed flags, `flagged.count` per row: flag i of row k is criterion
+  /// `flagged[i]`'s (the criteria with any imputed value; empty when none has).
+  let flagged: [Int]
+  let marks: Scratch<Bool>
+  /// Index of the row's unmet requirements in `StarGaps.unmetLists` (where `hasGap`).
+  let gapList: Scratch<Int32>
 
   /// Column indices of `numbers`.
   static let score = 0, raw = 1, firstShare = 2
@@ -55,10 +64,13 @@ extension RankingEntries {
     let rows = range.count
     let n = criteria.count
     let groups = groupColumns.count
-    let ints = Scratch<Int32>(4 * rows, 0), numbers = Scratch<Double>((4 + n + groups) * rows, .nan)
+    let ints = Scratch<Int32>(4 * rows, 0), numbers = Scratch<Double>((4 + n + groups) * rows, .nan), gapList = Scratch<Int32>(rows, 0)
     let hasGap = Scratch<Bool>(rows, false), imputedEnds = Scratch<Int>(rows, 0), unmetEnds = Scratch<Int>(rows, 0)
     let imputedText = ByteBuffer(capacity: 64), unmetText = ByteBuffer(capacity: 64)
     let texts = gatherTexts(ids, labels, rows: order[range])
+    let flagged = (0..<min(n, imputed.count)).filter { !imputed[$0].isEmpty }
+    let marks = Scratch<Bool>(rows * flagged.count, false)
+    var shareCount = 0
     order.withUnsafeBufferPointer { all in
       let at = UnsafeBufferPointer(rebasing: all[range])
       // One column of the block: value k from row at[k], `missing` past the column's end.
@@ -82,22 +94,23 @@ extension RankingEntries {
           if row < p.count, p[row] > 0 { numbers[(3 + n + groups) * rows + k] = p[row] }
         }
       }
-      contributions(at, criteria: n, into: numbers)
-      imputedNames(at, criteria: criteria, imputedText, imputedEnds)
-      gaps(at, ints, numbers, pointsShort: 2 + n + groups, hasGap, unmetText, unmetEnds)
+      shareCount = contributions(at, criteria: n, into: numbers)
+      imputedNames(at, criteria: criteria, flagged: flagged, marks, imputedText, imputedEnds)
+      gaps(at, ints, numbers, pointsShort: 2 + n + groups, hasGap, gapList, unmetText, unmetEnds)
     }
     return TableBlock(
-      rows: rows, criteria: n, groups: groups, ints: ints, numbers: numbers, hasGap: hasGap, imputed: imputedText,
-      imputedEnds: imputedEnds, unmet: unmetText, unmetEnds: unmetEnds, texts: texts)
+      rows: rows, criteria: n, groups: groups, shareCount: shareCount, ints: ints, numbers: numbers, hasGap: hasGap,
+      imputed: imputedText, imputedEnds: imputedEnds, unmet: unmetText, unmetEnds: unmetEnds, texts: texts, flagged: flagged,
+      marks: marks, gapList: gapList)
   }
 
   /// The contribution shares of rows `at` into columns 2… of `numbers` (one per criterion up to
   /// the method's parts; NaN beyond): the method-input values and utilities gathered a column
-  /// at a time, then the block's parts and shares.
-  private func contributions(_ at: UnsafeBufferPointer<Int>, criteria n: Int, into numbers: Scratch<Double>) {
+  /// at a time, then the block's parts and shares. Returns the number of parts.
+  private func contributions(_ at: UnsafeBufferPointer<Int>, criteria n: Int, into numbers: Scratch<Double>) -> Int {
     let rows = at.count
     let m = min(n, weights.count, methodInput.count)
-    guard m > 0, rows > 0 else { return }
+    guard m > 0, rows > 0 else { return max(0, m) }
     let values = Scratch<Double>(m * rows, .nan), utilities = Scratch<Double>(rows, .nan)
     for j in 0..<m {
       methodInput[j].withReader { r in
@@ -110,16 +123,19 @@ extension RankingEntries {
     let parts = numbers.mutableSlice(TableBlock.firstShare * rows, m * rows)
     decomposition.parts(rows: rows, utility: utilities.slice(0, rows), values: values.slice(0, m * rows), into: parts)
     Evaluation.shares(rows: rows, parts: parts, utility: utilities.slice(0, rows))
+    return m
   }
 
-  /// The keys of each row's imputed criteria, joined by `;`. The flags are read a column at a
-  /// time first (in rank order each read is a cache miss; a tight loop keeps many in flight).
-  private func imputedNames(_ at: UnsafeBufferPointer<Int>, criteria: [String], _ text: ByteBuffer, _ ends: Scratch<Int>) {
-    let rows = at.count
-    let flagged = (0..<min(criteria.count, imputed.count)).filter { !imputed[$0].isEmpty }
+  /// Each row's imputed flags (`marks`, for the criteria `flagged`) and their keys joined by
+  /// `;`. The flags are read a column at a time first (in rank order each read is a cache miss;
+  /// a tight loop keeps many in flight).
+  private func imputedNames(
+    _ at: UnsafeBufferPointer<Int>, criteria: [String], flagged: [Int], _ marks: Scratch<Bool>, _ text: ByteBuffer,
+    _ ends: Scratch<Int>
+  ) {
     guard !flagged.isEmpty else { return }
+    let rows = at.count
     let width = flagged.count
-    let marks = Scratch<Bool>(rows * width, false)
     withColumnPointers(flagged.map { imputed[$0] }) { flags in
       for (i, f) in flags.enumerated() {
         for k in 0..<rows { let row = at[k]; if row < f.count { marks[k * width + i] = f[row] } }
@@ -140,7 +156,7 @@ extension RankingEntries {
   /// requirements joined by ` | `.
   private func gaps(
     _ at: UnsafeBufferPointer<Int>, _ ints: Scratch<Int32>, _ numbers: Scratch<Double>, pointsShort: Int, _ hasGap: Scratch<Bool>,
-    _ text: ByteBuffer, _ ends: Scratch<Int>
+    _ list: Scratch<Int32>, _ text: ByteBuffer, _ ends: Scratch<Int>
   ) {
     guard starGap.any else { return }
     let rows = at.count
@@ -151,6 +167,7 @@ extension RankingEntries {
         hasGap[k] = true
         ints[3 * rows + k] = gap.nextStars
         numbers[pointsShort * rows + k] = gap.pointsShort
+        list[k] = Int32(truncatingIfNeeded: gap.unmet)
         text.append(joined[gap.unmet])
       }
       ends[k] = text.count

@@ -32,6 +32,8 @@ struct RankingEntries: Sendable {
   let groupKeys: KeyBytes
   /// `,"key"` per criterion, the members of `imputed`.
   let imputedNames: KeyBytes
+  /// The criterion keys (the table's `imputed` text).
+  let criteria: [String]
 
   init(_ m: ReportModel) {
     let ev = m.evaluation
@@ -51,150 +53,78 @@ struct RankingEntries: Sendable {
     groupColumns = m.groupColumns
     reward = m.rewardByRow
     let keys = m.spec.criteria.map(\.key)
+    criteria = keys
     criterionKeys = KeyBytes(keys, colon: true)
     groupKeys = KeyBytes(m.groupKeys, colon: true)
     imputedNames = KeyBytes(keys, colon: false)
   }
 
-  /// The entries of rows `order[range]`, the first without a leading `,` when `range` starts at 0.
+  /// The entries of rows `order[range]`, the first without a leading `,` when `range` starts
+  /// at 0, from the block's values (`block`). Contributions are written with 9 decimals.
   func write(_ order: [Int], _ range: Range<Int>, _ o: ByteBuffer) {
-    forEachRow(order, range) { i, v, scratch, cells, flags, texts, k in
-      write(order[i], first: i == 0, v, scratch, cells, flags, texts, k, o)
-    }
-  }
-
-  /// Calls `body` for rows `order[range]` in order with the row's gathered values. The block's
-  /// cells (method-input values, group scores, score, raw, reward, utility, rank, stars), its
-  /// imputed flags and star gaps, and its id and label bytes are gathered first
-  /// (`gather(_:rows:missing:into:)`, `gatherTexts(_:_:rows:)`: the rows come in rank order,
-  /// so these reads miss the cache; read while formatting, the flags and gaps alone took a
-  /// tenth of enterprises.csv's time at 1M rows).
-  /// `scratch` has one slot per weight; `cells` starts with the row's method-input values, then
-  /// its group scores; `flags` has the row's imputed flag per criterion of `imputed`.
-  func forEachRow(
-    _ order: [Int], _ range: Range<Int>,
-    _ body: (
-      _ i: Int, RowValues, UnsafeMutableBufferPointer<Double>, UnsafeBufferPointer<Double>, _ flags: UnsafeBufferPointer<Bool>,
-      (GatheredText, GatheredText), _ k: Int
-    ) -> Void
-  ) {
-    let n = min(weights.count, methodInput.count)
-    var scratch = [Double](repeating: 0, count: n)
-    let width = n + groupColumns.count + 4
-    var cells: [Double] = []
-    withReaders(Array(methodInput.prefix(n)) + (groupColumns + [score, raw, reward, utility]).map(UnitColumn.init)) {
-      gather($0, rows: order[range], missing: .nan, into: &cells)
-    }
-    var ints: [Int] = []
-    withColumnPointers([rank, competitionRank, stars]) { gather($0, rows: order[range], missing: 0, into: &ints) }
-    var flags: [Bool] = []
-    withColumnPointers(imputed) { gather($0, rows: order[range], missing: false, into: &flags) }
-    let gaps: [StarGap?] = starGap.any ? order[range].map { $0 < starGap.count ? starGap[$0] : nil } : []
-    let flagWidth = imputed.count
-    scratch.withUnsafeMutableBufferPointer { scratch in
-      cells.withUnsafeBufferPointer { cells in
-        flags.withUnsafeBufferPointer { flags in
-          let texts = gatherTexts(ids, labels, rows: order[range])
-          for (k, i) in range.enumerated() {
-            let rowCells = UnsafeBufferPointer(rebasing: cells[k * width..<(k + 1) * width])
-            let values = RowValues(
-              row: order[i], rank: ints[3 * k], competitionRank: ints[3 * k + 1], stars: ints[3 * k + 2],
-              score: rowCells[width - 4], raw: rowCells[width - 3], reward: rowCells[width - 2], utility: rowCells[width - 1],
-              starGap: gaps.isEmpty ? nil : gaps[k])
-            body(i, values, scratch, rowCells, UnsafeBufferPointer(rebasing: flags[k * flagWidth..<(k + 1) * flagWidth]), texts, k)
-          }
+    let b = block(order, range, criteria: criteria)
+    let rows = b.rows
+    let lists = starGap.unmetLists
+    let width = b.flagged.count
+    for k in 0..<rows {
+      let row = order[range.lowerBound + k]
+      o.append(range.lowerBound + k == 0 ? "\n    {\"id\":" : ",\n    {\"id\":" as StaticString)
+      b.texts.0.withValue(k) { o.append(jsonQuoted: $0) }
+      o.append(",\"label\":" as StaticString)
+      b.texts.1.withValue(k) { o.append(jsonQuoted: $0) }
+      o.append(",\"rank\":" as StaticString)
+      o.append(integer: Int(b.ints[k]))
+      o.append(",\"competition_rank\":" as StaticString)
+      o.append(integer: Int(b.ints[rows + k]))
+      o.append(",\"score\":" as StaticString)
+      o.append(jsonNumber: b.numbers[TableBlock.score * rows + k])
+      o.append(",\"raw\":" as StaticString)
+      o.append(jsonNumber: b.numbers[TableBlock.raw * rows + k])
+      o.append(",\"stars\":" as StaticString)
+      o.append(integer: Int(b.ints[2 * rows + k]))
+      o.append(",\"contributions\":{" as StaticString)
+      for j in 0..<min(criterionKeys.count, b.shareCount) {
+        criterionKeys.write(j, comma: j > 0, o)
+        let share = b.numbers[(TableBlock.firstShare + j) * rows + k]
+        if share.isFinite { o.append(share: share) } else { o.append("null" as StaticString) }
+      }
+      o.append("},\"group_scores\":{" as StaticString)
+      var member = false
+      for g in 0..<min(groupKeys.count, groupColumns.count) where row < groupColumns[g].count {
+        groupKeys.write(g, comma: member, o)
+        member = true
+        o.append(jsonNumber: b.numbers[(b.firstGroup + g) * rows + k])
+      }
+      o.append(UInt8(ascii: "}"))
+      member = false
+      for i in 0..<width where b.marks[k * width + i] && b.flagged[i] < imputedNames.count {
+        if !member { o.append(",\"imputed\":[" as StaticString) }
+        imputedNames.write(b.flagged[i], comma: member, o)
+        member = true
+      }
+      if member { o.append(UInt8(ascii: "]")) }
+      o.append(",\"star_gap\":" as StaticString)
+      if b.hasGap[k] {
+        o.append("{\"next_stars\":" as StaticString)
+        o.append(integer: Int(b.ints[3 * rows + k]))
+        o.append(",\"points_short\":" as StaticString)
+        o.append(jsonNumber: b.numbers[b.pointsShort * rows + k])
+        o.append(",\"unmet\":[" as StaticString)
+        for (i, u) in lists[Int(b.gapList[k])].enumerated() {
+          if i > 0 { o.append(UInt8(ascii: ",")) }
+          o.append(jsonString: u)
         }
+        o.append("]}" as StaticString)
+      } else {
+        o.append("null" as StaticString)
       }
-    }
-  }
-
-  /// The contribution shares of a row into `scratch` (`Evaluation.contributions(row:)`), from
-  /// its method-input `cells`.
-  @inline(__always)
-  func shares(_ v: RowValues, _ cells: UnsafeBufferPointer<Double>, into scratch: UnsafeMutableBufferPointer<Double>) {
-    decomposition.parts(utility: v.utility, into: scratch) { cells[$0] }
-    Evaluation.shares(scratch, utility: v.utility)
-  }
-
-  /// The gathered scalar cells of one row.
-  struct RowValues {
-    let row: Int
-    let rank: Int
-    let competitionRank: Int
-    let stars: Int
-    let score: Double
-    let raw: Double
-    let reward: Double
-    let utility: Double
-    /// The row's star gap (`Evaluation.starGap`), nil when none.
-    let starGap: StarGap?
-  }
-
-  /// One entry, preceded by `,` unless it is the `first` of the array; `cells` holds the row's
-  /// method-input values (one per weight), then its group scores; `flags` its imputed flags. Contributions are the
-  /// shares of the method's parts, as `Evaluation.contributions(row:)` computes them (here into
-  /// `scratch`, one slot per weight), written with 9 decimals.
-  private func write(
-    _ row: Int, first: Bool, _ v: RowValues, _ scratch: UnsafeMutableBufferPointer<Double>,
-    _ cells: UnsafeBufferPointer<Double>, _ flags: UnsafeBufferPointer<Bool>,
-    _ texts: (GatheredText, GatheredText), _ k: Int, _ o: ByteBuffer
-  ) {
-    o.append(first ? "\n    {\"id\":" : ",\n    {\"id\":" as StaticString)
-    texts.0.withValue(k) { o.append(jsonQuoted: $0) }
-    o.append(",\"label\":" as StaticString)
-    texts.1.withValue(k) { o.append(jsonQuoted: $0) }
-    o.append(",\"rank\":" as StaticString)
-    o.append(integer: v.rank)
-    o.append(",\"competition_rank\":" as StaticString)
-    o.append(integer: v.competitionRank)
-    o.append(",\"score\":" as StaticString)
-    o.append(jsonNumber: v.score)
-    o.append(",\"raw\":" as StaticString)
-    o.append(jsonNumber: v.raw)
-    o.append(",\"stars\":" as StaticString)
-    o.append(integer: v.stars)
-    o.append(",\"contributions\":{" as StaticString)
-    shares(v, cells, into: scratch)
-    for j in 0..<min(criterionKeys.count, scratch.count) {
-      criterionKeys.write(j, comma: j > 0, o)
-      let share = scratch[j]
-      if share.isFinite { o.append(share: share) } else { o.append("null" as StaticString) }
-    }
-    o.append("},\"group_scores\":{" as StaticString)
-    var member = false
-    for g in 0..<min(groupKeys.count, groupColumns.count) where row < groupColumns[g].count {
-      groupKeys.write(g, comma: member, o)
-      member = true
-      o.append(jsonNumber: cells[scratch.count + g])
-    }
-    o.append(UInt8(ascii: "}"))
-    member = false
-    for j in 0..<min(imputedNames.count, flags.count) where flags[j] {
-      if !member { o.append(",\"imputed\":[" as StaticString) }
-      imputedNames.write(j, comma: member, o)
-      member = true
-    }
-    if member { o.append(UInt8(ascii: "]")) }
-    o.append(",\"star_gap\":" as StaticString)
-    if let gap = v.starGap {
-      o.append("{\"next_stars\":" as StaticString)
-      o.append(integer: gap.nextStars)
-      o.append(",\"points_short\":" as StaticString)
-      o.append(jsonNumber: gap.pointsShort)
-      o.append(",\"unmet\":[" as StaticString)
-      for (i, u) in gap.unmetRequirements.enumerated() {
-        if i > 0 { o.append(UInt8(ascii: ",")) }
-        o.append(jsonString: u)
+      let reward = b.numbers[b.reward * rows + k]
+      if reward.isFinite {
+        o.append(",\"reward\":" as StaticString)
+        o.append(jsonNumber: reward)
       }
-      o.append("]}" as StaticString)
-    } else {
-      o.append("null" as StaticString)
+      o.append(UInt8(ascii: "}"))
     }
-    if v.reward > 0 {
-      o.append(",\"reward\":" as StaticString)
-      o.append(jsonNumber: v.reward)
-    }
-    o.append(UInt8(ascii: "}"))
   }
 }
 
