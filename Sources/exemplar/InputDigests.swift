@@ -71,14 +71,14 @@ final class InputDigests: @unchecked Sendable {
   /// - Throws: the hashing failure, or `.noInput` (exit 66) when the file changed meanwhile.
   func metricsSHA256() throws(StageFailure) -> String {
     if let stream { return stream.finalize() }
-    guard before != nil else { throw changed("it could not be examined") }
+    guard before != nil else { throw changed(zh: "无法检查该文件", en: "it could not be examined") }
     hashFile()
     done.wait()
     let hash: String
     switch fileHash {
     case .success(let h)?: hash = h
     case .failure(let f)?: throw f
-    case nil: throw changed("it could not be hashed")
+    case nil: throw changed(zh: "无法计算其哈希值", en: "it could not be hashed")
     }
     if let failure = changedSinceStart() { throw failure }
     return hash
@@ -89,12 +89,14 @@ final class InputDigests: @unchecked Sendable {
   func changedSinceStart() -> StageFailure? {
     guard let before else { return nil }
     var after = stat()
-    guard stat(metricsPath, &after) == 0 else { return changed("it is gone") }
+    guard stat(metricsPath, &after) == 0 else { return changed(zh: "文件已不存在", en: "it is gone") }
     guard after.st_dev == before.st_dev, after.st_ino == before.st_ino, after.st_size == before.st_size,
       after.st_mtim.tv_sec == before.st_mtim.tv_sec, after.st_mtim.tv_nsec == before.st_mtim.tv_nsec,
       after.st_ctim.tv_sec == before.st_ctim.tv_sec, after.st_ctim.tv_nsec == before.st_ctim.tv_nsec
     else {
-      return changed("it changed while it was read (size \(before.st_size) → \(after.st_size) bytes); run again on a file that is not being written")
+      return changed(
+        zh: "读取期间文件被修改（大小 \(before.st_size) → \(after.st_size) 字节）；请在文件不再被写入时重新运行",
+        en: "it changed while it was read (size \(before.st_size) → \(after.st_size) bytes); run again on a file that is not being written")
     }
     return nil
   }
@@ -117,7 +119,7 @@ final class InputDigests: @unchecked Sendable {
   /// The SHA-256 of the bytes parsed from `path` (`hashing(_:_:)`), nil if it was not read so.
   func parsedSHA256(_ path: String) -> String? { parsed[path]?.finalize() }
 
-  private func changed(_ why: String) -> StageFailure {
-    StageFailure(.noInput, Diagnostic(file: metricsPath, line: 0, message: Message(zh: "指标文件无法记入清单（manifest）：\(why)", en: "the metrics file cannot be recorded in the manifest: \(why)")))
+  private func changed(zh: String, en: String) -> StageFailure {
+    StageFailure(.noInput, Diagnostic(file: metricsPath, line: 0, message: Message(zh: "指标文件无法记入清单（manifest）：\(zh)", en: "the metrics file cannot be recorded in the manifest: \(en)")))
   }
 }
