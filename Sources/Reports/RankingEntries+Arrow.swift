@@ -32,7 +32,6 @@ extension RankingEntries {
     let head = ArrowIPC.head(fields)
     try sink.write(bytes: head)
     let entries = RankingEntries(m)
-    let criteria = m.spec.criteria.map(\.key)
     let order = inputOrder(m.evaluation)
     // Each batch's metadata and body lengths, set by the worker that formats it.
     let lengths = ResultSlots<(metadata: Int, body: Int)>(count: (order.count + arrowBatchRows - 1) / arrowBatchRows)
@@ -46,7 +45,7 @@ extension RankingEntries {
     try BlockWriter.write(count: order.count, to: sink, blockRows: arrowBatchRows, workers: m.formatThreads, slots: 12) { range, buffer in
       buffer.append([UInt8](repeating: 0, count: reserved))
       var batch = ArrowBatch(rows: range.count, body: buffer)
-      entries.writeArrowColumns(order, range, criteria: criteria, &batch)
+      entries.writeArrowColumns(order, range, &batch)
       let metadata = ArrowIPC.batchMetadata(rows: batch.rows, nodes: batch.nodes, buffers: batch.buffers, bodyLength: batch.bodyLength)
       precondition(metadata.count == reserved, "a batch's metadata has the schema's length")
       buffer.overwrite(at: 0, with: metadata)
@@ -72,8 +71,9 @@ extension RankingEntries {
   /// The columns of rows `order[range]`, in `tableColumns` order (`block`): contributions
   /// rounded as the text writes them (`NumberBytes.shareValue`), null where the table has no
   /// value.
-  func writeArrowColumns(_ order: [Int], _ range: Range<Int>, criteria: [String], _ batch: inout ArrowBatch) {
-    let b = block(order, range, criteria: criteria)
+  func writeArrowColumns(_ order: [Int], _ range: Range<Int>, _ batch: inout ArrowBatch) {
+    let b = block(order, range)
+    let text = tableTexts(b)
     for text in [b.texts.0, b.texts.1] {
       text.bytes.withUnsafeBytes { bytes in text.ends.withUnsafeBufferPointer { batch.utf8(bytes: bytes, ends: $0) } }
     }
@@ -84,10 +84,10 @@ extension RankingEntries {
     batch.float64(b.number(TableBlock.raw))
     batch.int32(b.integer(2))
     for c in TableBlock.firstShare..<b.pointsShort { batch.float64(b.number(c)) }
-    batch.utf8(bytes: b.imputed.bytes, ends: b.imputedEnds.slice(0, b.rows))
+    batch.utf8(bytes: text.imputed.bytes.bytes, ends: text.imputed.ends.slice(0, b.rows))
     batch.int32(b.integer(3), valid: b.hasGap.slice(0, b.rows))
     batch.float64(b.number(b.pointsShort))
-    batch.utf8(bytes: b.unmet.bytes, ends: b.unmetEnds.slice(0, b.rows)) { b.hasGap[$0] }
+    batch.utf8(bytes: text.unmet.bytes.bytes, ends: text.unmet.ends.slice(0, b.rows)) { b.hasGap[$0] }
     batch.float64(b.number(b.reward))
   }
 }

@@ -25,14 +25,8 @@ struct TableBlock {
   /// Column-major doubles: score, raw, the contribution shares (unrounded), the group
   /// scores, points short, reward; NaN where the table has no value (a reward of 0 included).
   let numbers: Scratch<Double>
-  /// Whether the row has a star gap (next stars, points short and unmet are then set).
+  /// Whether the row has a star gap (next stars, points short and `gapList` are then set).
   let hasGap: Scratch<Bool>
-  /// The imputed criteria's keys joined by `;` (empty when none), and the unmet requirements
-  /// joined by ` | `: value k is `bytes[ends[k − 1]..<ends[k]]`.
-  let imputed: ByteBuffer
-  let imputedEnds: Scratch<Int>
-  let unmet: ByteBuffer
-  let unmetEnds: Scratch<Int>
   /// Ids and labels.
   let texts: (GatheredText, GatheredText)
   /// Row-major imputed flags, `flagged.count` per row: flag i of row k is criterion
@@ -51,22 +45,28 @@ struct TableBlock {
   /// Column `c` of `numbers` or `ints`.
   func number(_ c: Int) -> UnsafeBufferPointer<Double> { numbers.slice(c * rows, rows) }
   func integer(_ c: Int) -> UnsafeBufferPointer<Int32> { ints.slice(c * rows, rows) }
-  /// Value `k` of a text column (`imputed` and `imputedEnds`, or `unmet` and `unmetEnds`).
-  static func value(_ bytes: ByteBuffer, _ ends: Scratch<Int>, _ k: Int) -> UnsafeBufferPointer<UInt8> {
+}
+
+/// A text column of a block, packed: value k is `bytes[ends[k − 1]..<ends[k]]` (from 0 for k = 0).
+struct BlockText {
+  let bytes = ByteBuffer(capacity: 64)
+  let ends: Scratch<Int>
+  init(rows: Int) { ends = Scratch<Int>(rows, 0) }
+
+  func value(_ k: Int) -> UnsafeBufferPointer<UInt8> {
     let start = k == 0 ? 0 : ends[k - 1]
     return UnsafeRawBufferPointer(rebasing: bytes.bytes[start..<ends[k]]).assumingMemoryBound(to: UInt8.self)
   }
 }
 
 extension RankingEntries {
-  /// The table's values for rows `order[range]` (`criteria`: the criterion keys, `imputed`'s names).
-  func block(_ order: [Int], _ range: Range<Int>, criteria: [String]) -> TableBlock {
+  /// The values of rows `order[range]`.
+  func block(_ order: [Int], _ range: Range<Int>) -> TableBlock {
     let rows = range.count
     let n = criteria.count
     let groups = groupColumns.count
     let ints = Scratch<Int32>(4 * rows, 0), numbers = Scratch<Double>((4 + n + groups) * rows, .nan), gapList = Scratch<Int32>(rows, 0)
-    let hasGap = Scratch<Bool>(rows, false), imputedEnds = Scratch<Int>(rows, 0), unmetEnds = Scratch<Int>(rows, 0)
-    let imputedText = ByteBuffer(capacity: 64), unmetText = ByteBuffer(capacity: 64)
+    let hasGap = Scratch<Bool>(rows, false)
     let texts = gatherTexts(ids, labels, rows: order[range])
     let flagged = (0..<min(n, imputed.count)).filter { !imputed[$0].isEmpty }
     let marks = Scratch<Bool>(rows * flagged.count, false)
@@ -95,13 +95,12 @@ extension RankingEntries {
         }
       }
       shareCount = contributions(at, criteria: n, into: numbers)
-      imputedNames(at, criteria: criteria, flagged: flagged, marks, imputedText, imputedEnds)
-      gaps(at, ints, numbers, pointsShort: 2 + n + groups, hasGap, gapList, unmetText, unmetEnds)
+      imputedFlags(at, flagged: flagged, marks)
+      gaps(at, ints, numbers, pointsShort: 2 + n + groups, hasGap, gapList)
     }
     return TableBlock(
       rows: rows, criteria: n, groups: groups, shareCount: shareCount, ints: ints, numbers: numbers, hasGap: hasGap,
-      imputed: imputedText, imputedEnds: imputedEnds, unmet: unmetText, unmetEnds: unmetEnds, texts: texts, flagged: flagged,
-      marks: marks, gapList: gapList)
+      texts: texts, flagged: flagged, marks: marks, gapList: gapList)
   }
 
   /// The contribution shares of rows `at` into columns 2… of `numbers` (one per criterion up to
@@ -126,41 +125,26 @@ extension RankingEntries {
     return m
   }
 
-  /// Each row's imputed flags (`marks`, for the criteria `flagged`) and their keys joined by
-  /// `;`. The flags are read a column at a time first (in rank order each read is a cache miss;
-  /// a tight loop keeps many in flight).
-  private func imputedNames(
-    _ at: UnsafeBufferPointer<Int>, criteria: [String], flagged: [Int], _ marks: Scratch<Bool>, _ text: ByteBuffer,
-    _ ends: Scratch<Int>
-  ) {
+  /// Each row's imputed flags (`marks`, for the criteria `flagged`), read a column at a time
+  /// (in rank order each read is a cache miss; a tight loop keeps many in flight).
+  private func imputedFlags(_ at: UnsafeBufferPointer<Int>, flagged: [Int], _ marks: Scratch<Bool>) {
     guard !flagged.isEmpty else { return }
-    let rows = at.count
     let width = flagged.count
     withColumnPointers(flagged.map { imputed[$0] }) { flags in
       for (i, f) in flags.enumerated() {
-        for k in 0..<rows { let row = at[k]; if row < f.count { marks[k * width + i] = f[row] } }
+        for k in 0..<at.count { let row = at[k]; if row < f.count { marks[k * width + i] = f[row] } }
       }
-    }
-    for k in 0..<rows {
-      var first = true
-      for i in 0..<width where marks[k * width + i] {
-        if !first { text.append(UInt8(ascii: ";")) }
-        text.append(criteria[flagged[i]])
-        first = false
-      }
-      ends[k] = text.count
     }
   }
 
-  /// Each row's star gap: next stars (column 3 of `ints`), points short, the unmet
-  /// requirements joined by ` | `.
+  /// Each row's star gap: next stars (column 3 of `ints`), points short, its unmet
+  /// requirements' index in `StarGaps.unmetLists`.
   private func gaps(
     _ at: UnsafeBufferPointer<Int>, _ ints: Scratch<Int32>, _ numbers: Scratch<Double>, pointsShort: Int, _ hasGap: Scratch<Bool>,
-    _ list: Scratch<Int32>, _ text: ByteBuffer, _ ends: Scratch<Int>
+    _ list: Scratch<Int32>
   ) {
     guard starGap.any else { return }
     let rows = at.count
-    let joined = starGap.unmetLists.map { $0.joined(separator: " | ") }
     for k in 0..<rows {
       let row = at[k]
       if row < starGap.count, let gap = starGap.parts(row) {
@@ -168,10 +152,28 @@ extension RankingEntries {
         ints[3 * rows + k] = gap.nextStars
         numbers[pointsShort * rows + k] = gap.pointsShort
         list[k] = Int32(truncatingIfNeeded: gap.unmet)
-        text.append(joined[gap.unmet])
       }
-      ends[k] = text.count
     }
+  }
+
+  /// The two text columns of the tables (not of results.json, which writes the keys and
+  /// requirements as JSON arrays): each row's imputed criteria's keys joined by `;` (empty when
+  /// none), and its unmet requirements joined by ` | ` (empty without a gap).
+  func tableTexts(_ b: TableBlock) -> (imputed: BlockText, unmet: BlockText) {
+    let imputed = BlockText(rows: b.rows), unmet = BlockText(rows: b.rows)
+    let width = b.flagged.count
+    for k in 0..<b.rows {
+      var first = true
+      for i in 0..<width where b.marks[k * width + i] {
+        if !first { imputed.bytes.append(UInt8(ascii: ";")) }
+        imputed.bytes.append(criteria[b.flagged[i]])
+        first = false
+      }
+      imputed.ends[k] = imputed.bytes.count
+      if b.hasGap[k] { unmet.bytes.append(unmetTexts[Int(b.gapList[k])]) }
+      unmet.ends[k] = unmet.bytes.count
+    }
+    return (imputed, unmet)
   }
 }
 

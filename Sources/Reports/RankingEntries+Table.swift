@@ -25,9 +25,10 @@ extension RankingEntries {
     tableColumns(criteria: criteria, groups: groups).map(\.name)
   }
 
-  /// Rows `order[range]` of the table (`block`). `criteria` are the criterion keys (for `imputed`, joined by `;`).
-  func writeTable(_ order: [Int], _ range: Range<Int>, criteria: [String], _ csv: inout CSVWriter) {
-    let b = block(order, range, criteria: criteria)
+  /// Rows `order[range]` of the table (`block`, `tableTexts`).
+  func writeTable(_ order: [Int], _ range: Range<Int>, _ csv: inout CSVWriter) {
+    let b = block(order, range)
+    let text = tableTexts(b)
     let rows = b.rows
     for k in 0..<rows {
       b.texts.0.withValue(k) { csv.text(bytes: $0) }
@@ -39,11 +40,11 @@ extension RankingEntries {
       csv.integer(Int(b.ints[2 * rows + k]))
       for j in 0..<b.criteria { csv.share(b.numbers[(TableBlock.firstShare + j) * rows + k]) }
       for g in 0..<b.groups { csv.number(shortest: b.numbers[(b.firstGroup + g) * rows + k]) }
-      csv.text(bytes: TableBlock.value(b.imputed, b.imputedEnds, k))
+      csv.text(bytes: text.imputed.value(k))
       if b.hasGap[k] {
         csv.integer(Int(b.ints[3 * rows + k]))
         csv.number(shortest: b.numbers[b.pointsShort * rows + k])
-        csv.text(bytes: TableBlock.value(b.unmet, b.unmetEnds, k))
+        csv.text(bytes: text.unmet.value(k))
       } else {
         csv.empty(3)
       }
@@ -70,7 +71,7 @@ extension RankingEntries {
     try BlockWriter.write(count: order.count, to: sink, workers: m.formatThreads) { range, buffer in
       var b = CSVWriter(into: buffer)
       b.neutralising = false
-      entries.writeTable(order, range, criteria: criteria, &b)
+      entries.writeTable(order, range, &b)
     }
     try sink.close()
   }

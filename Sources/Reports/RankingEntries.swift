@@ -32,8 +32,10 @@ struct RankingEntries: Sendable {
   let groupKeys: KeyBytes
   /// `,"key"` per criterion, the members of `imputed`.
   let imputedNames: KeyBytes
-  /// The criterion keys (the table's `imputed` text).
+  /// The criterion keys (the tables' `imputed` text).
   let criteria: [String]
+  /// Each of `starGap.unmetLists` joined by ` | ` (the tables' `unmet` text), once per file.
+  let unmetTexts: [String]
 
   init(_ m: ReportModel) {
     let ev = m.evaluation
@@ -54,6 +56,7 @@ struct RankingEntries: Sendable {
     reward = m.rewardByRow
     let keys = m.spec.criteria.map(\.key)
     criteria = keys
+    unmetTexts = ev.starGap.unmetLists.map { $0.joined(separator: " | ") }
     criterionKeys = KeyBytes(keys, colon: true)
     groupKeys = KeyBytes(m.groupKeys, colon: true)
     imputedNames = KeyBytes(keys, colon: false)
@@ -62,7 +65,7 @@ struct RankingEntries: Sendable {
   /// The entries of rows `order[range]`, the first without a leading `,` when `range` starts
   /// at 0, from the block's values (`block`). Contributions are written with 9 decimals.
   func write(_ order: [Int], _ range: Range<Int>, _ o: ByteBuffer) {
-    let b = block(order, range, criteria: criteria)
+    let b = block(order, range)
     let rows = b.rows
     let lists = starGap.unmetLists
     let width = b.flagged.count
