@@ -106,4 +106,37 @@ struct NormaliserTests {
       }
     }
   }
+
+  /// Min-max's extremes are those of one scan in row order (`lo = min(lo, v)`, `hi = max(hi, v)`
+  /// from the first value), also where only the order decides: which zero's sign is the
+  /// minimum or maximum, a NaN first or later, lengths on and off a multiple of four.
+  @Test func minMaxExtremesAreThoseOfTheScanInRowOrder() {
+    let pool: [Double] = [0.0, -0.0, 1, -1, 2.5, .nan, -3]
+    var random = SplitMix64(seed: 7)
+    for n in 1...13 {
+      for _ in 0..<300 {
+        let x = (0..<n).map { _ in pool[Int(random.next() % UInt64(pool.count))] }
+        var lo = x[0], hi = x[0]
+        for v in x {
+          lo = Swift.min(lo, v)
+          hi = Swift.max(hi, v)
+        }
+        let expected = hi - lo > 0 ? x.map { ($0 - lo) * (1 / (hi - lo)) } : [Double](repeating: 1, count: n)
+        #expect(MinMaxNormaliser.normalise(x).map(\.bitPattern) == expected.map(\.bitPattern), "\(x)")
+        let cost = x.map { -$0 }
+        var costLo = cost[0], costHi = cost[0]
+        for v in cost {
+          costLo = Swift.min(costLo, v)
+          costHi = Swift.max(costHi, v)
+        }
+        let range = costHi - costLo
+        let column = try? Normalisation.minMax.unitColumn(x, direction: .cost, criterion: "c")
+        // (A NaN's sign after the negation is the compiler's choice: compared without NaN.)
+        if range > 0, !x.contains(where: \.isNaN), let column {
+          #expect(column.values.map(\.bitPattern) == cost.map { ($0 - costLo) * (1 / range) }.map(\.bitPattern), "cost \(x)")
+        }
+      }
+    }
+  }
 }
+

@@ -67,6 +67,23 @@ import Testing
     #expect(Normalisation.minMax.minMaxColumn([5, 0, 5], imputed: [false, true, false], fill: 5, direction: .cost) == nil)
   }
 
+  /// A value large enough to be tamed is found wherever it stands (the scan for it runs in
+  /// lanes of four): the column is then stored, never computed on read.
+  @Test func aTamedValueIsFoundInEveryPosition() throws {
+    for n in 1...9 {
+      for p in 0..<n {
+        var x = [Double](repeating: 1, count: n)
+        if (p + 1) % n != 0 { x[p + 1] = .nan }  // a NaN after it; never first (a NaN first makes no map)
+        x[p] = 0x1p401
+        #expect(Normalisation.minMax.minMaxColumn(x, imputed: [], fill: 0, direction: .benefit) == nil, "n \(n) at \(p)")
+        x[p] = 0x1p399
+        if n > 2 {
+          #expect(Normalisation.minMax.minMaxColumn(x, imputed: [], fill: 0, direction: .benefit) != nil, "n \(n) at \(p)")
+        }
+      }
+    }
+  }
+
   /// A stored column reads every double as itself, signed zeros, infinities and NaN too.
   @Test func storedColumnReadsValuesUnchanged() {
     let x: [Double] = [-0.0, 0.0, .infinity, -.infinity, .leastNonzeroMagnitude, -.greatestFiniteMagnitude, 0.1]

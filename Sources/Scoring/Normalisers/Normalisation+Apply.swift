@@ -112,8 +112,22 @@ extension Normalisation {
   /// `tamingPower` of the column whose value `i` is `value(i)`.
   @inline(__always)
   static func tamingPower(count: Int, _ value: (Int) -> Double) -> Int? {
-    var largest = 0.0
-    for i in 0..<count { largest = Swift.max(largest, abs(value(i))) }
+    // Four lanes, as `MinMaxNormaliser.extremes` (the largest magnitude is one value whatever
+    // the order; a NaN is never taken).
+    var lanes = (0.0, 0.0, 0.0, 0.0)
+    var i = 0
+    while i &+ 4 <= count {
+      lanes = (
+        Swift.max(lanes.0, abs(value(i))), Swift.max(lanes.1, abs(value(i &+ 1))), Swift.max(lanes.2, abs(value(i &+ 2))),
+        Swift.max(lanes.3, abs(value(i &+ 3)))
+      )
+      i &+= 4
+    }
+    var largest = Swift.max(Swift.max(lanes.0, lanes.1), Swift.max(lanes.2, lanes.3))
+    while i < count {
+      largest = Swift.max(largest, abs(value(i)))
+      i &+= 1
+    }
     guard largest > 0x1p400 || (largest > 0 && largest < 0x1p-400) else { return nil }
     return -Int(largest.exponent) - 1
   }
