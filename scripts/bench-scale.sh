@@ -5,7 +5,8 @@
 # the same computation in pandas + numpy (scripts/bench/peer_run.py: results.json and
 # ranking.csv) and in polars alone writing the full ranking table (scripts/bench/polars_ranking.py), each
 # the best of REPEAT (Exemplar's commands and dd in REPEAT interleaved rounds, the peers after them);
-# then bytes per enterprise, the floors' ratios and peak memory (the largest of any round).
+# then bytes per enterprise, the floors' ratios and peak memory (the largest of any round), and
+# the last floor's ratio round by round.
 # Usage: scripts/bench-scale.sh [ROWS=1000000] [REPEAT=3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,8 +63,8 @@ dda=$(report "dd of the arrow run's bytes ($((ab / 1048576)) MiB), fsync" | secs
 pandas=$(line "pandas + numpy, same computation" "$REPEAT" -- "$PY" scripts/bench/peer_run.py pandas "$F" "$DATA/spec.json" "$DATA/out-pandas" | secs)
 polars=$(line "polars, full ranking table (scripts/bench/polars_ranking.py)" "$REPEAT" -- "$PY" scripts/bench/polars_ranking.py "$F" "$DATA/spec.json" "$DATA/out-polars" | secs)
 python3 - "$ROWS" "$ingest" "$(echo "$obj" | secs)" "$(echo "$col" | secs)" "$(echo "$arr" | secs)" "$ddo" "$ddc" "$dda" \
-  "$pandas" "$polars" "$ob" "$cb" "$ab" "$(echo "$obj" | rss)" "$(echo "$col" | rss)" "$(echo "$arr" | rss)" "$(stat -c %s "$F")" <<'PY'
-import sys
+  "$pandas" "$polars" "$ob" "$cb" "$ab" "$(echo "$obj" | rss)" "$(echo "$col" | rss)" "$(echo "$arr" | rss)" "$(stat -c %s "$F")" "$ROUNDS" <<'PY'
+import re, statistics, sys
 rows = int(sys.argv[1])
 i, o, c, a, ddo, ddc, dda, pd, pl = map(float, sys.argv[2:11])
 ob, cb, ab = map(int, sys.argv[11:14])
@@ -73,4 +74,14 @@ print(f"bytes per enterprise written: objects {ob / rows:.0f}, columnar {cb / ro
 for name, t, dd, peak in (("objects", o, ddo, orss), ("columnar", c, ddc, crss), ("arrow", a, dda, arss)):
     print(f"{name:8}: run {t:.3f} s; polars/run {pl / t:.2f}x (floor >= 1); pandas/run {pd / t:.2f}x (floor >= 4); "
           f"run/(ingest + dd) {t / (i + dd):.2f}x (floor <= 1.5); peak RSS {peak:.0f} MiB = {peak * 2**20 / size:.2f}x the input (floor <= 2)")
+# The same ratio within each round (its own ingest, run and dd, measured a minute apart at
+# most): less exposed to a slow minute than the bests above, which may come from different rounds.
+wall = lambda l: float(re.search(r"best ([0-9.]+) s", l).group(1))
+lines = [l for l in open(sys.argv[18])]
+def series(prefix): return [wall(l) for l in lines if l.startswith(prefix)]
+ingests = series("ingest alone")
+for name in ("objects", "columnar", "arrow"):
+    runs, dds = series(f"exemplar run, {name} layout:"), series(f"dd of the {name} run's bytes")
+    ratios = [r / (i + d) for r, i, d in zip(runs, ingests, dds)]
+    print(f"{name:8}: run/(ingest + dd) round by round {' '.join(f'{x:.2f}' for x in ratios)}; median {statistics.median(ratios):.2f}x")
 PY
