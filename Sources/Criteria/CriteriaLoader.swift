@@ -60,7 +60,7 @@ public enum CriteriaLoader {
       return .failure(
         StageFailure(.config, Diagnostic(file: source, line: e.source.begin.line, column: column, message: TOMLErrorText.message(e.description))))
     } catch {
-      return .failure(StageFailure(.config, Diagnostic(file: source, line: 0, message: Message(zh: "无法解析 TOML：\(error)", en: "cannot parse TOML: \(error)"))))
+      return .failure(StageFailure(.config, Diagnostic(file: source, line: 0, message: Message(zh: "无法解析 TOML：", en: "cannot parse TOML: ") + SystemErrorText.of(error))))
     }
     guard case .table(var top) = TOMLNode(root) else {
       return .failure(StageFailure(.config, Diagnostic(file: source, line: 0, message: Message(zh: "无法解析 TOML", en: "cannot parse TOML"))))

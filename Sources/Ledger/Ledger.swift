@@ -96,30 +96,45 @@ public final class Ledger: @unchecked Sendable {
   }
 
   /// "cannot open the ledger: …" in both languages.
-  static func cannot(_ doing: String, _ detail: String) -> Message {
+  static func cannot(_ doing: String, _ detail: Message) -> Message {
     let zh = ["open": "打开", "read": "读取", "migrate": "升级", "record the run in": "将本次运行写入", "write": "写入"][doing] ?? doing
-    return Message(zh: "无法\(zh)台账：\(detail)", en: "cannot \(doing) the ledger: \(detail)")
+    return Message(zh: "无法\(zh)台账：", en: "cannot \(doing) the ledger: ") + detail
+  }
+
+  /// SQLite's own (English) message in both languages: in Chinese the reason its result code
+  /// names, SQLite's text after it as the original.
+  static func sqliteDetail(_ code: ResultCode, _ message: String) -> Message {
+    let reason: String
+    switch code {
+    case .SQLITE_CANTOPEN: reason = "无法打开数据库文件"
+    case .SQLITE_PERM: reason = "权限不够"
+    case .SQLITE_READONLY: reason = "数据库只读"
+    case .SQLITE_IOERR: reason = "输入/输出错误"
+    case .SQLITE_FULL: reason = "数据库或磁盘已满"
+    default: return Message(zh: "\(message)（SQLite 英文原文）", en: message)
+    }
+    return Message(zh: "\(reason)（SQLite：\(message)）", en: message)
   }
 
   /// A ledger error for an SQLite error: damaged files, locks, full disks named as such.
   static func failure(_ error: any Error, path: String, doing: String) -> LedgerError {
-    guard let e = error as? DatabaseError else { return LedgerError(.data, path: path, Self.cannot(doing, "\(error)")) }
+    guard let e = error as? DatabaseError else { return LedgerError(.data, path: path, Self.cannot(doing, SystemErrorText.of(error))) }
     let message = e.message ?? "\(e.resultCode)"
     switch e.resultCode.primaryResultCode {
     case .SQLITE_NOTADB, .SQLITE_CORRUPT:
       return LedgerError(.data, path: path, Message(
-          zh: "台账已损坏或不是 SQLite 数据库（\(message)）；文件未作改动",
+          zh: "台账已损坏或不是 SQLite 数据库（SQLite：\(message)）；文件未作改动",
           en: "the ledger is damaged or not an SQLite database (\(message)); it was left unchanged"))
     case .SQLITE_BUSY, .SQLITE_LOCKED:
       return LedgerError(.cantCreate, path: path, Message(
-          zh: "台账被另一进程锁定已达 \(Int(busyTimeout)) 秒（\(message)）",
+          zh: "台账被另一进程锁定已达 \(Int(busyTimeout)) 秒（SQLite：\(message)）",
           en: "the ledger stayed locked by another process for \(Int(busyTimeout)) s (\(message))"))
     case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_FULL:
-      return LedgerError(.cantCreate, path: path, Self.cannot(doing, message))
+      return LedgerError(.cantCreate, path: path, Self.cannot(doing, Self.sqliteDetail(e.resultCode.primaryResultCode, message)))
     case .SQLITE_CONSTRAINT:
-      return LedgerError(.data, path: path, Message(zh: "台账的数据约束不满足（\(message)）", en: message))
+      return LedgerError(.data, path: path, Message(zh: "台账的数据约束不满足（SQLite：\(message)）", en: message))
     default:
-      return LedgerError(.data, path: path, Self.cannot(doing, message))
+      return LedgerError(.data, path: path, Self.cannot(doing, Self.sqliteDetail(e.resultCode.primaryResultCode, message)))
     }
   }
 

@@ -1,9 +1,11 @@
+import Foundation
+
 /// The Chinese of the C library's error texts (`strerror` in the C locale, what Exemplar
 /// quotes after "cannot open/read/write …"), for messages under `--lang zh`.
 ///
-/// The table holds the errors a file, folder or disk operation meets in practice, in the
-/// wording of glibc's own zh_CN translation; a text not listed is kept in English (the
-/// `(errno N)` suffix Reports adds stays as it is).
+/// The table holds the errors a file, folder, disk or listening-socket operation meets in
+/// practice, in the wording of glibc's own zh_CN translation; a text not listed is kept in
+/// English (the `(errno N)` suffix Reports adds stays as it is).
 public enum SystemErrorText {
   static let table: [String: String] = [
     "No such file or directory": "没有那个文件或目录",
@@ -27,6 +29,8 @@ public enum SystemErrorText {
     "Text file busy": "文本文件忙",
     "Bad file descriptor": "错误的文件描述符",
     "Cannot allocate memory": "无法分配内存",
+    "Address already in use": "地址已在使用",
+    "Cannot assign requested address": "无法指定被请求的地址",
   ]
 
   /// `text` (a `strerror` text, possibly followed by ` (errno N)`) in Chinese.
@@ -40,4 +44,52 @@ public enum SystemErrorText {
 
   /// Both languages of a `strerror` text.
   public static func message(_ text: String) -> Message { Message(zh: zh(text), en: text) }
+
+  /// An error that is not one of Exemplar's own (those carry their messages in both
+  /// languages), as the text a message quotes after "cannot …": a system error as its
+  /// `strerror` text, in Chinese through the table, with its number; any other error as its
+  /// own description, which is English, marked so in Chinese ("英文原文").
+  ///
+  /// System errors recognised: an `NSError` of the POSIX domain or with one underneath,
+  /// Foundation's file errors that name one (no such file, no permission, no space, read-only
+  /// volume), and an error that holds its number (`heldNumber`: SwiftNIO's `IOError`, e.g. the
+  /// tune server's port already in use).
+  public static func of(_ error: any Error) -> Message {
+    if let code = errorNumber(of: error) {
+      let text = String(cString: strerror(code))
+      return Message(zh: zh(text) + "（errno \(code)）", en: "\(text) (errno \(code))")
+    }
+    let text = "\(error)"
+    return Message(zh: "\(text)（英文原文）", en: text)
+  }
+
+  /// The `errno` value `error` stands for, if it is a system error (see `of`).
+  static func errorNumber(of error: any Error) -> Int32? {
+    let ns = error as NSError
+    if ns.domain == NSPOSIXErrorDomain { return Int32(truncatingIfNeeded: ns.code) }
+    if let under = ns.userInfo[NSUnderlyingErrorKey] as? NSError, under.domain == NSPOSIXErrorDomain {
+      return Int32(truncatingIfNeeded: under.code)
+    }
+    if ns.domain == NSCocoaErrorDomain {
+      switch CocoaError.Code(rawValue: ns.code) {
+      case .fileNoSuchFile, .fileReadNoSuchFile: return ENOENT
+      case .fileReadNoPermission, .fileWriteNoPermission: return EACCES
+      case .fileWriteOutOfSpace: return ENOSPC
+      case .fileWriteVolumeReadOnly: return EROFS
+      default: break
+      }
+    }
+    return heldNumber(in: error, depth: 3)
+  }
+
+  /// An `Int32` `value` holds as a stored `errnoCode` or an `errno` case, looked for a few
+  /// levels down (SwiftNIO's `IOError` keeps an enum whose `.errno(CInt)` case holds it).
+  private static func heldNumber(in value: Any, depth: Int) -> Int32? {
+    guard depth > 0 else { return nil }
+    for child in Mirror(reflecting: value).children {
+      if child.label == "errnoCode" || child.label == "errno", let code = child.value as? Int32 { return code }
+      if let code = heldNumber(in: child.value, depth: depth - 1) { return code }
+    }
+    return nil
+  }
 }

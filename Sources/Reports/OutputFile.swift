@@ -57,7 +57,7 @@ public final class OutputFile {
     } catch let e as any StageError {
       throw e.stageFailure
     } catch {
-      throw StageFailure(.cantCreate, Diagnostic(file: path, line: 0, message: Message(zh: "无法写入文件：\(error)", en: "cannot write the file: \(error)")))
+      throw StageFailure(.cantCreate, Diagnostic(file: path, line: 0, message: Message(zh: "无法写入文件：", en: "cannot write the file: ") + SystemErrorText.of(error)))
     }
   }
 

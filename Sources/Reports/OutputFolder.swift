@@ -97,7 +97,7 @@ public struct OutputFolder {
     } catch let e as StageFailure {
       throw e
     } catch {
-      throw StageFailure(.cantCreate, Diagnostic(file: target, line: 0, message: Message(zh: "无法写入输出文件夹：\(error)", en: "cannot write output folder: \(error)")))
+      throw StageFailure(.cantCreate, Diagnostic(file: target, line: 0, message: Message(zh: "无法写入输出文件夹：", en: "cannot write output folder: ") + SystemErrorText.of(error)))
     }
   }
 

@@ -56,7 +56,7 @@ public enum PDFPrinter {
     p.standardError = err
     let done = DispatchSemaphore(value: 0)
     p.terminationHandler = { _ in done.signal() }
-    do { try p.run() } catch { throw .printing(path: pdf, message: Message(zh: "无法启动 \(browser)：\(error)", en: "cannot start \(browser): \(error)")) }
+    do { try p.run() } catch { throw .printing(path: pdf, message: Message(zh: "无法启动 \(browser)：", en: "cannot start \(browser): ") + SystemErrorText.of(error)) }
     // Drain stderr while the browser runs (a full pipe would block it).
     let stderrText = LockedText()
     let readerDone = DispatchSemaphore(value: 0)

@@ -16,7 +16,7 @@ public enum SensitivityError: Error, Sendable, Equatable, CustomStringConvertibl
   /// Too many dimensions for the Sobol' sequence.
   case tooManyDimensions(Int, max: Int)
   /// The matrices handed to an estimator have inconsistent shapes.
-  case shapeMismatch(String)
+  case shapeMismatch(Message)
   /// A method variant's matrix does not match the table.
   case variantShape(expectedRows: Int, expectedCriteria: Int, rows: Int, criteria: Int)
   /// Re-scoring a method variant failed (the Scorer's message).
@@ -40,7 +40,7 @@ public enum SensitivityError: Error, Sendable, Equatable, CustomStringConvertibl
     case .scoring(let m): return Message(zh: "对方法变体评分时出错：", en: "scoring a method variant: ") + m
     case .tooManyDimensions(let d, let max):
       return Message(zh: "Sobol' 序列：请求了 \(d) 维，至多支持 \(max) 维", en: englishDescription)
-    case .shapeMismatch(let what): return Message(zh: "矩阵形状不一致：\(what)", en: englishDescription)
+    case .shapeMismatch(let what): return Message(zh: "矩阵形状不一致：", en: "shape mismatch: ") + what
     case .variantShape(let er, let ec, let r, let c):
       return Message(zh: "方法变体为 \(r) 行 × \(c) 个指标，应为 \(er) × \(ec)", en: englishDescription)
     }
@@ -54,7 +54,7 @@ public enum SensitivityError: Error, Sendable, Equatable, CustomStringConvertibl
     case .badParameter(let name, let v, let allowed): return "\(name) = \(v) is not allowed (\(allowed.en))"
     case .noVaryingWeight: return "every varying criterion has weight 0: there is nothing to perturb"
     case .tooManyDimensions(let d, let max): return "Sobol' sequence: \(d) dimensions requested, at most \(max) supported"
-    case .shapeMismatch(let what): return "shape mismatch: \(what)"
+    case .shapeMismatch(let what): return "shape mismatch: \(what.en)"
     case .variantShape(let er, let ec, let r, let c):
       return "method variant has \(r) rows × \(c) criteria, expected \(er) × \(ec)"
     case .scoring(let m): return "scoring a method variant: \(m.en)"
@@ -64,7 +64,7 @@ public enum SensitivityError: Error, Sendable, Equatable, CustomStringConvertibl
   /// The message of an error re-scoring a variant threw: its diagnostics' texts (a
   /// `StageError`, e.g. `ScoringError`), else its description.
   static func scoringText(_ error: any Error) -> Message {
-    guard let e = error as? any StageError else { return Message(zh: "\(error)", en: "\(error)") }
+    guard let e = error as? any StageError else { return SystemErrorText.of(error) }
     return Message.joined(e.diagnostics.diagnostics.map(\.text), separator: Message(zh: "；", en: "; "))
   }
 }

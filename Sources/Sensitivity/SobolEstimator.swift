@@ -55,7 +55,10 @@ public enum SobolEstimator {
   ) throws(SensitivityError) -> [SobolIndices] {
     let n = yA.count
     guard yB.count == n, yAB.allSatisfy({ $0.count == n }), n > 1 else {
-      throw .shapeMismatch("f(A) has \(n) values, f(B) \(yB.count), f(A_B) \(yAB.map(\.count))")
+      throw .shapeMismatch(
+        Message(
+          zh: "f(A) 有 \(n) 个值，f(B) 有 \(yB.count) 个，f(A_B) 各有 \(yAB.map(\.count)) 个",
+          en: "f(A) has \(n) values, f(B) \(yB.count), f(A_B) \(yAB.map(\.count))"))
     }
     // Standardise over every output, as SALib does.
     var all = yA + yB

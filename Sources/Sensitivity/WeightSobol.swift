@@ -76,7 +76,7 @@ public enum WeightSobol {
     var targetOut: [(row: Int, id: String, indices: [SobolIndices])] = []
     var progOut: [(key: String, indices: [SobolIndices])] = []
     for o in 0..<outputs {
-      guard let estimate = estimates.get(o) else { throw .shapeMismatch("output \(o) was not estimated") }
+      guard let estimate = estimates.get(o) else { throw .shapeMismatch(Message(zh: "输出 \(o) 未被估计", en: "output \(o) was not estimated")) }
       let idx = try estimate.get()
       if o < rows.count {
         targetOut.append((rows[o], model.evaluation.ids[rows[o]], idx))

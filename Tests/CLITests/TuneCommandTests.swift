@@ -29,6 +29,9 @@ import Testing
     #expect(second.stderr.contains("cannot listen on 127.0.0.1:\(port)"), "\(second.stderr)")
     let secondZh = try CLI.run(Self.inputs + ["--port", port])
     #expect(secondZh.status == 73 && secondZh.stderr.contains("无法在 127.0.0.1:\(port) 上监听"), "\(secondZh.stderr)")
+    // The system's reason in the message's language, with its number.
+    #expect(second.stderr.contains("Address already in use (errno \(EADDRINUSE))"), "\(second.stderr)")
+    #expect(secondZh.stderr.contains("地址已在使用（errno \(EADDRINUSE)）") && !secondZh.stderr.contains("Address"), "\(secondZh.stderr)")
 
     kill(p.processIdentifier, SIGTERM)
     p.waitUntilExit()

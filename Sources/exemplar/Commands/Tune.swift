@@ -41,7 +41,7 @@ struct Tune: ParsableCommand {
       screening: procedure.screening, committee: procedure.committee, reviews: procedure.reviews, command: command,
       english: lang == .en)
     let requested = port
-    let failure = Mutex<String?>(nil)
+    let failure = Mutex<Message?>(nil)
     let done = DispatchSemaphore(value: 0)
     Task {
       do {
@@ -50,13 +50,13 @@ struct Tune: ParsableCommand {
           fflush(nil)  // every stream: the URL is read by whoever started us
         }
       } catch {
-        failure.withLock { $0 = "\(error)" }
+        failure.withLock { $0 = SystemErrorText.of(error) }
       }
       done.signal()
     }
     done.wait()
     if let message = failure.withLock({ $0 }) {
-      throw StageFailure(.cantCreate, Diagnostic(file: "127.0.0.1:\(requested)", line: 0, message: Message(zh: "无法在 127.0.0.1:\(requested) 上监听：\(message)", en: "cannot listen on 127.0.0.1:\(requested): \(message)")))
+      throw StageFailure(.cantCreate, Diagnostic(file: "127.0.0.1:\(requested)", line: 0, message: Message(zh: "无法在 127.0.0.1:\(requested) 上监听：", en: "cannot listen on 127.0.0.1:\(requested): ") + message))
     }
   }
 
