@@ -12,6 +12,9 @@ struct RankingEntries: Sendable {
   /// Ids and labels, packed (`ReportModel.idText`, `labelText`).
   let ids: TextColumn
   let labels: TextColumn
+  /// `ids.uniformWidth` (18 when every id is a USCC), found once per file: the rank-order
+  /// gather of the ids then computes where each id is instead of reading it.
+  let idWidth: Int?
   let rank: [Int]
   let competitionRank: [Int]
   let score: [Double]
@@ -41,6 +44,7 @@ struct RankingEntries: Sendable {
     let ev = m.evaluation
     ids = m.idText
     labels = m.labelText
+    idWidth = ids.uniformWidth
     rank = ev.rank
     competitionRank = ev.competitionRank
     score = ev.score
