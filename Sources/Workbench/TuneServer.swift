@@ -46,7 +46,7 @@ public enum TuneServer {
         let body = try await request.body.collect(upTo: maxBody)
         answer = session.explain(body: Array(body.readableBytesView))
       } catch {
-        answer = (413, session.refusal("the request is larger than \(maxBody) bytes"))
+        answer = (413, session.tooLarge(maxBody))
       }
       return Response(
         status: .init(code: answer.status), headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],

@@ -257,6 +257,15 @@ def main():
         except urllib.error.HTTPError as e:
             body = json.loads(e.read())
             check(e.code == 400 and "NO-SUCH-ID" in " ".join(body["errors"]), f"unknown id: {e.code} {body}")
+        # A body over the 64 KiB limit: 413, the refusal in the page's language (Chinese here).
+        for route in ("api/evaluate", "api/explain", "api/file"):
+            req = urllib.request.Request(url + route, data=b"x" * 70000, method="POST")
+            try:
+                urllib.request.urlopen(req)
+                check(False, f"{route}: a 70,000-byte body was answered 200")
+            except urllib.error.HTTPError as e:
+                body = json.loads(e.read())
+                check(e.code == 413 and body["errors"] == ["请求超过 65536 字节"], f"{route} too large: {e.code} {body}")
         try:
             urllib.request.urlopen(url + "nothing-here")
             check(False, "an unknown path was answered 200")
