@@ -290,6 +290,17 @@ import Testing
     var rng = SplitMix64(seed: 23)
     var values: [Double] = [0, -0.0, 0.5e-9, 0.4999999e-9, 1.5e-9, 2.5e-9, 0.123456789, 0.1234567895, -0.1234567895, 1, -1, 9e6, 9.1e6, .nan, .infinity, -.infinity]
     for _ in 0..<20_000 { values.append(Double(rng.next() % 2_000_001) / 1_000_000 - 0.5) }
+    // Where `shareValues`' selects take over (y = |x|·10⁹ near 0.5, 2⁵² and 9·10¹⁵), negative
+    // values that round to 0, subnormals, and doubles of any bit pattern.
+    for edge in [0.5e-9, 0x1p52 / 1e9, 9e6, 4503599.6273704955, 4503599.6273704965, 0x1p-1060, 1e300, -0.4e-9, -0.5e-9] {
+      var below = edge, above = edge
+      for _ in 0..<4 {
+        below = below.nextDown
+        above = above.nextUp
+        values += [below, above, -below, -above]
+      }
+    }
+    for _ in 0..<20_000 { values.append(Double(bitPattern: rng.next())) }
     var rounded = values
     rounded.withUnsafeMutableBufferPointer { NumberBytes.shareValues($0) }
     for (x, r) in zip(values, rounded) {
