@@ -83,10 +83,12 @@ public enum SystemErrorText {
   }
 
   /// An `Int32` `value` holds as a stored `errnoCode` or an `errno` case, looked for a few
-  /// levels down (SwiftNIO's `IOError` keeps an enum whose `.errno(CInt)` case holds it).
+  /// levels down (SwiftNIO's `IOError` keeps an enum whose `.errno(CInt)` case holds it), in
+  /// structures, enums and classes only (never through the elements of a collection).
   private static func heldNumber(in value: Any, depth: Int) -> Int32? {
-    guard depth > 0 else { return nil }
-    for child in Mirror(reflecting: value).children {
+    let mirror = Mirror(reflecting: value)
+    guard depth > 0, [.struct, .enum, .class].contains(mirror.displayStyle) else { return nil }
+    for child in mirror.children {
       if child.label == "errnoCode" || child.label == "errno", let code = child.value as? Int32 { return code }
       if let code = heldNumber(in: child.value, depth: depth - 1) { return code }
     }
