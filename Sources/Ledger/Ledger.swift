@@ -97,8 +97,20 @@ public final class Ledger: @unchecked Sendable {
 
   /// "cannot open the ledger: …" in both languages.
   static func cannot(_ doing: String, _ detail: Message) -> Message {
-    let zh = ["open": "打开", "read": "读取", "migrate": "升级", "record the run in": "将本次运行写入", "write": "写入"][doing] ?? doing
+    let zh = ["open": "打开", "create": "创建", "read": "读取", "migrate": "升级", "record the run in": "将本次运行写入", "write": "写入"][doing] ?? doing
     return Message(zh: "无法\(zh)台账：", en: "cannot \(doing) the ledger: ") + detail
+  }
+
+  /// Refuses (exit 73) a ledger that does not exist and could not be created: its folder is
+  /// missing or not writable. `run` checks this before it starts, so that a run it could never
+  /// record stops before it writes anything (a ledger that exists is opened, and its problems
+  /// found, before the run as well).
+  public static func checkCreatable(_ path: String) throws(LedgerError) {
+    guard !FileManager.default.fileExists(atPath: path) else { return }
+    let folder = (path as NSString).deletingLastPathComponent
+    guard access(folder.isEmpty ? "." : folder, W_OK | X_OK) != 0 else { return }
+    let code = errno
+    throw LedgerError(.cantCreate, path: path, cannot("create", SystemErrorText.of(NSError(domain: NSPOSIXErrorDomain, code: Int(code)))))
   }
 
   /// SQLite's own (English) message in both languages: in Chinese the reason its result code

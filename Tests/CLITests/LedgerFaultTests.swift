@@ -120,4 +120,22 @@ import Testing
     let list = try CLI.run(["ledger", "list", "--ledger", ledger.path])
     #expect(list.status == 65)
   }
+
+  /// A new ledger that could not be created (its folder does not exist) stops the run before
+  /// it writes anything: exit 73, the reason in the message's language.
+  @Test func aLedgerThatCannotBeCreatedStopsTheRunFirst() throws {
+    let dir = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let args = [
+      "run", "samples/metrics-2022.csv", "--criteria", "criteria/2022.toml", "--out", dir.appendingPathComponent("out").path,
+      "--ledger", dir.appendingPathComponent("no-such-folder/ledger.db").path, "--no-excel", "--no-html",
+    ]
+    let zh = try CLI.run(args)
+    #expect(zh.status == 73)
+    #expect(zh.stderr.contains("无法创建台账：没有那个文件或目录（errno \(ENOENT)）"), "\(zh.stderr)")
+    let en = try CLI.run(args + ["--lang", "en"])
+    #expect(en.status == 73 && en.stderr.contains("cannot create the ledger: No such file or directory (errno \(ENOENT))"), "\(en.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+  }
 }
+

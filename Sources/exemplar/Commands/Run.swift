@@ -59,6 +59,7 @@ struct Run: ParsableCommand {
 
   func run() throws {
     try OutputFolder.checkTarget(out, inputs: input.paths + (input.ledger.map { [$0] } ?? []))
+    if let path = input.ledger { try Ledger.checkCreatable(path) }
     let (report, extra) = try prepareRun()
     try report.write(to: out, inputs: input.paths)
     // The ledger records the run only once its output folder is complete.
