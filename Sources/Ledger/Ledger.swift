@@ -110,7 +110,7 @@ public final class Ledger: @unchecked Sendable {
     let folder = (path as NSString).deletingLastPathComponent
     guard access(folder.isEmpty ? "." : folder, W_OK | X_OK) != 0 else { return }
     let code = errno
-    throw LedgerError(.cantCreate, path: path, cannot("create", SystemErrorText.of(NSError(domain: NSPOSIXErrorDomain, code: Int(code)))))
+    throw LedgerError(.cantCreate, path: path, cannot("create", SystemErrorText.message(errno: code)))
   }
 
   /// SQLite's own (English) message in both languages: in Chinese the reason its result code

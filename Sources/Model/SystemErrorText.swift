@@ -45,6 +45,15 @@ public enum SystemErrorText {
   /// Both languages of a `strerror` text.
   public static func message(_ text: String) -> Message { Message(zh: zh(text), en: text) }
 
+  /// The text of an errno value, e.g. "Permission denied (errno 13)" (`strerror`).
+  public static func text(errno code: Int32) -> String {
+    guard let p = strerror(code) else { return "errno \(code)" }
+    return "\(String(cString: p)) (errno \(code))"
+  }
+
+  /// Both languages of an errno value's text: `权限不够（errno 13）`, `Permission denied (errno 13)`.
+  public static func message(errno code: Int32) -> Message { message(text(errno: code)) }
+
   /// An error that is not one of Exemplar's own (those carry their messages in both
   /// languages), as the text a message quotes after "cannot …": a system error as its
   /// `strerror` text, in Chinese through the table, with its number; any other error as its
@@ -55,10 +64,7 @@ public enum SystemErrorText {
   /// volume), and an error that holds its number (`heldNumber`: SwiftNIO's `IOError`, e.g. the
   /// tune server's port already in use).
   public static func of(_ error: any Error) -> Message {
-    if let code = errorNumber(of: error) {
-      let text = String(cString: strerror(code))
-      return Message(zh: zh(text) + "（errno \(code)）", en: "\(text) (errno \(code))")
-    }
+    if let code = errorNumber(of: error) { return message(errno: code) }
     let text = "\(error)"
     return Message(zh: "\(text)（英文原文）", en: text)
   }

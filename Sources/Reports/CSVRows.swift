@@ -19,7 +19,7 @@ struct CSVRows: Sendable {
   /// Ids and labels, packed (`ReportModel.idText`, `labelText`).
   let ids: TextColumn
   let names: TextColumn
-  /// `ids.uniformWidth` (18 when every id is a USCC), found once per file.
+  /// `ReportModel.idWidth`.
   let idWidth: Int?
   let scoreDecimals: Int
   /// Status words by `ShortlistStatus` raw value (index 0: not on the list).
@@ -40,7 +40,7 @@ struct CSVRows: Sendable {
     reward = m.rewardByRow
     ids = m.idText
     names = m.labelText
-    idWidth = m.idText.uniformWidth
+    idWidth = m.idWidth
     scoreDecimals = m.spec.evaluation.scoreDecimals
     statusWords = ["", m.labels.selected, m.labels.reserve, m.labels.excluded]
     excelTextIDs = m.options.excelTextIDs
@@ -72,7 +72,7 @@ struct CSVRows: Sendable {
     withColumnPointers([ev.rank, ev.competitionRank, ev.stars]) { gather($0, rows: order[range], missing: 0, into: &ints) }
     var rewards: [Double] = []
     withColumnPointers([reward]) { gather($0, rows: order[range], missing: .nan, into: &rewards) }
-    let texts = gatherTexts(ids, names, rows: order[range], widths: (idWidth, nil))
+    let texts = gatherTexts(ids, names, rows: order[range], idWidth: idWidth)
     withReaders(codes.columns) { columns in
       cells.withUnsafeBufferPointer { cells in
         codes.decimals.withUnsafeBufferPointer { decimals in

@@ -49,14 +49,14 @@ struct GatheredText {
   }
 }
 
-/// Gathers values `rows` of the packed columns `a` and `b` (see `GatheredText`); `widths`:
-/// their `TextColumn.uniformWidth`s, when known.
-func gatherTexts(_ a: TextColumn, _ b: TextColumn, rows: ArraySlice<Int>, widths: (Int?, Int?) = (nil, nil)) -> (GatheredText, GatheredText) {
-  let first = a.utf8.withUnsafeBufferPointer { u in
-    a.ends.withUnsafeBufferPointer { GatheredText(u, ends: $0, rows: rows, width: widths.0) }
+/// Gathers values `rows` of the packed ids and labels (see `GatheredText`); `idWidth`: the
+/// ids' `TextColumn.uniformWidth` (`ReportModel.idWidth`), when known.
+func gatherTexts(_ ids: TextColumn, _ labels: TextColumn, rows: ArraySlice<Int>, idWidth: Int? = nil) -> (GatheredText, GatheredText) {
+  let first = ids.utf8.withUnsafeBufferPointer { u in
+    ids.ends.withUnsafeBufferPointer { GatheredText(u, ends: $0, rows: rows, width: idWidth) }
   }
-  let second = b.utf8.withUnsafeBufferPointer { u in
-    b.ends.withUnsafeBufferPointer { GatheredText(u, ends: $0, rows: rows, width: widths.1) }
+  let second = labels.utf8.withUnsafeBufferPointer { u in
+    labels.ends.withUnsafeBufferPointer { GatheredText(u, ends: $0, rows: rows) }
   }
   return (first, second)
 }

@@ -105,6 +105,6 @@ public struct Manifest: Sendable, Codable, Hashable {
   }
 
   private static func unreadable(_ path: String, _ code: Int32) -> StageFailure {
-    StageFailure(.noInput, Diagnostic(file: path, line: 0, message: Message(zh: "无法读取 '\(path)'：\(SystemErrorText.zh(errnoText(code)))", en: "cannot read '\(path)': \(errnoText(code))")))
+    StageFailure(.noInput, Diagnostic(file: path, line: 0, message: Message(zh: "无法读取 '\(path)'：", en: "cannot read '\(path)': ") + SystemErrorText.message(errno: code)))
   }
 }

@@ -67,7 +67,7 @@ extension RankingEntries {
     let groups = groupColumns.count
     let ints = Scratch<Int32>(4 * rows, 0), numbers = Scratch<Double>((4 + n + groups) * rows, .nan), gapList = Scratch<Int32>(rows, 0)
     let hasGap = Scratch<Bool>(rows, false)
-    let texts = gatherTexts(ids, labels, rows: order[range], widths: (idWidth, nil))
+    let texts = gatherTexts(ids, labels, rows: order[range], idWidth: idWidth)
     let flagged = (0..<min(n, imputed.count)).filter { !imputed[$0].isEmpty }
     let marks = Scratch<Bool>(rows * flagged.count, false)
     var shareCount = 0

@@ -12,8 +12,7 @@ struct RankingEntries: Sendable {
   /// Ids and labels, packed (`ReportModel.idText`, `labelText`).
   let ids: TextColumn
   let labels: TextColumn
-  /// `ids.uniformWidth` (18 when every id is a USCC), found once per file: the rank-order
-  /// gather of the ids then computes where each id is instead of reading it.
+  /// `ReportModel.idWidth`.
   let idWidth: Int?
   let rank: [Int]
   let competitionRank: [Int]
@@ -44,7 +43,7 @@ struct RankingEntries: Sendable {
     let ev = m.evaluation
     ids = m.idText
     labels = m.labelText
-    idWidth = ids.uniformWidth
+    idWidth = m.idWidth
     rank = ev.rank
     competitionRank = ev.competitionRank
     score = ev.score

@@ -23,8 +23,8 @@ public enum ReportError: StageError, Equatable, CustomStringConvertible {
   public var message: Message {
     switch self {
     case .io(let path, let operation, let code):
-      return Message(
-        zh: "无法\(Self.operationZh(operation)) '\(path)'：\(SystemErrorText.zh(errnoText(code)))", en: "cannot \(operation) '\(path)': \(errnoText(code))")
+      return Message(zh: "无法\(Self.operationZh(operation)) '\(path)'：", en: "cannot \(operation) '\(path)': ")
+        + SystemErrorText.message(errno: code)
     case .workbook(let path, let message):
       return Message(zh: "无法写入工作簿 '\(path)'：\(message.zh)", en: "cannot write workbook '\(path)': \(message.en)")
     case .encoding(let path, let encoding, let detail):

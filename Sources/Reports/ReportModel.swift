@@ -44,6 +44,9 @@ final class ReportModel: Sendable {
   /// writers read them in rank order without retaining a `String` per row.
   var idText: TextColumn { evaluation.ids.packed }
   var labelText: TextColumn { evaluation.labels.packed }
+  /// `idText.uniformWidth` (18 when every id is a USCC), found once: the rank-order writers
+  /// (`CSVRows`, `RankingEntries`) then compute where each id is instead of reading it.
+  let idWidth: Int?
   /// Threads that format the long lists (`BlockWriter`): one per core, or one fewer when the
   /// workbook is written, so its single thread (the slowest writer) keeps a core to itself.
   let formatThreads: Int
@@ -54,6 +57,7 @@ final class ReportModel: Sendable {
     labels = Labels.table(english: options.english)
     facts = run.documents ?? DocumentFacts()
     formatThreads = max(1, BlockWriter.workers - (options.excel ? 1 : 0))
+    idWidth = evaluation.ids.packed.uniformWidth
     let n = evaluation.ids.count
     var reward = [Double](repeating: 0, count: n)
     for a in decision.rewards.awards where a.row >= 0 && a.row < n && a.granted.isFinite { reward[a.row] += a.granted }

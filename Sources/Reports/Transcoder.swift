@@ -65,7 +65,7 @@ struct Transcoder {
       let detail =
         code == EILSEQ
         ? Message(zh: "数据块第 \(offset) 字节处的输入无效", en: "invalid input at byte \(offset) of a chunk")
-        : SystemErrorText.message(errnoText(code))
+        : SystemErrorText.message(errno: code)
       throw .encoding(path: path, encoding: encoding, detail: detail)
     }
     if leftover > 0 {

@@ -114,8 +114,8 @@ final class XLSXWorkbook {
         let code = errno
         check(
           LXW_ERROR_CREATING_TMPFILE,
-          Message(
-            zh: "工作表的临时文件（\(SystemErrorText.zh(errnoText(code)))）", en: "a sheet's temporary file (\(errnoText(code)))"))
+          Message(zh: "工作表的临时文件（", en: "a sheet's temporary file (") + SystemErrorText.message(errno: code)
+            + Message(zh: "）", en: ")"))
       }
       rowBytes.append(UInt64(max(0, ftello(file))))
     }
