@@ -21,7 +21,7 @@ extension Ledger {
         }
       }
     } catch {
-      throw Ledger.failure(error, path: path, doing: "read")
+      throw Ledger.failure(error, path: path, doing: .read)
     }
   }
 
@@ -60,7 +60,7 @@ extension Ledger {
     } catch let e as LedgerError {
       throw e
     } catch {
-      throw Ledger.failure(error, path: path, doing: "write")
+      throw Ledger.failure(error, path: path, doing: .write)
     }
   }
 
@@ -77,7 +77,7 @@ extension Ledger {
         return out
       }
     } catch {
-      throw Ledger.failure(error, path: path, doing: "read")
+      throw Ledger.failure(error, path: path, doing: .read)
     }
   }
 

@@ -17,7 +17,7 @@ extension Ledger {
         ).map { YearRun(year: $0[0], run: $0[1], isFinal: $0[2]) }
       }
     } catch {
-      throw Ledger.failure(error, path: path, doing: "read")
+      throw Ledger.failure(error, path: path, doing: .read)
     }
   }
 
@@ -73,7 +73,7 @@ extension Ledger {
         return out
       }
     } catch {
-      throw Ledger.failure(error, path: path, doing: "read")
+      throw Ledger.failure(error, path: path, doing: .read)
     }
   }
 
@@ -100,7 +100,7 @@ extension Ledger {
         return RunSnapshot(year: y, enterprises: enterprises, programmes: programmes)
       }
     } catch {
-      throw Ledger.failure(error, path: path, doing: "read")
+      throw Ledger.failure(error, path: path, doing: .read)
     }
   }
 
@@ -115,7 +115,7 @@ extension Ledger {
         }
       }
     } catch {
-      throw Ledger.failure(error, path: path, doing: "read")
+      throw Ledger.failure(error, path: path, doing: .read)
     }
   }
 }
@@ -129,7 +129,7 @@ extension Ledger {
           db, sql: "SELECT content FROM input WHERE run = ? AND role = 'criteria' ORDER BY position LIMIT 1", arguments: [run])
       }
     } catch {
-      throw Ledger.failure(error, path: path, doing: "read")
+      throw Ledger.failure(error, path: path, doing: .read)
     }
   }
 }

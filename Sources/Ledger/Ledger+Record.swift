@@ -15,7 +15,7 @@ extension Ledger {
       }
       return number
     } catch {
-      throw Ledger.failure(error, path: path, doing: "record the run in")
+      throw Ledger.failure(error, path: path, doing: .record)
     }
   }
 

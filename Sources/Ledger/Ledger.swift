@@ -42,7 +42,7 @@ public final class Ledger: @unchecked Sendable {
     do {
       queue = try DatabaseQueue(path: path, configuration: config)
     } catch {
-      throw Ledger.failure(error, path: path, doing: "open")
+      throw Ledger.failure(error, path: path, doing: .open)
     }
     let ledger = Ledger(path: path, queue: queue)
     try ledger.prepareSchema(create: create)
@@ -60,7 +60,7 @@ public final class Ledger: @unchecked Sendable {
         return (app, version, objects)
       }
     } catch {
-      throw Ledger.failure(error, path: path, doing: "read")
+      throw Ledger.failure(error, path: path, doing: .read)
     }
     if state.app != LedgerSchema.applicationID && (state.objects > 0 || state.app != 0 || state.version != 0) {
       throw LedgerError(.data, path: path, Message(
@@ -91,15 +91,30 @@ public final class Ledger: @unchecked Sendable {
         return .commit
       }
     } catch {
-      throw Ledger.failure(error, path: path, doing: "migrate")
+      throw Ledger.failure(error, path: path, doing: .migrate)
+    }
+  }
+
+  /// What was being done to the ledger when it failed, as "cannot … : reason" says it.
+  enum Step {
+    case open, create, read, migrate, record, write
+
+    /// "无法打开台账：" / "cannot open the ledger: ".
+    var cannot: Message {
+      switch self {
+      case .open: Message(zh: "无法打开台账：", en: "cannot open the ledger: ")
+      case .create: Message(zh: "无法创建台账：", en: "cannot create the ledger: ")
+      case .read: Message(zh: "无法读取台账：", en: "cannot read the ledger: ")
+      // Creates a new ledger's tables, or brings an older ledger's up to this version.
+      case .migrate: Message(zh: "无法建立或升级台账的数据表：", en: "cannot create or upgrade the ledger's tables: ")
+      case .record: Message(zh: "无法将本次运行写入台账：", en: "cannot record the run in the ledger: ")
+      case .write: Message(zh: "无法写入台账：", en: "cannot write the ledger: ")
+      }
     }
   }
 
   /// "cannot open the ledger: …" in both languages.
-  static func cannot(_ doing: String, _ detail: Message) -> Message {
-    let zh = ["open": "打开", "create": "创建", "read": "读取", "migrate": "升级", "record the run in": "将本次运行写入", "write": "写入"][doing] ?? doing
-    return Message(zh: "无法\(zh)台账：", en: "cannot \(doing) the ledger: ") + detail
-  }
+  static func cannot(_ doing: Step, _ detail: Message) -> Message { doing.cannot + detail }
 
   /// Refuses (exit 73) a ledger that does not exist and could not be created: its folder is
   /// missing or not writable. `run` checks this before it starts, so that a run it could never
@@ -110,7 +125,7 @@ public final class Ledger: @unchecked Sendable {
     let folder = (path as NSString).deletingLastPathComponent
     guard access(folder.isEmpty ? "." : folder, W_OK | X_OK) != 0 else { return }
     let code = errno
-    throw LedgerError(.cantCreate, path: path, cannot("create", SystemErrorText.message(errno: code)))
+    throw LedgerError(.cantCreate, path: path, cannot(.create, SystemErrorText.message(errno: code)))
   }
 
   /// SQLite's own (English) message in both languages: in Chinese the reason its result code
@@ -129,7 +144,7 @@ public final class Ledger: @unchecked Sendable {
   }
 
   /// A ledger error for an SQLite error: damaged files, locks, full disks named as such.
-  static func failure(_ error: any Error, path: String, doing: String) -> LedgerError {
+  static func failure(_ error: any Error, path: String, doing: Step) -> LedgerError {
     guard let e = error as? DatabaseError else { return LedgerError(.data, path: path, Self.cannot(doing, SystemErrorText.of(error))) }
     let message = e.message ?? "\(e.resultCode)"
     switch e.resultCode.primaryResultCode {

@@ -137,5 +137,33 @@ import Testing
     #expect(en.status == 73 && en.stderr.contains("cannot create the ledger: No such file or directory (errno \(ENOENT))"), "\(en.stderr)")
     #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
   }
-}
 
+  /// A ledger on a device that refuses its writes: /dev/full (every write fails with ENOSPC,
+  /// SQLite's FULL) and /dev/null (writes vanish and reads find nothing, SQLite's IOERR). Both
+  /// read as an empty file, so `run` takes them for a new ledger and fails setting up its
+  /// tables: exit 73 before anything is written, SQLite's reason named in Chinese with its own
+  /// words after it, and in English as SQLite gives it.
+  @Test(arguments: [
+    ("/dev/full", "数据库或磁盘已满（SQLite：database or disk is full）", "database or disk is full"),
+    ("/dev/null", "输入/输出错误（SQLite：disk I/O error）", "disk I/O error"),
+  ])
+  func aLedgerOnADeviceThatRefusesWritesStopsTheRunFirst(device: String, zhReason: String, enReason: String) throws {
+    try #require(FileManager.default.fileExists(atPath: device))
+    let dir = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("out").path
+    let args = [
+      "run", "samples/metrics-2022.csv", "--criteria", "criteria/2022.toml", "--out", out, "--ledger", device, "--no-excel", "--no-html",
+    ]
+    let zh = try CLI.run(args)
+    #expect(zh.status == 73)
+    #expect(zh.stderr.contains("\(device):0: 无法建立或升级台账的数据表：\(zhReason)"), "\(zh.stderr)")
+    let en = try CLI.run(args + ["--lang", "en"])
+    #expect(en.status == 73)
+    #expect(en.stderr.contains("\(device):0: cannot create or upgrade the ledger's tables: \(enReason)"), "\(en.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out))
+    // Reading commands find no ledger there (an empty database), and say so.
+    let list = try CLI.run(["ledger", "list", "--ledger", device])
+    #expect(list.status == 65 && list.stderr.contains("此文件是一个空数据库，不是 Exemplar 台账"), "\(list.stderr)")
+  }
+}
