@@ -5,8 +5,9 @@
 # the same computation in pandas + numpy (scripts/bench/peer_run.py: results.json and
 # ranking.csv) and in polars alone writing the full ranking table (scripts/bench/polars_ranking.py), each
 # the best of REPEAT (Exemplar's commands and dd in REPEAT interleaved rounds, the peers after them);
-# then bytes per enterprise, the floors' ratios and peak memory (the largest of any round), and
-# the last floor's ratio round by round.
+# then bytes per enterprise, the floors' ratios and peak memory (the largest of any round), the
+# last floor's ratio round by round, and what deleting a previous output folder costs (each run
+# writes a new folder, each dd a new file; the deletions are timed on their own).
 # Usage: scripts/bench-scale.sh [ROWS=1000000] [REPEAT=3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,12 +29,21 @@ echo "file: $F, $(du -m "$F" | cut -f1) MB, $ROWS rows; $(nproc) cores; load $(c
 # (the ratios compare commands measured minutes apart otherwise). Best of the rounds each.
 ROUNDS=$(mktemp); trap 'rm -f "$ROUNDS"' EXIT
 dd_of() { echo dd if=/dev/zero of="$DATA/out-dd" bs=1M count=$((($(bytes "$1") + 1048575) / 1048576)) conv=fsync status=none; }
+# Each run writes a new folder and each dd a new file: the earlier output is deleted first, outside
+# the timing. Replacing an output folder costs its deletion on top of the run (on this machine's
+# ext4, mounted with `discard`, ~0.6 s per GB, waiting on the device); that deletion is measured on
+# its own line, per round.
 for r in $(seq "$REPEAT"); do
   $M "ingest alone (exemplar validate)" 1 -- "$BIN" validate "$F" --criteria "$DATA/wsm.toml" >>"$ROUNDS"
-  $M "exemplar run, objects layout" 1 -- "$BIN" run "$F" --criteria "$DATA/wsm.toml" --out "$DATA/out-objects" --no-excel --no-html >>"$ROUNDS"
-  $M "exemplar run, columnar layout" 1 -- "$BIN" run "$F" --criteria "$DATA/wsm.toml" --out "$DATA/out-columnar" --no-excel --no-html --layout columnar >>"$ROUNDS"
-  $M "exemplar run, arrow layout" 1 -- "$BIN" run "$F" --criteria "$DATA/wsm.toml" --out "$DATA/out-arrow" --no-excel --no-html --layout arrow >>"$ROUNDS"
   for l in objects columnar arrow; do
+    layout=(); [ "$l" = objects ] || layout=(--layout "$l")
+    if [ -d "$DATA/out-$l" ]; then
+      $M "deleting the previous $l output ($(($(bytes "$DATA/out-$l") / 1048576)) MiB)" 1 -- rm -rf "$DATA/out-$l" >>"$ROUNDS"
+    fi
+    $M "exemplar run, $l layout" 1 -- "$BIN" run "$F" --criteria "$DATA/wsm.toml" --out "$DATA/out-$l" --no-excel --no-html "${layout[@]}" >>"$ROUNDS"
+  done
+  for l in objects columnar arrow; do
+    rm -f "$DATA/out-dd"
     # shellcheck disable=SC2046
     $M "dd of the $l run's bytes ($(($(bytes "$DATA/out-$l") / 1048576)) MiB), fsync" 1 -- $(dd_of "$DATA/out-$l") >>"$ROUNDS"
   done
@@ -60,8 +70,8 @@ ob=$(bytes "$DATA/out-objects"); cb=$(bytes "$DATA/out-columnar"); ab=$(bytes "$
 ddo=$(report "dd of the objects run's bytes ($((ob / 1048576)) MiB), fsync" | secs)
 ddc=$(report "dd of the columnar run's bytes ($((cb / 1048576)) MiB), fsync" | secs)
 dda=$(report "dd of the arrow run's bytes ($((ab / 1048576)) MiB), fsync" | secs)
-pandas=$(line "pandas + numpy, same computation" "$REPEAT" -- "$PY" scripts/bench/peer_run.py pandas "$F" "$DATA/spec.json" "$DATA/out-pandas" | secs)
-polars=$(line "polars, full ranking table (scripts/bench/polars_ranking.py)" "$REPEAT" -- "$PY" scripts/bench/polars_ranking.py "$F" "$DATA/spec.json" "$DATA/out-polars" | secs)
+pandas=$(line "pandas + numpy, same computation" "$REPEAT" --fresh "$DATA/out-pandas" -- "$PY" scripts/bench/peer_run.py pandas "$F" "$DATA/spec.json" "$DATA/out-pandas" | secs)
+polars=$(line "polars, full ranking table (scripts/bench/polars_ranking.py)" "$REPEAT" --fresh "$DATA/out-polars" -- "$PY" scripts/bench/polars_ranking.py "$F" "$DATA/spec.json" "$DATA/out-polars" | secs)
 python3 - "$ROWS" "$ingest" "$(echo "$obj" | secs)" "$(echo "$col" | secs)" "$(echo "$arr" | secs)" "$ddo" "$ddc" "$dda" \
   "$pandas" "$polars" "$ob" "$cb" "$ab" "$(echo "$obj" | rss)" "$(echo "$col" | rss)" "$(echo "$arr" | rss)" "$(stat -c %s "$F")" "$ROUNDS" <<'PY'
 import re, statistics, sys
@@ -84,4 +94,8 @@ for name in ("objects", "columnar", "arrow"):
     runs, dds = series(f"exemplar run, {name} layout:"), series(f"dd of the {name} run's bytes")
     ratios = [r / (i + d) for r, i, d in zip(runs, ingests, dds)]
     print(f"{name:8}: run/(ingest + dd) round by round {' '.join(f'{x:.2f}' for x in ratios)}; median {statistics.median(ratios):.2f}x")
+for name in ("objects", "columnar", "arrow"):
+    gone = series(f"deleting the previous {name} output")
+    if gone:
+        print(f"{name:8}: deleting the previous output (what replacing a folder adds), round by round {' '.join(f'{x:.2f}' for x in gone)} s")
 PY

@@ -1,18 +1,25 @@
 #!/usr/bin/env python3
 """Runs a command REPEAT times; prints best wall time, its CPU time and peak RSS of the whole process.
 
-Usage: measure.py LABEL REPEAT -- CMD ARGS...
+Usage: measure.py LABEL REPEAT [--fresh PATH] -- CMD ARGS...
+With --fresh, PATH (a file or folder the command writes) is deleted before each run, outside the
+timing, so every run writes a new output instead of replacing the last one.
 Prints one line: `LABEL: best 1.234 s, peak RSS 123.4 MiB, CPU 1.500 s (user 1.300 + sys 0.200),
 load 3.10` and exits non-zero if the command fails. The process is measured whole (start-up
 included), with os.wait4's per-child rusage; CPU is user + system time of all threads of the
 fastest run, load the 1-minute load average before it (other work on the machine inflates wall).
 """
-import os, subprocess, sys, time
+import os, shutil, subprocess, sys, time
 
 label, repeat = sys.argv[1], int(sys.argv[2])
 cmd = sys.argv[sys.argv.index("--") + 1:]
+fresh = sys.argv[sys.argv.index("--fresh") + 1] if "--fresh" in sys.argv[:sys.argv.index("--")] else None
 best, peak, cpu, load = float("inf"), 0, (0.0, 0.0), 0.0
 for _ in range(repeat):
+    if fresh and os.path.isdir(fresh) and not os.path.islink(fresh):
+        shutil.rmtree(fresh)
+    elif fresh and os.path.lexists(fresh):
+        os.remove(fresh)
     load_now = os.getloadavg()[0]
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
