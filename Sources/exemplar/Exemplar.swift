@@ -8,7 +8,10 @@ struct Exemplar: ParsableCommand {
 
   static let configuration = CommandConfiguration(
     commandName: "exemplar",
-    abstract: "Select benchmark enterprises: ingest metrics, score, rank, award stars, build shortlists.",
+    abstract: Exit.text(
+      Message(
+        zh: "遴选标杆企业：读取指标，评分、排名、评定星级，生成推荐名单。",
+        en: "Select benchmark enterprises: ingest metrics, score, rank, award stars, build shortlists.")),
     version: version,
     subcommands: [
       Validate.self, Run.self, Explain.self, Weights.self, Sensitivity.self, Diff.self, Generate.self,
