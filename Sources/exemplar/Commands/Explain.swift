@@ -15,7 +15,7 @@ struct Explain: ParsableCommand {
         en: "Why an enterprise has its score, rank, stars and programme decisions.")),
     discussion: Exit.text(
       Message(
-        zh: "逐项指标列出：原始值 → 标准化值 → 权重 → 得分贡献；然后是排名、星级、与上一星级的差距，以及各推荐项目的结果及其理由和奖励。加 --screen、--reviews 和 --decisions 时，还说明企业被筛除的原因、评审专家及不计入的评分，并对每个推荐项目列出计算结果与最终决定，以及由谁、于何时、因何作出决定。",
+        zh: "逐项指标列出：原始值 → 标准化值 → 权重 → 得分贡献；然后是排名、星级、距下一星级的差距，以及各推荐项目的结果及其理由和奖励。加 --screen、--reviews 和 --decisions 时，还说明企业被筛除的原因、评审专家及不计入的评分，并对每个推荐项目列出计算结果与最终决定，以及由谁、于何时、因何作出决定。",
         en: """
           Per criterion: raw value → normalised value → weight → contribution; then rank, stars, \
           what stands between it and the next star, and each programme's decision with its \

@@ -15,7 +15,7 @@ struct Letter: ParsableCommand {
         en: "One A4 letter per enterprise: why it has its score, rank, stars and programme decisions.")),
     discussion: Exit.text(
       Message(
-        zh: "加 --id 时：在 DIR 中写出该企业的通知书 ID.html，以及（已安装 Chromium 时）ID.pdf。不加 --id 时：在 DIR 中写出每家企业的通知书（HTML）。每份通知书列出得分、排名和星级，各项指标的数值、位次和得分，优势与不足，与上一星级的差距，以及各推荐项目的结果和理由。使用与 run 相同的评选过程文件（--history、--screen、--reviews、--recusals、--decisions）。DIR 与 run 的输出文件夹一样一次性写出。",
+        zh: "加 --id 时：在 DIR 中写出该企业的通知书 ID.html，以及（已安装 Chromium 时）ID.pdf。不加 --id 时：在 DIR 中写出每家企业的通知书（HTML）。每份通知书列出得分、排名和星级，各项指标的数值、位次和得分，优势与不足，距下一星级的差距，以及各推荐项目的结果和理由。使用与 run 相同的评选过程文件（--history、--screen、--reviews、--recusals、--decisions）。DIR 与 run 的输出文件夹一样一次性写出。",
         en: """
           With --id: that enterprise's letter, ID.html and (when Chromium is installed) ID.pdf in
           DIR. Without --id: every enterprise's letter (HTML) in DIR. Each letter gives the score,
