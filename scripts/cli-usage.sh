@@ -10,7 +10,7 @@ import re, subprocess, sys
 bin = sys.argv[1]
 lines = []
 for c in ["validate", "run", "explain", "weights", "sensitivity", "diff", "generate", "ledger list", "ledger final", "ledger history", "history", "compare", "tune", "letter"]:
-    out = subprocess.run([bin] + c.split() + ["--help"], capture_output=True, text=True).stdout
+    out = subprocess.run([bin] + c.split() + ["--help", "--lang", "en"], capture_output=True, text=True).stdout
     usage = next(l for l in out.splitlines() if l.startswith("USAGE: "))[7:]
     lines.append(usage)
 page = open("docs/cli.md", encoding="utf-8").read()

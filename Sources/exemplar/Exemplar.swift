@@ -8,7 +8,10 @@ struct Exemplar: ParsableCommand {
 
   static let configuration = CommandConfiguration(
     commandName: "exemplar",
-    abstract: "Select benchmark enterprises: ingest metrics, score, rank, award stars, build shortlists.",
+    abstract: Exit.text(
+      Message(
+        zh: "遴选标杆企业：读取指标，评分、排名、评定星级，生成推荐名单。",
+        en: "Select benchmark enterprises: ingest metrics, score, rank, award stars, build shortlists.")),
     version: version,
     subcommands: [
       Validate.self, Run.self, Explain.self, Weights.self, Sensitivity.self, Diff.self, Generate.self,
@@ -17,20 +20,30 @@ struct Exemplar: ParsableCommand {
   )
 
   /// Parses and runs a command; a `StageError` it throws is printed and mapped to its exit
-  /// code here (`Exit`), anything else (usage, help) by Argument Parser.
+  /// code here (`Exit`), anything else (usage, help) by Argument Parser, in the language of
+  /// `--lang` (`UsageError`).
   static func main() {
     do {
-      Exit.language = UsageError.language(in: Array(CommandLine.arguments.dropFirst())) ?? .zh
-      var command = try parseAsRoot()
-      Exit.language = (command as? MessageLanguage)?.messageLanguage ?? .zh
+      let arguments = Array(CommandLine.arguments.dropFirst())
+      // Before parsing: the parser reads the help texts and abstracts (`ArgumentHelp.text`)
+      // and runs `validate()` while it parses.
+      Exit.language = UsageError.language(in: arguments) ?? .zh
+      var command = try parseAsRoot(UsageError.helpArguments(arguments))
+      Exit.language = (command as? MessageLanguage)?.messageLanguage ?? Exit.language
       try command.run()
     } catch let error as any StageError {
       exit(withError: Exit.fail(error))
     } catch {
-      // Usage errors in the language of --lang (help and --version pass through).
       let code = exitCode(for: error)
+      guard Exit.language == .zh else { exit(withError: error) }
+      if code == .success {
+        // Help (and --version): stdout, exit 0.
+        let text = fullMessage(for: error, columns: UsageError.unwrapped)
+        if !text.isEmpty { print(UsageError.localisedHelp(text, Exit.language, width: UsageError.screenWidth)) }
+        exit(withError: code)
+      }
       let text = fullMessage(for: error)
-      guard code != .success, Exit.language == .zh, !text.isEmpty else { exit(withError: error) }
+      guard !text.isEmpty else { exit(withError: error) }
       var err = StandardError()
       print(UsageError.localised(text, Exit.language), to: &err)
       exit(withError: code)

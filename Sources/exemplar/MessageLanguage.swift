@@ -10,8 +10,19 @@ protocol MessageLanguage {
 
 /// `--lang` for commands that write no reports (their messages and summaries only).
 struct LanguageOption: ParsableArguments {
-  @Option(help: "Language of messages: zh (default) or en.")
+  @Option(help: .text(zh: "消息的语言：zh（中文）或 en（英文）。", en: "Language of messages: zh (default) or en."))
   var lang: Language = .zh
+}
+
+extension ArgumentHelp {
+  /// An option's or argument's help in the language of `--lang`. Argument Parser builds it
+  /// when it instantiates the command (while parsing, and again for `--help`), after
+  /// `Exemplar.main()` has set `Exit.language` from the raw arguments; a command's
+  /// `abstract` and `discussion` are `Exit.text(Message(zh:en:))` the same way (its static
+  /// `configuration` is built on first use, while parsing).
+  static func text(zh: String, en: String, valueName: String? = nil) -> ArgumentHelp {
+    ArgumentHelp(Exit.text(Message(zh: zh, en: en)), valueName: valueName)
+  }
 }
 
 extension Run: MessageLanguage { var messageLanguage: Language { output.lang } }

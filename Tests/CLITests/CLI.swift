@@ -25,15 +25,19 @@ struct CLI {
     return root.appendingPathComponent(".build/debug/exemplar")
   }()
 
-  /// Runs `exemplar args…` in `directory` (default: the package root). Without `pdf`, no PDF
-  /// is printed (`EXEMPLAR_CHROMIUM=none`): a browser per run would triple the suite's time.
-  static func run(_ args: [String], in directory: URL? = nil, stdin: Data? = nil, pdf: Bool = false) throws -> Output {
+  /// Runs `exemplar args…` in `directory` (default: the package root), with `environment`
+  /// added to the test's own. Without `pdf`, no PDF is printed (`EXEMPLAR_CHROMIUM=none`): a
+  /// browser per run would triple the suite's time.
+  static func run(
+    _ args: [String], in directory: URL? = nil, stdin: Data? = nil, pdf: Bool = false, environment: [String: String] = [:]
+  ) throws -> Output {
     let p = Process()
     p.executableURL = executable
     p.arguments = args
-    if !pdf {
+    if !pdf || !environment.isEmpty {
       var env = ProcessInfo.processInfo.environment
-      env["EXEMPLAR_CHROMIUM"] = "none"
+      if !pdf { env["EXEMPLAR_CHROMIUM"] = "none" }
+      env.merge(environment) { $1 }
       p.environment = env
     }
     p.currentDirectoryURL = directory ?? root

@@ -17,13 +17,14 @@ import Testing
   }
 
   /// docs/cli.md lists every option of every command: it holds the usage line `--help`
-  /// prints, and every option `--help` names.
+  /// prints, and every option `--help` names (read in English: `USAGE:`; the Chinese help
+  /// names the same options, `HelpLanguageTests`).
   @Test(arguments: [
     "validate", "run", "explain", "weights", "sensitivity", "diff", "generate", "ledger list", "ledger final", "ledger history", "history", "compare", "tune", "letter",
   ])
   func cliPageListsEveryOption(command: String) throws {
     let page = try String(contentsOf: CLI.root.appendingPathComponent("docs/cli.md"), encoding: .utf8)
-    let r = try CLI.run(command.split(separator: " ").map(String.init) + ["--help"])
+    let r = try CLI.run(command.split(separator: " ").map(String.init) + ["--help", "--lang", "en"])
     #expect(r.status == 0)
     let usage = r.stdout.split(separator: "\n").first { $0.hasPrefix("USAGE: ") }.map { String($0.dropFirst(7)) }
     let line = try #require(usage, "no USAGE line in \(command) --help")

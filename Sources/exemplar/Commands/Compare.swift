@@ -8,27 +8,36 @@ import Reports
 struct Compare: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "compare",
-    abstract: "Two years of the ledger: who entered and left each final list, the largest rank moves, stars gained and lost.",
-    discussion: """
-      Each year is its final run (or, before the final, its latest run, marked as a draft).
-      --out DIR writes compare.html (with a rank-over-years chart) and compare.json.
-      """)
+    abstract: Exit.text(
+      Message(
+        zh: "比较台账中的两个年度：各终稿名单新入选和落选的企业、排名变化最大的企业、星级的升降。",
+        en: "Two years of the ledger: who entered and left each final list, the largest rank moves, stars gained and lost.")),
+    discussion: Exit.text(
+      Message(
+        zh: "每个年度取其终稿运行（尚未定稿时取最近一次运行，并标为草稿）。--out DIR 写出 compare.html（含历年排名图）和 compare.json。",
+        en: """
+          Each year is its final run (or, before the final, its latest run, marked as a draft).
+          --out DIR writes compare.html (with a rank-over-years chart) and compare.json.
+          """)))
 
-  @Argument(help: "The earlier year.")
+  @Argument(help: .text(zh: "较早的年度。", en: "The earlier year."))
   var yearA: Int
 
-  @Argument(help: "The later year.")
+  @Argument(help: .text(zh: "较晚的年度。", en: "The later year."))
   var yearB: Int
 
   @OptionGroup var file: LedgerFileOptions
 
-  @Option(help: "How many of the largest rank movers to list.")
+  @Option(help: .text(zh: "排名变化最大的企业列出几家。", en: "How many of the largest rank movers to list."))
   var movers: Int = 20
 
-  @Option(help: "Also write compare.html and compare.json into this folder (created or replaced atomically).")
+  @Option(
+    help: .text(
+      zh: "同时把 compare.html 和 compare.json 写入此文件夹（全部写完后一次性创建或替换）。",
+      en: "Also write compare.html and compare.json into this folder (created or replaced atomically)."))
   var out: String?
 
-  @Flag(help: "Machine-readable JSON on stdout.")
+  @Flag(help: .text(zh: "在标准输出打印供程序读取的 JSON。", en: "Machine-readable JSON on stdout."))
   var json = false
 
   func validate() throws {

@@ -10,50 +10,60 @@ import Sensitivity
 struct Diff: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "diff",
-    abstract: "Who enters and leaves each shortlist, and how ranks and stars move, between two criteria files.",
-    discussion: """
-      Both criteria files are applied to the same metrics file. Prints per programme who \
-      enters and who leaves, the largest rank movers, Spearman and Kendall (tau-b) rank \
-      correlation and the stars gained or lost; --json for machine-readable output, \
-      --html FILE for a self-contained page.
-      """)
+    abstract: Exit.text(
+      Message(
+        zh: "比较两个评价标准文件：各推荐名单新入选和落选的企业，以及排名和星级的变化。",
+        en: "Who enters and leaves each shortlist, and how ranks and stars move, between two criteria files.")),
+    discussion: Exit.text(
+      Message(
+        zh: "两个评价标准文件用于同一指标文件。按推荐项目列出新入选和落选的企业、排名变化最大的企业、Spearman 与 Kendall（tau-b）等级相关系数，以及星级的升降；--json 输出供程序读取的 JSON，--html FILE 另写出一个独立的网页。",
+        en: """
+          Both criteria files are applied to the same metrics file. Prints per programme who \
+          enters and who leaves, the largest rank movers, Spearman and Kendall (tau-b) rank \
+          correlation and the stars gained or lost; --json for machine-readable output, \
+          --html FILE for a self-contained page.
+          """)))
 
-  @Argument(help: "The metrics CSV (one row per enterprise).")
+  @Argument(help: .text(zh: "指标文件（CSV，每家企业一行）。", en: "The metrics CSV (one row per enterprise)."))
   var metrics: String
 
   @Option(
-    help: "Criteria files: --criteria A.toml --criteria B.toml (one with --set: the file against itself changed; more than two, or --variant: each against A).")
+    help: .text(
+      zh: "评价标准文件：--criteria A.toml --criteria B.toml（只给一个并加 --set 时，比较该文件与修改后的自身；多于两个或使用 --variant 时，各自与 A 比较）。",
+      en: "Criteria files: --criteria A.toml --criteria B.toml (one with --set: the file against itself changed; more than two, or --variant: each against A)."))
   var criteria: [String] = []
 
   @Option(
     name: .customLong("set"),
-    help: ArgumentHelp(
-      "Change one value of the second criteria file (repeatable), e.g. --set groups.efficiency.weight=0.30.",
+    help: .text(
+      zh: "修改第二个评价标准文件的一个值（可重复使用），如 --set groups.efficiency.weight=0.30。",
+      en: "Change one value of the second criteria file (repeatable), e.g. --set groups.efficiency.weight=0.30.",
       valueName: "KEY.PATH=VALUE"))
   var overrides: [String] = []
 
   @Option(
     name: .customLong("variant"),
-    help: ArgumentHelp(
-      "Another variant of the first criteria file (repeatable): its --set changes separated by ';', e.g. --variant 'groups.efficiency.weight=0.3;weighting.normalise=true'.",
+    help: .text(
+      zh: "第一个评价标准文件的又一变体（可重复使用）：其各项 --set 修改以 ';' 分隔，如 --variant 'groups.efficiency.weight=0.3;weighting.normalise=true'。",
+      en: "Another variant of the first criteria file (repeatable): its --set changes separated by ';', e.g. --variant 'groups.efficiency.weight=0.3;weighting.normalise=true'.",
       valueName: "KEY.PATH=VALUE;…"))
   var variants: [String] = []
 
-  @Option(help: "Encoding of the metrics CSV: utf-8 (default; BOM optional) or gb18030.")
+  @Option(help: .text(zh: "指标文件的编码：utf-8（可带 BOM）或 gb18030。", en: "Encoding of the metrics CSV: utf-8 (default; BOM optional) or gb18030."))
   var encoding: InputEncoding = .utf8
 
-  @Option(help: "Earlier recommendations, a CSV with columns id,year,programme.")
+  @Option(help: .text(zh: "往年推荐记录：CSV 文件，列为 id,year,programme。", en: "Earlier recommendations, a CSV with columns id,year,programme."))
   var history: String?
 
-  @Option(help: "The ledger of years (SQLite): history from the finals of earlier years.")
+  @Option(help: .text(zh: "历年台账（SQLite）：往年终稿作为推荐历史。", en: "The ledger of years (SQLite): history from the finals of earlier years."))
   var ledger: String?
 
   @OptionGroup var output: OutputOptions
 
-  @Option(help: "Also write the comparison as a self-contained HTML page to this file.")
+  @Option(help: .text(zh: "同时把比较结果写成独立的 HTML 网页，存入此文件。", en: "Also write the comparison as a self-contained HTML page to this file."))
   var html: String?
 
-  @Option(help: "How many of the largest rank movers to list.")
+  @Option(help: .text(zh: "排名变化最大的企业列出几家。", en: "How many of the largest rank movers to list."))
   var movers: Int = 20
 
   func validate() throws {

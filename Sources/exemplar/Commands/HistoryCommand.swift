@@ -9,15 +9,21 @@ import Reports
 struct HistoryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "history",
-    abstract: "One enterprise over the years: score, rank, stars, group scores, each programme's status and reason, its metrics as read.",
-    discussion: "Each year is its final run (or, before the final, its latest run, marked as a draft).")
+    abstract: Exit.text(
+      Message(
+        zh: "一家企业的历年情况：得分、排名、星级、分组得分、各推荐项目的状态和理由，以及读入的各项指标。",
+        en: "One enterprise over the years: score, rank, stars, group scores, each programme's status and reason, its metrics as read.")),
+    discussion: Exit.text(
+      Message(
+        zh: "每个年度取其终稿运行（尚未定稿时取最近一次运行，并标为草稿）。",
+        en: "Each year is its final run (or, before the final, its latest run, marked as a draft).")))
 
-  @Argument(help: "The enterprise's id (unified social credit code; case and spaces ignored).")
+  @Argument(help: .text(zh: "企业的统一社会信用代码（不区分大小写，忽略空格）。", en: "The enterprise's id (unified social credit code; case and spaces ignored)."))
   var id: String
 
   @OptionGroup var file: LedgerFileOptions
 
-  @Flag(help: "Machine-readable JSON on stdout.")
+  @Flag(help: .text(zh: "在标准输出打印供程序读取的 JSON。", en: "Machine-readable JSON on stdout."))
   var json = false
 
   func run() throws {

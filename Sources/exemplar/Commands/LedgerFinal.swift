@@ -8,9 +8,12 @@ import Reports
 struct LedgerFinal: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "final",
-    abstract: "Mark a run as its year's final (after the public notice); a final cannot be changed or deleted afterwards.")
+    abstract: Exit.text(
+      Message(
+        zh: "将某次运行定为该年度的终稿（公示期满后）；终稿此后不能更改或删除。",
+        en: "Mark a run as its year's final (after the public notice); a final cannot be changed or deleted afterwards.")))
 
-  @Argument(help: ArgumentHelp("The run number (see `exemplar ledger list`).", valueName: "run"))
+  @Argument(help: .text(zh: "运行序号（见 `exemplar ledger list`）。", en: "The run number (see `exemplar ledger list`).", valueName: "run"))
   var number: Int
 
   @OptionGroup var file: LedgerFileOptions

@@ -8,11 +8,14 @@ import Reports
 struct LedgerHistoryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "history",
-    abstract: "The recommendations of every final as the classic id,year,programme history CSV.")
+    abstract: Exit.text(
+      Message(
+        zh: "把各年度终稿的推荐结果写成传统的 id,year,programme 推荐历史 CSV。",
+        en: "The recommendations of every final as the classic id,year,programme history CSV.")))
 
   @OptionGroup var file: LedgerFileOptions
 
-  @Option(help: "Write the CSV to this file (default: stdout).")
+  @Option(help: .text(zh: "把 CSV 写入此文件（默认：标准输出）。", en: "Write the CSV to this file (default: stdout)."))
   var out: String?
 
   func run() throws {

@@ -7,11 +7,15 @@ import Reports
 /// `exemplar ledger list`.
 struct LedgerList: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "list", abstract: "The recorded runs: number, year, time, criteria, enterprises, finals.")
+    commandName: "list",
+    abstract: Exit.text(
+      Message(
+        zh: "已记录的各次运行：序号、年度、时间、评价标准、企业数、终稿。",
+        en: "The recorded runs: number, year, time, criteria, enterprises, finals.")))
 
   @OptionGroup var file: LedgerFileOptions
 
-  @Flag(help: "Machine-readable JSON on stdout.")
+  @Flag(help: .text(zh: "在标准输出打印供程序读取的 JSON。", en: "Machine-readable JSON on stdout."))
   var json = false
 
   func run() throws {

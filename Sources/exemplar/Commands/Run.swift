@@ -11,46 +11,61 @@ import Sensitivity
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
-    abstract: "The annual run: ingest, score, rank, stars, shortlists, rewards; writes DIR atomically.",
-    discussion: """
-      Writes results.json, ranking.csv, shortlists/PROGRAMME.csv, recommendations.xlsx and \
-      report.html into DIR. Nothing is visible in DIR until every file is complete; an \
-      existing DIR is replaced only when the run succeeds.
-      """)
+    abstract: Exit.text(
+      Message(
+        zh: "年度评选：读取数据、评分、排名、评定星级、生成推荐名单、核定奖励；一次性写出 DIR。",
+        en: "The annual run: ingest, score, rank, stars, shortlists, rewards; writes DIR atomically.")),
+    discussion: Exit.text(
+      Message(
+        zh: "在 DIR 中写出 results.json、ranking.csv、shortlists/PROGRAMME.csv、recommendations.xlsx 和 report.html。所有文件写完之前，DIR 中什么也看不到；已有的 DIR 只在运行成功时才被替换。",
+        en: """
+          Writes results.json, ranking.csv, shortlists/PROGRAMME.csv, recommendations.xlsx and \
+          report.html into DIR. Nothing is visible in DIR until every file is complete; an \
+          existing DIR is replaced only when the run succeeds.
+          """)))
 
   @OptionGroup var input: InputOptions
   @OptionGroup var output: OutputOptions
   @OptionGroup var csvOutput: CSVOutputOptions
 
-  @Option(help: "The output folder (created or replaced atomically).")
+  @Option(help: .text(zh: "输出文件夹（全部写完后一次性创建或替换）。", en: "The output folder (created or replaced atomically)."))
   var out: String
 
-  @Option(help: "Seed recorded in the manifest (the annual run itself draws no random numbers).")
+  @Option(help: .text(zh: "记入清单（manifest）的随机种子（年度评选本身不使用随机数）。", en: "Seed recorded in the manifest (the annual run itself draws no random numbers)."))
   var seed: UInt64 = 0
 
-  @Flag(name: .customLong("no-excel"), help: "Skip recommendations.xlsx.")
+  @Flag(name: .customLong("no-excel"), help: .text(zh: "不生成 recommendations.xlsx。", en: "Skip recommendations.xlsx."))
   var noExcel = false
 
-  @Flag(name: .customLong("no-html"), help: "Skip report.html.")
+  @Flag(name: .customLong("no-html"), help: .text(zh: "不生成 report.html。", en: "Skip report.html."))
   var noHTML = false
 
-  @Flag(name: .customLong("no-pdf"), help: "Skip report.pdf (printed with Chromium when it is installed).")
+  @Flag(
+    name: .customLong("no-pdf"),
+    help: .text(
+      zh: "不生成 report.pdf（已安装 Chromium 时由它打印）。",
+      en: "Skip report.pdf (printed with Chromium when it is installed)."))
   var noPDF = false
 
   @Option(
-    help: ArgumentHelp(
-      "The per-enterprise layout: objects (results.json's ranking, one object per enterprise), columnar (enterprises.csv, a table; results.json names it) or arrow (the same table as enterprises.arrow, an Arrow IPC file).",
+    help: .text(
+      zh: "逐家企业结果的存放形式：objects（results.json 的 ranking，每家企业一个对象）、columnar（表格 enterprises.csv，由 results.json 注明）或 arrow（同一表格存为 Arrow IPC 文件 enterprises.arrow）。",
+      en: "The per-enterprise layout: objects (results.json's ranking, one object per enterprise), columnar (enterprises.csv, a table; results.json names it) or arrow (the same table as enterprises.arrow, an Arrow IPC file).",
       valueName: "objects|columnar|arrow"))
   var layout: RankingLayout = .objects
 
   @Flag(
     name: .customLong("no-stability"),
-    help: "Skip the weight-stability intervals in report.html (computed for weighted-sum aggregation up to \(Run.stabilityRowLimit) enterprises).")
+    help: .text(
+      zh: "report.html 中不列权重稳定区间（仅在加权求和汇总且企业不超过 \(Run.stabilityRowLimit) 家时计算）。",
+      en: "Skip the weight-stability intervals in report.html (computed for weighted-sum aggregation up to \(Run.stabilityRowLimit) enterprises)."))
   var noStability = false
 
   @Flag(
     name: .customLong("excel-text-ids"),
-    help: "Write the id cells of ranking.csv and shortlists/*.csv as =\"ID\", so Excel keeps all-digit credit codes as text (not 9.13E+17); recorded in results.json.")
+    help: .text(
+      zh: "把 ranking.csv 和 shortlists/*.csv 中的代码单元格写成 =\"ID\"，使 Excel 把全为数字的信用代码保留为文本（而不是 9.13E+17）；此设置记入 results.json。",
+      en: "Write the id cells of ranking.csv and shortlists/*.csv as =\"ID\", so Excel keeps all-digit credit codes as text (not 9.13E+17); recorded in results.json."))
   var excelTextIDs = false
 
   /// Above this many enterprises the stability section is left out of report.html

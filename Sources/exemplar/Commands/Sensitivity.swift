@@ -8,34 +8,43 @@ import Sensitivity
 struct Sensitivity: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sensitivity",
-    abstract: "Robustness of ranks, stars and shortlists under weight (and method) uncertainty.",
-    discussion: """
-      The uncertainty is declared in the criteria file's [uncertainty] table. Writes \
-      sensitivity.json, sensitivity.csv and sensitivity.html into DIR (atomically): \
-      per enterprise the nominal, median and 5–95% rank, the probability of each star level \
-      and of selection per programme; each shortlist split into robust (≥ 95% of samples), \
-      borderline and outside; Sobol first-order and total-effect indices of each varying \
-      weight; and, for weighted-sum aggregation, the exact weight-stability intervals of each \
-      shortlist. Same seed → same results, whatever the thread count.
-      """)
+    abstract: Exit.text(
+      Message(
+        zh: "权重（及方法）存在不确定性时，排名、星级和推荐名单的稳健性。",
+        en: "Robustness of ranks, stars and shortlists under weight (and method) uncertainty.")),
+    discussion: Exit.text(
+      Message(
+        zh: "不确定性在评价标准文件的 [uncertainty] 表中声明。在 DIR 中一次性写出 sensitivity.json、sensitivity.csv 和 sensitivity.html：每家企业的名义排名、排名中位数和 5%–95% 排名区间，获评各星级及入选各推荐项目的概率；各推荐名单中的企业分为稳健入选（≥ 95% 的样本中入选）、临界和名单外三类；每个变动权重的 Sobol 一阶指数和总效应指数；采用加权求和汇总时，还有各推荐名单精确的权重稳定区间。种子相同，结果就相同，与线程数无关。",
+        en: """
+          The uncertainty is declared in the criteria file's [uncertainty] table. Writes \
+          sensitivity.json, sensitivity.csv and sensitivity.html into DIR (atomically): \
+          per enterprise the nominal, median and 5–95% rank, the probability of each star level \
+          and of selection per programme; each shortlist split into robust (≥ 95% of samples), \
+          borderline and outside; Sobol first-order and total-effect indices of each varying \
+          weight; and, for weighted-sum aggregation, the exact weight-stability intervals of each \
+          shortlist. Same seed → same results, whatever the thread count.
+          """)))
 
   @OptionGroup var input: InputOptions
   @OptionGroup var output: OutputOptions
   @OptionGroup var csvOutput: CSVOutputOptions
 
-  @Option(help: "The output folder (created or replaced atomically).")
+  @Option(help: .text(zh: "输出文件夹（全部写完后一次性创建或替换）。", en: "The output folder (created or replaced atomically)."))
   var out: String
 
-  @Option(help: "Monte Carlo samples (default: [uncertainty] samples, else 1000).")
+  @Option(help: .text(zh: "蒙特卡洛样本数（默认取 [uncertainty] 的 samples，未设置时为 1000）。", en: "Monte Carlo samples (default: [uncertainty] samples, else 1000)."))
   var samples: Int?
 
-  @Option(help: "Seed (default: [uncertainty] seed, else 2022).")
+  @Option(help: .text(zh: "随机种子（默认取 [uncertainty] 的 seed，未设置时为 2022）。", en: "Seed (default: [uncertainty] seed, else 2022)."))
   var seed: UInt64?
 
-  @Option(help: "Worker threads (default: the number of cores). Results do not depend on it.")
+  @Option(help: .text(zh: "工作线程数（默认：CPU 核数）。结果与线程数无关。", en: "Worker threads (default: the number of cores). Results do not depend on it."))
   var threads: Int?
 
-  @Option(help: "Sobol base samples N (N·(k+2) evaluations for k varying weights); 0 skips Sobol.")
+  @Option(
+    help: .text(
+      zh: "Sobol 基础样本数 N（k 个变动权重时计算 N·(k+2) 次）；0 表示不做 Sobol 分析。",
+      en: "Sobol base samples N (N·(k+2) evaluations for k varying weights); 0 skips Sobol."))
   var sobol: Int = 256
 
   func validate() throws {

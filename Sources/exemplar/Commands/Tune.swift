@@ -10,19 +10,25 @@ import Workbench
 struct Tune: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tune",
-    abstract: "Serve a page on 127.0.0.1 with a slider per weight: the lists, ranks and stars recalculated as you move them.",
-    discussion: """
-      Prints the page's URL (http://127.0.0.1:PORT/) on stdout and serves until Ctrl-C
-      (SIGINT) or SIGTERM. Every recalculation runs the same engine as run with the
-      changed values as --set; the page shows the equivalent --set arguments and TOML.
-      """)
+    abstract: Exit.text(
+      Message(
+        zh: "在 127.0.0.1 上提供一个网页，每个权重一个滑块：拖动滑块即重新计算名单、排名和星级。",
+        en: "Serve a page on 127.0.0.1 with a slider per weight: the lists, ranks and stars recalculated as you move them.")),
+    discussion: Exit.text(
+      Message(
+        zh: "在标准输出打印网页地址（http://127.0.0.1:PORT/），并一直提供服务，直到按下 Ctrl-C（SIGINT）或收到 SIGTERM。每次重新计算都使用与 run 相同的计算引擎，所改的值相当于 --set；网页同时给出等效的 --set 参数和 TOML。",
+        en: """
+          Prints the page's URL (http://127.0.0.1:PORT/) on stdout and serves until Ctrl-C
+          (SIGINT) or SIGTERM. Every recalculation runs the same engine as run with the
+          changed values as --set; the page shows the equivalent --set arguments and TOML.
+          """)))
 
   @OptionGroup var input: InputOptions
 
-  @Option(help: "The port on 127.0.0.1 (0: any free port).")
+  @Option(help: .text(zh: "127.0.0.1 上的端口（0：任一空闲端口）。", en: "The port on 127.0.0.1 (0: any free port)."))
   var port: Int = 0
 
-  @Option(help: "Labels on the page: zh (default) or en.")
+  @Option(help: .text(zh: "页面标签的语言：zh（中文）或 en（英文）。", en: "Labels on the page: zh (default) or en."))
   var lang: Language = .zh
 
   func validate() throws {

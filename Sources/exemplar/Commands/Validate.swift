@@ -8,16 +8,22 @@ import Selection
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
-    abstract: "Check the criteria file and every cell of the metrics CSV; writes nothing.",
-    discussion: """
-      Prints a summary (rows, columns matched, missing cells per column, warnings). Every \
-      problem is printed to stderr as FILE:LINE:COLUMN: message (CSV) or \
-      FILE:LINE: key.path: message (criteria). Exit 65 for data errors, 78 for criteria errors.
-      """)
+    abstract: Exit.text(
+      Message(
+        zh: "检查评价标准文件和指标文件的每个单元格；不写出任何文件。",
+        en: "Check the criteria file and every cell of the metrics CSV; writes nothing.")),
+    discussion: Exit.text(
+      Message(
+        zh: "打印摘要（行数、匹配上的列、每列缺失的单元格数、警告）。每个问题打印到标准错误输出，格式为 文件:行:列: 问题（指标文件）或 文件:行: 键路径: 问题（评价标准文件）。数据有错时退出码为 65，评价标准文件有错时为 78。",
+        en: """
+          Prints a summary (rows, columns matched, missing cells per column, warnings). Every \
+          problem is printed to stderr as FILE:LINE:COLUMN: message (CSV) or \
+          FILE:LINE: key.path: message (criteria). Exit 65 for data errors, 78 for criteria errors.
+          """)))
 
   @OptionGroup var input: InputOptions
 
-  @Flag(help: "Print the summary (or the problems) as JSON on stdout.")
+  @Flag(help: .text(zh: "以 JSON 格式在标准输出打印摘要（或问题）。", en: "Print the summary (or the problems) as JSON on stdout."))
   var json = false
 
   @OptionGroup var language: LanguageOption

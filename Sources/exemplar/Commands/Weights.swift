@@ -9,17 +9,26 @@ import Sensitivity
 struct Weights: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "weights",
-    abstract: "The final weights the criteria file yields, and how they were derived.",
-    discussion: """
-      For every node of the criteria tree: the weighting method and the children's local \
-      weights; AHP λmax, CI, CR and the random index; entropy e_j and d_j; CRITIC σ_j, \
-      conflict and information; then each criterion's final weight (product along its path).
-      """)
+    abstract: Exit.text(
+      Message(
+        zh: "评价标准文件得出的最终权重及其推导过程。",
+        en: "The final weights the criteria file yields, and how they were derived.")),
+    discussion: Exit.text(
+      Message(
+        zh: "对指标树的每个节点：赋权方法及下级的局部权重；AHP 的 λmax、CI、CR 和随机一致性指标 RI；熵权法的 e_j 和 d_j；CRITIC 法的 σ_j、冲突性和信息量；最后是每项指标的最终权重（其路径上各级权重之积）。",
+        en: """
+          For every node of the criteria tree: the weighting method and the children's local \
+          weights; AHP λmax, CI, CR and the random index; entropy e_j and d_j; CRITIC σ_j, \
+          conflict and information; then each criterion's final weight (product along its path).
+          """)))
 
   @OptionGroup var input: InputOptions
   @OptionGroup var output: OutputOptions
 
-  @Flag(help: "Also print each criterion's weight-stability interval per programme (weighted sum only): the range of its weight, the others rescaled proportionally, over which the shortlist stays the same.")
+  @Flag(
+    help: .text(
+      zh: "同时按推荐项目打印每项指标的权重稳定区间（仅限加权求和）：该权重在此范围内变动、其余权重按比例缩放时，推荐名单保持不变。",
+      en: "Also print each criterion's weight-stability interval per programme (weighted sum only): the range of its weight, the others rescaled proportionally, over which the shortlist stays the same."))
   var stability = false
 
   func run() throws {
