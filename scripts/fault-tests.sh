@@ -85,4 +85,28 @@ for f in "$W"/h/*.toml; do
   if [ "$rc" = 78 ] && grep -q "$(basename "$f"):[0-9]" "$W/h.log"; then pass "hostile criteria $name: exit 78 at a line"
   else fail "hostile criteria $name: rc=$rc $(grep -v warning "$W/h.log" | tail -1 | clip 120)"; fi
 done
+# 5. Nothing is published before it is durable: every file and folder of a run's output (the
+# workbooks, the pages, the PDFs when Chromium is installed, the marker, shortlists/) is fsync'ed
+# under its temporary name before the folder is renamed to DIR (strace -y names each fsync's file).
+if command -v strace >/dev/null; then
+  strace -f -y -qq -e trace=fsync,rename,renameat2 -o "$W/sync.trace" "$BIN" run "$M" --criteria "$C" --out "$W/synced" >/dev/null 2>&1
+  rc=$?
+  if [ "$rc" = 0 ] && python3 - "$W/synced" "$W/sync.trace" <<'PY'; then pass "every file and folder synced before the output is published ($(cd "$W/synced" && find . -mindepth 1 | wc -l) entries)"
+import os, re, sys
+out, trace = sys.argv[1], open(sys.argv[2], encoding="utf-8", errors="replace").read().splitlines()
+name = os.path.basename(out)
+# The call that publishes: the temporary folder renamed (or exchanged) to DIR.
+publish = next(i for i, l in enumerate(trace) if re.search(r"rename(at2)?\(.*" + re.escape(name) + r"\.tmp-\w{6}\"", l))
+tmp = re.search(re.escape(name) + r"\.tmp-\w{6}", trace[publish]).group(0)
+synced = {m.group(1) for l in trace[:publish] for m in [re.search(r"fsync\(\d+<[^>]*/" + re.escape(tmp) + r"(/[^>]*)?>\) = 0", l)] if m}
+synced = {s or "" for s in synced}
+entries = [""] + ["/" + os.path.relpath(os.path.join(d, f), out) for d, ds, fs in os.walk(out) for f in ds + fs]
+missing = [e or "." for e in entries if e not in synced]
+if missing:
+    sys.exit(f"not synced before the rename: {missing}")
+PY
+  else fail "sync before publish: rc=$rc"; fi
+else
+  echo "skip sync before publish: strace is not installed"
+fi
 exit $FAILED

@@ -3,7 +3,7 @@
 # Debian 12 machine; a no-op when they are present). Swift 6.x must be on PATH.
 set -euo pipefail
 need=()
-for p in libcsv-dev libxlsxwriter-dev pkg-config unzip libsqlite3-dev sqlite3; do
+for p in libcsv-dev libxlsxwriter-dev pkg-config unzip libsqlite3-dev sqlite3 strace; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if [ "${EXEMPLAR_WITH_BROWSER:-0}" = 1 ]; then

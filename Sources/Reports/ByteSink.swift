@@ -6,12 +6,24 @@ import Glibc
 /// Text is appended as UTF-8 into a 1 MiB buffer that is flushed with `write(2)`
 /// when full, so a million-row report never builds one giant `String`.
 /// With an `Transcoder` the bytes are converted (e.g. to GB18030) at each flush.
-/// `close()` flushes, `fsync`s (unless created with `durable: false`) and closes; it must be
-/// called for the file to be complete. The corresponding C functions are `open`, `write`, `fsync`, `close`.
+/// `close()` flushes and closes, and makes the file durable as its `Durability` says: an
+/// `fsync` before the close (`.onClose`), or none, the folder that holds it syncing every
+/// file before it is published (`.byFolder`, see `OutputFolder.write`). It must be called for
+/// the file to be complete. The corresponding C functions are `open`, `write`, `fsync`, `close`.
 /// Every 32 MiB written, `sync_file_range(SYNC_FILE_RANGE_WRITE)` starts the write-back of
 /// what came before (Linux; a hint that does not wait), so the final `fsync` of a large file
 /// finds little left to write; the `fsync` alone still gives durability.
 final class ByteSink {
+  /// Who makes the file durable.
+  enum Durability {
+    /// `close()` syncs it: a file published on its own (`OutputFile`).
+    case onClose
+    /// The output folder syncs it with every other file before the folder is published
+    /// (`OutputFolder.write`), so the next file is written while this one's bytes still go
+    /// to the disk. `close()` starts the write-back of what is left of a large file.
+    case byFolder
+  }
+
   let path: String
   private var fd: Int32
   /// The buffer and its fill level live behind `let` pointers, so the hot append
@@ -23,15 +35,12 @@ final class ByteSink {
   /// Bytes written to the descriptor, and how many of them write-back was started for.
   private var written = 0
   private var writeBackStarted = 0
-  /// Whether `close()` syncs the file. A writer of many small files passes false and syncs
-  /// them all at once (`OutputFolder.syncFiles()`) before publishing them.
-  private let durable: Bool
+  private let durability: Durability
 
-  /// Creates (truncating) the file at `path`, mode 0644 before the umask; `durable: false`
-  /// leaves the sync to the caller (see `durable`).
-  init(path: String, transcoder: Transcoder? = nil, capacity: Int = 1 << 20, durable: Bool = true) throws(ReportError) {
+  /// Creates (truncating) the file at `path`, mode 0644 before the umask.
+  init(path: String, durability: Durability, transcoder: Transcoder? = nil, capacity: Int = 1 << 20) throws(ReportError) {
     self.path = path
-    self.durable = durable
+    self.durability = durability
     self.capacity = capacity
     self.transcoder = transcoder
     let d = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -129,11 +138,18 @@ final class ByteSink {
     }
   }
 
-  /// Flushes, syncs (when `durable`) and closes the file.
+  /// Flushes, syncs (`.onClose`) and closes the file.
   func close() throws(ReportError) {
     try flush(final: true)
     guard fd >= 0 else { return }
-    if durable, fsync(fd) != 0 { throw .io(path: path, operation: "sync file", code: currentErrno) }
+    switch durability {
+    case .onClose:
+      if fsync(fd) != 0 { throw .io(path: path, operation: "sync file", code: currentErrno) }
+    case .byFolder:
+      // A file large enough to have started write-back hands the rest to it too; a small
+      // one (a letter among 100,000) is left to the folder's sync.
+      if writeBackStarted > 0 && written > writeBackStarted { startWriteBack() }
+    }
     let r = Glibc.close(fd)
     fd = -1
     if r != 0 { throw .io(path: path, operation: "close file", code: currentErrno) }

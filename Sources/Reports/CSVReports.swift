@@ -109,8 +109,8 @@ enum CSVReports {
 
   private static func makeSink(_ m: ReportModel, _ path: String) throws(ReportError) -> ByteSink {
     switch m.options.outputEncoding {
-    case .utf8: return try ByteSink(path: path)
-    case .gb18030: return try ByteSink(path: path, transcoder: try Transcoder(to: "GB18030", path: path))
+    case .utf8: return try ByteSink(path: path, durability: .byFolder)
+    case .gb18030: return try ByteSink(path: path, durability: .byFolder, transcoder: try Transcoder(to: "GB18030", path: path))
     }
   }
 }

@@ -12,7 +12,7 @@ import Selection
 /// Its length depends on the lists' sizes, never on the number of enterprises.
 enum HTMLReport {
   static func write(_ m: ReportModel, to path: String) throws(ReportError) {
-    let sink = try ByteSink(path: path)
+    let sink = try ByteSink(path: path, durability: .byFolder)
     let L = m.labels
     try sink.write("<!DOCTYPE html>\n<html lang=\"\(L.english ? "en" : "zh-CN")\">\n<head>\n<meta charset=\"utf-8\">\n")
     try sink.write("<title>\(HTML.escape(title(m)))</title>\n<style>\n\(css)</style>\n</head>\n<body>\n")

@@ -43,7 +43,7 @@ public final class OutputFile {
   public static func write(to path: String, _ body: (OutputFile) throws -> Void) throws(StageFailure) -> Int {
     let temporary = temporaryPath(for: path)
     do {
-      let file = OutputFile(destination: path, sink: try named(path) { () throws(ReportError) in try ByteSink(path: temporary) })
+      let file = OutputFile(destination: path, sink: try named(path) { () throws(ReportError) in try ByteSink(path: temporary, durability: .onClose) })
       do {
         try body(file)
         try named(path) { () throws(ReportError) in try file.sink.close() }

@@ -19,6 +19,11 @@ import Model
 ///   merely holds a `results.json`) is refused with exit 73 and left untouched;
 /// - an input file inside `DIR` is refused before any work (`checkTarget`), since replacing
 ///   `DIR` would delete it;
+/// - nothing is published before it is durable: when the body returns, every file and folder
+///   in the temporary folder is `fsync`ed (`syncTree`), whoever wrote it (the writers of
+///   `ByteSink` with `.byFolder`, libxlsxwriter, Chromium's PDFs), unless the body made them
+///   durable itself (`syncFiles()`). A writer therefore does not wait for one file's bytes to
+///   reach the disk before it writes the next: the write-back it started runs meanwhile;
 /// - while it writes, a run holds an exclusive `flock` on its temporary folder. A
 ///   `DIR.tmp-XXXXXX` left by a killed run (marked, and no longer locked) is removed by the
 ///   next run into the same place; a `DIR.tmp-XXXXXX.old` (the old output moved aside by the
@@ -28,6 +33,10 @@ public struct OutputFolder {
   public let path: String
   /// The final folder name (`DIR`), for messages.
   public let destination: String
+  /// Set by `syncFiles()`: every file is durable already.
+  private let synced = SyncedFlag()
+
+  final class SyncedFlag: @unchecked Sendable { var value = false }
 
   /// The marker file in every output folder, and its exact content (`checkReplaceable`).
   public static let markerName = ".exemplar-output"
@@ -54,6 +63,39 @@ public struct OutputFolder {
     guard fd >= 0 else { throw .io(path: path, operation: "open output folder", code: currentErrno) }
     defer { _ = close(fd) }
     if exemplar_sync_file_system(fd) != 0 { throw .io(path: path, operation: "sync", code: currentErrno) }
+    synced.value = true
+  }
+
+  /// `fsync` of every regular file and folder under `root`, the folders after what they hold
+  /// (so their entries are durable too); what is already on the disk returns at once.
+  ///
+  /// - Throws: `ReportError.io` naming the first file or folder that could not be synced.
+  static func syncTree(_ root: String) throws(ReportError) {
+    guard let dir = opendir(root) else { throw .io(path: root, operation: "sync", code: currentErrno) }
+    var entries: [String] = []
+    while let e = readdir(dir) {
+      let name = withUnsafeBytes(of: e.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+      if name != "." && name != ".." { entries.append(name) }
+    }
+    closedir(dir)
+    for name in entries.sorted() {
+      let p = root + "/" + name
+      var st = stat()
+      guard lstat(p, &st) == 0 else { throw .io(path: p, operation: "sync", code: currentErrno) }
+      switch st.st_mode & S_IFMT {
+      case S_IFDIR: try syncTree(p)
+      case S_IFREG: try syncPath(p, flags: O_RDONLY)
+      default: break
+      }
+    }
+    try syncPath(root, flags: O_RDONLY | O_DIRECTORY)
+  }
+
+  private static func syncPath(_ p: String, flags: Int32) throws(ReportError) {
+    let fd = open(p, flags | O_CLOEXEC | O_NOFOLLOW)
+    guard fd >= 0 else { throw .io(path: p, operation: "sync", code: currentErrno) }
+    defer { _ = close(fd) }
+    if fsync(fd) != 0 { throw .io(path: p, operation: "sync", code: currentErrno) }
   }
 
   /// Checks, before any work, that `dir` may be written by `write(to:inputs:_:)`: it is
@@ -86,7 +128,9 @@ public struct OutputFolder {
       let (tmp, lock) = try makeTemporarySibling(of: target)
       defer { _ = close(lock) }
       do {
-        try body(OutputFolder(path: tmp, destination: target))
+        let folder = OutputFolder(path: tmp, destination: target)
+        try body(folder)
+        if !folder.synced.value { try syncTree(tmp) }
         try publish(tmp, over: target)
       } catch {
         removeTree(tmp)

@@ -27,7 +27,7 @@ extension RankingEntries {
 
   /// Writes the table of `m`'s ranking to `path`, its batches formatted on every core.
   static func writeArrow(_ m: ReportModel, to path: String) throws(ReportError) {
-    let sink = try ByteSink(path: path)
+    let sink = try ByteSink(path: path, durability: .byFolder)
     let fields = tableColumns(criteria: m.spec.criteria.map(\.key), groups: m.groupKeys)
     let head = ArrowIPC.head(fields)
     try sink.write(bytes: head)

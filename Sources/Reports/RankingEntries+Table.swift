@@ -60,7 +60,7 @@ extension RankingEntries {
 
   /// Writes the table of `m`'s ranking to `path`, formatted in blocks on every core.
   static func writeTable(_ m: ReportModel, to path: String) throws(ReportError) {
-    let sink = try ByteSink(path: path)
+    let sink = try ByteSink(path: path, durability: .byFolder)
     var csv = CSVWriter(into: ByteBuffer(capacity: 1 << 16))
     csv.neutralising = false
     let criteria = m.spec.criteria.map(\.key)

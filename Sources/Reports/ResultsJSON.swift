@@ -13,7 +13,7 @@ import Selection
 /// entries formatted on every core, so memory does not grow with the row count.
 enum ResultsJSON {
   static func write(_ m: ReportModel, to path: String) throws(ReportError) {
-    let sink = try ByteSink(path: path)
+    let sink = try ByteSink(path: path, durability: .byFolder)
     var w = JSONWriter(into: ByteBuffer(capacity: 1 << 20))
     w.beginObject()
     evaluation(m, &w)

@@ -45,7 +45,7 @@ public struct SensitivityReport: Sendable {
       let path = folder.file(name)
       let sink =
         name.hasSuffix(".csv") && csvEncoding == .gb18030
-        ? try ByteSink(path: path, transcoder: try Transcoder(to: "GB18030", path: path)) : try ByteSink(path: path)
+        ? try ByteSink(path: path, durability: .byFolder, transcoder: try Transcoder(to: "GB18030", path: path)) : try ByteSink(path: path, durability: .byFolder)
       try sink.write(bytes)
       try sink.close()
     }

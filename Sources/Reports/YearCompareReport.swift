@@ -165,10 +165,10 @@ extension YearCompareReport {
   public func write(to dir: String, json: String) throws(StageFailure) {
     let page = html
     try OutputFolder.write(to: dir) { folder in
-      let h = try ByteSink(path: folder.file("compare.html"))
+      let h = try ByteSink(path: folder.file("compare.html"), durability: .byFolder)
       try h.write(page)
       try h.close()
-      let j = try ByteSink(path: folder.file("compare.json"))
+      let j = try ByteSink(path: folder.file("compare.json"), durability: .byFolder)
       try j.write(json)
       try j.close()
     }

@@ -27,7 +27,7 @@ import Testing
   static func written(count: Int, blockRows: Int?, workers: Int, slots: Int?, seed: UInt64) throws -> [UInt8] {
     let path = temporaryPath("out")
     defer { try? FileManager.default.removeItem(atPath: path) }
-    let sink = try ByteSink(path: path)
+    let sink = try ByteSink(path: path, durability: .onClose)
     try sink.write("head\n")
     try BlockWriter.write(count: count, to: sink, blockRows: blockRows, workers: workers, slots: slots) { range, buffer in
       for i in range { buffer.append(rowText(i, seed: seed)) }
@@ -65,7 +65,7 @@ import Testing
   @Test func blocksAreFormattedOnceAndTheRingIsBounded() throws {
     let path = Self.temporaryPath("bounded")
     defer { try? FileManager.default.removeItem(atPath: path) }
-    let sink = try ByteSink(path: path)
+    let sink = try ByteSink(path: path, durability: .onClose)
     let state = Counter(blocks: 200, path: path)
     // 70,000 bytes per block, more than ByteSink's slack: each block reaches the file whole
     // before the writer frees its slot, so the file size tells how many blocks were written.
@@ -81,7 +81,7 @@ import Testing
 
   /// `/dev/full` fails every write with ENOSPC: the error comes back and no thread hangs.
   @Test func aFailingSinkStopsTheWorkers() throws {
-    let sink = try ByteSink(path: "/dev/full")
+    let sink = try ByteSink(path: "/dev/full", durability: .onClose)
     #expect(throws: ReportError.self) {
       try BlockWriter.write(count: 100_000, to: sink, blockRows: 100, workers: 2) { range, buffer in
         for _ in range { buffer.append(Array(repeating: UInt8(ascii: "y"), count: 1_000)) }

@@ -69,7 +69,7 @@ public enum LetterReport {
   static func letter(
     _ m: ReportModel, row: Int, awards: [RewardAllocation.Award], shown: [String: String], reasons: inout [[String?]], to path: String
   ) throws(ReportError) {
-    let sink = try ByteSink(path: path, capacity: 1 << 16, durable: false)
+    let sink = try ByteSink(path: path, durability: .byFolder, capacity: 1 << 16)
     let ev = m.evaluation
     let spec = m.spec
     let en = m.labels.english

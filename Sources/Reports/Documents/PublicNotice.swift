@@ -30,7 +30,7 @@ enum PublicNotice {
   }
 
   static func writeHTML(_ m: ReportModel, to path: String) throws(ReportError) {
-    let sink = try ByteSink(path: path)
+    let sink = try ByteSink(path: path, durability: .byFolder)
     let en = m.labels.english
     try sink.write("<!DOCTYPE html>\n<html lang=\"\(en ? "en" : "zh-CN")\">\n<head>\n<meta charset=\"utf-8\">\n")
     try sink.write("<title>\(HTML.escape(title(m)))</title>\n<style>\n\(HTMLReport.css)</style>\n</head>\n<body>\n")

@@ -41,7 +41,7 @@ enum SummaryPages {
   }
 
   static func write(_ m: ReportModel, to path: String) throws(ReportError) {
-    let sink = try ByteSink(path: path)
+    let sink = try ByteSink(path: path, durability: .byFolder)
     let en = m.labels.english
     try sink.write("<!DOCTYPE html>\n<html lang=\"\(en ? "en" : "zh-CN")\">\n<head>\n<meta charset=\"utf-8\">\n")
     try sink.write("<title>\(HTML.escape(t(m, "推荐汇总表", "Recommendation summaries")))</title>\n<style>\n\(css)</style>\n</head>\n<body>\n")
