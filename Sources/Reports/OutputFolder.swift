@@ -73,11 +73,15 @@ public struct OutputFolder {
   static func syncTree(_ root: String) throws(ReportError) {
     guard let dir = opendir(root) else { throw .io(path: root, operation: "sync", code: currentErrno) }
     var entries: [String] = []
-    while let e = readdir(dir) {
+    while true {
+      errno = 0  // readdir returns nil at the end and on an error, which sets errno
+      guard let e = readdir(dir) else { break }
       let name = withUnsafeBytes(of: e.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
       if name != "." && name != ".." { entries.append(name) }
     }
+    let readError = errno
     closedir(dir)
+    guard readError == 0 else { throw .io(path: root, operation: "sync", code: readError) }
     for name in entries.sorted() {
       let p = root + "/" + name
       var st = stat()
