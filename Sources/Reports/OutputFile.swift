@@ -52,7 +52,7 @@ public final class OutputFile {
         unlink(temporary)
         throw error
       }
-      syncFolder(of: path)
+      OutputFolder.syncParent(of: path)
       return file.byteCount
     } catch let e as any StageError {
       throw e.stageFailure
@@ -78,15 +78,5 @@ public final class OutputFile {
     let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
     let suffix = String((0..<6).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
     return "\(dir).\(name).tmp-\(suffix)"
-  }
-
-  private static func syncFolder(of path: String) {
-    let slash = path.lastIndex(of: "/")
-    let dir = slash.map { String(path[..<$0]) } ?? "."
-    let fd = open(dir.isEmpty ? "/" : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    if fd >= 0 {
-      _ = fsync(fd)
-      _ = close(fd)
-    }
   }
 }

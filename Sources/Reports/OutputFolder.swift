@@ -88,15 +88,16 @@ public struct OutputFolder {
       guard lstat(p, &st) == 0 else { throw .io(path: p, operation: "sync", code: currentErrno) }
       switch st.st_mode & S_IFMT {
       case S_IFDIR: try syncTree(p)
-      case S_IFREG: try syncPath(p, flags: O_RDONLY)
+      case S_IFREG: try syncPath(p, flags: O_RDONLY | O_NOFOLLOW)
       default: break
       }
     }
-    try syncPath(root, flags: O_RDONLY | O_DIRECTORY)
+    try syncPath(root, flags: O_RDONLY | O_DIRECTORY | O_NOFOLLOW)
   }
 
-  private static func syncPath(_ p: String, flags: Int32) throws(ReportError) {
-    let fd = open(p, flags | O_CLOEXEC | O_NOFOLLOW)
+  /// `fsync` of the file or folder at `p`, opened with `flags`.
+  static func syncPath(_ p: String, flags: Int32) throws(ReportError) {
+    let fd = open(p, flags | O_CLOEXEC)
     guard fd >= 0 else { throw .io(path: p, operation: "sync", code: currentErrno) }
     defer { _ = close(fd) }
     if fsync(fd) != 0 { throw .io(path: p, operation: "sync", code: currentErrno) }
@@ -310,13 +311,9 @@ public struct OutputFolder {
   /// Glibc module does not import the GNU declaration); -1 where it fails.
   private static func exchange(_ a: String, _ b: String) -> Int32 { exemplar_rename_exchange(a, b) }
 
-  private static func syncParent(of dir: String) {
-    let parent = parentPath(of: dir)
-    let fd = open(parent.isEmpty ? "." : parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    if fd >= 0 {
-      _ = fsync(fd)
-      _ = close(fd)
-    }
+  /// `fsync` of the folder holding `path` (best effort: the rename it makes durable is done).
+  static func syncParent(of path: String) {
+    let parent = parentPath(of: path)
+    try? syncPath(parent.isEmpty ? "." : parent, flags: O_RDONLY | O_DIRECTORY)
   }
-
 }
